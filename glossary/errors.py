@@ -1,0 +1,45 @@
+"""Every error a user can cause, each with a one-line message that says what to do next.
+
+The CLI turns a GlossaryError into a message and exit status 1; nothing else reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class GlossaryError(Exception):
+    """Base class: the message is the whole story, shown as one line."""
+
+
+class NotAGlossaryError(GlossaryError):
+    """The file exists but is not a glossary database (another SQLite file, or not SQLite at all)."""
+
+
+class NewerSchemaError(GlossaryError):
+    """The database was written by a newer version of glossary."""
+
+
+class DatabaseLockedError(GlossaryError):
+    """Another process held a write lock for longer than the busy timeout."""
+
+
+class DocumentError(GlossaryError):
+    """A document cannot be read: binary, undecodable, empty, too large or missing."""
+
+
+class NoSuchTermError(GlossaryError):
+    """A command named a term or pair the glossary does not have."""
+
+
+class AmbiguousError(GlossaryError):
+    """A command's arguments match several pairs where one was meant."""
+
+
+class FormatError(GlossaryError):
+    """A file to import is malformed; the message names the line or element."""
+
+
+class MissingExtraError(GlossaryError):
+    """An optional dependency is not installed."""
+
+    def __init__(self, package: str, extra: str):
+        super().__init__(f"{package} is not installed; install it with: pip install 'glossary[{extra}]'")

@@ -1,0 +1,72 @@
+"""The values that cross module boundaries.
+
+Documents go into extraction, candidate pairs come out of it, entries come out of the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUSES = ("candidate", "approved", "rejected")
+ORIGINS = ("extracted", "derived", "manual", "imported")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded document, ready for extraction. ``text`` is what occurrence offsets point into."""
+
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+    format: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A Chinese-English pair found in one place of a text.
+
+    ``start``/``end`` are the offsets of the Chinese term in the text (``text[start:end] == zh``), and
+    ``en_start``/``en_end`` those of the English. A derived pair (a part of a longer glossed term, such as
+    预训练 from 预训练阶段) names its parent by index in the same result list.
+    """
+
+    zh: str
+    en: str
+    start: int
+    end: int
+    en_start: int
+    en_end: int
+    line: int
+    sentence: str
+    pattern: str
+    confidence: float
+    abbr: str | None = None
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One Chinese-English pair as the store reports it, with its evidence summarised."""
+
+    pair_id: int
+    term_id: int
+    zh: str
+    en: str
+    abbr: str | None
+    pinyin: str
+    status: str
+    origin: str
+    confidence: float
+    count: int
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    documents: tuple[str, ...] = ()
+    example: str | None = None
+    example_document: str | None = None
+    forms: tuple[str, ...] = ()
+    first_seen: str = ""
+    last_seen: str = ""
+    updated: str = ""

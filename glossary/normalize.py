@@ -1,0 +1,152 @@
+"""Keys and readings for Chinese and English terms: pure functions over strings.
+
+A term is stored under keys that make variants meet: the Chinese key is the simplified form (OpenCC), the English
+key ignores case, hyphens, spaces and a plural ending. Converters are built once and only when first needed, so
+a command that never touches pinyin never imports pypinyin.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# CJK Unified Ideographs, Extension A and the compatibility block: the characters a Chinese term is made of.
+CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK_CHAR}]")
+LATIN_RE = re.compile(r"[A-Za-z]")
+
+_WS_RE = re.compile(r"\s+")
+# Wrapping that is markup or quotation, never part of a term.
+_WRAP = "*_`\"'“”‘’「」『』《》〈〉【】"
+# Everything that separates English words without being meaningful for identity.
+_EN_SEP_RE = re.compile(r"[\s\-‐‑‒–—_/.·]+")
+
+
+def has_cjk(text: str) -> bool:
+    return CJK_RE.search(text) is not None
+
+
+@cache
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified characters (OpenCC t2s: characters only, no regional vocabulary)."""
+    return _opencc("t2s").convert(text) if text else text
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> traditional characters (OpenCC s2t)."""
+    return _opencc("s2t").convert(text) if text else text
+
+
+def clean_surface(text: str) -> str:
+    """A surface form as it should be stored: NFC, collapsed whitespace, no wrapping quotes or emphasis."""
+    text = _WS_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return text.strip(_WRAP + " ").strip()
+
+
+def zh_key(text: str) -> str:
+    """The key a Chinese term is stored under: simplified, half-width Latin, no spaces between CJK characters.
+
+    >>> zh_key(" 後訓練 ")
+    '后训练'
+    """
+    text = clean_surface(unicodedata.normalize("NFKC", text))
+    # Spaces between two CJK characters are layout, not content (line wraps in Markdown, justified text).
+    text = re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", text)
+    return unicodedata.normalize("NFKC", to_simplified(text))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def en_key(text: str) -> str:
+    """The key an English form is stored under: case, hyphens, spaces and a plural ending do not count.
+
+    >>> en_key("Post-Trainings") == en_key("posttraining") == "posttraining"
+    True
+    """
+    text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
+    words = [w for w in _EN_SEP_RE.split(text.strip(_WRAP + " ,;:()[]")) if w]
+    if not words:
+        return ""
+    words[-1] = _singular(words[-1])
+    # Removing separators can leave a combining mark beside a letter: compose again so the key is stable.
+    return unicodedata.normalize("NFKC", "".join(words))
+
+
+def is_abbreviation(text: str) -> bool:
+    """LLM, RLHF, GPT-4, ReLU: short, one word, with at least two capitals (or a capital and a digit)."""
+    text = text.strip()
+    if not text or " " in text or len(text) > 12 or not LATIN_RE.search(text):
+        return False
+    capitals = sum(c.isupper() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    return capitals >= 2 or (capitals >= 1 and digits >= 1)
+
+
+# --- pinyin -------------------------------------------------------------------------------------------------
+
+
+@cache
+def _pypinyin():
+    import pypinyin
+
+    return pypinyin
+
+
+def pinyin_syllables(zh: str, *, tones: bool = True) -> list[str]:
+    """Readings of a Chinese string, one per character; runs of other characters stay as they are."""
+    p = _pypinyin()
+    style = p.Style.TONE if tones else p.Style.NORMAL
+    out: list[str] = []
+    for item in p.lazy_pinyin(zh, style=style, errors=lambda s: [s]):
+        item = item.strip()
+        if item:
+            out.append(item)
+    return out
+
+
+def pinyin(zh: str) -> str:
+    """Pinyin with tone marks, syllables separated by spaces: 后训练 -> 'hòu xùn liàn'."""
+    return " ".join(pinyin_syllables(zh, tones=True))
+
+
+def pinyin_key(zh: str) -> str:
+    """Toneless pinyin without spaces, lower case: 后训练 -> 'houxunlian'."""
+    return "".join(pinyin_syllables(zh, tones=False)).lower().replace(" ", "")
+
+
+def pinyin_initials(zh: str) -> str:
+    """First letter of each syllable: 后训练 -> 'hxl'."""
+    return "".join(s[0] for s in pinyin_syllables(zh, tones=False) if s).lower()
+
+
+def search_tokens(zh: str, forms: list[str], english: list[str], pinyin_text: str) -> str:
+    """Space-separated tokens for full-text search of a term.
+
+    SQLite's FTS tokenizers treat a run of Chinese as one token, so a two-character query such as 模型 would
+    never match 大语言模型. Indexing every substring of the (short) Chinese forms makes any contiguous part of
+    a term a whole token; English words are indexed with their prefixes of three letters or more, so typing
+    the start of a word finds it through Datasette's plain search box.
+    """
+    tokens: list[str] = []
+    for form in dict.fromkeys([zh, *forms]):
+        compact = form.replace(" ", "")
+        n = len(compact)
+        tokens.extend(compact[i:j] for i in range(n) for j in range(i + 1, min(n, i + 12) + 1))
+    for text in [*english, pinyin_text]:
+        for word in re.findall(r"[0-9A-Za-z\u00c0-\u024f]+", unicodedata.normalize("NFKC", text).lower()):
+            tokens.extend(word[:k] for k in range(3, len(word)))
+            tokens.append(word)
+    return " ".join(dict.fromkeys(tokens))

@@ -1,0 +1,85 @@
+"""Keys that make variants meet, and readings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.normalize import (
+    en_key,
+    is_abbreviation,
+    pinyin,
+    pinyin_initials,
+    pinyin_key,
+    search_tokens,
+    to_simplified,
+    zh_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("forms", "key"),
+    [
+        (["Pre-Training", "pre-training", "pretraining", "pre training", "Pre-trainings"], "pretraining"),
+        (["post-training", "Post Training", "posttraining", "post_training"], "posttraining"),
+        (["large language models", "Large Language Model", "large-language model"], "largelanguagemodel"),
+        (["Activation Functions", "activation function"], "activationfunction"),
+        (["probabilities", "probability"], "probability"),
+        (["loss", "Loss"], "loss"),
+    ],
+)
+def test_english_variants_share_a_key(forms, key):
+    assert {en_key(f) for f in forms} == {key}
+
+
+@pytest.mark.parametrize(
+    ("form", "key"),
+    [
+        ("後訓練", "后训练"),
+        (" 大語言模型 ", "大语言模型"),
+        ("*预训练*", "预训练"),
+        ("「智能体」", "智能体"),
+        ("Ｑ网络", "Q网络"),
+        ("注意 力", "注意力"),
+        ("Transformer 架构", "Transformer 架构"),
+    ],
+)
+def test_chinese_key_is_simplified_and_clean(form, key):
+    assert zh_key(form) == key
+
+
+def test_pinyin_readings():
+    assert pinyin("后训练") == "hòu xùn liàn"
+    assert pinyin_key("后训练") == "houxunlian"
+    assert pinyin_initials("后训练") == "hxl"
+    assert pinyin("Transformer架构") == "Transformer jià gòu"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LLM", True),
+        ("RLHF", True),
+        ("GPT-4", True),
+        ("ReLU", True),
+        ("agent", False),
+        ("Transformer", False),
+        ("large model", False),
+    ],
+)
+def test_abbreviations(text, expected):
+    assert is_abbreviation(text) is expected
+
+
+def test_search_tokens_make_every_part_of_a_chinese_term_findable():
+    tokens = search_tokens("奖励模型", ["獎勵模型"], ["reward model"], "jiǎng lì mó xíng").split()
+    for wanted in ["奖励", "模型", "励模", "奖励模型", "獎勵", "rew", "reward", "model", "mod"]:
+        assert wanted in tokens
+
+
+@given(st.text(max_size=40))
+def test_keys_are_idempotent(text):
+    assert zh_key(zh_key(text)) == zh_key(text)
+    assert en_key(en_key(text)) == en_key(text)
+    assert to_simplified(to_simplified(text)) == to_simplified(text)
