@@ -1,0 +1,115 @@
+CREATE TABLE "_sqlite_migrations" (
+   "id" INTEGER PRIMARY KEY,
+   "migration_set" TEXT,
+   "name" TEXT,
+   "applied_at" TEXT
+);
+
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,          -- absolute path, or stdin:<sha256 prefix>
+    sha256 TEXT NOT NULL,               -- of the decoded text
+    title TEXT,
+    encoding TEXT NOT NULL,
+    format TEXT NOT NULL,               -- txt, md, html
+    chars INTEGER NOT NULL,
+    text TEXT NOT NULL,                 -- the decoded text that occurrence offsets point into
+    extractor TEXT NOT NULL,            -- extractor version that produced this document's evidence
+    first_ingested TEXT NOT NULL,
+    last_ingested TEXT NOT NULL
+);
+
+CREATE TABLE english (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    display TEXT NOT NULL,              -- the most frequent surface form
+    is_abbr INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE english_aliases (
+    key TEXT PRIMARY KEY,
+    english_id INTEGER NOT NULL REFERENCES english(id) ON DELETE CASCADE
+);
+
+CREATE TABLE occurrences (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,             -- offsets of the Chinese term in documents.text
+    end INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    sentence TEXT NOT NULL,
+    zh_surface TEXT NOT NULL,           -- as written (traditional stays traditional)
+    en_surface TEXT NOT NULL,
+    pattern TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    parent_pair_id INTEGER REFERENCES pairs(id) ON DELETE SET NULL
+);
+
+CREATE TABLE pairs (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id),
+    english_id INTEGER NOT NULL REFERENCES english(id),
+    abbr TEXT,
+    status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'approved', 'rejected')),
+    origin TEXT NOT NULL CHECK (origin IN ('extracted', 'derived', 'manual', 'imported')),
+    curated INTEGER NOT NULL DEFAULT 0, -- a person decided: extraction never changes or removes this row
+    confidence REAL NOT NULL DEFAULT 0 CHECK (confidence BETWEEN 0 AND 1),
+    count INTEGER NOT NULL DEFAULT 0,   -- occurrences in documents
+    note TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',    -- JSON list
+    source TEXT,                        -- the file a pair was imported from
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    UNIQUE (term_id, english_id)
+);
+
+CREATE TABLE suppressed (
+    zh TEXT NOT NULL,
+    en_key TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (zh, en_key)
+);
+
+CREATE TABLE term_aliases (
+    zh TEXT PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE
+);
+
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    zh TEXT NOT NULL UNIQUE,
+    pinyin TEXT NOT NULL,               -- tone marks: hòu xùn liàn
+    pinyin_key TEXT NOT NULL,           -- toneless, no spaces: houxunlian
+    initials TEXT NOT NULL,             -- hxl
+    search TEXT NOT NULL DEFAULT '',    -- tokens for full-text search (see normalize.search_tokens)
+    note TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
+    ON "_sqlite_migrations" ("migration_set", "name");
+
+CREATE INDEX occurrences_document ON occurrences(document_id);
+
+CREATE INDEX occurrences_pair ON occurrences(pair_id);
+
+CREATE INDEX pairs_english ON pairs(english_id);
+
+CREATE INDEX pairs_status ON pairs(status);
+
+CREATE INDEX terms_initials ON terms(initials);
+
+CREATE INDEX terms_pinyin_key ON terms(pinyin_key);
+
+CREATE VIEW english_forms AS
+    SELECT p.english_id, o.en_surface AS form, count(*) AS count
+    FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+    GROUP BY p.english_id, o.en_surface;
+
+CREATE VIEW term_forms AS
+    SELECT p.term_id, o.zh_surface AS form, count(*) AS count
+    FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+    GROUP BY p.term_id, o.zh_surface;

@@ -1,0 +1,154 @@
+"""The glossary schema, built only by these migrations (append-only: never edit one that has shipped).
+
+Each migration runs in one transaction together with its record in ``_sqlite_migrations``. ``db/schema.sql`` is
+generated from a freshly migrated database (``python -m glossary.migrations``) and pinned by a test.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("glossary")
+
+
+def execute_statements(db: Database, sql: str) -> None:
+    """Run a script statement by statement: sqlite3's executescript() would COMMIT the migration's transaction."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement!r}")
+
+
+@MIGRATIONS()
+def m001_create_glossary(db: Database) -> None:
+    execute_statements(
+        db,
+        """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,          -- absolute path, or stdin:<sha256 prefix>
+    sha256 TEXT NOT NULL,               -- of the decoded text
+    title TEXT,
+    encoding TEXT NOT NULL,
+    format TEXT NOT NULL,               -- txt, md, html
+    chars INTEGER NOT NULL,
+    text TEXT NOT NULL,                 -- the decoded text that occurrence offsets point into
+    extractor TEXT NOT NULL,            -- extractor version that produced this document's evidence
+    first_ingested TEXT NOT NULL,
+    last_ingested TEXT NOT NULL
+);
+
+-- One concept per row, keyed by its simplified Chinese; the surface forms seen are in the view term_forms.
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    zh TEXT NOT NULL UNIQUE,
+    pinyin TEXT NOT NULL,               -- tone marks: hòu xùn liàn
+    pinyin_key TEXT NOT NULL,           -- toneless, no spaces: houxunlian
+    initials TEXT NOT NULL,             -- hxl
+    search TEXT NOT NULL DEFAULT '',    -- tokens for full-text search (see normalize.search_tokens)
+    note TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX terms_pinyin_key ON terms(pinyin_key);
+CREATE INDEX terms_initials ON terms(initials);
+
+-- An English form, shared by every term it translates; key ignores case, hyphens, spaces and plural.
+CREATE TABLE english (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    display TEXT NOT NULL,              -- the most frequent surface form
+    is_abbr INTEGER NOT NULL DEFAULT 0
+);
+
+-- A Chinese-English pair: the unit of curation.
+CREATE TABLE pairs (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id),
+    english_id INTEGER NOT NULL REFERENCES english(id),
+    abbr TEXT,
+    status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'approved', 'rejected')),
+    origin TEXT NOT NULL CHECK (origin IN ('extracted', 'derived', 'manual', 'imported')),
+    curated INTEGER NOT NULL DEFAULT 0, -- a person decided: extraction never changes or removes this row
+    confidence REAL NOT NULL DEFAULT 0 CHECK (confidence BETWEEN 0 AND 1),
+    count INTEGER NOT NULL DEFAULT 0,   -- occurrences in documents
+    note TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',    -- JSON list
+    source TEXT,                        -- the file a pair was imported from
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    UNIQUE (term_id, english_id)
+);
+CREATE INDEX pairs_english ON pairs(english_id);
+CREATE INDEX pairs_status ON pairs(status);
+
+-- Evidence: where a pair was seen. Derived pairs point at the pair they were derived from.
+CREATE TABLE occurrences (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,             -- offsets of the Chinese term in documents.text
+    end INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    sentence TEXT NOT NULL,
+    zh_surface TEXT NOT NULL,           -- as written (traditional stays traditional)
+    en_surface TEXT NOT NULL,
+    pattern TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    parent_pair_id INTEGER REFERENCES pairs(id) ON DELETE SET NULL
+);
+CREATE INDEX occurrences_pair ON occurrences(pair_id);
+CREATE INDEX occurrences_document ON occurrences(document_id);
+
+-- Later names for a merged term or English form, so a re-extraction lands on the merged row.
+CREATE TABLE term_aliases (
+    zh TEXT PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE
+);
+CREATE TABLE english_aliases (
+    key TEXT PRIMARY KEY,
+    english_id INTEGER NOT NULL REFERENCES english(id) ON DELETE CASCADE
+);
+
+-- Pairs a person removed or edited away: extraction must not bring them back.
+CREATE TABLE suppressed (
+    zh TEXT NOT NULL,
+    en_key TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (zh, en_key)
+);
+
+CREATE VIEW term_forms AS
+    SELECT p.term_id, o.zh_surface AS form, count(*) AS count
+    FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+    GROUP BY p.term_id, o.zh_surface;
+
+CREATE VIEW english_forms AS
+    SELECT p.english_id, o.en_surface AS form, count(*) AS count
+    FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+    GROUP BY p.english_id, o.en_surface;
+""",
+    )
+
+
+def schema_sql(db: Database) -> str:
+    """The schema as written to db/schema.sql: every object of a migrated database, in a stable order."""
+    rows = db.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, name"
+    ).fetchall()
+    return "".join(f"{sql};\n\n" for (sql,) in rows).rstrip("\n") + "\n"
+
+
+if __name__ == "__main__":
+    memory = Database(memory=True, execute_plugins=False)
+    MIGRATIONS.apply(memory)
+    print(schema_sql(memory), end="")

@@ -1,0 +1,830 @@
+"""The glossary database: the only module that writes SQL.
+
+Opening a database checks that it is a glossary (or empty), refuses a newer schema, applies pending migrations
+and switches to WAL so readers never wait for a writer. A document's evidence is replaced in one transaction;
+curated pairs (a person approved, rejected, added or edited them) are never changed or removed by extraction.
+
+The read path imports only the standard library: `glossary lookup` must start fast, and sqlite-utils (needed
+for migrations) costs ~150 ms to import. It is loaded only when a database needs creating or migrating.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import (
+    AmbiguousError,
+    DatabaseLockedError,
+    GlossaryError,
+    NewerSchemaError,
+    NoSuchTermError,
+    NotAGlossaryError,
+)
+from .model import ORIGINS, STATUSES, Candidate, Document, Entry
+from .normalize import en_key, is_abbreviation, pinyin, pinyin_initials, pinyin_key, search_tokens, zh_key
+
+DEFAULT_DB = Path("db") / "glossary.db"
+# The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
+# so the read path can tell an up-to-date database without importing sqlite-utils.
+SCHEMA_VERSION = 1
+MIGRATION_SET = "glossary"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def busy_timeout() -> float:
+    """Seconds a command waits for another process's write lock (GLOSSARY_BUSY_TIMEOUT, default 10)."""
+    try:
+        return float(os.environ.get("GLOSSARY_BUSY_TIMEOUT", "10"))
+    except ValueError:
+        return 10.0
+
+
+def resolve_db_path(option: str | os.PathLike | None = None) -> Path:
+    """--db PATH, else $GLOSSARY_DB, else db/glossary.db under the current directory."""
+    chosen = option or os.environ.get("GLOSSARY_DB") or DEFAULT_DB
+    return Path(chosen).expanduser()
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    document_id: int
+    path: str
+    pairs: int
+    occurrences: int
+    new_pairs: int
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    title: str | None
+    encoding: str
+    format: str
+    chars: int
+    pairs: int
+    occurrences: int
+    first_ingested: str
+    last_ingested: str
+
+
+@contextlib.contextmanager
+def translate_sqlite_errors(path: Path) -> Iterator[None]:
+    """Turn sqlite3's errors about the file itself into one-line GlossaryErrors."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if "locked" in message or "busy" in message:
+            raise DatabaseLockedError(
+                f"{path} is locked by another process (waited {busy_timeout():g} s); try again when it finishes"
+            ) from exc
+        if "unable to open" in message or "readonly" in message:
+            raise GlossaryError(f"cannot write {path}: {message}") from exc
+        raise
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise NotAGlossaryError(f"{path} is not a glossary database ({exc}); it was left untouched") from exc
+        raise
+
+
+class Glossary:
+    """A glossary database. Open it with :func:`open_glossary`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    # --- opening ------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Glossary:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing; nests through savepoints. The write lock is taken at the start (BEGIN IMMEDIATE)."""
+        with translate_sqlite_errors(self.path):
+            if self.conn.in_transaction:
+                self.conn.execute("SAVEPOINT nested")
+                try:
+                    yield
+                except BaseException:
+                    self.conn.execute("ROLLBACK TO nested")
+                    self.conn.execute("RELEASE nested")
+                    raise
+                self.conn.execute("RELEASE nested")
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def execute(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Cursor:
+        with translate_sqlite_errors(self.path):
+            return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        return self.execute(sql, params).fetchall()
+
+    # --- documents ----------------------------------------------------------------------------------------
+
+    def document_state(self, path: str) -> tuple[str, str] | None:
+        """(sha256, extractor version) of a document already ingested under this path, or None."""
+        row = self.execute("SELECT sha256, extractor FROM documents WHERE path = ?", [path]).fetchone()
+        return (row["sha256"], row["extractor"]) if row else None
+
+    def replace_document(self, doc: Document, candidates: Sequence[Candidate], extractor: str) -> DocumentSummary:
+        """Store a document and its candidate pairs, replacing whatever evidence it had. One transaction."""
+        stamp = now()
+        with self.transaction():
+            row = self.execute("SELECT id FROM documents WHERE path = ?", [doc.path]).fetchone()
+            fields = [
+                doc.sha256,
+                doc.title,
+                doc.encoding,
+                doc.format,
+                len(doc.text),
+                doc.text,
+                extractor,
+                stamp,
+            ]
+            if row:
+                document_id = row["id"]
+                touched = {
+                    r[0]
+                    for r in self.query("SELECT DISTINCT pair_id FROM occurrences WHERE document_id = ?", [document_id])
+                }
+                self.execute("DELETE FROM occurrences WHERE document_id = ?", [document_id])
+                self.execute(
+                    "UPDATE documents SET sha256=?, title=?, encoding=?, format=?, chars=?, text=?, extractor=?, "
+                    "last_ingested=? WHERE id=?",
+                    [*fields, document_id],
+                )
+            else:
+                touched = set()
+                document_id = self.execute(
+                    "INSERT INTO documents (sha256, title, encoding, format, chars, text, extractor, last_ingested, "
+                    "path, first_ingested) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [*fields, doc.path, stamp],
+                ).lastrowid
+            before = self._pair_ids()
+            pair_of: dict[int, int] = {}
+            occurrences = 0
+            for index, cand in enumerate(candidates):
+                origin = "derived" if cand.parent is not None else "extracted"
+                pair_id = self._pair_for(cand.zh, cand.en, origin, stamp, abbr=cand.abbr)
+                if pair_id is None:
+                    continue
+                pair_of[index] = pair_id
+                parent = pair_of.get(cand.parent) if cand.parent is not None else None
+                self.execute(
+                    "INSERT INTO occurrences (pair_id, document_id, start, end, line, sentence, zh_surface, "
+                    "en_surface, pattern, confidence, parent_pair_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        pair_id,
+                        document_id,
+                        cand.start,
+                        cand.end,
+                        cand.line,
+                        cand.sentence,
+                        cand.zh,
+                        cand.en,
+                        cand.pattern,
+                        cand.confidence,
+                        parent,
+                    ],
+                )
+                occurrences += 1
+                touched.add(pair_id)
+            self._refresh_pairs(touched, stamp)
+            new_pairs = len(set(pair_of.values()) - before)
+        return DocumentSummary(document_id, doc.path, len(set(pair_of.values())), occurrences, new_pairs)
+
+    def sources(self) -> list[Source]:
+        rows = self.query(
+            """SELECT d.path, d.title, d.encoding, d.format, d.chars, d.first_ingested, d.last_ingested,
+                      count(DISTINCT o.pair_id) AS pairs, count(o.id) AS occurrences
+               FROM documents d LEFT JOIN occurrences o ON o.document_id = d.id
+               GROUP BY d.id ORDER BY d.path"""
+        )
+        return [Source(**dict(r)) for r in rows]
+
+    def document_texts(self) -> list[tuple[str, str]]:
+        """(path, text) of every ingested document."""
+        return [(r["path"], r["text"]) for r in self.query("SELECT path, text FROM documents ORDER BY path")]
+
+    # --- terms, English forms, pairs ----------------------------------------------------------------------
+
+    def _pair_ids(self) -> set[int]:
+        return {r[0] for r in self.query("SELECT id FROM pairs")}
+
+    def _term_id(self, zh: str, *, create: bool, stamp: str = "") -> int | None:
+        key = zh_key(zh)
+        if not key:
+            return None
+        row = self.execute(
+            "SELECT id FROM terms WHERE zh = ? UNION ALL SELECT term_id FROM term_aliases WHERE zh = ?",
+            [key, key],
+        ).fetchone()
+        if row:
+            return row[0]
+        if not create:
+            return None
+        return self.execute(
+            "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
+            [key, pinyin(key), pinyin_key(key), pinyin_initials(key), stamp or now(), stamp or now()],
+        ).lastrowid
+
+    def _english_id(self, en: str, *, create: bool) -> int | None:
+        key = en_key(en)
+        if not key:
+            return None
+        row = self.execute(
+            "SELECT id FROM english WHERE key = ? UNION ALL SELECT english_id FROM english_aliases WHERE key = ?",
+            [key, key],
+        ).fetchone()
+        if row:
+            return row[0]
+        if not create:
+            return None
+        return self.execute(
+            "INSERT INTO english (key, display, is_abbr) VALUES (?,?,?)",
+            [key, en.strip(), is_abbreviation(en)],
+        ).lastrowid
+
+    def _pair_for(self, zh: str, en: str, origin: str, stamp: str, *, abbr: str | None = None) -> int | None:
+        """The pair an extracted (zh, en) lands on, created if new; None when a person suppressed it."""
+        if self.execute("SELECT 1 FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)]).fetchone():
+            return None
+        term_id = self._term_id(zh, create=True, stamp=stamp)
+        english_id = self._english_id(en, create=True)
+        if term_id is None or english_id is None:
+            return None
+        row = self.execute(
+            "SELECT id, curated, abbr FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
+        ).fetchone()
+        if row:
+            if abbr and not row["abbr"] and not row["curated"]:
+                self.execute("UPDATE pairs SET abbr = ? WHERE id = ?", [abbr, row["id"]])
+            return row["id"]
+        return self.execute(
+            "INSERT INTO pairs (term_id, english_id, abbr, status, origin, confidence, first_seen, last_seen, updated) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [term_id, english_id, abbr, "candidate", origin, 0.0, stamp, stamp, stamp],
+        ).lastrowid
+
+    def _refresh_pairs(self, pair_ids: Iterable[int], stamp: str) -> None:
+        """Recount evidence of these pairs, drop extracted pairs left without any, tidy what hangs off them."""
+        from .extract.score import combine_confidence
+
+        ids = sorted(set(pair_ids))
+        if not ids:
+            return
+        terms: set[int] = set()
+        english: set[int] = set()
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            pairs = self.query(
+                f"SELECT id, term_id, english_id, origin, curated FROM pairs WHERE id IN ({marks})", chunk
+            )
+            confidences: dict[int, list[float]] = {p["id"]: [] for p in pairs}
+            for r in self.query(f"SELECT pair_id, confidence FROM occurrences WHERE pair_id IN ({marks})", chunk):
+                confidences[r["pair_id"]].append(r["confidence"])
+            for p in pairs:
+                terms.add(p["term_id"])
+                english.add(p["english_id"])
+                seen = confidences[p["id"]]
+                if not seen and p["origin"] in ("extracted", "derived") and not p["curated"]:
+                    self.execute("DELETE FROM pairs WHERE id = ?", [p["id"]])
+                elif p["origin"] in ("extracted", "derived"):
+                    self.execute(
+                        "UPDATE pairs SET count = ?, confidence = ?, last_seen = ? WHERE id = ?",
+                        [len(seen), combine_confidence(seen), stamp, p["id"]],
+                    )
+                else:
+                    self.execute("UPDATE pairs SET count = ? WHERE id = ?", [len(seen), p["id"]])
+        self._refresh_english(english)
+        self._refresh_terms(terms, stamp)
+
+    def _refresh_english(self, ids: Iterable[int]) -> None:
+        """Drop English forms no pair uses; show the most frequent surface form that still has this key.
+
+        Evidence moved by an edit keeps its old wording, which must not vote for the edited form's display.
+        """
+        for english_id in ids:
+            row = self.execute("SELECT key FROM english WHERE id = ?", [english_id]).fetchone()
+            if row is None:
+                continue
+            if not self.execute("SELECT 1 FROM pairs WHERE english_id = ?", [english_id]).fetchone():
+                self.execute("DELETE FROM english WHERE id = ?", [english_id])
+                continue
+            forms = self.query(
+                "SELECT form, count FROM english_forms WHERE english_id = ? ORDER BY count DESC, form",
+                [english_id],
+            )
+            best = next((f["form"] for f in forms if en_key(f["form"]) == row["key"]), None)
+            if best:
+                self.execute("UPDATE english SET display = ? WHERE id = ?", [best, english_id])
+
+    def _refresh_terms(self, ids: Iterable[int], stamp: str) -> None:
+        for term_id in ids:
+            term = self.execute("SELECT zh, pinyin FROM terms WHERE id = ?", [term_id]).fetchone()
+            if term is None:
+                continue
+            english = [
+                r[0]
+                for r in self.query(
+                    "SELECT e.display FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?",
+                    [term_id],
+                )
+            ]
+            if not english:
+                self.execute("DELETE FROM terms WHERE id = ?", [term_id])
+                continue
+            forms = [r[0] for r in self.query("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
+            tokens = search_tokens(term["zh"], forms, english, term["pinyin"])
+            self.execute("UPDATE terms SET search = ?, updated = ? WHERE id = ?", [tokens, stamp, term_id])
+
+    # --- curation -----------------------------------------------------------------------------------------
+
+    def find_pairs(self, zh: str, en: str | None = None) -> list[int]:
+        """Pair ids for a term and, optionally, one of its English forms (or its abbreviation)."""
+        term_id = self._term_id(zh, create=False)
+        if term_id is None:
+            raise NoSuchTermError(f'no term "{zh}" in the glossary; see: glossary lookup {zh}')
+        rows = self.query(
+            "SELECT p.id, e.key, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ? "
+            "ORDER BY p.id",
+            [term_id],
+        )
+        if en is None:
+            return [r["id"] for r in rows]
+        key = en_key(en)
+        alias = self.execute(
+            "SELECT e.key FROM english_aliases a JOIN english e ON e.id = a.english_id WHERE a.key = ?", [key]
+        ).fetchone()
+        keys = {key, alias[0]} if alias else {key}
+        found = [r["id"] for r in rows if r["key"] in keys] or [
+            r["id"] for r in rows if r["abbr"] and en_key(r["abbr"]) in keys
+        ]
+        if not found:
+            have = ", ".join(self.entry(r["id"]).en for r in rows) or "none"
+            raise NoSuchTermError(f'"{zh}" has no English form "{en}" (it has: {have})')
+        return found
+
+    def _one_pair(self, zh: str, en: str | None) -> int:
+        ids = self.find_pairs(zh, en)
+        if len(ids) > 1:
+            forms = ", ".join(self.entry(i).en for i in ids)
+            raise AmbiguousError(f'"{zh}" has {len(ids)} English forms ({forms}); name one: glossary ... {zh} ENGLISH')
+        return ids[0]
+
+    def add(
+        self,
+        zh: str,
+        en: str,
+        *,
+        abbr: str | None = None,
+        note: str | None = None,
+        tags: Sequence[str] = (),
+        status: str = "approved",
+        origin: str = "manual",
+        source: str | None = None,
+        confidence: float = 1.0,
+    ) -> Entry:
+        """Add a pair by hand (or from an import). An existing pair is updated and becomes curated."""
+        if status not in STATUSES or origin not in ORIGINS:
+            raise ValueError(f"bad status/origin {status}/{origin}")
+        if not zh_key(zh) or not en_key(en):
+            raise GlossaryError("a pair needs both a Chinese term and an English form")
+        stamp = now()
+        with self.transaction():
+            self.execute("DELETE FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)])
+            term_id = self._term_id(zh, create=True, stamp=stamp)
+            english_id = self._english_id(en, create=True)
+            assert term_id is not None and english_id is not None  # both keys were checked non-empty
+            row = self.execute(
+                "SELECT id, tags FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
+            ).fetchone()
+            if row:
+                pair_id = row["id"]
+                merged_tags = list(dict.fromkeys([*json.loads(row["tags"]), *tags]))
+                self.execute(
+                    "UPDATE pairs SET status = ?, curated = 1, abbr = coalesce(?, abbr), note = coalesce(?, note), "
+                    "tags = ?, source = coalesce(source, ?), updated = ? WHERE id = ?",
+                    [status, abbr, note, json.dumps(merged_tags, ensure_ascii=False), source, stamp, pair_id],
+                )
+            else:
+                pair_id = self.execute(
+                    "INSERT INTO pairs (term_id, english_id, abbr, status, origin, curated, confidence, note, tags, "
+                    "source, first_seen, last_seen, updated) VALUES (?,?,?,?,?,1,?,?,?,?,?,?,?)",
+                    [
+                        term_id,
+                        english_id,
+                        abbr,
+                        status,
+                        origin,
+                        confidence,
+                        note,
+                        json.dumps(list(tags), ensure_ascii=False),
+                        source,
+                        stamp,
+                        stamp,
+                        stamp,
+                    ],
+                ).lastrowid
+            self._refresh_terms([term_id], stamp)
+        return self.entry(pair_id)
+
+    def set_status(self, zh: str, en: str | None, status: str, *, every: bool = False) -> list[Entry]:
+        """approve / reject: a person's decision, kept through every later extraction."""
+        if status not in STATUSES:
+            raise ValueError(status)
+        ids = self.find_pairs(zh, en) if (en or every) else [self._one_pair(zh, None)]
+        with self.transaction():
+            for pair_id in ids:
+                self.execute(
+                    "UPDATE pairs SET status = ?, curated = 1, updated = ? WHERE id = ?",
+                    [status, now(), pair_id],
+                )
+        return [self.entry(i) for i in ids]
+
+    def edit(
+        self,
+        zh: str,
+        en: str | None,
+        *,
+        new_zh: str | None = None,
+        new_en: str | None = None,
+        abbr: str | None = None,
+        note: str | None = None,
+        tags: Sequence[str] | None = None,
+    ) -> Entry:
+        """Change one pair. A changed Chinese or English moves the pair, and the old pairing stays suppressed."""
+        pair_id = self._one_pair(zh, en)
+        stamp = now()
+        with self.transaction():
+            old = self.entry(pair_id)
+            old_english = self._english_id(old.en, create=False)
+            if new_zh is not None or new_en is not None:
+                term_id = self._term_id(new_zh if new_zh is not None else old.zh, create=True, stamp=stamp)
+                english_id = self._english_id(new_en if new_en is not None else old.en, create=True)
+                if term_id is None or english_id is None:
+                    raise GlossaryError("a pair needs both a Chinese term and an English form")
+                self._suppress(old.zh, old.en)
+                pair_id = self._move_pair(pair_id, term_id, english_id)
+            sets: list[str] = ["curated = 1", "updated = ?"]
+            params: list[object] = [stamp]
+            for column, value in (("abbr", abbr), ("note", note)):
+                if value is not None:
+                    sets.append(f"{column} = ?")
+                    params.append(value or None)
+            if tags is not None:
+                sets.append("tags = ?")
+                params.append(json.dumps(list(tags), ensure_ascii=False))
+            self.execute(f"UPDATE pairs SET {', '.join(sets)} WHERE id = ?", [*params, pair_id])
+            self._refresh_pairs([pair_id], stamp)
+            if old_english:
+                self._refresh_english([old_english])
+            self._refresh_terms([old.term_id], stamp)
+        return self.entry(pair_id)
+
+    def remove(self, zh: str, en: str | None = None) -> list[Entry]:
+        """Delete pairs and their evidence; extraction will not bring them back (use `add` to restore one)."""
+        ids = self.find_pairs(zh, en)
+        removed = [self.entry(i) for i in ids]
+        with self.transaction():
+            for entry in removed:
+                self._suppress(entry.zh, entry.en)
+                self.execute("DELETE FROM pairs WHERE id = ?", [entry.pair_id])
+                english_id = self._english_id(entry.en, create=False)
+                if english_id:
+                    self._refresh_english([english_id])
+            self._refresh_terms({e.term_id for e in removed}, now())
+        return removed
+
+    def merge_terms(self, source_zh: str, target_zh: str) -> int:
+        """Fold term SOURCE into TARGET: its pairs and evidence move, and SOURCE becomes an alias of TARGET."""
+        source, target = self._existing_term(source_zh), self._existing_term(target_zh)
+        if source == target:
+            raise GlossaryError(f'"{source_zh}" and "{target_zh}" are already the same term')
+        stamp = now()
+        with self.transaction():
+            moved = self.query("SELECT id, english_id FROM pairs WHERE term_id = ?", [source])
+            merged = [self._move_pair(p["id"], target, p["english_id"]) for p in moved]
+            source_key = self.execute("SELECT zh FROM terms WHERE id = ?", [source]).fetchone()[0]
+            self.execute("UPDATE term_aliases SET term_id = ? WHERE term_id = ?", [target, source])
+            self.execute("DELETE FROM terms WHERE id = ?", [source])
+            self.execute("INSERT OR REPLACE INTO term_aliases (zh, term_id) VALUES (?, ?)", [source_key, target])
+            self._refresh_pairs(merged, stamp)
+        return len(moved)
+
+    def merge_english(self, source_en: str, target_en: str) -> int:
+        """Fold English form SOURCE into TARGET for every term; SOURCE becomes an alias of TARGET."""
+        source, target = self._existing_english(source_en), self._existing_english(target_en)
+        if source == target:
+            raise GlossaryError(f'"{source_en}" and "{target_en}" are already the same English form')
+        stamp = now()
+        with self.transaction():
+            pairs = self.query("SELECT id, term_id FROM pairs WHERE english_id = ?", [source])
+            merged = [self._move_pair(p["id"], p["term_id"], target) for p in pairs]
+            source_key = self.execute("SELECT key FROM english WHERE id = ?", [source]).fetchone()[0]
+            self.execute("UPDATE english_aliases SET english_id = ? WHERE english_id = ?", [target, source])
+            self.execute("DELETE FROM english WHERE id = ?", [source])
+            self.execute("INSERT OR REPLACE INTO english_aliases (key, english_id) VALUES (?, ?)", [source_key, target])
+            self._refresh_pairs(merged, stamp)
+        return len(pairs)
+
+    def _existing_term(self, zh: str) -> int:
+        found = self._term_id(zh, create=False)
+        if found is None:
+            raise NoSuchTermError(f'no term "{zh}" in the glossary')
+        return found
+
+    def _existing_english(self, en: str) -> int:
+        found = self._english_id(en, create=False)
+        if found is None:
+            raise NoSuchTermError(f'no English form "{en}" in the glossary')
+        return found
+
+    def _suppress(self, zh: str, en: str) -> None:
+        self.execute(
+            "INSERT OR IGNORE INTO suppressed (zh, en_key, created) VALUES (?,?,?)",
+            [zh_key(zh), en_key(en), now()],
+        )
+
+    def _move_pair(self, pair_id: int, term_id: int, english_id: int) -> int:
+        """Point a pair at another term/English form; if that pair exists, fold this one into it."""
+        target = self.execute(
+            "SELECT * FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
+        ).fetchone()
+        if target is None:
+            self.execute("UPDATE pairs SET term_id = ?, english_id = ? WHERE id = ?", [term_id, english_id, pair_id])
+            return pair_id
+        if target["id"] == pair_id:
+            return pair_id
+        source = self.execute("SELECT * FROM pairs WHERE id = ?", [pair_id]).fetchone()
+        self.execute("UPDATE occurrences SET pair_id = ? WHERE pair_id = ?", [target["id"], pair_id])
+        self.execute("UPDATE occurrences SET parent_pair_id = ? WHERE parent_pair_id = ?", [target["id"], pair_id])
+        # The curated side's decision wins; otherwise keep the target's.
+        status = source["status"] if source["curated"] and not target["curated"] else target["status"]
+        tags = list(dict.fromkeys([*json.loads(target["tags"]), *json.loads(source["tags"])]))
+        self.execute(
+            "UPDATE pairs SET status = ?, curated = max(curated, ?), abbr = coalesce(abbr, ?), "
+            "note = coalesce(note, ?), tags = ?, first_seen = min(first_seen, ?) WHERE id = ?",
+            [
+                status,
+                source["curated"],
+                source["abbr"],
+                source["note"],
+                json.dumps(tags, ensure_ascii=False),
+                source["first_seen"],
+                target["id"],
+            ],
+        )
+        self.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
+        return target["id"]
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    _ENTRY_SQL = """
+        SELECT p.id AS pair_id, p.term_id, t.zh, e.display AS en, p.abbr, t.pinyin, p.status, p.origin,
+               p.confidence, p.count, p.note, p.tags, p.source, p.first_seen, p.last_seen, p.updated,
+               (SELECT group_concat(path, char(10)) FROM (
+                    SELECT DISTINCT d.path FROM occurrences o JOIN documents d ON d.id = o.document_id
+                    WHERE o.pair_id = p.id ORDER BY d.path)) AS documents,
+               (SELECT o.sentence || char(10) || d.path FROM occurrences o JOIN documents d ON d.id = o.document_id
+                    WHERE o.pair_id = p.id ORDER BY o.parent_pair_id IS NOT NULL, o.confidence DESC, o.id
+                    LIMIT 1) AS example,
+               (SELECT group_concat(form, char(10)) FROM (
+                    SELECT zh_surface AS form, count(*) AS n FROM occurrences o
+                    WHERE o.pair_id = p.id GROUP BY zh_surface ORDER BY n DESC)) AS forms
+        FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
+    """
+
+    @staticmethod
+    def _entry(row: sqlite3.Row) -> Entry:
+        example, example_document = None, None
+        if row["example"]:
+            example, _, example_document = row["example"].rpartition("\n")
+        return Entry(
+            pair_id=row["pair_id"],
+            term_id=row["term_id"],
+            zh=row["zh"],
+            en=row["en"],
+            abbr=row["abbr"],
+            pinyin=row["pinyin"],
+            status=row["status"],
+            origin=row["origin"],
+            confidence=round(row["confidence"], 4),
+            count=row["count"],
+            note=row["note"],
+            tags=tuple(json.loads(row["tags"] or "[]")),
+            source=row["source"],
+            documents=tuple(row["documents"].split("\n")) if row["documents"] else (),
+            example=example,
+            example_document=example_document,
+            forms=tuple(row["forms"].split("\n")) if row["forms"] else (),
+            first_seen=row["first_seen"],
+            last_seen=row["last_seen"],
+            updated=row["updated"],
+        )
+
+    def entry(self, pair_id: int) -> Entry:
+        row = self.execute(self._ENTRY_SQL + " WHERE p.id = ?", [pair_id]).fetchone()
+        if row is None:
+            raise NoSuchTermError(f"no pair with id {pair_id}")
+        return self._entry(row)
+
+    def entries(
+        self,
+        *,
+        statuses: Sequence[str] = (),
+        min_confidence: float | None = None,
+        origins: Sequence[str] = (),
+        tag: str | None = None,
+        pair_ids: Sequence[int] | None = None,
+    ) -> Iterator[Entry]:
+        """Pairs with their evidence summarised, ordered by Chinese key then confidence."""
+        where: list[str] = []
+        params: list = []
+        if statuses:
+            where.append(f"p.status IN ({','.join('?' * len(statuses))})")
+            params.extend(statuses)
+        if origins:
+            where.append(f"p.origin IN ({','.join('?' * len(origins))})")
+            params.extend(origins)
+        if min_confidence is not None:
+            where.append("p.confidence >= ?")
+            params.append(min_confidence)
+        if tag:
+            where.append("EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = ?)")
+            params.append(tag)
+        if pair_ids is not None:
+            where.append("p.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(pair_ids)))
+        sql = (
+            self._ENTRY_SQL
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY t.zh, p.confidence DESC, e.key"
+        )
+        for row in self.execute(sql, params):
+            yield self._entry(row)
+
+    def stats(self) -> dict[str, int | dict[str, int]]:
+        one = lambda sql: self.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "terms": one("SELECT count(*) FROM terms"),
+            "english_forms": one("SELECT count(*) FROM english"),
+            "pairs": one("SELECT count(*) FROM pairs"),
+            "occurrences": one("SELECT count(*) FROM occurrences"),
+            "by_status": {
+                r[0]: r[1] for r in self.query("SELECT status, count(*) FROM pairs GROUP BY status ORDER BY 1")
+            },
+            "by_origin": {
+                r[0]: r[1] for r in self.query("SELECT origin, count(*) FROM pairs GROUP BY origin ORDER BY 1")
+            },
+        }
+
+    def search_pairs(self, query: str, limit: int = 200) -> list[Entry]:
+        """Exact and substring matches in either language, for the plain (non-fuzzy) lookup."""
+        like = f"%{query.strip()}%"
+        zh_like = f"%{zh_key(query)}%"
+        key_like = f"%{en_key(query)}%" if en_key(query) else None
+        ids = [
+            r[0]
+            for r in self.query(
+                """SELECT p.id FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
+                   WHERE t.zh LIKE ? OR e.display LIKE ? OR (? IS NOT NULL AND e.key LIKE ?) OR p.abbr LIKE ?
+                      OR t.pinyin_key = ? OR t.initials = ?
+                   LIMIT ?""",
+                [
+                    zh_like,
+                    like,
+                    key_like,
+                    key_like,
+                    like,
+                    query.replace(" ", "").lower(),
+                    query.lower(),
+                    limit,
+                ],
+            )
+        ]
+        return list(self.entries(pair_ids=ids)) if ids else []
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# --- opening ----------------------------------------------------------------------------------------------
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout())
+    else:
+        conn = sqlite3.connect(str(path), timeout=busy_timeout())
+    conn.isolation_level = None  # transactions are explicit: Glossary.transaction()
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite touches it (a WAL switch would otherwise rewrite it)."""
+    if path.is_dir():
+        raise NotAGlossaryError(f"{path} is a directory, not a glossary database")
+    with open(path, "rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    if head and head != SQLITE_MAGIC:
+        raise NotAGlossaryError(f"{path} is not a glossary database (not SQLite); it was left untouched")
+
+
+def _schema_state(conn: sqlite3.Connection, path: Path) -> int:
+    """The database's schema version: 0 for an empty file; refuses foreign or newer databases."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return 0
+    applied = []
+    if "_sqlite_migrations" in tables:
+        applied = [
+            r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+        ]
+    if not applied:
+        raise NotAGlossaryError(
+            f"{path} is a SQLite database but not a glossary (it has other tables); it was left untouched"
+        )
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION or len(applied) > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path} was written by a newer glossary (schema {max(version, len(applied))}, this one knows "
+            f"{SCHEMA_VERSION}); upgrade glossary to use it"
+        )
+    return len(applied)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    from sqlite_utils import Database
+
+    from .migrations import MIGRATIONS
+
+    db = Database(conn, execute_plugins=False)
+    MIGRATIONS.apply(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False) -> Glossary:
+    """Open (and if needed create and migrate) a glossary database.
+
+    ``create=False`` refuses a missing file instead of creating it: the read-only commands should not leave an
+    empty database behind a typo. ``readonly`` opens with SQLite's mode=ro when the schema is current.
+    """
+    path = resolve_db_path(path)
+    exists = path.exists()
+    if not exists and not create:
+        raise GlossaryError(f"no glossary at {path}; create one with: glossary extract seeds/ (or pass --db)")
+    if exists:
+        _check_header(path)
+    elif path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with translate_sqlite_errors(path):
+        conn = _connect(path, readonly=readonly and exists)
+        try:
+            version = _schema_state(conn, path)
+            if version < SCHEMA_VERSION:
+                if readonly:
+                    conn.close()
+                    conn = _connect(path, readonly=False)
+                conn.execute("PRAGMA journal_mode = WAL")
+                _migrate(conn)
+                if readonly:
+                    conn.close()
+                    conn = _connect(path, readonly=True)
+            elif not readonly and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+        except BaseException:
+            conn.close()
+            raise
+    return Glossary(conn, path)

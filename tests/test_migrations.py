@@ -1,0 +1,101 @@
+"""The schema comes only from migrations; db/schema.sql pins it; old databases upgrade; foreign ones are refused."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from glossary.errors import NewerSchemaError, NotAGlossaryError
+from glossary.migrations import MIGRATIONS, schema_sql
+from glossary.store import SCHEMA_VERSION, open_glossary
+
+from .conftest import FIXTURES, ROOT
+
+
+def fresh_schema() -> str:
+    db = Database(memory=True, execute_plugins=False)
+    MIGRATIONS.apply(db)
+    return schema_sql(db)
+
+
+def test_schema_sql_is_generated_from_migrations():
+    pinned = (ROOT / "db" / "schema.sql").read_text(encoding="utf-8")
+    assert fresh_schema() == pinned, "db/schema.sql is stale: python -m glossary.migrations > db/schema.sql"
+
+
+def test_schema_version_counts_the_migrations():
+    db = Database(memory=True, execute_plugins=False)
+    assert len(MIGRATIONS.pending(db)) == SCHEMA_VERSION
+
+
+def test_new_database_is_migrated_and_in_wal_mode(db_path):
+    with open_glossary(db_path) as g:
+        assert g.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert g.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        applied = [r[0] for r in g.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    assert applied == [m.name for m in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))]
+
+
+def test_old_version_database_upgrades_and_keeps_its_data(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "glossary-v1.db", path)
+    with open_glossary(path) as g:
+        entries = {(e.zh, e.en): e for e in g.entries()}
+        assert g.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert set(entries) == {("预训练阶段", "pre-training stage"), ("大语言模型", "large language model")}
+    llm = entries[("大语言模型", "large language model")]
+    assert (llm.abbr, llm.status, llm.note, llm.tags) == ("LLM", "approved", "note", ("llm",))
+    assert entries[("预训练阶段", "pre-training stage")].example == "预训练阶段(pre-training stage)是第一步。"
+
+
+def test_newer_schema_is_refused_and_left_untouched(db_path):
+    open_glossary(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('glossary', 'm999_future', 'x')"
+    )
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="newer glossary"):
+        open_glossary(db_path)
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_other_sqlite_database_is_refused_untouched(tmp_path, readonly):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAGlossaryError, match="not a glossary"):
+        open_glossary(path, readonly=readonly)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "other.db-wal").exists()
+
+
+def test_non_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("预训练阶段 is not a database\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(NotAGlossaryError, match="not SQLite"):
+        open_glossary(path)
+    assert path.read_bytes() == before
+
+
+def test_corrupt_database_is_reported_in_one_line(db_path):
+    with open_glossary(db_path) as g:
+        g.add("后训练", "post-training")
+        g.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # keep the magic header, wreck the schema page
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(NotAGlossaryError, match="not a glossary database"), open_glossary(db_path) as g:
+        list(g.entries())

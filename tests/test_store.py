@@ -1,0 +1,231 @@
+"""The store: round trips, evidence replacement, and human decisions that extraction never undoes."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary.errors import AmbiguousError, DatabaseLockedError, NoSuchTermError
+from glossary.model import Candidate, Document
+from glossary.normalize import en_key, zh_key
+from glossary.store import open_glossary
+
+
+def doc(path: str, text: str) -> Document:
+    return Document(
+        path=path, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), encoding="utf-8", format="txt"
+    )
+
+
+def cand(text: str, zh: str, en: str, confidence: float = 0.8, parent: int | None = None, **kw) -> Candidate:
+    start = text.index(zh)
+    en_start = text.index(en)
+    return Candidate(
+        zh,
+        en,
+        start,
+        start + len(zh),
+        en_start,
+        en_start + len(en),
+        1,
+        text,
+        "zh(en)",
+        confidence,
+        parent=parent,
+        **kw,
+    )
+
+
+TEXT = "预训练阶段(pre-training stage)之后是后训练阶段(post-training stage)。"
+
+
+def pairs(g) -> set[tuple[str, str, str]]:
+    return {(e.zh, e.en, e.status) for e in g.entries()}
+
+
+def test_document_evidence_is_stored_with_its_sentence(glossary):
+    d = doc("/c/a.txt", TEXT)
+    summary = glossary.replace_document(
+        d,
+        [
+            cand(TEXT, "预训练阶段", "pre-training stage"),
+            cand(TEXT, "后训练阶段", "post-training stage", 0.6),
+        ],
+        "t",
+    )
+    assert (summary.pairs, summary.occurrences, summary.new_pairs) == (2, 2, 2)
+    e = {x.zh: x for x in glossary.entries()}["预训练阶段"]
+    assert (e.en, e.status, e.origin, e.count, e.documents, e.example) == (
+        "pre-training stage",
+        "candidate",
+        "extracted",
+        1,
+        ("/c/a.txt",),
+        TEXT,
+    )
+    assert e.pinyin == "yù xùn liàn jiē duàn"
+
+
+def test_replacing_a_document_replaces_its_evidence(glossary):
+    glossary.replace_document(
+        doc("/c/a.txt", TEXT),
+        [cand(TEXT, "预训练阶段", "pre-training stage"), cand(TEXT, "后训练阶段", "post-training stage")],
+        "t",
+    )
+    changed = "后训练阶段(post-training stage)很重要。"
+    glossary.replace_document(doc("/c/a.txt", changed), [cand(changed, "后训练阶段", "post-training stage")], "t")
+    assert pairs(glossary) == {("后训练阶段", "post-training stage", "candidate")}
+    assert glossary.stats()["occurrences"] == 1
+    assert glossary.stats()["terms"] == 1 and glossary.stats()["english_forms"] == 1
+
+
+def test_traditional_forms_land_on_the_simplified_term_and_are_kept(glossary):
+    trad = "後訓練(post-training)和后训练(post-training)。"
+    glossary.replace_document(
+        doc("/c/t.txt", trad),
+        [cand(trad, "後訓練", "post-training"), cand(trad, "后训练", "post-training")],
+        "t",
+    )
+    (entry,) = glossary.entries()
+    assert entry.zh == "后训练" and entry.count == 2
+    assert set(entry.forms) == {"後訓練", "后训练"}
+
+
+def test_english_variants_merge_and_most_frequent_form_is_shown(glossary):
+    text = "预训练(Pre-Training)，预训练(pre-training)，预训练(pre-training)，预训练(pretrainings)。"
+    cands = []
+    pos = 0
+    for en in ["Pre-Training", "pre-training", "pre-training", "pretrainings"]:
+        start = text.index("预训练", pos)
+        en_start = text.index(en, start)
+        cands.append(Candidate("预训练", en, start, start + 3, en_start, en_start + len(en), 1, text, "zh(en)", 0.7))
+        pos = en_start
+    glossary.replace_document(doc("/c/v.txt", text), cands, "t")
+    (entry,) = glossary.entries()
+    assert entry.en == "pre-training" and entry.count == 4
+
+
+def test_derived_pair_keeps_its_parent_as_evidence(glossary):
+    glossary.replace_document(
+        doc("/c/a.txt", TEXT),
+        [
+            cand(TEXT, "预训练阶段", "pre-training stage"),
+            Candidate("预训练", "pre-training", 0, 3, 6, 18, 1, TEXT, "derived", 0.6, parent=0),
+        ],
+        "t",
+    )
+    derived = [e for e in glossary.entries() if e.origin == "derived"]
+    assert [(e.zh, e.en) for e in derived] == [("预训练", "pre-training")]
+    parent = glossary.execute("SELECT p.term_id FROM occurrences o JOIN pairs p ON p.id = o.parent_pair_id").fetchone()
+    assert parent is not None
+
+
+@pytest.mark.parametrize("decision", ["approved", "rejected"])
+def test_decisions_survive_re_extraction_and_evidence_loss(glossary, decision):
+    glossary.replace_document(doc("/c/a.txt", TEXT), [cand(TEXT, "预训练阶段", "pre-training stage", 0.3)], "t")
+    glossary.set_status("预训练阶段", "pre-training stage", decision)
+    glossary.replace_document(doc("/c/a.txt", TEXT + "x"), [cand(TEXT, "预训练阶段", "pre-training stage", 0.9)], "t")
+    assert pairs(glossary) == {("预训练阶段", "pre-training stage", decision)}
+    # the document no longer mentions it: an extracted candidate would go, a decision stays
+    glossary.replace_document(doc("/c/a.txt", "无关。"), [], "t")
+    assert pairs(glossary) == {("预训练阶段", "pre-training stage", decision)}
+
+
+def test_removed_pair_is_not_brought_back_until_added(glossary):
+    glossary.replace_document(doc("/c/a.txt", TEXT), [cand(TEXT, "预训练阶段", "pre-training stage")], "t")
+    glossary.remove("预训练阶段")
+    glossary.replace_document(doc("/c/a.txt", TEXT + "!"), [cand(TEXT, "预训练阶段", "pre-training stage")], "t")
+    assert pairs(glossary) == set()
+    glossary.add("预训练阶段", "pre-training stage")
+    assert pairs(glossary) == {("预训练阶段", "pre-training stage", "approved")}
+
+
+def test_edit_moves_the_pair_and_suppresses_the_old_wording(glossary):
+    glossary.replace_document(doc("/c/a.txt", TEXT), [cand(TEXT, "预训练阶段", "pre-training stage")], "t")
+    glossary.edit("预训练阶段", None, new_en="pretraining phase", note="书面语")
+    glossary.replace_document(doc("/c/a.txt", TEXT + "!"), [cand(TEXT, "预训练阶段", "pre-training stage")], "t")
+    (entry,) = glossary.entries()
+    assert (entry.zh, entry.en, entry.note, entry.count) == ("预训练阶段", "pretraining phase", "书面语", 0)
+
+
+def test_merge_terms_moves_evidence_and_catches_later_extractions(glossary):
+    text = "预训练模型(pretrained model)与预训练的模型(pretrained model)。"
+    glossary.replace_document(
+        doc("/c/m.txt", text),
+        [cand(text, "预训练模型", "pretrained model"), cand(text, "预训练的模型", "pretrained model")],
+        "t",
+    )
+    assert glossary.merge_terms("预训练的模型", "预训练模型") == 1
+    (entry,) = glossary.entries()
+    assert (entry.zh, entry.count) == ("预训练模型", 2)
+    glossary.replace_document(doc("/c/n.txt", text), [cand(text, "预训练的模型", "pretrained model")], "t")
+    (entry,) = glossary.entries()
+    assert (entry.zh, entry.count) == ("预训练模型", 3)
+
+
+def test_merge_english_forms(glossary):
+    glossary.add("微调", "fine tuning")
+    glossary.add("微调", "finetune")
+    glossary.merge_english("finetune", "fine tuning")
+    assert [(e.zh, e.en) for e in glossary.entries()] == [("微调", "fine tuning")]
+    glossary.add("精调", "finetune")  # the alias lands on the merged form
+    assert {(e.zh, e.en) for e in glossary.entries()} == {("微调", "fine tuning"), ("精调", "fine tuning")}
+
+
+def test_ambiguous_and_missing_selectors_say_what_to_do(glossary):
+    glossary.add("智能体", "agent")
+    glossary.add("智能体", "AI agent")
+    with pytest.raises(AmbiguousError, match="has 2 English forms"):
+        glossary.set_status("智能体", None, "approved")
+    assert len(glossary.set_status("智能体", None, "rejected", every=True)) == 2
+    with pytest.raises(NoSuchTermError, match='no term "扩散模型"'):
+        glossary.set_status("扩散模型", None, "approved")
+    with pytest.raises(NoSuchTermError, match="it has: "):
+        glossary.set_status("智能体", "robot", "approved")
+
+
+def test_a_held_write_lock_is_reported_after_the_busy_timeout(db_path, glossary):
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseLockedError, match="is locked by another process"):
+            glossary.add("后训练", "post-training")
+    finally:
+        other.rollback()
+        other.close()
+    glossary.add("后训练", "post-training")
+
+
+zh_text = st.text(alphabet="预训练后阶段模型大语言合成数据奖励後訓練強化學習", min_size=1, max_size=8)
+en_text = st.text(alphabet=string.ascii_letters + " -", min_size=1, max_size=30).filter(lambda s: en_key(s))
+note_text = st.none() | st.text(max_size=40).filter(lambda s: "\x00" not in s)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    zh=zh_text,
+    en=en_text,
+    abbr=st.none() | st.text(alphabet=string.ascii_uppercase, min_size=2, max_size=5),
+    note=note_text,
+    tags=st.lists(st.text(alphabet="abc中文", min_size=1, max_size=5), max_size=3, unique=True),
+)
+def test_added_pairs_read_back_as_written(tmp_path_factory, zh, en, abbr, note, tags):
+    path = tmp_path_factory.mktemp("rt") / "g.db"
+    with open_glossary(path) as g:
+        g.add(zh, en, abbr=abbr, note=note, tags=tags)
+    with open_glossary(path, readonly=True) as g:
+        (entry,) = list(g.entries())
+    assert entry.zh == zh_key(zh)
+    assert en_key(entry.en) == en_key(en)
+    assert (entry.abbr, entry.note, entry.tags, entry.status, entry.origin) == (
+        abbr,
+        note,
+        tuple(tags),
+        "approved",
+        "manual",
+    )
