@@ -1,0 +1,317 @@
+"""Files, directories and stdin -> decoded, normalised documents.
+
+Users have Chinese text in every encoding: UTF-8 (with or without BOM), UTF-16, GB18030/GBK and Big5. Detectors
+are unreliable on short GBK text, and GB18030 decodes almost any bytes without error, so every encoding that
+decodes cleanly is judged by how plausible its text is: real Chinese is made of common characters, a wrong
+decoding of rare ones.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import html
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from functools import cache
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+from typing import ClassVar
+
+from .errors import DocumentError
+from .model import Document
+from .normalize import to_traditional
+
+SUFFIX_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Bytes that never occur in text (NUL aside, which UTF-16 is full of): C0 controls but tab, newlines, FF, ESC.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\ufffd\ue000-\uf8ff]")
+
+
+@cache
+def _common_chars() -> frozenset[str]:
+    simplified = resources.files("glossary").joinpath("data/common_chars.txt").read_text(encoding="utf-8")
+    simplified = simplified.replace("\n", "")
+    return frozenset(simplified) | frozenset(to_traditional(simplified))
+
+
+_PUNCTUATION = frozenset("，。、；：？！（）「」『』《》〈〉【】“”‘’—…·～　％＋－＝／")
+
+
+def plausibility(text: str) -> float:
+    """How much a decoding looks like real text, 0..1.
+
+    Among the characters outside ASCII, the share that are common CJK characters, CJK punctuation or
+    accented Latin letters; a wrong decoding yields rare characters, kana, symbols and control characters
+    (which count five times).
+    """
+    sample = text[:20000]
+    common = _common_chars()
+    good = bad = 0
+    for ch in sample:
+        if ch < "\x80":
+            if ch < " " and ch not in "\t\n\r\x0c\x1b":
+                bad += 5
+            continue
+        if ch in common or ch in _PUNCTUATION or ("\u00c0" <= ch <= "\u024f"):
+            good += 1
+        elif _CONTROL_CHARS.match(ch):
+            bad += 5
+        else:
+            bad += 1
+    if good + bad == 0:
+        return 1.0
+    return good / (good + bad)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    controls = sum(sample.count(b) for b in _CONTROL_BYTES) + sample.count(0)
+    return bool(sample) and controls / len(sample) > 0.01
+
+
+def decode(data: bytes, encoding: str | None = None, name: str = "input") -> tuple[str, str]:
+    """Bytes -> (text, encoding name). Raises DocumentError for binary or undecodable input.
+
+    UTF-8 that decodes cleanly is taken as is (other encodings almost never do); otherwise every candidate
+    that decodes strictly competes on plausibility, which also rejects binary files: their decodings are
+    full of control characters.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise DocumentError(f"{name}: cannot decode as {encoding} ({exc.__class__.__name__})") from exc
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(bom_encoding), bom_encoding
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"{name}: starts with a {bom_encoding} BOM but does not decode as it") from exc
+    try:
+        text = data.decode("utf-8")
+        if not _CONTROL_CHARS.search(text[:8192]):
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guesses = ["gb18030", "big5hkscs"]
+    if len(data) % 2 == 0:
+        guesses += ["utf-16-le", "utf-16-be"]
+    detected = _charset_normalizer_guess(data)
+    if detected and detected not in guesses:
+        guesses.append(detected)
+    decoded: list[tuple[float, int, str]] = []
+    for rank, candidate in enumerate(guesses):
+        try:
+            text = data.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        decoded.append((plausibility(text), -rank, candidate))
+    best_score, _, best = max(decoded, default=(0.0, 0, ""))
+    if best_score >= 0.75:
+        names = {"big5hkscs": "big5", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
+        return data.decode(best), names.get(best, best)
+    if _looks_binary(data):
+        raise DocumentError(f"{name}: binary file, not text")
+    raise DocumentError(f"{name}: cannot tell its encoding (not UTF-8, UTF-16, GB18030 or Big5); pass --encoding")
+
+
+def _charset_normalizer_guess(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best else None
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of an HTML page; emphasis and code keep Markdown marks as hints for the extractor."""
+
+    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "svg", "head"}
+    BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "figcaption",
+        "header",
+        "footer",
+        "main",
+    }
+    MARKS: ClassVar[dict[str, str]] = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif not self.skipping:
+            if tag in self.BLOCK:
+                self.parts.append("\n")
+            self.parts.append(self.MARKS.get(tag, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif not self.skipping:
+            self.parts.append(self.MARKS.get(tag, ""))
+            if tag in self.BLOCK:
+                self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" ?\n[ \n]*", lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text).strip()
+    title = html.unescape("".join(parser.title)).strip() or None
+    return text, title
+
+
+def _title(text: str, fmt: str) -> str | None:
+    if fmt == "md":
+        heading = re.search(r"^#{1,3}\s+(.+?)\s*#*\s*$", text, re.M)
+        if heading:
+            return heading.group(1)[:120]
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return None
+
+
+def format_of(path: str) -> str:
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), "txt")
+
+
+def document_from_bytes(
+    data: bytes, path: str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """Decode and normalise one document; DocumentError (one line, naming it) when it cannot be used."""
+    if len(data) > max_bytes:
+        raise DocumentError(
+            f"{path}: too large ({len(data) / 1048576:.1f} MB > {max_bytes / 1048576:g} MB); "
+            "raise --max-size to read it"
+        )
+    if not data.strip():
+        raise DocumentError(f"{path}: empty")
+    text, used = decode(data, encoding, path)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    fmt = format_of(path)
+    title = None
+    if fmt == "html":
+        text, title = html_to_text(text)
+    if not text.strip():
+        raise DocumentError(f"{path}: no text")
+    title = title or _title(text, fmt)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if path == STDIN:
+        path = f"stdin:{sha[:16]}"
+    return Document(path=path, text=text, sha256=sha, encoding=used, format=fmt, title=title)
+
+
+def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a file (or stdin for "-") into a Document."""
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            size = Path(path).stat().st_size
+            if size > max_bytes:
+                raise DocumentError(
+                    f"{path}: too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:g} MB); "
+                    "raise --max-size to read it"
+                )
+            data = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise DocumentError(f"{path}: is a directory") from exc
+    except PermissionError as exc:
+        raise DocumentError(f"{path}: permission denied") from exc
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return document_from_bytes(data, path, encoding=encoding, max_bytes=max_bytes)
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
+    """Expand arguments: a directory yields its readable files (recursively, hidden ones skipped, sorted).
+
+    A file named explicitly is read whatever its suffix; missing paths are passed on so that reading them
+    reports them.
+    """
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIX_FORMATS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            for p in found:
+                key = str(p.resolve())
+                if key not in seen:
+                    seen.add(key)
+                    yield key
+        else:
+            key = str(path.resolve()) if path.exists() else raw
+            if key not in seen:
+                seen.add(key)
+                yield key

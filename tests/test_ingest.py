@@ -1,0 +1,113 @@
+"""Documents in every encoding users have; binary, empty and oversized input refused in one line."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.errors import DocumentError
+from glossary.ingest import decode, document_from_bytes, html_to_text, iter_inputs, read_document
+
+TEXT_SIMPLIFIED = "大语言模型（LLM）的后训练阶段(post-training stage)包括指令跟随。"
+TEXT_TRADITIONAL = "大語言模型（LLM）的後訓練階段(post-training stage)包括指令跟隨。"
+SHORT = "后训练"
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "expected"),
+    [
+        (TEXT_SIMPLIFIED, TEXT_SIMPLIFIED.encode("utf-8"), "utf-8"),
+        (TEXT_SIMPLIFIED, codecs.BOM_UTF8 + TEXT_SIMPLIFIED.encode("utf-8"), "utf-8-sig"),
+        (TEXT_SIMPLIFIED, TEXT_SIMPLIFIED.encode("utf-16"), "utf-16"),
+        (TEXT_SIMPLIFIED, TEXT_SIMPLIFIED.encode("utf-16-le"), "utf-16"),
+        (TEXT_SIMPLIFIED, TEXT_SIMPLIFIED.encode("utf-16-be"), "utf-16"),
+        (TEXT_SIMPLIFIED, TEXT_SIMPLIFIED.encode("gbk"), "gb18030"),
+        (TEXT_SIMPLIFIED, TEXT_SIMPLIFIED.encode("gb18030"), "gb18030"),
+        (TEXT_TRADITIONAL, TEXT_TRADITIONAL.encode("big5"), "big5"),
+        (TEXT_TRADITIONAL, TEXT_TRADITIONAL.encode("gbk"), "gb18030"),
+        (TEXT_TRADITIONAL, TEXT_TRADITIONAL.encode("utf-16"), "utf-16"),
+        # short texts are where detectors guess wrong
+        (SHORT, SHORT.encode("gbk"), "gb18030"),
+        ("模型", "模型".encode("big5"), "big5"),
+        ("深度学习", "深度学习".encode("gbk"), "gb18030"),
+        ("資料", "資料".encode("big5"), "big5"),
+    ],
+)
+def test_decode_detects_the_encoding(text, data, expected):
+    decoded, encoding = decode(data)
+    assert decoded.lstrip("\ufeff") == text
+    assert encoding == expected
+
+
+def test_explicit_encoding_wins_and_fails_clearly():
+    data = TEXT_SIMPLIFIED.encode("gbk")
+    assert decode(data, "gbk") == (TEXT_SIMPLIFIED, "gbk")
+    with pytest.raises(DocumentError, match="cannot decode as utf-8"):
+        decode(data, "utf-8", "a.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, "binary"),
+        (b"", "empty"),
+        (b"   \n\n\t ", "empty"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00" + bytes(200), "binary"),
+    ],
+)
+def test_unusable_input_is_refused_naming_the_file(data, message):
+    with pytest.raises(DocumentError, match=message) as info:
+        document_from_bytes(data, "some/file.txt")
+    assert str(info.value).startswith("some/file.txt: ")
+    assert "\n" not in str(info.value)
+
+
+def test_oversized_file_is_refused(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes("模型".encode() * 1000)
+    with pytest.raises(DocumentError, match="too large"):
+        read_document(str(path), max_bytes=1000)
+
+
+def test_document_normalises_newlines_and_finds_a_title(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(codecs.BOM_UTF8 + "前言\r\n# 大语言模型入门\r\n正文。\r\n".encode())
+    doc = read_document(str(path))
+    assert doc.text == "前言\n# 大语言模型入门\n正文。\n"
+    assert (doc.title, doc.format, doc.encoding) == ("大语言模型入门", "md", "utf-8-sig")
+
+
+def test_html_keeps_visible_text_and_emphasis_hints():
+    text, title = html_to_text(
+        "<html><head><title>後訓練</title><style>p{}</style></head><body><p>我们使用<em>强化学习</em>"
+        "（reinforcement learning）。</p><script>var x='模型';</script><p>A &amp; B</p></body></html>"
+    )
+    assert title == "後訓練"
+    assert text == "我们使用*强化学习*（reinforcement learning）。\n\nA & B"
+
+
+def test_iter_inputs_walks_directories_for_text_files(tmp_path):
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / ".hidden").mkdir()
+    for name in ["d/a.md", "d/sub/b.txt", "d/c.html", "d/image.png", "d/.hidden/x.md", "d/sub/.y.txt"]:
+        (tmp_path / name).write_text("模型", encoding="utf-8")
+    found = [p.split("/d/")[1] for p in iter_inputs([str(tmp_path / "d")])]
+    assert found == ["a.md", "c.html", "sub/b.txt"]
+    assert list(iter_inputs(["-", "missing.txt"])) == ["-", "missing.txt"]
+
+
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co"), blacklist_characters="\ufffd")
+        | st.sampled_from("\n\t"),
+        max_size=200,
+    )
+)
+def test_utf8_text_without_control_characters_round_trips(text):
+    if not text.strip():
+        return
+    decoded, _ = decode(text.encode("utf-8"))
+    assert decoded == text
