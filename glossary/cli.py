@@ -1,0 +1,453 @@
+"""The command line: options in, one library call, rendering out. No SQL here, and no jieba.
+
+Library modules are imported inside the commands that need them, so `glossary lookup` pays only for what a
+lookup uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from .errors import GlossaryError
+
+DB_HELP = "Glossary database (default: $GLOSSARY_DB, else db/glossary.db)."
+
+
+class GlossaryGroup(click.Group):
+    """Turns the library's typed errors into one-line messages with exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise click.ClickException(f"database error: {exc}") from exc
+        except BrokenPipeError:
+            sys.stderr.close()  # output piped into head: stop quietly
+            sys.exit(0)
+
+
+def db_option(f: Callable) -> Callable:
+    return click.option("--db", "db", type=click.Path(dir_okay=False), envvar=None, help=DB_HELP)(f)
+
+
+def open_db(db: str | None, *, create: bool = True, readonly: bool = False):
+    from .store import open_glossary
+
+    return open_glossary(db, create=create, readonly=readonly)
+
+
+def with_glossary(*, create: bool = True, readonly: bool = False) -> Callable:
+    """Decorator: adds --db and passes an open Glossary as the first argument."""
+
+    def decorate(f: Callable) -> Callable:
+        @db_option
+        @functools.wraps(f)
+        def wrapper(db: str | None, **kwargs: Any) -> Any:
+            with open_db(db, create=create, readonly=readonly) as glossary:
+                return f(glossary, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+@click.group(cls=GlossaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="glossary")
+def cli() -> None:
+    """Chinese-English terminology: mine term pairs from Chinese technical writing, curate, look up, export.
+
+    \b
+    Example:
+        glossary extract seeds/
+        glossary lookup 后训练
+        glossary export --format csv -o pairs.csv
+    """
+
+
+@cli.command()
+@db_option
+def path(db: str | None) -> None:
+    """Print the path of the glossary database in use.
+
+    \b
+    Example:
+        GLOSSARY_DB=/tmp/g.db glossary path
+    """
+    from .store import resolve_db_path
+
+    click.echo(str(resolve_db_path(db)))
+
+
+# --- extraction -------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--encoding", help="Decode input with this encoding instead of detecting it (e.g. gbk, big5).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for reading and extraction.",
+)
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=20.0,
+    show_default=True,
+    help="Skip files larger than this many MB.",
+)
+@click.option("--force", is_flag=True, help="Re-extract documents even when they are unchanged.")
+@with_glossary()
+def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, max_size: float, force: bool) -> None:
+    """Extract Chinese-English term pairs from documents into the glossary.
+
+    PATHS are files, directories (read recursively: .txt, .md, .html) or - for stdin. Encodings are
+    detected (UTF-8, UTF-16, GB18030/GBK, Big5). Running it again on unchanged files changes nothing; a
+    changed file's evidence is replaced. Unreadable files are skipped with a warning and exit status 1.
+
+    \b
+    Example:
+        glossary extract seeds/
+        glossary extract --encoding gbk notes.txt
+        cat article.md | glossary extract -
+    """
+    from .ingest import iter_inputs
+    from .pipeline import extract_files
+
+    inputs = list(iter_inputs(paths))
+    show_bar = sys.stderr.isatty() and len(inputs) > 1
+    with (
+        click.progressbar(length=len(inputs), file=sys.stderr, label="extracting", show_pos=True)
+        if show_bar
+        else _NoBar() as bar
+    ):
+        report = extract_files(
+            glossary,
+            inputs,
+            encoding=encoding,
+            jobs=jobs,
+            max_bytes=int(max_size * 1024 * 1024),
+            force=force,
+            progress=lambda _path: bar.update(1),
+        )
+    for reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    click.echo(
+        f"{report.documents} documents extracted, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
+        f"{report.occurrences} occurrences of {report.pairs} pairs ({report.new_pairs} new) in {glossary.path}",
+        err=True,
+    )
+    if report.skipped:
+        sys.exit(1)
+
+
+class _NoBar:
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def update(self, n: int) -> None:
+        pass
+
+
+# --- curation ---------------------------------------------------------------------------------------------
+
+
+def _say(entries, verb: str) -> None:
+    for e in entries:
+        click.echo(f"{verb}: {e.zh} = {e.en}" + (f" ({e.abbr})" if e.abbr else "") + f" [{e.status}]")
+
+
+@cli.command()
+@click.argument("zh")
+@click.argument("en")
+@click.option("--abbr", help="Abbreviation, e.g. LLM.")
+@click.option("--note", help="A note for translators.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--status", type=click.Choice(["approved", "candidate"]), default="approved", show_default=True)
+@with_glossary()
+def add(glossary, zh: str, en: str, abbr: str | None, note: str | None, tags: tuple[str, ...], status: str) -> None:
+    """Add a pair by hand (approved unless --status candidate).
+
+    \b
+    Example:
+        glossary add 大语言模型 "large language model" --abbr LLM --tag llm
+    """
+    _say([glossary.add(zh, en, abbr=abbr, note=note, tags=tags, status=status)], "added")
+
+
+def _status_command(status: str, verb: str) -> Callable:
+    @click.argument("zh")
+    @click.argument("en", required=False)
+    @click.option("--all", "every", is_flag=True, help="Every English form of the term.")
+    @with_glossary()
+    def command(glossary, zh: str, en: str | None, every: bool) -> None:
+        _say(glossary.set_status(zh, en, status, every=every), verb)
+
+    return command
+
+
+cli.command(
+    "approve",
+    help="""Approve a pair: a decision no later extraction changes.
+
+\b
+Example:
+    glossary approve 后训练 post-training
+    glossary approve 智能体 --all
+""",
+)(_status_command("approved", "approved"))
+
+cli.command(
+    "reject",
+    help="""Reject a pair: kept as rejected, hidden from exports and lookups by default.
+
+\b
+Example:
+    glossary reject 相当标准的架构 "MoE transformer"
+""",
+)(_status_command("rejected", "rejected"))
+
+
+@cli.command()
+@click.argument("zh")
+@click.argument("en", required=False)
+@click.option("--zh", "new_zh", help="New Chinese term.")
+@click.option("--en", "new_en", help="New English form.")
+@click.option("--abbr", help="New abbreviation ('' clears it).")
+@click.option("--note", help="New note ('' clears it).")
+@click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
+@with_glossary()
+def edit(
+    glossary,
+    zh: str,
+    en: str | None,
+    new_zh: str | None,
+    new_en: str | None,
+    abbr: str | None,
+    note: str | None,
+    tags: tuple[str, ...],
+) -> None:
+    """Edit one pair; the old wording will not come back from extraction.
+
+    \b
+    Example:
+        glossary edit 预训练 pretraining --en pre-training
+        glossary edit 大语言模型 --note "LLM in running text"
+    """
+    entry = glossary.edit(zh, en, new_zh=new_zh, new_en=new_en, abbr=abbr, note=note, tags=tags or None)
+    _say([entry], "edited")
+
+
+@cli.command("rm")
+@click.argument("zh")
+@click.argument("en", required=False)
+@with_glossary()
+def remove(glossary, zh: str, en: str | None) -> None:
+    """Remove a pair (or all of a term's pairs); extraction will not bring it back.
+
+    \b
+    Example:
+        glossary rm 相当标准的架构
+    """
+    _say(glossary.remove(zh, en), "removed")
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@with_glossary()
+def merge(glossary, source: str, target: str) -> None:
+    """Fold SOURCE into TARGET: two Chinese terms, or two English forms.
+
+    SOURCE's pairs and evidence move to TARGET, and SOURCE is remembered as another name for TARGET.
+
+    \b
+    Example:
+        glossary merge 预训练模型 预训练的模型
+        glossary merge pretraining pre-training
+    """
+    from .normalize import has_cjk
+
+    if has_cjk(source) != has_cjk(target):
+        raise click.UsageError("merge takes two Chinese terms or two English forms, not one of each")
+    moved = glossary.merge_terms(source, target) if has_cjk(source) else glossary.merge_english(source, target)
+    click.echo(f"merged {source} into {target} ({moved} pairs moved)")
+
+
+# --- reading ----------------------------------------------------------------------------------------------
+
+
+def _status_filter(statuses: tuple[str, ...], include_all: bool) -> tuple[str, ...]:
+    if statuses:
+        return statuses
+    return () if include_all else ("approved", "candidate")
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["approved", "candidate", "rejected"]),
+    help="Only pairs with this status (repeatable). Default: approved and candidate.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Leave out candidates below this confidence (approved pairs always pass).",
+)
+@click.option("--all", "include_all", is_flag=True, help="Every pair: rejected and low-confidence ones too.")
+@with_glossary(create=False, readonly=True)
+def export(
+    glossary,
+    fmt: str,
+    output: str | None,
+    statuses: tuple[str, ...],
+    min_confidence: float,
+    include_all: bool,
+) -> None:
+    """Export pairs: one row per Chinese-English pair, to stdout or a file.
+
+    CSV and TSV start with the columns zh,en,abbr, then pinyin, status, confidence, count, documents,
+    example, origin, note and tags.
+
+    \b
+    Example:
+        glossary export --format csv > pairs.csv
+        glossary export --format jsonl --status approved -o approved.jsonl
+    """
+    from .export import atomic_output
+    from .export import export as run_export
+
+    entries = glossary.entries(statuses=_status_filter(statuses, include_all))
+    threshold = 0.0 if include_all else min_confidence
+    chosen = (e for e in entries if e.status == "approved" or e.confidence >= threshold)
+    if output:
+        with atomic_output(output) as dest:
+            n = run_export(fmt, chosen, dest)
+        click.echo(f"{n} pairs -> {output}", err=True)
+    else:
+        run_export(fmt, chosen, sys.stdout.buffer)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of hits.")
+@click.option("-v", "--verbose", is_flag=True, help="Show an example sentence and its document.")
+@click.option("--all", "include_rejected", is_flag=True, help="Include rejected pairs.")
+@with_glossary(create=False, readonly=True)
+def lookup(glossary, query: str, limit: int, as_json: bool, verbose: bool, include_rejected: bool) -> None:
+    """Look a term up: Chinese, pinyin, English or an abbreviation.
+
+    \b
+    Example:
+        glossary lookup 后训练
+        glossary lookup post-training --json
+    """
+    from .lookup import rank
+
+    hits = rank(query, glossary.search_pairs(query), include_rejected=include_rejected)[:limit]
+    if as_json:
+        click.echo(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=1))
+    if not hits:
+        if not as_json:
+            click.echo(f'No term matches "{query}".', err=True)
+        sys.exit(1)
+    if as_json:
+        return
+    from .render import table
+
+    rows = [
+        [
+            h.entry.zh,
+            h.entry.en,
+            h.entry.abbr or "",
+            h.entry.pinyin,
+            h.entry.status,
+            f"{h.entry.confidence:.2f}",
+            h.entry.count,
+        ]
+        for h in hits
+    ]
+    click.echo(table(["zh", "en", "abbr", "pinyin", "status", "conf", "count"], rows))
+    if verbose:
+        for h in hits:
+            if h.entry.example:
+                click.echo(f"\n{h.entry.zh} / {h.entry.en}: {h.entry.example}\n  -- {h.entry.example_document}")
+
+
+def _hit_json(hit) -> dict:
+    e = hit.entry
+    return {
+        "zh": e.zh,
+        "en": e.en,
+        "abbr": e.abbr,
+        "pinyin": e.pinyin,
+        "status": e.status,
+        "confidence": e.confidence,
+        "count": e.count,
+        "match": hit.match,
+        "score": hit.score,
+        "example": e.example,
+        "document": e.example_document,
+    }
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@with_glossary(create=False, readonly=True)
+def stats(glossary, as_json: bool) -> None:
+    """Counts of documents, terms, pairs by status and origin.
+
+    \b
+    Example:
+        glossary stats
+    """
+    figures = glossary.stats()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=1))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        click.echo(f"{key.replace('_', ' ')}: {value}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@with_glossary(create=False, readonly=True)
+def sources(glossary, as_json: bool) -> None:
+    """Documents ingested, with their encoding and how many pairs each gave.
+
+    \b
+    Example:
+        glossary sources
+    """
+    found = glossary.sources()
+    if as_json:
+        click.echo(json.dumps([s.__dict__ for s in found], ensure_ascii=False, indent=1))
+        return
+    from .render import table
+
+    rows = [[s.path, s.title or "", s.encoding, s.chars, s.pairs, s.occurrences, s.last_ingested] for s in found]
+    click.echo(table(["document", "title", "encoding", "chars", "pairs", "occurrences", "ingested"], rows))

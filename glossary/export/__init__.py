@@ -1,0 +1,48 @@
+"""Exporters: one module per format, one shape: ``write_<fmt>(entries, dest, **options) -> int`` (rows written).
+
+``dest`` is a binary file object. Modules are imported only when their format is used, so an optional
+dependency (genanki, lxml) is needed only by the format that uses it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..model import Entry
+
+# format name -> (module, function, binary output that must go to a file)
+FORMATS: dict[str, tuple[str, str, bool]] = {
+    "csv": ("delimited", "write_csv", False),
+    "tsv": ("delimited", "write_tsv", False),
+    "jsonl": ("jsonl", "write_jsonl", False),
+}
+
+
+def writer(fmt: str) -> Callable[..., int]:
+    module, function, _ = FORMATS[fmt]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """Write to a temporary file beside ``path`` and rename it into place only when writing succeeded."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def export(fmt: str, entries: Iterable[Entry], dest: BinaryIO, **options: object) -> int:
+    return writer(fmt)(entries, dest, **options)

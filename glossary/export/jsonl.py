@@ -1,0 +1,20 @@
+"""JSON Lines: one object per pair with every field the store reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from ..model import Entry
+
+
+def write_jsonl(entries: Iterable[Entry], dest: BinaryIO) -> int:
+    n = 0
+    for entry in entries:
+        record = dataclasses.asdict(entry)
+        dest.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        n += 1
+    dest.flush()
+    return n

@@ -1,0 +1,36 @@
+"""Text -> candidate Chinese-English pairs. Pure functions: no I/O, no database.
+
+``extract_pairs(text)`` is the whole interface worker processes call.
+"""
+
+from __future__ import annotations
+
+from ..model import Candidate
+from .boundary import choose_start
+from .patterns import find_glosses
+
+EXTRACTOR_VERSION = "0.1"
+
+__all__ = ["EXTRACTOR_VERSION", "extract_pairs"]
+
+
+def sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around text[start:end] and its 1-based line number."""
+    stops = "。！？!?\n"
+    left = max(text.rfind(c, 0, start) for c in stops) + 1
+    rights = [i for i in (text.find(c, end) for c in stops) if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip(), text.count("\n", 0, start) + 1
+
+
+def extract_pairs(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for g in find_glosses(text):
+        window = text[g.zh_window_start : g.zh_end]
+        start = g.zh_window_start + choose_start(window, g.en)
+        zh = text[start : g.zh_end]
+        if not zh:
+            continue
+        sentence, line = sentence_at(text, start, g.en_end)
+        out.append(Candidate(zh, g.en, start, g.zh_end, g.en_start, g.en_end, line, sentence, g.pattern, 0.5, g.abbr))
+    return out

@@ -1,0 +1,117 @@
+"""Extraction runs: inputs -> documents -> candidate pairs -> the store, one transaction per document.
+
+Reading, decoding and extraction are pure and run in worker processes with ``jobs > 1``; only the main process
+writes, so a killed run leaves every document either fully stored or untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .errors import DocumentError
+from .extract import EXTRACTOR_VERSION, extract_pairs
+from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
+from .model import Candidate, Document
+from .store import Glossary
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    unchanged: int = 0
+    pairs: int = 0
+    new_pairs: int = 0
+    occurrences: int = 0
+    skipped: list[str] = field(default_factory=list)  # one-line reasons, each naming its file
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    encoding: str | None
+    max_bytes: int
+    known_sha: str | None  # skip extraction when the text still has this hash
+
+
+@dataclass(frozen=True)
+class _Done:
+    path: str
+    document: Document | None = None
+    candidates: tuple[Candidate, ...] = ()
+    error: str | None = None
+    unchanged: bool = False
+
+
+def _process(job: _Job) -> _Done:
+    try:
+        doc = read_document(job.path, encoding=job.encoding, max_bytes=job.max_bytes)
+    except DocumentError as exc:
+        return _Done(job.path, error=str(exc))
+    if job.known_sha == doc.sha256:
+        return _Done(doc.path, unchanged=True)
+    return _Done(doc.path, doc, tuple(extract_pairs(doc.text)))
+
+
+def _run(jobs: list[_Job], workers: int) -> Iterator[_Done]:
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(_process, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_process, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+
+def extract_files(
+    glossary: Glossary,
+    inputs: Iterable[str],
+    *,
+    encoding: str | None = None,
+    jobs: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda path: None,
+) -> Report:
+    """Extract pairs from files (or "-" for stdin) into the glossary.
+
+    A document whose text and extractor version are unchanged is skipped (unless ``force``): the same files
+    twice change nothing. A changed document's evidence is replaced.
+    """
+    report = Report()
+    work: list[_Job] = []
+    done_first: list[_Done] = []
+    for path in inputs:
+        if path == STDIN:
+            # stdin belongs to this process; read it here and extract it like any other document.
+            try:
+                doc = read_document(STDIN, encoding=encoding, max_bytes=max_bytes)
+            except DocumentError as exc:
+                done_first.append(_Done("<stdin>", error=str(exc)))
+                continue
+            state = glossary.document_state(doc.path)
+            unchanged = not force and state == (doc.sha256, EXTRACTOR_VERSION)
+            done_first.append(
+                _Done(doc.path, unchanged=True) if unchanged else _Done(doc.path, doc, tuple(extract_pairs(doc.text)))
+            )
+            continue
+        state = glossary.document_state(path)
+        known = state[0] if state and state[1] == EXTRACTOR_VERSION and not force else None
+        work.append(_Job(path, encoding, max_bytes, known))
+    for done in [*done_first, *_run(work, jobs)]:
+        if done.error:
+            report.skipped.append(done.error)
+        elif done.unchanged:
+            report.unchanged += 1
+        elif done.document is not None:
+            summary = glossary.replace_document(done.document, done.candidates, EXTRACTOR_VERSION)
+            report.documents += 1
+            report.pairs += summary.pairs
+            report.new_pairs += summary.new_pairs
+            report.occurrences += summary.occurrences
+        progress(done.path)
+    return report
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))

@@ -1,0 +1,69 @@
+"""Shared fixtures: a migrated temporary database, a CLI runner bound to it, the sample corpus."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.cli import cli
+from glossary.store import open_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch, tmp_path):
+    """No test sees the developer's GLOSSARY_DB or writes db/glossary.db; locks give up fast."""
+    monkeypatch.delenv("GLOSSARY_DB", raising=False)
+    monkeypatch.setenv("GLOSSARY_BUSY_TIMEOUT", "1")
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def glossary(db_path):
+    with open_glossary(db_path) as g:
+        yield g
+
+
+class Run:
+    """Invoke the CLI against the test database: run("lookup", "后训练") -> click Result."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | bytes | None = None, db: bool = True):
+        argv = list(args)
+        if db:
+            argv[1:1] = ["--db", str(self.db_path)]
+        return self.runner.invoke(cli, argv, input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def run(db_path) -> Run:
+    return Run(db_path)
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    """A private copy of the sample corpus."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def venv_bin(name: str) -> str:
+    """The console script installed beside the running interpreter."""
+    candidate = Path(os.sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name

@@ -1,0 +1,173 @@
+"""The command line: what users see, exit codes, and error messages for bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+
+from glossary.store import open_glossary
+
+GLOSSED = "本节介绍扩散模型(diffusion model)。\n"
+
+
+def write(path, text: str, encoding: str = "utf-8"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_path_follows_option_then_environment_then_default(run, monkeypatch, tmp_path):
+    assert run("path", db=False).output.strip() == str(tmp_path.joinpath("db/glossary.db").relative_to(tmp_path))
+    monkeypatch.setenv("GLOSSARY_DB", "/tmp/elsewhere.db")
+    assert run("path", db=False).output.strip() == "/tmp/elsewhere.db"
+    assert run("path", "--db", "x.db", db=False).output.strip() == "x.db"
+
+
+def test_default_database_is_created_under_db(tmp_path, run):
+    write(tmp_path / "a.txt", GLOSSED)
+    result = run("extract", str(tmp_path / "a.txt"), db=False)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "db" / "glossary.db").exists()
+
+
+def test_extract_then_export_lists_pairs_with_document_and_sentence(run, seeds):
+    assert run("extract", str(seeds)).exit_code == 0
+    result = run("export", "--format", "csv", "--all")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert list(rows[0])[:3] == ["zh", "en", "abbr"]
+    assert list(rows[0])[3:9] == ["pinyin", "status", "confidence", "count", "documents", "example"]
+    assert rows, "no pairs from the seeds"
+    for row in rows:
+        assert row["documents"].startswith(str(seeds)), row
+        assert row["en"] in row["example"] or row["origin"] == "derived", row
+
+
+def test_export_formats_and_file_output(run, tmp_path):
+    write(tmp_path / "a.txt", GLOSSED)
+    run("extract", str(tmp_path / "a.txt"))
+    run("approve", "扩散模型", "diffusion model")
+    jsonl = run("export", "--format", "jsonl").output.splitlines()
+    record = json.loads(jsonl[0])
+    assert (record["zh"], record["en"], record["status"], record["pinyin"]) == (
+        "扩散模型",
+        "diffusion model",
+        "approved",
+        "kuò sàn mó xíng",
+    )
+    tsv = run("export", "--format", "tsv").output.splitlines()
+    assert tsv[0].split("\t")[:3] == ["zh", "en", "abbr"] and tsv[1].split("\t")[:2] == [
+        "扩散模型",
+        "diffusion model",
+    ]
+    result = run("export", "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 0
+    assert "扩散模型,diffusion model" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+def test_export_filters_by_status_and_confidence(run, glossary):
+    glossary.add("后训练", "post-training")
+    glossary.add("智能体", "agent", status="candidate", confidence=0.3)
+    glossary.add("扩散模型", "diffusion model", status="candidate", confidence=0.9)
+    glossary.add("相当标准的架构", "MoE transformer")
+    glossary.set_status("相当标准的架构", None, "rejected")
+
+    def zh(*args):
+        return {r["zh"] for r in csv.DictReader(io.StringIO(run("export", *args).output))}
+
+    assert zh() == {"后训练", "扩散模型"}
+    assert zh("--min-confidence", "0") == {"后训练", "扩散模型", "智能体"}
+    assert zh("--status", "approved") == {"后训练"}
+    assert zh("--all") == {"后训练", "扩散模型", "智能体", "相当标准的架构"}
+
+
+def test_curation_commands(run, tmp_path):
+    assert run("add", "大语言模型", "large language model", "--abbr", "LLM", "--tag", "llm").exit_code == 0
+    run("add", "智能体", "agent", "--status", "candidate")
+    assert "approved: 智能体 = agent" in run("approve", "智能体").output
+    assert "rejected: 智能体 = agent" in run("reject", "智能体", "agent").output
+    assert run("edit", "大语言模型", "--note", "常用").exit_code == 0
+    assert run("merge", "大语言模型", "智能体").exit_code == 0
+    hits = json.loads(run("lookup", "智能体", "--json", "--all").output)
+    assert {(h["en"], h["status"]) for h in hits} == {
+        ("large language model", "approved"),
+        ("agent", "rejected"),
+    }
+    assert run("rm", "智能体", "agent").exit_code == 0
+    assert json.loads(run("lookup", "智能体", "--json", "--all").output)[0]["en"] == "large language model"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["approve", "不存在"], 'Error: no term "不存在" in the glossary; see: glossary lookup 不存在'),
+        (["merge", "模型", "model"], "merge takes two Chinese terms or two English forms"),
+    ],
+)
+def test_curation_errors(run, glossary, args, message):
+    glossary.add("模型", "model")
+    result = run(*args)
+    assert result.exit_code in (1, 2)
+    assert message in result.output
+
+
+def test_lookup_finds_both_languages_and_says_when_nothing_matches(run, glossary):
+    glossary.add("后训练", "post-training")
+    glossary.add("后训练阶段", "post-training stage")
+    assert [h["zh"] for h in json.loads(run("lookup", "后训练", "--json").output)] == ["后训练", "后训练阶段"]
+    assert [h["zh"] for h in json.loads(run("lookup", "Post-Training", "--json").output)] == [
+        "后训练",
+        "后训练阶段",
+    ]
+    assert json.loads(run("lookup", "後訓練", "--json").output)[0]["zh"] == "后训练"
+    result = run("lookup", "扩散模型")
+    assert result.exit_code == 1
+    assert 'No term matches "扩散模型"' in result.output
+
+
+def test_read_commands_refuse_a_missing_database(run, tmp_path):
+    for command in (["lookup", "模型"], ["export"], ["stats"], ["sources"]):
+        result = run(*command)
+        assert result.exit_code == 1
+        assert result.output.startswith(f"Error: no glossary at {tmp_path / 'test.db'}")
+    assert not (tmp_path / "test.db").exists()
+
+
+def test_foreign_database_is_refused_with_one_line(run, db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    result = run("extract", "-", input=GLOSSED)
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == f"Error: {db_path} is a SQLite database but not a glossary (it has other tables); it was left untouched\n"
+    )
+    assert db_path.read_bytes() == before
+
+
+def test_locked_database_waits_then_says_so(run, db_path):
+    open_glossary(db_path).close()
+    holder = sqlite3.connect(db_path)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("add", "后训练", "post-training")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1
+    assert result.output == f"Error: {db_path} is locked by another process (waited 1 s); try again when it finishes\n"
+
+
+def test_stats_and_sources(run, tmp_path):
+    write(tmp_path / "a.txt", GLOSSED)
+    run("extract", str(tmp_path / "a.txt"))
+    figures = json.loads(run("stats", "--json").output)
+    assert (figures["documents"], figures["pairs"], figures["by_status"]) == (1, 1, {"candidate": 1})
+    (source,) = json.loads(run("sources", "--json").output)
+    assert (source["path"], source["pairs"], source["encoding"]) == (str(tmp_path / "a.txt"), 1, "utf-8")
+    assert "a.txt" in run("sources").output

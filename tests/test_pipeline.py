@@ -1,0 +1,202 @@
+"""Extraction runs over real files: idempotence, replacement, bad input, stdin, workers, kills, concurrent readers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+from .conftest import SEEDS, venv_bin
+
+GLOSSED = "本节介绍扩散模型(diffusion model)。\n"
+
+
+def dump(db_path) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_same_files_twice_change_nothing(run, seeds, db_path):
+    assert run("extract", str(seeds)).exit_code == 0
+    first = dump(db_path)
+    result = run("extract", str(seeds))
+    assert result.exit_code == 0
+    assert "0 documents extracted, 3 unchanged" in result.output
+    assert dump(db_path) == first
+
+
+def test_changed_file_replaces_its_evidence(run, tmp_path, glossary):
+    path = tmp_path / "a.txt"
+    path.write_text(GLOSSED, encoding="utf-8")
+    run("extract", str(path))
+    path.write_text("我们训练奖励模型(reward model)。\n", encoding="utf-8")
+    run("extract", str(path))
+    assert {(e.zh, e.en) for e in glossary.entries()} == {("奖励模型", "reward model")}
+    assert glossary.stats()["documents"] == 1
+
+
+def test_bad_files_are_skipped_with_one_line_each_and_the_rest_goes_on(run, tmp_path, glossary):
+    good = tmp_path / "good.txt"
+    good.write_text(GLOSSED, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("我们训练奖励模型(reward model)。\n".encode("gbk"))
+    result = run(
+        "extract",
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "image.txt"),
+        str(good),
+        str(gbk),
+        str(tmp_path / "missing.txt"),
+    )
+    assert result.exit_code == 1
+    skipped = [line for line in result.output.splitlines() if line.startswith("skipped: ")]
+    assert skipped == [
+        f"skipped: {tmp_path / 'empty.txt'}: empty",
+        f"skipped: {tmp_path / 'image.txt'}: binary file, not text",
+        f"skipped: {tmp_path / 'missing.txt'}: no such file",
+    ]
+    assert "Traceback" not in result.output
+    assert {(e.zh, e.en) for e in glossary.entries()} == {
+        ("扩散模型", "diffusion model"),
+        ("奖励模型", "reward model"),
+    }
+    encodings = {s.path.rsplit("/", 1)[1]: s.encoding for s in glossary.sources()}
+    assert encodings == {"good.txt": "utf-8", "gbk.txt": "gb18030"}
+
+
+def test_stdin_is_a_document(run, glossary):
+    result = run("extract", "-", input=GLOSSED.encode("gbk"))
+    assert result.exit_code == 0, result.output
+    (source,) = glossary.sources()
+    assert source.path.startswith("stdin:") and source.encoding == "gb18030"
+    assert run("extract", "-", input=GLOSSED).output.startswith("0 documents extracted, 1 unchanged")
+
+
+def test_workers_give_the_same_glossary(run, seeds, tmp_path):
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    CliRunner().invoke(cli, ["extract", "--db", str(one), str(seeds)], catch_exceptions=False)
+    CliRunner().invoke(cli, ["extract", "--db", str(two), "--jobs", "2", str(seeds)], catch_exceptions=False)
+    query = (
+        "SELECT t.zh, e.key, p.count FROM pairs p JOIN terms t ON t.id = p.term_id "
+        "JOIN english e ON e.id = p.english_id ORDER BY 1, 2"
+    )
+    assert sqlite3.connect(one).execute(query).fetchall() == sqlite3.connect(two).execute(query).fetchall()
+
+
+@pytest.fixture
+def big_corpus(tmp_path):
+    """Enough documents that an extraction takes a few seconds: each seed article with a unique glossed line."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(240):
+        (corpus / f"doc{i:03}.txt").write_text(texts[i % 3] + f"\n第{i}号样本(sample number {i})。\n", encoding="utf-8")
+    return corpus
+
+
+def _extract_process(db_path, corpus) -> subprocess.Popen:
+    return subprocess.Popen(
+        [venv_bin("glossary"), "extract", "--db", str(db_path), str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _documents(db_path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0
+
+
+def _wait_for_documents(db_path, n: int, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while _documents(db_path) < n:
+        assert proc.poll() is None, "extraction finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
+def _occurrences_by_document(db_path) -> dict[str, int]:
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute(
+        "SELECT d.path, count(o.id) FROM documents d LEFT JOIN occurrences o ON o.document_id = d.id GROUP BY d.id"
+    ).fetchall()
+    conn.close()
+    return dict(rows)
+
+
+def test_sigkill_mid_run_leaves_whole_documents_only(tmp_path, big_corpus):
+    killed = tmp_path / "killed.db"
+    proc = _extract_process(killed, big_corpus)
+    _wait_for_documents(killed, 3, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    conn = sqlite3.connect(killed)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    partial = _occurrences_by_document(killed)
+    assert 3 <= len(partial) < 240
+
+    complete = tmp_path / "complete.db"
+    subprocess.run(
+        [venv_bin("glossary"), "extract", "--db", str(complete), str(big_corpus)],
+        check=True,
+        capture_output=True,
+    )
+    full = _occurrences_by_document(complete)
+    assert {path: full[path] for path in partial} == partial  # every stored document is whole
+
+    # running again finishes the job
+    subprocess.run(
+        [venv_bin("glossary"), "extract", "--db", str(killed), str(big_corpus)],
+        check=True,
+        capture_output=True,
+    )
+    assert _occurrences_by_document(killed) == full
+
+
+def test_lookup_works_while_an_extraction_writes(tmp_path, big_corpus):
+    db_path = tmp_path / "busy.db"
+    subprocess.run(
+        [venv_bin("glossary"), "add", "--db", str(db_path), "后训练", "post-training"],
+        check=True,
+        capture_output=True,
+    )
+    proc = _extract_process(db_path, big_corpus)
+    try:
+        _wait_for_documents(db_path, 2, proc)
+        looked_up = 0
+        while proc.poll() is None and looked_up < 5:
+            result = subprocess.run(
+                [venv_bin("glossary"), "lookup", "--db", str(db_path), "后训练", "--json"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "GLOSSARY_BUSY_TIMEOUT": "2"},
+            )
+            assert result.returncode == 0, result.stderr
+            assert json.loads(result.stdout)[0]["en"] == "post-training"
+            looked_up += 1
+        assert looked_up >= 2, "the extraction ended before lookups could overlap it"
+    finally:
+        proc.kill()
+        proc.wait()
