@@ -1,0 +1,45 @@
+# The two commands a new user needs: `make demo` and `make test`. Both install what they use into .venv.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint check install install-dev readme bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+demo: install  ## extract the sample corpus into db/glossary.db and look a term up
+	$(BIN)/glossary extract seeds/
+	$(BIN)/glossary lookup 后训练
+
+test: install-dev  ## the whole test suite
+	$(BIN)/python -m pytest
+
+lint: install-dev  ## ruff, mypy, and the README's usage section against --help
+	$(BIN)/ruff check glossary tests bench tools
+	$(BIN)/ruff format --check glossary tests bench tools
+	$(BIN)/mypy glossary
+	$(BIN)/cog --check README.md
+
+check: test lint
+
+readme: install-dev  ## regenerate the README's usage section from --help
+	$(BIN)/cog -r README.md
+
+bench: install-dev  ## benchmarks: print figures (see bench/README.md)
+	$(BIN)/python bench/extract_bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
