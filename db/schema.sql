@@ -89,6 +89,18 @@ CREATE TABLE terms (
     updated TEXT NOT NULL
 );
 
+CREATE TABLE untranslated (
+    id INTEGER PRIMARY KEY,
+    zh TEXT NOT NULL UNIQUE,            -- simplified key
+    count INTEGER NOT NULL,             -- occurrences in the corpus
+    documents INTEGER NOT NULL,         -- documents it occurs in
+    score REAL NOT NULL,                -- termhood, higher first
+    example TEXT,                       -- a sentence it occurs in
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    proposed_en TEXT,                   -- an English form the glossary suggests, if any
+    updated TEXT NOT NULL
+);
+
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
 
@@ -103,6 +115,8 @@ CREATE INDEX pairs_status ON pairs(status);
 CREATE INDEX terms_initials ON terms(initials);
 
 CREATE INDEX terms_pinyin_key ON terms(pinyin_key);
+
+CREATE INDEX untranslated_score ON untranslated(score DESC);
 
 CREATE VIEW english_forms AS
     SELECT p.english_id, o.en_surface AS form, count(*) AS count

@@ -139,6 +139,28 @@ CREATE VIEW english_forms AS
     )
 
 
+@MIGRATIONS()
+def m002_untranslated(db: Database) -> None:
+    """Terms awaiting translation: domain terms seen with no English, ranked by termhood (see glossary todo)."""
+    execute_statements(
+        db,
+        """
+CREATE TABLE untranslated (
+    id INTEGER PRIMARY KEY,
+    zh TEXT NOT NULL UNIQUE,            -- simplified key
+    count INTEGER NOT NULL,             -- occurrences in the corpus
+    documents INTEGER NOT NULL,         -- documents it occurs in
+    score REAL NOT NULL,                -- termhood, higher first
+    example TEXT,                       -- a sentence it occurs in
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    proposed_en TEXT,                   -- an English form the glossary suggests, if any
+    updated TEXT NOT NULL
+);
+CREATE INDEX untranslated_score ON untranslated(score DESC);
+""",
+    )
+
+
 def schema_sql(db: Database) -> str:
     """The schema as written to db/schema.sql: every object of a migrated database, in a stable order."""
     rows = db.execute(

@@ -70,3 +70,16 @@ class Entry:
     first_seen: str = ""
     last_seen: str = ""
     updated: str = ""
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """A Chinese domain term seen with no English equivalent: work for a translator."""
+
+    zh: str
+    count: int
+    documents: int
+    score: float
+    example: str | None = None
+    document: str | None = None
+    proposed_en: str | None = None

@@ -27,13 +27,13 @@ from .errors import (
     NoSuchTermError,
     NotAGlossaryError,
 )
-from .model import ORIGINS, STATUSES, Candidate, Document, Entry
+from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
 from .normalize import en_key, is_abbreviation, pinyin, pinyin_initials, pinyin_key, search_tokens, zh_key
 
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -689,6 +689,35 @@ class Glossary:
         )
         for row in self.execute(sql, params):
             yield self._entry(row)
+
+    def replace_untranslated(self, terms: Iterable[Untranslated]) -> int:
+        """Replace the list of terms awaiting translation (it is recomputed over the whole corpus)."""
+        stamp = now()
+        with self.transaction():
+            self.execute("DELETE FROM untranslated")
+            n = 0
+            for t in terms:
+                document_id = None
+                if t.document:
+                    row = self.execute("SELECT id FROM documents WHERE path = ?", [t.document]).fetchone()
+                    document_id = row[0] if row else None
+                self.execute(
+                    "INSERT INTO untranslated (zh, count, documents, score, example, document_id, proposed_en, "
+                    "updated) "
+                    "VALUES (?,?,?,?,?,?,?,?)",
+                    [t.zh, t.count, t.documents, t.score, t.example, document_id, t.proposed_en, stamp],
+                )
+                n += 1
+        return n
+
+    def untranslated(self, limit: int | None = None) -> list[Untranslated]:
+        """Terms awaiting translation, best first."""
+        rows = self.query(
+            "SELECT u.zh, u.count, u.documents, u.score, u.example, d.path AS document, u.proposed_en "
+            "FROM untranslated u LEFT JOIN documents d ON d.id = u.document_id ORDER BY u.score DESC, u.zh LIMIT ?",
+            [-1 if limit is None else limit],
+        )
+        return [Untranslated(**dict(r)) for r in rows]
 
     def stats(self) -> dict[str, int | dict[str, int]]:
         one = lambda sql: self.execute(sql).fetchone()[0]  # noqa: E731

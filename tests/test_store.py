@@ -229,3 +229,21 @@ def test_added_pairs_read_back_as_written(tmp_path_factory, zh, en, abbr, note, 
         "approved",
         "manual",
     )
+
+
+def test_untranslated_list_is_replaced_whole_and_read_best_first(glossary):
+    from glossary.model import Untranslated
+
+    glossary.replace_document(doc("/c/a.txt", TEXT), [], "t")
+    glossary.replace_untranslated(
+        [
+            Untranslated("合成数据", 3, 1, 0.5, "合成数据很重要。", "/c/a.txt"),
+            Untranslated("扩散模型", 5, 2, 0.9, None, None, "diffusion model"),
+        ]
+    )
+    assert [(u.zh, u.document, u.proposed_en) for u in glossary.untranslated()] == [
+        ("扩散模型", None, "diffusion model"),
+        ("合成数据", "/c/a.txt", None),
+    ]
+    glossary.replace_untranslated([Untranslated("奖励模型", 2, 1, 0.4)])
+    assert [u.zh for u in glossary.untranslated(limit=5)] == ["奖励模型"]
