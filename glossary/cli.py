@@ -298,8 +298,14 @@ def _status_filter(statuses: tuple[str, ...], include_all: bool) -> tuple[str, .
     return () if include_all else ("approved", "candidate")
 
 
+def _export_formats() -> list[str]:
+    from .export import FORMATS
+
+    return list(FORMATS)
+
+
 @cli.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(_export_formats()), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option(
     "--status",
@@ -324,6 +330,7 @@ def export(
     statuses: tuple[str, ...],
     min_confidence: float,
     include_all: bool,
+    **format_options: Any,
 ) -> None:
     """Export pairs: one row per Chinese-English pair, to stdout or a file.
 
@@ -335,18 +342,24 @@ def export(
         glossary export --format csv > pairs.csv
         glossary export --format jsonl --status approved -o approved.jsonl
     """
-    from .export import atomic_output
+    from .export import atomic_output, needs_file, unsupported_options
     from .export import export as run_export
 
+    unsupported = unsupported_options(fmt, format_options)
+    if unsupported:
+        names = ", ".join("--" + name.replace("_", "-") for name in unsupported)
+        raise click.UsageError(f"{names} does not apply to --format {fmt}")
+    if needs_file(fmt) and not output:
+        raise click.UsageError(f"--format {fmt} writes a file: pass -o FILE")
     entries = glossary.entries(statuses=_status_filter(statuses, include_all))
     threshold = 0.0 if include_all else min_confidence
     chosen = (e for e in entries if e.status == "approved" or e.confidence >= threshold)
     if output:
         with atomic_output(output) as dest:
-            n = run_export(fmt, chosen, dest)
+            n = run_export(fmt, chosen, dest, **format_options)
         click.echo(f"{n} pairs -> {output}", err=True)
     else:
-        run_export(fmt, chosen, sys.stdout.buffer)
+        run_export(fmt, chosen, sys.stdout.buffer, **format_options)
 
 
 @cli.command()

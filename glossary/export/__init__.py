@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import inspect
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,7 @@ from typing import BinaryIO
 
 from ..model import Entry
 
-# format name -> (module, function, binary output that must go to a file)
+# format name -> (module in this package, writer function, whether its output must go to a file)
 FORMATS: dict[str, tuple[str, str, bool]] = {
     "csv": ("delimited", "write_csv", False),
     "tsv": ("delimited", "write_tsv", False),
@@ -44,5 +45,16 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
         raise
 
 
+def needs_file(fmt: str) -> bool:
+    return FORMATS[fmt][2]
+
+
+def unsupported_options(fmt: str, options: dict[str, object]) -> list[str]:
+    """Names of the options given (not None) that this format's writer does not take."""
+    accepted = inspect.signature(writer(fmt)).parameters
+    return [name for name, value in options.items() if value is not None and name not in accepted]
+
+
 def export(fmt: str, entries: Iterable[Entry], dest: BinaryIO, **options: object) -> int:
-    return writer(fmt)(entries, dest, **options)
+    """Write entries in a format; options left as None are the writer's defaults."""
+    return writer(fmt)(entries, dest, **{k: v for k, v in options.items() if v is not None})
