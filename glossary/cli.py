@@ -427,6 +427,40 @@ def _hit_json(hit) -> dict:
 
 
 @cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-n", "--limit", type=click.IntRange(1), default=50, show_default=True)
+@with_glossary(create=False)
+def todo(glossary, fmt: str, limit: int) -> None:
+    """Terms awaiting translation: domain terms the documents use with no English, best first.
+
+    Ranked by termhood (recurring units that are not general vocabulary). Where the glossary knows every
+    part of a term, an English is proposed. The list is stored for Datasette's "awaiting translation" query.
+
+    \b
+    Example:
+        glossary todo
+        glossary todo --format csv -n 200 > todo.csv
+    """
+    from .pipeline import refresh_untranslated
+
+    found = refresh_untranslated(glossary)[:limit]
+    if fmt == "json":
+        click.echo(json.dumps([u.__dict__ for u in found], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        import csv
+
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(["zh", "count", "example", "documents", "score", "proposed_en", "document"])
+        for u in found:
+            out.writerow([u.zh, u.count, u.example or "", u.documents, u.score, u.proposed_en or "", u.document or ""])
+    else:
+        from .render import table
+
+        rows = [[u.zh, u.count, u.documents, f"{u.score:.1f}", u.proposed_en or "", u.example or ""] for u in found]
+        click.echo(table(["zh", "count", "docs", "score", "proposed", "example"], rows))
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @with_glossary(create=False, readonly=True)
 def stats(glossary, as_json: bool) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .errors import DocumentError
 from .extract import EXTRACTOR_VERSION, extract_pairs
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
-from .model import Candidate, Document
+from .model import Candidate, Document, Untranslated
 from .store import Glossary
 
 
@@ -115,3 +115,13 @@ def extract_files(
 
 def default_jobs() -> int:
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def refresh_untranslated(glossary: Glossary, *, limit: int = 500) -> list[Untranslated]:
+    """Rank the corpus's domain terms that have no English in the glossary, and store the list."""
+    from .extract.termhood import untranslated_terms
+
+    english = glossary.term_english()
+    found = untranslated_terms(glossary.document_texts(), english, limit=limit, propose=english)
+    glossary.replace_untranslated(found)
+    return found

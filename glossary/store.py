@@ -690,6 +690,15 @@ class Glossary:
         for row in self.execute(sql, params):
             yield self._entry(row)
 
+    def term_english(self) -> dict[str, str]:
+        """Each term's preferred English form (approved first, then most confident), by simplified Chinese."""
+        rows = self.query(
+            "SELECT t.zh, e.display FROM pairs p JOIN terms t ON t.id = p.term_id "
+            "JOIN english e ON e.id = p.english_id WHERE p.status != 'rejected' "
+            "ORDER BY t.zh, p.status = 'approved', p.confidence, p.count"
+        )
+        return {r["zh"]: r["display"] for r in rows}  # the last row of each term wins
+
     def replace_untranslated(self, terms: Iterable[Untranslated]) -> int:
         """Replace the list of terms awaiting translation (it is recomputed over the whole corpus)."""
         stamp = now()

@@ -8,19 +8,11 @@ from __future__ import annotations
 from ..model import Candidate
 from .boundary import choose_start
 from .patterns import find_glosses
+from .sentences import sentence_at
 
 EXTRACTOR_VERSION = "0.1"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_pairs"]
-
-
-def sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence around text[start:end] and its 1-based line number."""
-    stops = "。！？!?\n"
-    left = max(text.rfind(c, 0, start) for c in stops) + 1
-    rights = [i for i in (text.find(c, end) for c in stops) if i != -1]
-    right = min(rights) + 1 if rights else len(text)
-    return text[left:right].strip(), text.count("\n", 0, start) + 1
 
 
 def extract_pairs(text: str) -> list[Candidate]:

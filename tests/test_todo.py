@@ -1,0 +1,56 @@
+"""Terms awaiting translation: domain terms with no English, ranked by termhood."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from glossary.extract.termhood import untranslated_terms
+
+from .conftest import SEEDS
+
+
+def seed_documents() -> list[tuple[str, str]]:
+    return [(str(p), p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_seed_domain_terms_are_awaiting_translation():
+    found = {u.zh: u for u in untranslated_terms(seed_documents(), set(), limit=None)}
+    for term in ["合成数据", "奖励模型", "强化学习", "预训练"]:
+        assert term in found, term
+    assert found["合成数据"].count == 8 and found["合成数据"].documents == 2
+    assert "合成数据" in found["合成数据"].example
+
+
+def test_general_vocabulary_and_fragments_are_not_terms():
+    found = {u.zh for u in untranslated_terms(seed_documents(), set(), limit=None)}
+    # function words, a lone adverb/verb, coordination, and a span that starts inside the word 中国
+    for not_a_term in ["我们", "可能", "应该", "因此", "国国家图书馆", "国家图书馆和"]:
+        assert not_a_term not in found, not_a_term
+
+
+def test_known_terms_are_left_out_and_compounds_of_known_terms_get_a_proposal():
+    found = {
+        u.zh: u
+        for u in untranslated_terms(
+            seed_documents(), {"合成数据", "奖励", "模型"}, limit=None, propose={"奖励": "reward", "模型": "model"}
+        )
+    }
+    assert "合成数据" not in found
+    assert found["奖励模型"].proposed_en == "reward model"
+
+
+def test_ranking_puts_a_recurring_domain_term_before_a_rare_one():
+    ranked = [u.zh for u in untranslated_terms(seed_documents(), set(), limit=None)]
+    assert ranked.index("合成数据") < ranked.index("奖励模型")
+
+
+def test_todo_command_lists_and_stores_the_ranking(run, seeds, glossary):
+    run("extract", str(seeds))
+    result = run("todo", "--format", "csv", "-n", "500")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert list(rows[0])[:3] == ["zh", "count", "example"]
+    assert "合成数据" in [r["zh"] for r in rows]
+    assert [float(r["score"]) for r in rows] == sorted((float(r["score"]) for r in rows), reverse=True)
+    assert "合成数据" in [u.zh for u in glossary.untranslated()]
