@@ -39,6 +39,14 @@ def to_simplified(text: str) -> str:
     return _opencc("t2s").convert(text) if text else text
 
 
+def to_simplified_taiwan(text: str) -> str:
+    """Taiwan usage -> mainland simplified, vocabulary included (OpenCC tw2sp: 軟體 -> 软件, 記憶體 -> 内存).
+
+    Only for text known to be traditional: on simplified text its phrase rules rewrite words (文件 -> 文档).
+    """
+    return _opencc("tw2sp").convert(text) if text else text
+
+
 def to_traditional(text: str) -> str:
     """Simplified -> traditional characters (OpenCC s2t)."""
     return _opencc("s2t").convert(text) if text else text
@@ -56,10 +64,14 @@ def zh_key(text: str) -> str:
     >>> zh_key(" 後訓練 ")
     '后训练'
     """
+    return unicodedata.normalize("NFKC", to_simplified(zh_layout(text)))
+
+
+def zh_layout(text: str) -> str:
+    """zh_key without the conversion to simplified: NFKC, no wrapping, no spaces between CJK characters."""
     text = clean_surface(unicodedata.normalize("NFKC", text))
     # Spaces between two CJK characters are layout, not content (line wraps in Markdown, justified text).
-    text = re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", text)
-    return unicodedata.normalize("NFKC", to_simplified(text))
+    return re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", text)
 
 
 def _singular(word: str) -> str:

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,6 +36,8 @@ DEFAULT_DB = Path("db") / "glossary.db"
 SCHEMA_VERSION = 3
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
+ABBR_KEY_SQL = "lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', ''))"
 
 
 def busy_timeout() -> float:
@@ -63,6 +65,13 @@ class DocumentSummary:
     pairs: int
     occurrences: int
     new_pairs: int
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    hits: list  # list[lookup.Hit], best first
+    nearest: list = field(default_factory=list)  # list[lookup.Scored]: closest terms, offered when nothing matched
+    hidden: int = 0  # hits left out by the statuses asked for
 
 
 @dataclass(frozen=True)
@@ -744,31 +753,166 @@ class Glossary:
             },
         }
 
-    def search_pairs(self, query: str, limit: int = 200) -> list[Entry]:
-        """Exact and substring matches in either language, for the plain (non-fuzzy) lookup."""
-        like = f"%{query.strip()}%"
-        zh_like = f"%{zh_key(query)}%"
-        key_like = f"%{en_key(query)}%" if en_key(query) else None
-        ids = [
-            r[0]
-            for r in self.query(
-                """SELECT p.id FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
-                   WHERE t.zh LIKE ? OR e.display LIKE ? OR (? IS NOT NULL AND e.key LIKE ?) OR p.abbr LIKE ?
-                      OR t.pinyin_key = ? OR t.initials = ?
-                   LIMIT ?""",
-                [
-                    zh_like,
-                    like,
-                    key_like,
-                    key_like,
-                    like,
-                    query.replace(" ", "").lower(),
-                    query.lower(),
-                    limit,
-                ],
+    # --- lookup -------------------------------------------------------------------------------------------
+
+    def lookup(
+        self, text: str, *, limit: int = 10, statuses: Sequence[str] = ("approved", "candidate"), exact: bool = False
+    ) -> LookupResult:
+        """Pairs matching what a translator typed, best first (see glossary.lookup for how a query is read).
+
+        With no hit, ``nearest`` offers the closest terms and ``hidden`` counts the hits that ``statuses`` left
+        out (rejected pairs, by default).
+        """
+        from .lookup import Hit, nearest, parse_query, rank
+
+        query = parse_query(text)
+        rows = self._lookup_rows(query, exact=exact)
+        ranked = rank(query, rows, statuses=statuses, exact=exact)[:limit]
+        entries = {e.pair_id: e for e in self.entries(pair_ids=[s.row.pair_id for s in ranked])} if ranked else {}
+        hits = [Hit(entries[s.row.pair_id], s.match, s.field, s.score) for s in ranked]
+        if hits:
+            return LookupResult(hits)
+        hidden = len(rank(query, rows, statuses=(), exact=exact))
+        return LookupResult([], nearest(query, rows), hidden)
+
+    # Candidates per way of matching: enough that the best of them survive ranking, few enough to rank fast.
+    _PREFIX_LIMIT = 200
+    _PARTIAL_LIMIT = 300
+    _FUZZY_LIMIT = 200
+    # Postings counted per gram to find the rarest, and postings read to vote with.
+    _GRAM_COUNT_CAP = 5000
+    _GRAM_BUDGET = 20000
+
+    def _lookup_rows(self, query, *, exact: bool) -> list:
+        """Candidate rows for a query: exact keys, prefixes, and what the gram postings vote for. No ranking."""
+        from .lookup import EN_FIELD, ZH_FIELD, Row
+
+        term_ids: set[int] = set()
+        english_ids: set[int] = set()
+        pair_ids: set[int] = set()
+        zh_aliases: dict[int, list[str]] = {}
+        en_aliases: dict[int, list[str]] = {}
+        one = lambda sql, params: {r[0] for r in self.query(sql, params)}  # noqa: E731
+        for q in (query, *query.parts):
+            for zh in q.zh:
+                term_ids |= one("SELECT id FROM terms WHERE zh = ?", [zh])
+                for r in self.query("SELECT term_id, zh FROM term_aliases WHERE zh = ?", [zh]):
+                    zh_aliases.setdefault(r[0], []).append(r[1])
+                if not exact:
+                    term_ids |= self._prefixed("terms", "zh", zh)
+                    term_ids |= self._gram_candidates(ZH_FIELD, zh)
+            if q.en:
+                english_ids |= one("SELECT id FROM english WHERE key = ?", [q.en])
+                for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [q.en]):
+                    en_aliases.setdefault(r[0], []).append(r[1])
+                if not exact:
+                    english_ids |= self._prefixed("english", "key", q.en)
+                    english_ids |= self._gram_candidates(EN_FIELD, q.en)
+            if q.abbr:
+                keys = [q.abbr, q.abbr[:-1]] if len(q.abbr) > 2 and q.abbr.endswith("s") else [q.abbr]
+                pair_ids |= one(
+                    f"SELECT id FROM pairs WHERE abbr IS NOT NULL AND {ABBR_KEY_SQL} IN ({','.join('?' * len(keys))})",
+                    keys,
+                )
+            if q.pinyin:
+                term_ids |= one("SELECT id FROM terms WHERE pinyin_key = ?", [q.pinyin])
+                if not exact and len(q.pinyin) >= 3:
+                    term_ids |= self._prefixed("terms", "pinyin_key", q.pinyin)
+            if q.initials:
+                term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])
+        if not (term_ids or english_ids or pair_ids):
+            return []
+        rows = self.query(
+            """SELECT p.id, p.term_id, p.english_id, t.zh, e.display, e.key, p.abbr, t.pinyin, t.pinyin_key,
+                      t.initials, p.status, p.confidence, p.count
+               FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
+               WHERE p.id IN (SELECT p.id FROM pairs p WHERE p.term_id IN (SELECT value FROM json_each(?))
+                              UNION SELECT p.id FROM pairs p WHERE p.english_id IN (SELECT value FROM json_each(?))
+                              UNION SELECT value FROM json_each(?))""",
+            [json.dumps(sorted(term_ids)), json.dumps(sorted(english_ids)), json.dumps(sorted(pair_ids))],
+        )
+        return [
+            Row(
+                pair_id=r[0],
+                term_id=r[1],
+                zh=r[3],
+                en=r[4],
+                en_key=r[5],
+                abbr=r[6],
+                pinyin=r[7],
+                pinyin_key=r[8],
+                initials=r[9],
+                status=r[10],
+                confidence=r[11],
+                count=r[12],
+                zh_aliases=tuple(zh_aliases.get(r[1], ())),
+                en_aliases=tuple(en_aliases.get(r[2], ())),
             )
+            for r in rows
         ]
-        return list(self.entries(pair_ids=ids)) if ids else []
+
+    def _prefixed(self, table: str, column: str, prefix: str) -> set[int]:
+        """Ids of rows whose key starts with prefix (a range of the key's index), shortest keys first."""
+        rows = self.query(
+            f"SELECT id FROM {table} WHERE {column} > ? AND {column} < ? ORDER BY length({column}) "
+            f"LIMIT {self._PREFIX_LIMIT}",
+            [prefix, prefix + "\U0010ffff"],
+        )
+        return {r[0] for r in rows}
+
+    def _gram_candidates(self, field: int, key: str) -> set[int]:
+        """Terms (field 1) or English forms (field 2) that share the query's rarer grams.
+
+        Partial matches (the query inside a longer key) come from the postings of the query's rarest gram, shortest
+        keys first. Fuzzy matches are voted for by the rarest grams that fit a budget of postings, among keys of a
+        length that could score as a match; the keys with the most votes are kept.
+        """
+        from .lookup import ZH_PAD, ascii_lower, grams, length_window, rarest_grams
+
+        if field == 1 and len(key) == 1:
+            # One character: every term with it has a gram starting with it (the "$" pad covers the last one).
+            rows = self.query(
+                "SELECT id FROM lookup_grams WHERE gram > ? AND gram < ? AND field = 1 ORDER BY len "
+                f"LIMIT {self._PARTIAL_LIMIT}",
+                [ascii_lower(key), ascii_lower(key) + "\U0010ffff"],
+            )
+            return {r[0] for r in rows}
+        query_grams = list(dict.fromkeys(grams(key, field)))
+        if not query_grams:
+            return set()
+        low, high = length_window(field, len(key))
+        counts = {
+            g: self.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM lookup_grams WHERE gram = ? AND field = ? AND len BETWEEN ? AND ? "
+                "LIMIT ?)",
+                [g, field, low, high, self._GRAM_COUNT_CAP],
+            ).fetchone()[0]
+            for g in query_grams
+        }
+        found: set[int] = set()
+        inner = [g for g in query_grams if not g.endswith(ZH_PAD) or field != 1]
+        if inner:
+            rarest = min(inner, key=lambda g: (counts[g], g))
+            found |= {
+                r[0]
+                for r in self.query(
+                    "SELECT id FROM lookup_grams WHERE gram = ? AND field = ? AND len >= ? "
+                    f"LIMIT {self._PARTIAL_LIMIT}",
+                    [rarest, field, len(key)],
+                )
+            }
+        chosen = rarest_grams(counts, self._GRAM_BUDGET)
+        if chosen:
+            marks = ",".join("?" * len(chosen))
+            found |= {
+                r[0]
+                for r in self.query(
+                    f"SELECT id FROM lookup_grams WHERE gram IN ({marks}) AND field = ? AND len BETWEEN ? AND ? "
+                    f"GROUP BY id ORDER BY count(*) DESC LIMIT {self._FUZZY_LIMIT}",
+                    [*chosen, field, low, high],
+                )
+            }
+        return found
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
