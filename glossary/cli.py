@@ -496,6 +496,83 @@ def todo(glossary, fmt: str, limit: int) -> None:
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(0),
+    default=30,
+    show_default=True,
+    help="At most this many new terms (0: none, and faster).",
+)
+@click.option("--encoding", help="Decode input with this encoding instead of detecting it (e.g. gbk, big5).")
+@with_glossary(create=False, readonly=True)
+def scan(glossary, paths: tuple[str, ...], fmt: str, limit: int, encoding: str | None) -> None:
+    """The terms a document uses: the glossary's, with their English, and new ones it does not know yet.
+
+    Glossary terms are matched longest first, in simplified and traditional text alike, and counted. New
+    terms are the documents' domain terms the glossary lacks, ranked by termhood, with an English proposed
+    where the glossary knows every part. PATHS are files, directories or - for stdin; unreadable files are
+    skipped with a warning and exit status 1. CSV has one row a term: kind (known or new), zh, en, abbr,
+    pinyin, status, count, documents, forms, example.
+
+    \b
+    Example:
+        glossary scan chapter3.md
+        glossary scan --format csv drafts/ > terms.csv
+    """
+    from .scan import read_documents, scan_documents
+
+    documents, skipped = read_documents(paths, encoding=encoding)
+    for reason in skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    if documents:
+        report = scan_documents(glossary.preferred_pairs(), glossary.term_aliases(), documents, new_limit=limit)
+        _render_scan(report, fmt)
+    if skipped:
+        sys.exit(1)
+
+
+def _render_scan(report, fmt: str) -> None:
+    known = [
+        {"kind": "known", **{k: v for k, v in t.__dict__.items() if k != "forms"}, "forms": list(t.forms)}
+        for t in report.known
+    ]
+    new = [
+        {
+            "kind": "new",
+            "zh": u.zh,
+            "en": u.proposed_en,
+            "count": u.count,
+            "documents": u.documents,
+            "example": u.example,
+        }
+        for u in report.new
+    ]
+    if fmt == "json":
+        click.echo(json.dumps({"known": known, "new": new}, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        import csv
+
+        columns = ["kind", "zh", "en", "abbr", "pinyin", "status", "count", "documents", "forms", "example"]
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(columns)
+        for row in [*known, *new]:
+            values = {**row, "forms": " ".join(row.get("forms", []))}
+            out.writerow(["" if values.get(c) is None else values.get(c) for c in columns])
+    else:
+        from .render import table
+
+        click.echo(f"Glossary terms ({len(known)}):")
+        rows = [[t["zh"], t["en"], t["abbr"] or "", t["status"], t["count"], " ".join(t["forms"])] for t in known]
+        click.echo(table(["zh", "en", "abbr", "status", "count", "as written"], rows))
+        click.echo(f"\nNew terms, not in the glossary ({len(new)}):")
+        rows = [[u["zh"], u["en"] or "", u["count"], u["example"] or ""] for u in new]
+        click.echo(table(["zh", "proposed en", "count", "example"], rows))
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @with_glossary(create=False, readonly=True)
 def stats(glossary, as_json: bool) -> None:

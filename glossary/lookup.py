@@ -114,11 +114,16 @@ def _simplified_chars() -> frozenset[str]:
     return frozenset(text.replace("\n", ""))
 
 
+def is_plainly_simplified(text: str) -> bool:
+    """True when every Chinese character of the text is one OpenCC's t2s leaves alone: no need to load OpenCC."""
+    known = _simplified_chars()
+    return all(c in known for c in set(CJK_RE.findall(text)))
+
+
 def chinese_keys(text: str) -> tuple[str, ...]:
     """Simplified keys for Chinese as typed: itself if plainly simplified, else t2s and tw2sp (when different)."""
     laid_out = unicodedata.normalize("NFKC", zh_layout(text))
-    known = _simplified_chars()
-    if all(c in known for c in CJK_RE.findall(laid_out)):
+    if is_plainly_simplified(laid_out):
         return (laid_out,) if laid_out else ()
     from .normalize import to_simplified, to_simplified_taiwan
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import (
     AmbiguousError,
@@ -28,6 +29,9 @@ from .errors import (
     NotAGlossaryError,
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
+
+if TYPE_CHECKING:
+    from .scan import Preferred
 from .normalize import en_key, is_abbreviation, pinyin, pinyin_initials, pinyin_key, search_tokens, zh_key
 
 DEFAULT_DB = Path("db") / "glossary.db"
@@ -707,6 +711,25 @@ class Glossary:
             "ORDER BY t.zh, p.status = 'approved', p.confidence, p.count"
         )
         return {r["zh"]: r["display"] for r in rows}  # the last row of each term wins
+
+    def preferred_pairs(self) -> dict[str, Preferred]:
+        """Each term's preferred pair (approved first, then most confident, most frequent), by simplified key.
+
+        Terms whose every pair is rejected are left out.
+        """
+        from .scan import Preferred
+
+        rows = self.query(
+            "SELECT t.zh, e.display, p.abbr, t.pinyin, p.status FROM pairs p JOIN terms t ON t.id = p.term_id "
+            "JOIN english e ON e.id = p.english_id WHERE p.status != 'rejected' "
+            "ORDER BY t.zh, p.status = 'approved', p.confidence, p.count, e.key DESC"
+        )
+        return {r[0]: Preferred(*r) for r in rows}  # the last row of each term wins
+
+    def term_aliases(self) -> dict[str, str]:
+        """Names merged into other terms (glossary merge) -> the term's key."""
+        rows = self.query("SELECT a.zh, t.zh FROM term_aliases a JOIN terms t ON t.id = a.term_id")
+        return {r[0]: r[1] for r in rows}
 
     def replace_untranslated(self, terms: Iterable[Untranslated]) -> int:
         """Replace the list of terms awaiting translation (it is recomputed over the whole corpus)."""
