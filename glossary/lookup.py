@@ -116,8 +116,8 @@ def _simplified_chars() -> frozenset[str]:
 
 def is_plainly_simplified(text: str) -> bool:
     """True when every Chinese character of the text is one OpenCC's t2s leaves alone: no need to load OpenCC."""
-    known = _simplified_chars()
-    return all(c in known for c in set(CJK_RE.findall(text)))
+    unknown = set(text).difference(_simplified_chars())
+    return not any(CJK_RE.match(c) for c in unknown)
 
 
 def chinese_keys(text: str) -> tuple[str, ...]:
@@ -308,6 +308,23 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
             yield "prefix", "pinyin", _ratio(query.pinyin, row.pinyin_key)
     if query.initials and query.initials == row.initials:
         yield "exact", "initials", 100.0
+
+
+def key_closeness(query: Query, field: str, key: str) -> tuple[bool, float]:
+    """Whether a Chinese key (field "zh") or an English key ("en") can make a hit, and its best score.
+
+    Lets the store rank candidate keys before it reads their pairs: most candidates of a fuzzy search fail here.
+    """
+    passing, best = False, 0.0
+    for q in (query, *query.parts):
+        if field == "zh":
+            tries = [_compare(ascii_lower(zh), ascii_lower(key)) for zh in q.zh]
+        else:
+            tries = [_compare(q.en, key, min_prefix=2, min_partial=3)] if q.en else []
+        for match, closeness in tries:
+            passing = passing or match != "fuzzy" or closeness >= FUZZY_MIN[field]
+            best = max(best, closeness)
+    return passing, best
 
 
 def _matches(query: Query, row: Row) -> list[Scored]:

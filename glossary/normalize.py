@@ -144,6 +144,16 @@ def pinyin_initials(zh: str) -> str:
     return "".join(s[0] for s in pinyin_syllables(zh, tones=False) if s).lower()
 
 
+def pinyin_readings(zh: str) -> tuple[str, str, str]:
+    """(pinyin, pinyin_key, pinyin_initials) of a term with two pypinyin passes instead of three."""
+    toneless = pinyin_syllables(zh, tones=False)
+    return (
+        " ".join(pinyin_syllables(zh, tones=True)),
+        "".join(toneless).lower().replace(" ", ""),
+        "".join(s[0] for s in toneless if s).lower(),
+    )
+
+
 def search_tokens(zh: str, forms: list[str], english: list[str], pinyin_text: str) -> str:
     """Space-separated tokens for full-text search of a term.
 

@@ -32,7 +32,7 @@ from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
 
 if TYPE_CHECKING:
     from .scan import Preferred
-from .normalize import en_key, is_abbreviation, pinyin, pinyin_initials, pinyin_key, search_tokens, zh_key
+from .normalize import en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
 
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
@@ -264,7 +264,7 @@ class Glossary:
             return None
         return self.execute(
             "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
-            [key, pinyin(key), pinyin_key(key), pinyin_initials(key), stamp or now(), stamp or now()],
+            [key, *pinyin_readings(key), stamp or now(), stamp or now()],
         ).lastrowid
 
     def _english_id(self, en: str, *, create: bool) -> int | None:
@@ -467,6 +467,33 @@ class Glossary:
                 ).lastrowid
             self._refresh_terms([term_id], stamp)
         return self.entry(pair_id)
+
+    def add_many(self, pairs: Iterable[tuple[str, str, str | None, str, float]], *, origin: str = "imported") -> int:
+        """Add (zh, en, abbr, status, confidence) pairs the glossary does not have yet, in one transaction.
+
+        Each new pair is stored as :meth:`add` would store it; pairs already present are left as they are.
+        Returns how many were added. For bulk loads (a term base, a benchmark's synthetic glossary).
+        """
+        stamp = now()
+        added = 0
+        with self.transaction():
+            for zh, en, abbr, status, confidence in pairs:
+                if status not in STATUSES or origin not in ORIGINS:
+                    raise ValueError(f"bad status/origin {status}/{origin}")
+                self.execute("DELETE FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)])
+                term_id = self._term_id(zh, create=True, stamp=stamp)
+                english_id = self._english_id(en, create=True)
+                if term_id is None or english_id is None:
+                    raise GlossaryError(f"a pair needs both a Chinese term and an English form: {zh!r}, {en!r}")
+                inserted = self.execute(
+                    "INSERT OR IGNORE INTO pairs (term_id, english_id, abbr, status, origin, curated, confidence, "
+                    "first_seen, last_seen, updated) VALUES (?,?,?,?,?,1,?,?,?,?)",
+                    [term_id, english_id, abbr, status, origin, confidence, stamp, stamp, stamp],
+                ).rowcount
+                if inserted:
+                    added += 1
+                    self._refresh_terms([term_id], stamp)
+        return added
 
     def set_status(self, zh: str, en: str | None, status: str, *, every: bool = False) -> list[Entry]:
         """approve / reject: a person's decision, kept through every later extraction."""
@@ -803,8 +830,8 @@ class Glossary:
     _PARTIAL_LIMIT = 300
     _FUZZY_LIMIT = 200
     # Postings counted per gram to find the rarest, and postings read to vote with.
-    _GRAM_COUNT_CAP = 5000
-    _GRAM_BUDGET = 20000
+    _GRAM_COUNT_CAP = 2000
+    _GRAM_BUDGET = 4000
 
     def _lookup_rows(self, query, *, exact: bool) -> list:
         """Candidate rows for a query: exact keys, prefixes, and what the gram postings vote for. No ranking."""
@@ -813,6 +840,8 @@ class Glossary:
         term_ids: set[int] = set()
         english_ids: set[int] = set()
         pair_ids: set[int] = set()
+        maybe_terms: set[int] = set()  # from prefixes and grams: their keys are checked before their pairs are read
+        maybe_english: set[int] = set()
         zh_aliases: dict[int, list[str]] = {}
         en_aliases: dict[int, list[str]] = {}
         one = lambda sql, params: {r[0] for r in self.query(sql, params)}  # noqa: E731
@@ -822,15 +851,15 @@ class Glossary:
                 for r in self.query("SELECT term_id, zh FROM term_aliases WHERE zh = ?", [zh]):
                     zh_aliases.setdefault(r[0], []).append(r[1])
                 if not exact:
-                    term_ids |= self._prefixed("terms", "zh", zh)
-                    term_ids |= self._gram_candidates(ZH_FIELD, zh)
+                    maybe_terms |= self._prefixed("terms", "zh", zh)
+                    maybe_terms |= self._gram_candidates(ZH_FIELD, zh)
             if q.en:
                 english_ids |= one("SELECT id FROM english WHERE key = ?", [q.en])
                 for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [q.en]):
                     en_aliases.setdefault(r[0], []).append(r[1])
                 if not exact:
-                    english_ids |= self._prefixed("english", "key", q.en)
-                    english_ids |= self._gram_candidates(EN_FIELD, q.en)
+                    maybe_english |= self._prefixed("english", "key", q.en)
+                    maybe_english |= self._gram_candidates(EN_FIELD, q.en)
             if q.abbr:
                 keys = [q.abbr, q.abbr[:-1]] if len(q.abbr) > 2 and q.abbr.endswith("s") else [q.abbr]
                 pair_ids |= one(
@@ -843,6 +872,8 @@ class Glossary:
                     term_ids |= self._prefixed("terms", "pinyin_key", q.pinyin)
             if q.initials:
                 term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])
+        term_ids |= self._closest("terms", "zh", "zh", maybe_terms - term_ids, query)
+        english_ids |= self._closest("english", "key", "en", maybe_english - english_ids, query)
         if not (term_ids or english_ids or pair_ids):
             return []
         rows = self.query(
@@ -873,6 +904,20 @@ class Glossary:
             )
             for r in rows
         ]
+
+    def _closest(self, table: str, column: str, field: str, ids: set[int], query, nearest: int = 3) -> set[int]:
+        """Of these rows, those whose key can make a hit, and the few closest others (for "did you mean")."""
+        from .lookup import key_closeness
+
+        if not ids:
+            return set()
+        rows = self.query(
+            f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(ids))]
+        )
+        judged = [(key_closeness(query, field, r[1]), r[0]) for r in rows]
+        kept = {row_id for (passing, _), row_id in judged if passing}
+        others = sorted(((closeness, row_id) for (passing, closeness), row_id in judged if not passing), reverse=True)
+        return kept | {row_id for _, row_id in others[:nearest]}
 
     def _prefixed(self, table: str, column: str, prefix: str) -> set[int]:
         """Ids of rows whose key starts with prefix (a range of the key's index), shortest keys first."""
@@ -954,6 +999,8 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     conn.isolation_level = None  # transactions are explicit: Glossary.transaction()
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
+    # Lookups read a few hundred scattered rows: memory-mapped pages spare a system call each.
+    conn.execute("PRAGMA mmap_size = 1073741824")
     return conn
 
 

@@ -286,6 +286,19 @@ def test_index_matches_the_python_grams_through_every_change(filled, run, tmp_pa
     assert found(filled, "difusion model") == [("扩散模型", "fuzzy")]
 
 
+def test_bulk_added_pairs_are_stored_as_add_stores_them_and_indexed(glossary, db_path, tmp_path):
+    pairs = [(zh, en, abbr, status, confidence) for zh, en, abbr, status, confidence in PAIRS]
+    assert glossary.add_many([*pairs, pairs[0]]) == len(PAIRS)
+    assert glossary.add_many(pairs[:3]) == 0
+    assert index_rows(glossary) == expected_index(glossary)
+    with open_glossary(tmp_path / "one-by-one.db") as other:
+        for zh, en, abbr, status, confidence in pairs:
+            other.add(zh, en, abbr=abbr, status=status, confidence=confidence, origin="imported")
+        columns = "t.zh, t.pinyin, t.pinyin_key, t.initials, t.search, e.key, e.display, p.abbr, p.status, p.confidence"
+        sql = f"SELECT {columns} FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id"
+        assert sorted(map(tuple, glossary.query(sql))) == sorted(map(tuple, other.query(sql)))
+
+
 @pytest.mark.parametrize("abbr", ["LLM", "llm", "L.L.M.", "GPT-4", "Gpt 4", "ReLU"])
 def test_abbreviation_key_in_python_is_the_index_expression(glossary, abbr):
     sql = glossary.execute(f"SELECT {ABBR_KEY_SQL.replace('abbr', '?')}", [abbr]).fetchone()[0]
