@@ -10,16 +10,21 @@ every character of markup and code, several times slower. New terms come from th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .lookup import ascii_lower, is_plainly_simplified
+from .lookup import ascii_lower
 from .model import Document, Untranslated
 from .normalize import CJK_CHAR, to_simplified
 
-# A run: characters a term can be made of, at least one of them Chinese (Transformer架构, GPT-4模型).
-_RUN = re.compile(f"[{CJK_CHAR}a-z0-9-]*[{CJK_CHAR}][{CJK_CHAR}a-z0-9-]*")
+# A run: characters a term can be made of, from Chinese to Chinese, widened over Latin letters, digits and hyphens
+# on either side (Transformer架构, GPT-4模型). Starting at a Chinese character keeps the regex from trying every
+# position of the (many) Latin words.
+_RUN = re.compile(f"[{CJK_CHAR}](?:[{CJK_CHAR}a-z0-9-]*[{CJK_CHAR}])?")
+_LATIN_BEFORE = re.compile("[a-z0-9-]+$")
+_LATIN_AFTER = re.compile("[a-z0-9-]+")
 _WORD_CHAR = re.compile("[a-z0-9]")
 
 
@@ -64,10 +69,14 @@ class TermMatcher:
         import ahocorasick
 
         self._automaton = ahocorasick.Automaton()
+        self._latin = False
         for name, key in names.items():
-            folded = ascii_lower(name)
+            folded = name.lower()
             if folded:
-                self._automaton.add_word(folded, (len(folded), key))
+                # Whether the name starts or ends with a letter or digit: only then can a match cut a word.
+                edges = bool(_WORD_CHAR.match(folded[0]) or _WORD_CHAR.match(folded[-1]))
+                self._automaton.add_word(folded, (len(folded), key, edges))
+                self._latin = self._latin or _WORD_CHAR.search(folded) is not None
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -76,18 +85,35 @@ class TermMatcher:
         """(term key, text as written) for every sighting, left to right, never overlapping."""
         if self._empty:
             return
-        simplified = text if is_plainly_simplified(text) else to_simplified(text)
+        simplified = to_simplified(text)
         # t2s maps character to character but for rare phrases; where lengths differ, show the simplified text.
         written = text if len(simplified) == len(text) else simplified
-        folded = ascii_lower(simplified)
+        folded = simplified.lower()
+        if len(folded) != len(simplified):  # a few letters lower-case to two characters (İ): keep offsets
+            folded = ascii_lower(simplified)
+        # One pass of the automaton over the runs joined by newlines (no term has one), rather than a call per run.
+        starts: list[int] = []  # where each run starts in the text
+        offsets: list[int] = []  # and in the joined runs
+        chunks: list[str] = []
+        joined_length = 0
         for run in _RUN.finditer(folded):
-            chunk = run.group()
-            for end, (length, key) in self._automaton.iter_long(chunk):
-                start = end - length + 1
-                if _cuts_a_word(chunk, start, end):
-                    continue
-                at = run.start() + start
-                yield key, written[at : at + length]
+            begin, finish = run.span()
+            if self._latin:
+                before = _LATIN_BEFORE.search(folded, max(0, begin - 40), begin)
+                after = _LATIN_AFTER.match(folded, finish)
+                begin, finish = before.start() if before else begin, after.end() if after else finish
+            starts.append(begin)
+            offsets.append(joined_length)
+            chunks.append(folded[begin:finish])
+            joined_length += finish - begin + 1
+        joined = "\n".join(chunks)
+        for end, (length, key, edges) in self._automaton.iter_long(joined):
+            start = end - length + 1
+            if edges and _cuts_a_word(joined, start, end):
+                continue
+            which = bisect_right(offsets, start) - 1
+            at = starts[which] + start - offsets[which]
+            yield key, written[at : at + length]
 
 
 def _cuts_a_word(chunk: str, start: int, end: int) -> bool:
