@@ -399,6 +399,8 @@ def lookup(
         glossary lookup "reinforcment learning" --json
         glossary lookup RL --exact -v
     """
+    if not query.strip():
+        raise click.BadParameter("is empty: type a term in Chinese, pinyin or English", param_hint="QUERY")
     wanted = _status_filter(statuses, include_all)
     found = glossary.lookup(query, limit=limit, statuses=wanted, exact=exact)
     hits = found.hits

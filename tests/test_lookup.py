@@ -184,6 +184,14 @@ def test_no_match_says_so_offers_the_nearest_and_exits_1(filled, run, query, mes
     assert (result.exit_code, result.stdout) == (1, "[]\n")
 
 
+def test_empty_query_is_a_usage_error(filled, run):
+    result = run("lookup", "  ")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Error: Invalid value for QUERY: is empty: type a term in Chinese, pinyin or English\n"
+    )
+
+
 def test_table_and_verbose_output(run, tmp_path):
     doc = tmp_path / "a.txt"
     doc.write_text("本节介绍扩散模型(diffusion model)的原理。\n", encoding="utf-8")
