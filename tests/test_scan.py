@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.model import Document
 from glossary.scan import Preferred, TermMatcher, count_terms, scan_documents
@@ -152,3 +154,28 @@ def test_scan_refuses_a_missing_database(run, tmp_path):
     result = run("scan", str(tmp_path / "a.md"))
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: no glossary at {tmp_path / 'test.db'}")
+
+
+def naive_longest(keys: set[str], text: str) -> list[str]:
+    """Leftmost-longest non-overlapping matches, by brute force."""
+    found, i = [], 0
+    while i < len(text):
+        for j in range(len(text), i, -1):
+            if text[i:j] in keys:
+                found.append(text[i:j])
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+# Characters whose UTF-16 bytes line up across character boundaries (乎 is 4E4E, 一 4E00, 丁 4E01, 丐 4E10,
+# 乀 4E40, 与 4E0E): the matcher feeds the automaton bytes and must never report a match that straddles two.
+@given(
+    keys=st.sets(st.text(alphabet="乎一丁丐乀与", min_size=1, max_size=4), min_size=1, max_size=6),
+    text=st.text(alphabet="乎一丁丐乀与", max_size=40),
+)
+@settings(max_examples=300, deadline=None)
+def test_matcher_equals_brute_force_longest_match(keys, text):
+    assert [key for key, _ in matcher(*keys).find(text)] == naive_longest(keys, text)
