@@ -18,6 +18,7 @@ closer match, the higher confidence and the more frequent pair.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -248,7 +249,9 @@ def grams(key: str, field: int) -> list[str]:
 def length_window(field: int, length: int) -> tuple[int, int]:
     """Key lengths a fuzzy match can have: ratio = 2M / (a + b) reaches FUZZY_MIN only if b is near a."""
     floor = FUZZY_MIN["zh" if field == ZH_FIELD else "en"] / 100
-    return max(1, int(length * floor / (2 - floor))), int(length * (2 - floor) / floor) + 1
+    low = math.ceil(length * floor / (2 - floor) - 1e-9)
+    high = math.floor(length * (2 - floor) / floor + 1e-9)
+    return max(1, low), high
 
 
 def rarest_grams(counts: Mapping[str, int], budget: int, *, at_least: int = 3) -> list[str]:

@@ -9,7 +9,16 @@ import sys
 
 import pytest
 
-from glossary.lookup import abbr_key, chinese_keys, grams, parse_query, read_pinyin, tones_agree
+from glossary.lookup import (
+    abbr_key,
+    chinese_keys,
+    grams,
+    length_window,
+    parse_query,
+    rarest_grams,
+    read_pinyin,
+    tones_agree,
+)
 from glossary.model import Candidate, Document
 from glossary.store import ABBR_KEY_SQL, open_glossary
 
@@ -343,3 +352,27 @@ def test_lookup_loads_no_heavy_library_it_does_not_need(filled, db_path, query, 
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == str(loaded)
+
+
+@pytest.mark.parametrize(
+    ("counts", "budget", "at_least", "chosen"),
+    [
+        ({"abc": 0, "bcd": 5, "cde": 1, "def": 100}, 10, 1, ["cde", "bcd"]),  # a typo's gram (0) votes for nothing
+        ({"abc": 0, "bcd": 5, "cde": 1, "def": 100}, 10, 3, ["cde", "bcd", "def"]),  # at least three, over budget
+        ({"abc": 7, "bcd": 7, "cde": 7}, 100, 1, ["abc", "bcd", "cde"]),
+    ],
+)
+def test_votes_come_from_the_rarest_grams_within_budget(counts, budget, at_least, chosen):
+    assert rarest_grams(counts, budget, at_least=at_least) == chosen
+
+
+@pytest.mark.parametrize(
+    ("field", "length", "window"),
+    [
+        (2, 12, (8, 20)),  # English: ratio 75 against 12 characters needs 8 to 20
+        (1, 6, (3, 14)),  # Chinese: ratio 60
+        (1, 1, (1, 2)),
+    ],
+)
+def test_length_window_holds_every_key_that_can_pass(field, length, window):
+    assert length_window(field, length) == window
