@@ -31,6 +31,13 @@ CREATE TABLE english_aliases (
     english_id INTEGER NOT NULL REFERENCES english(id) ON DELETE CASCADE
 );
 
+CREATE TABLE lookup_gram_counts (
+    gram TEXT NOT NULL,
+    field INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (gram, field)
+) WITHOUT ROWID;
+
 CREATE TABLE lookup_grams (
     gram TEXT NOT NULL,
     field INTEGER NOT NULL,             -- 1: bigram of terms.zh, 2: trigram of english.key
@@ -160,6 +167,15 @@ DELETE FROM lookup_grams WHERE (gram, field, len, id) IN (
 INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)
     SELECT substr(NEW.key, p.n, 3), 2, length(NEW.key), NEW.id
         FROM lookup_positions p WHERE p.n <= length(NEW.key) - 2;
+END;
+
+CREATE TRIGGER lookup_grams_delete AFTER DELETE ON lookup_grams BEGIN
+UPDATE lookup_gram_counts SET n = n - 1 WHERE gram = OLD.gram AND field = OLD.field;
+END;
+
+CREATE TRIGGER lookup_grams_insert AFTER INSERT ON lookup_grams BEGIN
+INSERT INTO lookup_gram_counts (gram, field, n) VALUES (NEW.gram, NEW.field, 1)
+    ON CONFLICT (gram, field) DO UPDATE SET n = n + 1;
 END;
 
 CREATE TRIGGER lookup_terms_delete AFTER DELETE ON terms BEGIN

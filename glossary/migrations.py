@@ -201,6 +201,15 @@ CREATE TABLE lookup_grams (
     PRIMARY KEY (gram, field, len, id)
 ) WITHOUT ROWID;
 
+-- How many postings each gram has: the rarest grams of a query are chosen to vote, and these are exact (a count
+-- capped to stay fast would make every common gram look alike). Kept by triggers on lookup_grams.
+CREATE TABLE lookup_gram_counts (
+    gram TEXT NOT NULL,
+    field INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (gram, field)
+) WITHOUT ROWID;
+
 -- Abbreviations however typed: llm, LLM and L.L.M. meet (lookup.abbr_key is the same expression in Python).
 CREATE INDEX pairs_abbr_key ON pairs(lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', '')))
     WHERE abbr IS NOT NULL;
@@ -210,6 +219,22 @@ CREATE INDEX pairs_abbr_key ON pairs(lower(replace(replace(replace(abbr, '-', ''
         f"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {LOOKUP_MAX_POSITION}) "
         "INSERT INTO lookup_positions SELECT n FROM k"
     )
+    for field, (table, _, _, _) in LOOKUP_FIELDS.items():
+        # Backfill the rows an older version stored.
+        db.execute(
+            f"INSERT OR IGNORE INTO lookup_grams (gram, field, len, id) "
+            f"{lookup_grams_select(field, table, f'JOIN {table} ')}"
+        )
+    db.execute("INSERT INTO lookup_gram_counts SELECT gram, field, count(*) FROM lookup_grams GROUP BY gram, field")
+    db.execute(
+        "CREATE TRIGGER lookup_grams_insert AFTER INSERT ON lookup_grams BEGIN\n"
+        "INSERT INTO lookup_gram_counts (gram, field, n) VALUES (NEW.gram, NEW.field, 1)\n"
+        "    ON CONFLICT (gram, field) DO UPDATE SET n = n + 1;\nEND"
+    )
+    db.execute(
+        "CREATE TRIGGER lookup_grams_delete AFTER DELETE ON lookup_grams BEGIN\n"
+        "UPDATE lookup_gram_counts SET n = n - 1 WHERE gram = OLD.gram AND field = OLD.field;\nEND"
+    )
     for field, (table, column, _, _) in LOOKUP_FIELDS.items():
         new, old = lookup_grams_select(field, "NEW"), lookup_grams_select(field, "OLD")
         insert = f"INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)\n    {new};"
@@ -218,11 +243,6 @@ CREATE INDEX pairs_abbr_key ON pairs(lower(replace(replace(replace(abbr, '-', ''
         db.execute(f"CREATE TRIGGER lookup_{table}_delete AFTER DELETE ON {table} BEGIN\n{delete}\nEND")
         db.execute(
             f"CREATE TRIGGER lookup_{table}_update AFTER UPDATE OF {column} ON {table} BEGIN\n{delete}\n{insert}\nEND"
-        )
-        # Backfill the rows an older version stored.
-        db.execute(
-            f"INSERT OR IGNORE INTO lookup_grams (gram, field, len, id) "
-            f"{lookup_grams_select(field, table, f'JOIN {table} ')}"
         )
 
 

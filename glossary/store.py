@@ -829,9 +829,10 @@ class Glossary:
     _PREFIX_LIMIT = 200
     _PARTIAL_LIMIT = 300
     _FUZZY_LIMIT = 200
-    # Postings counted per gram to find the rarest, and postings read to vote with.
-    _GRAM_COUNT_CAP = 2000
-    _GRAM_BUDGET = 4000
+    # Grams that vote for keys of about the query's length, and postings read to vote for any length a match
+    # can have (counted before the length window narrows them).
+    _NEAR_GRAMS = 8
+    _GRAM_BUDGET = 5000
 
     def _lookup_rows(self, query, *, exact: bool) -> list:
         """Candidate rows for a query: exact keys, prefixes, and what the gram postings vote for. No ranking."""
@@ -949,14 +950,12 @@ class Glossary:
         if not query_grams:
             return set()
         low, high = length_window(field, len(key))
-        counts = {
-            g: self.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM lookup_grams WHERE gram = ? AND field = ? AND len BETWEEN ? AND ? "
-                "LIMIT ?)",
-                [g, field, low, high, self._GRAM_COUNT_CAP],
-            ).fetchone()[0]
-            for g in query_grams
-        }
+        marks = ",".join("?" * len(query_grams))
+        counts = dict.fromkeys(query_grams, 0)
+        for gram, n in self.query(
+            f"SELECT gram, n FROM lookup_gram_counts WHERE field = ? AND gram IN ({marks})", [field, *query_grams]
+        ):
+            counts[gram] = n
         found: set[int] = set()
         inner = [g for g in query_grams if not g.endswith(ZH_PAD) or field != 1]
         if inner:
@@ -969,18 +968,26 @@ class Glossary:
                     [rarest, field, len(key)],
                 )
             }
-        chosen = rarest_grams(counts, self._GRAM_BUDGET)
-        if chosen:
-            marks = ",".join("?" * len(chosen))
-            found |= {
-                r[0]
-                for r in self.query(
-                    f"SELECT id FROM lookup_grams WHERE gram IN ({marks}) AND field = ? AND len BETWEEN ? AND ? "
-                    f"GROUP BY id ORDER BY count(*) DESC LIMIT {self._FUZZY_LIMIT}",
-                    [*chosen, field, low, high],
-                )
-            }
+        # Typos: keys within a few characters of the query's length, voted for by its eight rarest grams. Then
+        # anything a ratio could still pass (a word more or less): the rarest grams that fit the budget.
+        near = 1 + len(key) // 10
+        for chosen, (shortest, longest) in (
+            (rarest_grams(counts, 0, at_least=self._NEAR_GRAMS), (len(key) - near, len(key) + near)),
+            (rarest_grams(counts, self._GRAM_BUDGET, at_least=2), (low, high)),
+        ):
+            found |= self._votes(field, chosen, shortest, longest)
         return found
+
+    def _votes(self, field: int, chosen: list[str], shortest: int, longest: int) -> set[int]:
+        """The keys of these lengths that the most of these grams vote for."""
+        if not chosen:
+            return set()
+        rows = self.query(
+            f"SELECT id FROM lookup_grams WHERE gram IN ({','.join('?' * len(chosen))}) AND field = ? "
+            f"AND len BETWEEN ? AND ? GROUP BY id ORDER BY count(*) DESC LIMIT {self._FUZZY_LIMIT}",
+            [*chosen, field, shortest, longest],
+        )
+        return {r[0] for r in rows}
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -277,6 +277,10 @@ def test_chinese_keys(typed, keys):
 
 
 def index_rows(glossary) -> set[tuple]:
+    """The postings, after checking that the per-gram counts agree with them."""
+    counted = {tuple(r) for r in glossary.query("SELECT gram, field, n FROM lookup_gram_counts WHERE n > 0")}
+    grouped = glossary.query("SELECT gram, field, count(*) FROM lookup_grams GROUP BY gram, field")
+    assert counted == {tuple(r) for r in grouped}
     return {tuple(r) for r in glossary.query("SELECT gram, field, len, id FROM lookup_grams")}
 
 
