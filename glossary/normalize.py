@@ -50,16 +50,26 @@ def clean_surface(text: str) -> str:
     return text.strip(_WRAP + " ").strip()
 
 
+_FULLWIDTH_ALNUM = {
+    c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)
+}
+
+
+def _halfwidth_alphanumerics(text: str) -> str:
+    """Ｑ网络 -> Q网络; full-width punctuation (键－值存储) is the author's choice and stays."""
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
 def zh_key(text: str) -> str:
     """The key a Chinese term is stored under: simplified, half-width Latin, no spaces between CJK characters.
 
     >>> zh_key(" 後訓練 ")
     '后训练'
     """
-    text = clean_surface(unicodedata.normalize("NFKC", text))
+    # Simplify first: OpenCC also normalises some punctuation, which must then be cleaned like the rest.
+    text = clean_surface(to_simplified(_halfwidth_alphanumerics(text)))
     # Spaces between two CJK characters are layout, not content (line wraps in Markdown, justified text).
-    text = re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", text)
-    return unicodedata.normalize("NFKC", to_simplified(text))
+    return re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", text)
 
 
 def _singular(word: str) -> str:
@@ -77,10 +87,11 @@ def en_key(text: str) -> str:
     True
     """
     text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
-    words = [w for w in _EN_SEP_RE.split(text.strip(_WRAP + " ,;:()[]")) if w]
+    words = [w.strip(_WRAP + ",;:()[]") for w in _EN_SEP_RE.split(text)]
+    words = [w for w in words if w]
     if not words:
         return ""
-    words[-1] = _singular(words[-1])
+    words[-1] = _singular(words[-1]).rstrip(_WRAP + ",;:()[]")
     # Removing separators can leave a combining mark beside a letter: compose again so the key is stable.
     return unicodedata.normalize("NFKC", "".join(words))
 
