@@ -22,6 +22,7 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
     "csv": ("delimited", "write_csv", False),
     "tsv": ("delimited", "write_tsv", False),
     "jsonl": ("jsonl", "write_jsonl", False),
+    "anki": ("anki", "write_anki", True),
 }
 
 
