@@ -189,7 +189,7 @@ def test_html_special_text_shows_literally(run, glossary, collection, tmp_path, 
     assert "<think>" not in answer and "<b>bold" not in answer
 
 
-def test_reexport_after_an_edit_updates_in_place_and_keeps_scheduling(run, terms, collection, tmp_path):
+def test_reexport_after_an_edit_updates_in_place_and_keeps_scheduling(terms, collection, tmp_path, monkeypatch):
     first, second, same_time = tmp_path / "1.apkg", tmp_path / "2.apkg", tmp_path / "same.apkg"
     with open(first, "wb") as f:
         write_anki(terms.entries(), f, timestamp=T0)
@@ -201,6 +201,7 @@ def test_reexport_after_an_edit_updates_in_place_and_keeps_scheduling(run, terms
     collection.sched.set_due_date([recognition.id], "9")
     collection.set_user_flag_for_cards(2, [recognition.id])
     collection.sched.suspend_cards([before["cards"][1].id])
+    collection.set_deck([before["cards"][1].id], collection.decks.id("Mine"))
     reviewed = collection.get_card(recognition.id)
     reviews = collection.db.scalar("SELECT count() FROM revlog")
 
@@ -211,6 +212,7 @@ def test_reexport_after_an_edit_updates_in_place_and_keeps_scheduling(run, terms
     assert (len(log.updated), len(log.duplicate)) == (0, 2)  # not newer: Anki keeps what it has
     assert notes_by_term(collection)["后训练"]["English"] == "post-training"
 
+    monkeypatch.setattr(anki_export, "CSS", ".card { color: teal; }")
     with open(second, "wb") as f:
         write_anki(terms.entries(), f, timestamp=T0 + 1)
     log = import_deck(collection, second)
@@ -230,7 +232,10 @@ def test_reexport_after_an_edit_updates_in_place_and_keeps_scheduling(run, terms
         reviewed.factor,
     )
     assert card.user_flag() == 2
-    assert collection.get_card(before["cards"][1].id).queue == -1  # still suspended
+    production = collection.get_card(before["cards"][1].id)
+    assert production.queue == -1  # still suspended
+    assert collection.decks.name(production.did) == "Mine"  # and where the learner put it
+    assert "<style>.card { color: teal; }</style>" in card.question()  # the styling follows the newer deck
     assert collection.db.scalar("SELECT count() FROM revlog") == reviews
 
 
@@ -351,6 +356,9 @@ def test_missing_genanki_is_one_line_and_writes_nothing(run, terms, tmp_path, mo
         ("a<b>&c 模型", ["模型"], [], "a&lt;b&gt;&amp;c <b>模型</b>"),
         ("<模型>", ["<模型>"], [], "<b>&lt;模型&gt;</b>"),
         ("两行\n文字", ["文字"], [], "两行<br><b>文字</b>"),
+        ("Model, MODEL 与 models", [], ["model"], "<b>Model</b>, <b>MODEL</b> 与 models"),
+        ("İstanbul model", [], ["model"], "İstanbul <b>model</b>"),  # lower() of İ is two characters
+        ("后训练后训练", ["后训练"], [], "<b>后训练</b><b>后训练</b>"),
         ("没有这个词", ["模型"], ["model"], "没有这个词"),
         ("空", [""], [""], "空"),
     ],
