@@ -13,6 +13,7 @@ stop updating. Styling and template markup may change; Anki takes them from a ne
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import itertools
@@ -22,7 +23,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -269,33 +270,40 @@ def write_anki(
     anki_deck = genanki.Deck(
         deck_id(deck_name), deck_name, description="Chinese-English terms from glossary (re-import to update)."
     )
-    by_frequency = sorted(terms.items(), key=lambda item: -sum(e.count for e in item[1]))
-    for position, (term_id, pairs) in enumerate(by_frequency):
-        anki_deck.add_note(
-            genanki.Note(
+    anki_deck.add_model(model)
+    pairs_used = sum(len(pairs) for pairs in terms.values())
+    by_frequency = sorted(terms, key=lambda term_id: -sum(e.count for e in terms[term_id]))
+    with _package(dest, stamp) as (cursor, ids):
+        genanki.Package(anki_deck).write_to_db(cursor, stamp, ids)  # the collection, its deck and note type
+        # Notes go straight to the database as they are made, and each term's entries are let go once its
+        # note is written: a 100k-term deck never holds all its notes in memory.
+        for position, term_id in enumerate(by_frequency):
+            pairs = terms.pop(term_id)
+            note = genanki.Note(
                 model=model,
                 fields=note_fields(pairs, direction),
                 tags=note_tags(pairs),
                 guid=note_guid(term_id),
                 due=position,
             )
-        )
-    _write_package(genanki.Package(anki_deck), dest, stamp)
-    return sum(len(pairs) for pairs in terms.values())
+            note.write_to_db(cursor, stamp, anki_deck.deck_id, ids)
+    return pairs_used
 
 
-def _write_package(package: Any, dest: BinaryIO, timestamp: float) -> None:
-    """genanki's Package.write_to_file, minus its leaked temporary database and with compression.
+@contextlib.contextmanager
+def _package(dest: BinaryIO, timestamp: float) -> Iterator[tuple[sqlite3.Cursor, Iterator[int]]]:
+    """A scratch collection to fill (cursor, id generator), zipped into ``dest`` as an .apkg when done.
 
-    write_to_file leaves its mkstemp() database behind in the temp directory on every call, and stores the
-    collection uncompressed; a 100k-term deck is several times smaller deflated (Anki reads either).
+    In place of genanki's Package.write_to_file, which leaves its mkstemp() database behind in the temp
+    directory on every call and stores the collection uncompressed; a 100k-term deck is five times smaller
+    deflated (Anki reads either).
     """
     with tempfile.TemporaryDirectory(prefix="glossary-anki-") as tmp:
         collection = os.path.join(tmp, "collection.anki2")
         conn = sqlite3.connect(collection)
         try:
             conn.execute("PRAGMA synchronous = OFF")  # a scratch file: durability would only cost time
-            package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            yield conn.cursor(), itertools.count(int(timestamp * 1000))
             conn.commit()
         finally:
             conn.close()
