@@ -337,6 +337,13 @@ def test_bad_options_are_usage_errors(run, terms, args, message):
     assert result.output.splitlines()[-1] == message
 
 
+def test_an_output_folder_that_does_not_exist_is_one_line(run, terms, tmp_path):
+    deck = tmp_path / "no-such-folder" / "d.apkg"
+    result = run("export", "--format", "anki", "-o", str(deck))
+    assert result.exit_code == 1
+    assert result.output == f"Error: cannot write {deck}: No such file or directory\n"
+
+
 def test_missing_genanki_is_one_line_and_writes_nothing(run, terms, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "genanki", None)  # import genanki now raises ImportError
     result = run("export", "--format", "anki", "-o", str(tmp_path / "d.apkg"))
