@@ -322,6 +322,13 @@ def _export_formats() -> list[str]:
     help="Leave out candidates below this confidence (approved pairs always pass).",
 )
 @click.option("--all", "include_all", is_flag=True, help="Every pair: rejected and low-confidence ones too.")
+@click.option("--tag", help="Only pairs with this tag.")
+@click.option("--deck", help="Anki deck name (default: Glossary). Export to the same name again to update it.")
+@click.option(
+    "--direction",
+    type=click.Choice(["zh-en", "en-zh", "both"]),
+    help="Which way: zh-en, en-zh or both. Anki: recognition (中 -> EN) and/or production cards (default both).",
+)
 @with_glossary(create=False, readonly=True)
 def export(
     glossary,
@@ -330,6 +337,7 @@ def export(
     statuses: tuple[str, ...],
     min_confidence: float,
     include_all: bool,
+    tag: str | None,
     **format_options: Any,
 ) -> None:
     """Export pairs: one row per Chinese-English pair, to stdout or a file.
@@ -337,10 +345,14 @@ def export(
     CSV and TSV start with the columns zh,en,abbr, then pinyin, status, confidence, count, documents,
     example, origin, note and tags.
 
+    Anki (.apkg) has one note per Chinese term with all its English forms; import it again after editing
+    the glossary and Anki updates the notes in place, keeping their review history.
+
     \b
     Example:
         glossary export --format csv > pairs.csv
         glossary export --format jsonl --status approved -o approved.jsonl
+        glossary export --format anki --deck "AI terms" --tag llm -o ai-terms.apkg
     """
     from .export import atomic_output, needs_file, unsupported_options
     from .export import export as run_export
@@ -351,7 +363,7 @@ def export(
         raise click.UsageError(f"{names} does not apply to --format {fmt}")
     if needs_file(fmt) and not output:
         raise click.UsageError(f"--format {fmt} writes a file: pass -o FILE")
-    entries = glossary.entries(statuses=_status_filter(statuses, include_all))
+    entries = glossary.entries(statuses=_status_filter(statuses, include_all), tag=tag)
     threshold = 0.0 if include_all else min_confidence
     chosen = (e for e in entries if e.status == "approved" or e.confidence >= threshold)
     if output:
