@@ -29,6 +29,7 @@ from .errors import (
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
 from .normalize import en_key, is_abbreviation, pinyin, pinyin_initials, pinyin_key, search_tokens, zh_key
+from .sqlfunctions import register as register_sql_functions
 
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
@@ -778,6 +779,7 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     conn.isolation_level = None  # transactions are explicit: Glossary.transaction()
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
+    register_sql_functions(conn)
     return conn
 
 
