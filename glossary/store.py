@@ -34,7 +34,7 @@ from .sqlfunctions import register as register_sql_functions
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -351,18 +351,11 @@ class Glossary:
             term = self.execute("SELECT zh, pinyin FROM terms WHERE id = ?", [term_id]).fetchone()
             if term is None:
                 continue
-            english = [
-                r[0]
-                for r in self.query(
-                    "SELECT e.display FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?",
-                    [term_id],
-                )
-            ]
-            if not english:
+            with translate_sqlite_errors(self.path):
+                tokens = term_search_text(self.conn, term_id, term["zh"], term["pinyin"])
+            if tokens is None:
                 self.execute("DELETE FROM terms WHERE id = ?", [term_id])
                 continue
-            forms = [r[0] for r in self.query("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
-            tokens = search_tokens(term["zh"], forms, english, term["pinyin"])
             self.execute("UPDATE terms SET search = ?, updated = ? WHERE id = ?", [tokens, stamp, term_id])
 
     # --- curation -----------------------------------------------------------------------------------------
@@ -761,6 +754,28 @@ class Glossary:
             )
         ]
         return list(self.entries(pair_ids=ids)) if ids else []
+
+
+def term_search_text(conn: sqlite3.Connection, term_id: int, zh: str, pinyin_text: str) -> str | None:
+    """A term's search tokens (terms.search, indexed by terms_fts), or None when no pair uses the term."""
+    english = conn.execute(
+        "SELECT e.display, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?", [term_id]
+    ).fetchall()
+    if not english:
+        return None
+    forms = [r[0] for r in conn.execute("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
+    words = [r[0] for r in english] + [r[1] for r in english if r[1]]
+    return search_tokens(zh, forms, words, pinyin_text)
+
+
+def reindex_search(conn: sqlite3.Connection) -> int:
+    """Recompute every term's search tokens: a migration calls this when normalize.search_tokens changes."""
+    terms = conn.execute("SELECT id, zh, pinyin FROM terms").fetchall()
+    for term_id, zh, pinyin_text in terms:
+        tokens = term_search_text(conn, term_id, zh, pinyin_text)
+        if tokens is not None:
+            conn.execute("UPDATE terms SET search = ? WHERE id = ?", [tokens, term_id])
+    return len(terms)
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
