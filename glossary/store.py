@@ -786,9 +786,11 @@ def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
 # --- opening ----------------------------------------------------------------------------------------------
 
 
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout())
+        # immutable=1 takes no locks and creates no -wal/-shm files: only for a file nobody writes meanwhile.
+        mode = "immutable=1" if immutable else "mode=ro"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=busy_timeout())
     else:
         conn = sqlite3.connect(str(path), timeout=busy_timeout())
     conn.isolation_level = None  # transactions are explicit: Glossary.transaction()
@@ -841,11 +843,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False) -> Glossary:
+def open_glossary(
+    path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False, immutable: bool = False
+) -> Glossary:
     """Open (and if needed create and migrate) a glossary database.
 
     ``create=False`` refuses a missing file instead of creating it: the read-only commands should not leave an
-    empty database behind a typo. ``readonly`` opens with SQLite's mode=ro when the schema is current.
+    empty database behind a typo. ``readonly`` opens with SQLite's mode=ro when the schema is current;
+    ``immutable`` (with ``readonly``) opens with immutable=1, which leaves no -wal/-shm files beside the database.
     """
     path = resolve_db_path(path)
     exists = path.exists()
@@ -856,7 +861,7 @@ def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True,
     elif path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     with translate_sqlite_errors(path):
-        conn = _connect(path, readonly=readonly and exists)
+        conn = _connect(path, readonly=readonly and exists, immutable=immutable)
         try:
             version = _schema_state(conn, path)
             if version < SCHEMA_VERSION:
@@ -867,7 +872,7 @@ def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True,
                 _migrate(conn)
                 if readonly:
                     conn.close()
-                    conn = _connect(path, readonly=True)
+                    conn = _connect(path, readonly=True, immutable=immutable)
             elif not readonly and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
         except BaseException:
