@@ -13,6 +13,7 @@ The database is always served as /glossary, whatever the file is called, so the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import webbrowser
@@ -101,8 +102,10 @@ def listening_socket(host: str, port: int) -> socket.socket:
     try:
         return socket.create_server((host, port), family=family)
     except OSError as exc:
+        # create_server's own message names the address again; a bad host name has a negative (resolver) errno.
+        reason = os.strerror(exc.errno) if exc.errno and exc.errno > 0 else exc.strerror or str(exc)
         raise GlossaryError(
-            f"cannot listen on {host}:{port} ({exc.strerror or exc}); pick another with --port, or --port 0 for any"
+            f"cannot listen on {host}:{port} ({reason}); pick another with --host/--port, or --port 0 for any"
         ) from exc
 
 
@@ -129,5 +132,6 @@ def serve(
     if open_browser:
         webbrowser.open(url)
     server = uvicorn.Server(uvicorn.Config(ds.app(), log_level="warning", lifespan="on"))
-    with sock:
+    # uvicorn shuts down gracefully on Ctrl-C, then raises it again: stopping is the normal end, not an abort.
+    with sock, contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
