@@ -166,6 +166,13 @@ def test_search_box_is_offered_on_the_html_page(get):
     assert "奖励模型" in page
 
 
+def test_search_tokens_are_shortened_on_pages_but_not_in_json(get):
+    page = get("/glossary/terms", _search="奖励模型").text
+    assert "奖 奖励 奖励模 奖励模型 励 励模 … (" in page and " tokens)" in page
+    (row,) = rows(get, "/glossary/terms.json", _search="奖励模型")
+    assert "jianglimoxing" in row["search"].split()
+
+
 def test_terms_fts_is_detected_without_metadata(db):
     from datasette.app import Datasette
 
