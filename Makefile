@@ -41,6 +41,7 @@ readme: install-dev  ## regenerate the README's usage section from --help
 bench: install-dev  ## benchmarks: print figures (see bench/README.md)
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/anki_bench.py
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -89,6 +89,18 @@ CREATE TABLE terms (
     updated TEXT NOT NULL
 );
 
+CREATE VIRTUAL TABLE terms_fts USING fts5(
+    search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE 'terms_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'terms_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'terms_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'terms_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 CREATE TABLE untranslated (
     id INTEGER PRIMARY KEY,
     zh TEXT NOT NULL UNIQUE,            -- simplified key
@@ -127,3 +139,16 @@ CREATE VIEW term_forms AS
     SELECT p.term_id, o.zh_surface AS form, count(*) AS count
     FROM occurrences o JOIN pairs p ON p.id = o.pair_id
     GROUP BY p.term_id, o.zh_surface;
+
+CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+END;
+
+CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+
+CREATE TRIGGER terms_fts_update AFTER UPDATE OF search ON terms WHEN old.search IS NOT new.search BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;

@@ -510,3 +510,42 @@ def sources(glossary, as_json: bool) -> None:
 
     rows = [[s.path, s.title or "", s.encoding, s.chars, s.pairs, s.occurrences, s.last_ingested] for s in found]
     click.echo(table(["document", "title", "encoding", "chars", "pairs", "occurrences", "ingested"], rows))
+
+
+# --- browsing ---------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one).")
+@click.option(
+    "-p", "--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port (0: any free one)."
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open it in a web browser.")
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Open the file as immutable: nothing is created beside it, but changes made while serving are not seen.",
+)
+@db_option
+def serve(db: str | None, host: str, port: int, open_browser: bool, immutable: bool) -> None:
+    """Browse and search the glossary in Datasette, read-only (needs glossary[datasette]).
+
+    Serves the database as /glossary with its table and column descriptions, facets, full-text search that
+    works for Chinese, and canned queries (search a term, terms awaiting translation, conflicting
+    translations, recently added, terms of one document). Serving never writes the database.
+
+    \b
+    Example:
+        glossary serve --open
+        glossary serve --port 8080 --db team.db
+    """
+    from .serve import serve as run_server
+
+    run_server(
+        db,
+        host=host,
+        port=port,
+        immutable=immutable,
+        open_browser=open_browser,
+        announce=lambda message: click.echo(message, err=True),
+    )

@@ -161,6 +161,40 @@ CREATE INDEX untranslated_score ON untranslated(score DESC);
     )
 
 
+@MIGRATIONS()
+def m004_search_fts(db: Database) -> None:
+    """Full-text search over terms.search (see normalize.search_tokens) for Datasette's search box.
+
+    The tokens are whole words of unicode61 (every part of a Chinese term is one), so ``_search=模型`` finds
+    大语言模型. The index is external-content (content=[terms], the form Datasette and sqlite-utils detect) and
+    triggers keep it in step with terms; search tokens of existing terms are recomputed first, because this
+    version indexes traditional forms, abbreviations and pinyin runs too.
+    """
+    from .store import reindex_search
+
+    reindex_search(db.conn)
+    execute_statements(
+        db,
+        """
+CREATE VIRTUAL TABLE terms_fts USING fts5(
+    search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO terms_fts (terms_fts) VALUES ('rebuild');
+CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+END;
+-- The store rewrites terms.search on every refresh; only a change of tokens touches the index.
+CREATE TRIGGER terms_fts_update AFTER UPDATE OF search ON terms WHEN old.search IS NOT new.search BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+""",
+    )
+
+
 def schema_sql(db: Database) -> str:
     """The schema as written to db/schema.sql: every object of a migrated database, in a stable order."""
     rows = db.execute(

@@ -75,6 +75,8 @@ def zh_key(text: str) -> str:
 def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]  # losses, boxes, batches
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -88,12 +90,15 @@ def en_key(text: str) -> str:
     """
     text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
     words = [w.strip(_WRAP + ",;:()[]") for w in _EN_SEP_RE.split(text)]
-    words = [w for w in words if w]
-    if not words:
-        return ""
-    words[-1] = _singular(words[-1]).rstrip(_WRAP + ",;:()[]")
     # Removing separators can leave a combining mark beside a letter: compose again so the key is stable.
-    return unicodedata.normalize("NFKC", "".join(words))
+    key = unicodedata.normalize("NFKC", "".join(w for w in words if w))
+    # The plural ending of the whole key (so "data sets" and "datasets" meet), to a fixed point: stripping
+    # one ending may expose another character that the key must not end with.
+    while True:
+        shorter = _singular(key).rstrip(_WRAP + ",;:()[]")
+        if shorter == key:
+            return key
+        key = shorter
 
 
 def is_abbreviation(text: str) -> bool:
@@ -143,21 +148,44 @@ def pinyin_initials(zh: str) -> str:
     return "".join(s[0] for s in pinyin_syllables(zh, tones=False) if s).lower()
 
 
+_WORD_RE = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def _toneless(syllable: str, umlaut: str) -> str:
+    """jiǎng -> jiang; lǜ -> lu or lv (``umlaut``), the two ways people type ü."""
+    decomposed = unicodedata.normalize("NFKD", syllable).replace("u\u0308", umlaut)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def search_tokens(zh: str, forms: list[str], english: list[str], pinyin_text: str) -> str:
-    """Space-separated tokens for full-text search of a term.
+    """Space-separated tokens for full-text search of a term (the FTS5 index terms_fts is built over them).
 
     SQLite's FTS tokenizers treat a run of Chinese as one token, so a two-character query such as 模型 would
-    never match 大语言模型. Indexing every substring of the (short) Chinese forms makes any contiguous part of
-    a term a whole token; English words are indexed with their prefixes of three letters or more, so typing
-    the start of a word finds it through Datasette's plain search box.
+    never match 大语言模型. Indexing every substring of the (short) Chinese forms, simplified and traditional,
+    makes any contiguous part of a term a whole token. English words (abbreviations too) are indexed with their
+    prefixes of three letters or more, so typing the start of a word finds it through Datasette's plain search
+    box. Pinyin is indexed toneless, by syllable and as runs of syllables written together (jiangli, moxing,
+    lvbo), the way people type it.
     """
     tokens: list[str] = []
-    for form in dict.fromkeys([zh, *forms]):
+    for form in dict.fromkeys([zh, to_traditional(zh), *forms]):
         compact = form.replace(" ", "")
         n = len(compact)
         tokens.extend(compact[i:j] for i in range(n) for j in range(i + 1, min(n, i + 12) + 1))
-    for text in [*english, pinyin_text]:
-        for word in re.findall(r"[0-9A-Za-z\u00c0-\u024f]+", unicodedata.normalize("NFKC", text).lower()):
-            tokens.extend(word[:k] for k in range(3, len(word)))
-            tokens.append(word)
-    return " ".join(dict.fromkeys(tokens))
+        tokens.append(compact)
+    # Each English form's words stay side by side at the end, so a query the tokenizer splits into a phrase
+    # (post-training, GPT-4) still matches.
+    phrases = [" ".join(_words(text)) for text in dict.fromkeys(english)]
+    for word in (w for phrase in phrases for w in phrase.split()):
+        tokens.extend(word[:k] for k in range(3, len(word)))
+    for umlaut in ("u", "v"):
+        syllables = [_toneless(s, umlaut) for s in _words(pinyin_text)]
+        n = len(syllables)
+        for i in range(n):
+            tokens.extend(syllables[i][:k] for k in range(3, len(syllables[i])))
+            tokens.extend("".join(syllables[i:j]) for j in range(i + 1, min(n, i + 12) + 1))
+    return " ".join([*(t for t in dict.fromkeys(tokens) if t), *(p for p in phrases if p)])

@@ -29,11 +29,12 @@ from .errors import (
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
 from .normalize import en_key, is_abbreviation, pinyin, pinyin_initials, pinyin_key, search_tokens, zh_key
+from .sqlfunctions import register as register_sql_functions
 
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -350,18 +351,11 @@ class Glossary:
             term = self.execute("SELECT zh, pinyin FROM terms WHERE id = ?", [term_id]).fetchone()
             if term is None:
                 continue
-            english = [
-                r[0]
-                for r in self.query(
-                    "SELECT e.display FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?",
-                    [term_id],
-                )
-            ]
-            if not english:
+            with translate_sqlite_errors(self.path):
+                tokens = term_search_text(self.conn, term_id, term["zh"], term["pinyin"])
+            if tokens is None:
                 self.execute("DELETE FROM terms WHERE id = ?", [term_id])
                 continue
-            forms = [r[0] for r in self.query("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
-            tokens = search_tokens(term["zh"], forms, english, term["pinyin"])
             self.execute("UPDATE terms SET search = ?, updated = ? WHERE id = ?", [tokens, stamp, term_id])
 
     # --- curation -----------------------------------------------------------------------------------------
@@ -771,6 +765,28 @@ class Glossary:
         return list(self.entries(pair_ids=ids)) if ids else []
 
 
+def term_search_text(conn: sqlite3.Connection, term_id: int, zh: str, pinyin_text: str) -> str | None:
+    """A term's search tokens (terms.search, indexed by terms_fts), or None when no pair uses the term."""
+    english = conn.execute(
+        "SELECT e.display, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?", [term_id]
+    ).fetchall()
+    if not english:
+        return None
+    forms = [r[0] for r in conn.execute("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
+    words = [r[0] for r in english] + [r[1] for r in english if r[1]]
+    return search_tokens(zh, forms, words, pinyin_text)
+
+
+def reindex_search(conn: sqlite3.Connection) -> int:
+    """Recompute every term's search tokens: a migration calls this when normalize.search_tokens changes."""
+    terms = conn.execute("SELECT id, zh, pinyin FROM terms").fetchall()
+    for term_id, zh, pinyin_text in terms:
+        tokens = term_search_text(conn, term_id, zh, pinyin_text)
+        if tokens is not None:
+            conn.execute("UPDATE terms SET search = ? WHERE id = ?", [tokens, term_id])
+    return len(terms)
+
+
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -779,14 +795,17 @@ def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
 # --- opening ----------------------------------------------------------------------------------------------
 
 
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout())
+        # immutable=1 takes no locks and creates no -wal/-shm files: only for a file nobody writes meanwhile.
+        mode = "immutable=1" if immutable else "mode=ro"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=busy_timeout())
     else:
         conn = sqlite3.connect(str(path), timeout=busy_timeout())
     conn.isolation_level = None  # transactions are explicit: Glossary.transaction()
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
+    register_sql_functions(conn)
     return conn
 
 
@@ -833,11 +852,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False) -> Glossary:
+def open_glossary(
+    path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False, immutable: bool = False
+) -> Glossary:
     """Open (and if needed create and migrate) a glossary database.
 
     ``create=False`` refuses a missing file instead of creating it: the read-only commands should not leave an
-    empty database behind a typo. ``readonly`` opens with SQLite's mode=ro when the schema is current.
+    empty database behind a typo. ``readonly`` opens with SQLite's mode=ro when the schema is current;
+    ``immutable`` (with ``readonly``) opens with immutable=1, which leaves no -wal/-shm files beside the database.
     """
     path = resolve_db_path(path)
     exists = path.exists()
@@ -848,7 +870,7 @@ def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True,
     elif path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     with translate_sqlite_errors(path):
-        conn = _connect(path, readonly=readonly and exists)
+        conn = _connect(path, readonly=readonly and exists, immutable=immutable)
         try:
             version = _schema_state(conn, path)
             if version < SCHEMA_VERSION:
@@ -859,7 +881,7 @@ def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True,
                 _migrate(conn)
                 if readonly:
                     conn.close()
-                    conn = _connect(path, readonly=True)
+                    conn = _connect(path, readonly=True, immutable=immutable)
             elif not readonly and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
         except BaseException:
