@@ -133,19 +133,29 @@ def pinyin_syllables(zh: str, *, tones: bool = True) -> list[str]:
     return out
 
 
+def pinyin_readings(zh: str) -> tuple[str, str, str]:
+    """(tone marks, toneless key, initials) from one pass of pypinyin: 后训练 -> ('hòu xùn liàn', 'houxunlian',
+    'hxl'). The toneless form is pypinyin's own (ü as v), as the query side computes it."""
+    from pypinyin.contrib.tone_convert import to_normal
+
+    marked = pinyin_syllables(zh, tones=True)
+    toneless = [to_normal(s).lower().replace(" ", "") for s in marked]
+    return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
+
+
 def pinyin(zh: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces: 后训练 -> 'hòu xùn liàn'."""
-    return " ".join(pinyin_syllables(zh, tones=True))
+    return pinyin_readings(zh)[0]
 
 
 def pinyin_key(zh: str) -> str:
     """Toneless pinyin without spaces, lower case: 后训练 -> 'houxunlian'."""
-    return "".join(pinyin_syllables(zh, tones=False)).lower().replace(" ", "")
+    return pinyin_readings(zh)[1]
 
 
 def pinyin_initials(zh: str) -> str:
     """First letter of each syllable: 后训练 -> 'hxl'."""
-    return "".join(s[0] for s in pinyin_syllables(zh, tones=False) if s).lower()
+    return pinyin_readings(zh)[2]
 
 
 _WORD_RE = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")

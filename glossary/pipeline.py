@@ -8,13 +8,14 @@ process writes, so a killed run leaves every document either fully stored or unt
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .errors import DocumentError
-from .extract import EXTRACTOR_VERSION, CorpusStats, Prepared, prepare, resolve, spans_to_count
+from .extract import EXTRACTOR_VERSION, CorpusStats, Prepared, prepare, resolve, spans_to_count, warm_up
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
 from .model import Document, Untranslated
 from .store import Glossary
@@ -61,7 +62,10 @@ def _run(jobs: list[_Job], workers: int) -> Iterator[_Done]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_process, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Load jieba once here, then fork: the workers share its dictionary instead of each loading it (~0.7 s).
+    warm_up()
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_process, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 

@@ -28,7 +28,7 @@ from .errors import (
     NotAGlossaryError,
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
-from .normalize import en_key, is_abbreviation, pinyin, pinyin_initials, pinyin_key, search_tokens, zh_key
+from .normalize import en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
 from .sqlfunctions import register as register_sql_functions
 
 DEFAULT_DB = Path("db") / "glossary.db"
@@ -252,7 +252,7 @@ class Glossary:
             return None
         return self.execute(
             "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
-            [key, pinyin(key), pinyin_key(key), pinyin_initials(key), stamp or now(), stamp or now()],
+            [key, *pinyin_readings(key), stamp or now(), stamp or now()],
         ).lastrowid
 
     def _english_id(self, en: str, *, create: bool) -> int | None:
@@ -802,6 +802,9 @@ def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=busy_timeout())
     else:
         conn = sqlite3.connect(str(path), timeout=busy_timeout())
+        # In WAL mode NORMAL keeps every commit atomic and the file consistent after a crash or kill; only the
+        # last commits can be lost on power failure. FULL would fsync each document's transaction.
+        conn.execute("PRAGMA synchronous = NORMAL")
     conn.isolation_level = None  # transactions are explicit: Glossary.transaction()
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")

@@ -27,7 +27,16 @@ from .sentences import sentence_at
 
 EXTRACTOR_VERSION = "1.0"
 
-__all__ = ["EXTRACTOR_VERSION", "CorpusStats", "Prepared", "extract_pairs", "prepare", "resolve", "spans_to_count"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "CorpusStats",
+    "Prepared",
+    "extract_pairs",
+    "prepare",
+    "resolve",
+    "spans_to_count",
+    "warm_up",
+]
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,14 @@ def prepare(text: str) -> Prepared:
         options = [fixed_option(window, site.window_start)] if site.fixed else span_options(window, site.window_start)
         sites.append(PreparedSite(site, tuple(options)))
     return Prepared(tuple(sites))
+
+
+def warm_up() -> None:
+    """Load what pass 1 needs (jieba, the lexicon) in this process, e.g. before forking workers."""
+    from .lexicon import jieba_tokenizer, pos_tag
+
+    jieba_tokenizer()
+    pos_tag("模型")
 
 
 def spans_to_count(prepared: Iterable[Prepared]) -> list[str]:

@@ -23,7 +23,7 @@ from functools import cache
 
 from ..normalize import CJK_CHAR, is_abbreviation
 from .corpus import CorpusStats
-from .lexicon import STOP_WORDS, cedict, english_vocabulary, jieba_pos, jieba_tokenizer, stem
+from .lexicon import STOP_WORDS, in_english_vocabulary, jieba_tokenizer, pos_tag, senses, stem
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
@@ -88,11 +88,11 @@ class Weights:
 WEIGHTS = Weights()
 
 
-def _compound(word: str, vocabulary: frozenset[str]) -> tuple[str, str] | None:
+def _compound(word: str) -> tuple[str, str] | None:
     """Two dictionary words written as one (warm+up, back+propagation)."""
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if head in vocabulary and tail in vocabulary:
+        if in_english_vocabulary(head) and in_english_vocabulary(tail):
             return head, tail
     return None
 
@@ -120,14 +120,13 @@ class EnglishSide:
         for hyphenated in re.findall(r"[a-z]+(?:-[a-z]+)+", lowered):
             stems.add(stem(hyphenated.replace("-", "")))  # de-duplication meets "deduplicate"
             chars |= HYPHEN_PREFIXES.get(hyphenated.split("-")[0], frozenset())
-        vocabulary = english_vocabulary()
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", english)}
         for raw in re.findall(r"[a-z][a-z']*", lowered.replace("-", " ")):
             if raw in STOP_WORDS:
                 continue
             stems.add(stem(raw))
             chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
-            if raw in vocabulary:
+            if in_english_vocabulary(raw):
                 words += 1
                 continue  # a word of its own (prediction), not a prefix and a word (pre + diction)
             if raw in capitalised:
@@ -135,7 +134,7 @@ class EnglishSide:
                 words += max(1.0, len(raw) / 4)
                 continue
             words += 1
-            parts = _compound(raw, vocabulary)
+            parts = _compound(raw)
             if parts:
                 # warmup, backpropagation, saddlepoint: two words written as one
                 words += 1
@@ -221,17 +220,17 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
     )
 
 
+@cache
 def _senses(word: str) -> tuple[frozenset[str], bool]:
     """(English stems the word can mean, whether the dictionary knows the word itself)."""
-    dictionary = cedict()
-    senses = dictionary.get(word)
-    if senses is not None:
-        return senses, True
+    known = senses(word)
+    if known is not None:
+        return known, True
     if _LATIN.search(word):
         return frozenset(stem(w) for w in re.findall(r"[a-z]+", word.lower())), False
     chars: set[str] = set()
     for ch in word:
-        chars |= dictionary.get(ch, frozenset())
+        chars |= senses(ch) or frozenset()
     return frozenset(chars), False
 
 
@@ -249,10 +248,8 @@ def _glued_function_word(word: str) -> bool:
     return any(word[:n] in _FUNCTION_WORDS for n in range(1, min(3, len(word) - 1) + 1))
 
 
-@cache
 def _first_tag(word: str) -> str:
-    tags = jieba_pos(word)
-    return tags[0][1] if len(tags) == 1 else "x"
+    return pos_tag(word)
 
 
 def aligns(zh: str, english: str) -> bool:
@@ -308,9 +305,16 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
         ends.append(trailing.start())
     options = []
     for end in ends:
+        # jieba finds the best segmentation right to left, so a span starting at one of its cuts is segmented
+        # as the suffix of the whole: only spans starting elsewhere need segmenting on their own.
+        in_context = tokens(window[:end])
+        suffixes, at = {}, 0
+        for k, word in enumerate(in_context):
+            suffixes[at] = in_context[k:]
+            at += len(word)
         for start in cut_points(window[:end]):
             span = window[start:end]
-            words = tokens(span)
+            words = suffixes.get(start) or tokens(span)
             options.append(
                 SpanOption(
                     offset + start,
@@ -351,10 +355,9 @@ _FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
 
 @cache
 def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
-    dictionary = cedict()
     out: list[str] = []
     for word in words:
-        if out and (word in _FUNCTIONAL or out[-1] in _FUNCTIONAL) and out[-1] + word in dictionary:
+        if out and (word in _FUNCTIONAL or out[-1] in _FUNCTIONAL) and senses(out[-1] + word) is not None:
             out[-1] += word
         else:
             out.append(word)
@@ -407,8 +410,8 @@ def score_span(
             continue
         if word in NOT_STARTING:
             continue
-        senses, known = _senses(word)
-        if senses & english.stems or english.prefix_chars & set(word[:1]):
+        meanings, known = _senses(word)
+        if meanings & english.stems or english.prefix_chars & set(word[:1]):
             score += weights.aligned if known and len(word) > 1 else weights.aligned_by_chars
             aligned += 1
         elif not known:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,14 +17,15 @@ from ..normalize import CJK_CHAR
 
 # Runs that candidate spans can occur in: Chinese with embedded Latin words and hyphens (Frobenius范数).
 _RUN = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐·]+")
+_CJK = re.compile(f"[{CJK_CHAR}]")
 
 
 @dataclass
 class CorpusStats:
     """Occurrence counts and left-neighbour distributions of a set of spans over a corpus."""
 
-    counts: Counter[str] = field(default_factory=Counter)
-    left: dict[str, Counter[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    left: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def count(self, span: str) -> int:
         return self.counts.get(span, 0)
@@ -47,25 +47,26 @@ class CorpusStats:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for span in set(spans):
-            if span:
-                automaton.add_word(span, span)
-        stats = cls()
-        if len(automaton) == 0:
-            return stats
+        neighbours: dict[str, dict[str, int]] = {}
+        for span in spans:
+            if span and span not in neighbours and _CJK.search(span):
+                neighbours[span] = {}
+                automaton.add_word(span, (len(span), neighbours[span]))
+        if not neighbours:
+            return cls()
         automaton.make_automaton()
-        counts = stats.counts
-        left = stats.left
         boundary = 0
         for text in texts:
             for run in _RUN.findall(text):
-                for end, span in automaton.iter(run):
-                    counts[span] += 1
-                    start = end - len(span) + 1
-                    if start > 0:
+                if not _CJK.search(run):
+                    continue  # code and English: no candidate span (they all hold Chinese) can occur here
+                for end, (length, seen) in automaton.iter(run):
+                    start = end - length + 1
+                    if start:
                         neighbour = run[start - 1]
                     else:
                         boundary += 1
                         neighbour = f"^{boundary}"  # every run start is a different neighbour
-                    left.setdefault(span, Counter())[neighbour] += 1
-        return stats
+                    seen[neighbour] = seen.get(neighbour, 0) + 1
+        counts = {span: sum(seen.values()) for span, seen in neighbours.items() if seen}
+        return cls(counts, {span: seen for span, seen in neighbours.items() if seen})

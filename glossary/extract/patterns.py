@@ -51,22 +51,34 @@ _CLOSE = "[)）]"
 _BRACKET = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}}){_CLOSE}")
 # The outer gloss of a nested one: 标签（label，或目标（target））
 _BRACKET_NESTED = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}})(?={_OPEN})")
+# Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
+# occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
-    ("en，即zh", re.compile(f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*即\\s*(?P<zh>{_CJK}[{CJK_CHAR}、和与及]{{0,30}})")),
-    ("zh，即en", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*即\\s*(?P<en>{_LATIN_RUN})")),
+    (
+        "en，即zh",
+        "即",
+        re.compile(f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*即\\s*(?P<zh>{_CJK}[{CJK_CHAR}、和与及]{{0,30}})"),
+    ),
+    ("zh，即en", "即", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*即\\s*(?P<en>{_LATIN_RUN})")),
     (
         "关于en，zh",
+        "关于",
         re.compile(f"关于\\s*(?P<en>{_LATIN_RUN})\\s*[，,]\\s*(?P<zh>{_CJK}{{2,12}})(?=[，,。；;：:！？!?\\s]|$)"),
     ),
     (
         "zh，也称en",
+        "称|叫|英文",
         re.compile(
             f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|简称|称为|英文为|英文是|英文名为)"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
         ),
     ),
-    ("zh/en", re.compile(f"(?P<zh>{_CJK})\\s?/\\s?(?P<en>[A-Za-z][A-Za-z\\-]*(?:[ ][A-Za-z][A-Za-z\\-]*){{0,3}})")),
-    ("en/zh", re.compile(f"(?P<en>{_LATIN_RUN})\\s?/\\s?(?P<zh>{_CJK}{{2,12}})")),
+    (
+        "zh/en",
+        "/",
+        re.compile(f"(?P<zh>{_CJK})\\s?/\\s?(?P<en>[A-Za-z][A-Za-z\\-]*(?:[ ][A-Za-z][A-Za-z\\-]*){{0,3}})"),
+    ),
+    ("en/zh", "/", re.compile(f"(?P<en>{_LATIN_RUN})\\s?/\\s?(?P<zh>{_CJK}{{2,12}})")),
 ]
 _COORDINATION_ZH = re.compile(r"[和与及、]|以及")
 _COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,)\s*")
@@ -174,9 +186,22 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                     yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
 
 
+def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
+    """Matches of ``regex`` in the stretches of text around each occurrence of ``keyword``, each match once."""
+    seen: set[int] = set()
+    for hit in re.finditer(keyword, masked):
+        for m in regex.finditer(masked, max(0, hit.start() - _REACH), hit.end() + _REACH):
+            if m.start() <= hit.start() < m.end() and m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+_REACH = 130  # enough for the longest English run a pattern accepts (eight words)
+
+
 def _apposition_sites(masked: str) -> Iterator[Site]:
-    for pattern, regex in _APPOSITIONS:
-        for m in regex.finditer(masked):
+    for pattern, keyword, regex in _APPOSITIONS:
+        for m in _around(regex, keyword, masked):
             en_text = m.group("en").rstrip()
             en_start = m.start("en")
             lead = _EN_STOP_LEAD.match(en_text)

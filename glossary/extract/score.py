@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .boundary import JOINING_WORDS, Choice, aligns, tokens
 from .corpus import CorpusStats
-from .lexicon import cedict
+from .lexicon import senses
 from .patterns import Site
 
 # How often each pattern holds a real translation, before looking at the particular sighting (log-odds).
@@ -47,7 +47,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
     words = choice.option.words if choice is not None else tokens(zh)
     if any(aligns(w, english) for w in words):
         logit += 1.0  # the dictionary sees the English in the Chinese
-    elif all((len(w) > 1 and w in cedict()) or w in JOINING_WORDS for w in words):
+    elif all((len(w) > 1 and senses(w) is not None) or w in JOINING_WORDS for w in words):
         # The dictionary knows every word (single characters have too many senses to count), and none means
         # what the English says: 架构(MoE transformer) is an example, not an equivalent.
         logit -= 1.5
