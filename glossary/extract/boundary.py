@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from ..normalize import CJK_CHAR, is_abbreviation
 from .corpus import CorpusStats
@@ -27,9 +27,9 @@ from .lexicon import STOP_WORDS, in_english_vocabulary, jieba_tokenizer, pos_tag
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
-    "是 为 被 把 将 由 从 在 让 使 用 以 于 给 跟 等 即 也 又 还 就 都 而 但 则 若 如 或者 了 着 中 里 "
+    "是 为 被 把 将 由 从 在 让 使 用 以 于 至 给 跟 等 即 也 又 还 就 都 而 但 则 若 如 或者 了 着 中 里 "
     "称 称为 称作 称之为 被称为 被称作 叫 叫做 叫作 记为 记作 定义为 表示为 简称 又称 也称 也叫 即为 就是 也就是 "
-    "使用 利用 采用 通过 基于 根据 进行 实现 包括 包含 介绍 讨论 描述 考虑 提出 引入 得到 获得 成为 作为 具有 需要 "
+    "使用 利用 采用 通过 根据 进行 实现 包括 包含 介绍 讨论 描述 考虑 提出 引入 得到 获得 成为 作为 具有 需要 "
     "可以 能够 可能 应该 我们 你 我 他 她 它 它们 他们 这 那 这个 那个 这些 那些 这种 那种 这样 该 其 此 每个 "
     "一个 一种 一些 某个 所有 许多 很多 各种 例如 比如 譬如 如果 因为 由于 所以 因此 然后 之后 之前 通常 一般 "
     "非常 十分 很 最 更 已经 正在 如何 什么 怎样 主要 常见 常用 所谓 著名 经典 传统 简单 重要 不同 相同 这里 "
@@ -68,6 +68,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
 
 
+ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
+ALIGNED_CHAR = 1.0
+
+
 @dataclass(frozen=True)
 class Weights:
     aligned: float = 2.0  # a word whose meaning the English says
@@ -75,6 +79,7 @@ class Weights:
     # character: characters have so many senses that a match means less
     unaligned_content: float = 0.6  # the span's first word: a dictionary noun, adjective or morpheme the English
     unaligned_other: float = 2.0  # ... or a dictionary verb, adverb, pronoun ... the English does not say
+    unaligned_explained: float = 0.3  # ... that may translate an English word the dictionary found nothing for
     unaligned_inner: float = 0.3  # a word inside the span the English does not say (terse names leave words out)
     unknown: float = 0.3  # a word the dictionary does not know: terms are often new coinages
     short_of_gloss: float = 1.0  # the span ends before a trailing 的-phrase (指令跟随|的任务)
@@ -99,55 +104,63 @@ def _compound(word: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class EnglishSide:
-    """What the boundary scorer needs to know about the English: its content stems, its size, and the Chinese
-    characters its prefixes are usually translated with."""
+    """What the boundary scorer needs to know about the English: what each content word can be matched by
+    (stems, and Chinese characters its prefix is usually translated with), and how much Chinese it predicts."""
 
-    stems: frozenset[str]
-    words: float
-    prefix_chars: frozenset[str]
+    words: float  # size in content words, a name counting by its length
+    vocabulary: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per content word: (stems, prefix characters)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset().union(*(s for s, _ in self.vocabulary))
+
+    @cached_property
+    def prefix_chars(self) -> frozenset[str]:
+        return frozenset().union(*(c for _, c in self.vocabulary))
+
+    def covered(self, stems: frozenset[str], chars: frozenset[str]) -> int:
+        """How many of the content words the given stems or leading characters account for."""
+        return sum(1 for s, c in self.vocabulary if s & stems or c & chars)
 
     @classmethod
     @cache
     def of(cls, english: str) -> EnglishSide:
-        stems: set[str] = set()
-        chars: set[str] = set()
-        words = 0.0
         if is_abbreviation(english):
             # An acronym stands for about as many words as it has capitals (LLM: large language model).
             capitals = sum(c.isupper() for c in english)
-            return cls(frozenset({stem(english.lower())}), min(max(capitals, 1), 5), frozenset())
-        lowered = english.lower()
-        for hyphenated in re.findall(r"[a-z]+(?:-[a-z]+)+", lowered):
-            stems.add(stem(hyphenated.replace("-", "")))  # de-duplication meets "deduplicate"
-            chars |= HYPHEN_PREFIXES.get(hyphenated.split("-")[0], frozenset())
+            return cls(min(max(capitals, 1), 5), ((frozenset({stem(english.lower())}), frozenset()),))
+        size = 0.0
+        vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", english)}
-        for raw in re.findall(r"[a-z][a-z']*", lowered.replace("-", " ")):
-            if raw in STOP_WORDS:
+        for token in re.findall(r"[a-z][a-z']*(?:-[a-z][a-z']*)*", english.lower()):
+            parts = [p for p in token.split("-") if p not in STOP_WORDS]
+            if not parts:
                 continue
-            stems.add(stem(raw))
-            chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
-            if in_english_vocabulary(raw):
-                words += 1
-                continue  # a word of its own (prediction), not a prefix and a word (pre + diction)
-            if raw in capitalised:
-                # A name (Lipschitz, Markov): transliterated about one character per two letters.
-                words += max(1.0, len(raw) / 4)
-                continue
-            words += 1
-            parts = _compound(raw)
-            if parts:
-                # warmup, backpropagation, saddlepoint: two words written as one
-                words += 1
-                stems.update(stem(part) for part in parts)
-                continue
-            for prefix, translations in PREFIXES.items():
-                if raw.startswith(prefix) and len(raw) >= len(prefix) + 4:
-                    # hyperparameter, overfitting: the prefix is a morpheme of its own in Chinese (超, 过)
-                    words += 1
-                    chars |= translations
-                    stems.add(stem(raw[len(prefix) :]))
-                    break
-        return cls(frozenset(stems), max(1, words), frozenset(chars))
+            stems = {stem(p) for p in parts}
+            chars: set[str] = set()
+            if len(parts) > 1:
+                stems.add(stem("".join(parts)))  # de-duplication meets "deduplicate"
+                chars |= HYPHEN_PREFIXES.get(parts[0], frozenset())
+            for raw in parts:
+                chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
+                if in_english_vocabulary(raw):
+                    size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction)
+                elif raw in capitalised:
+                    size += max(1.0, len(raw) / 4)  # a name (Lipschitz): about one character per two letters
+                elif compound := _compound(raw):
+                    size += 2  # warmup, backpropagation: two words written as one
+                    stems.update(stem(part) for part in compound)
+                else:
+                    size += 1
+                    for prefix, translations in PREFIXES.items():
+                        if raw.startswith(prefix) and len(raw) >= len(prefix) + 4:
+                            # hyperparameter, overfitting: the prefix is a morpheme of its own (超, 过)
+                            size += 1
+                            chars |= translations
+                            stems.add(stem(raw[len(prefix) :]))
+                            break
+            vocabulary.append((frozenset(stems), frozenset(chars)))
+        return cls(max(1.0, size), tuple(vocabulary))
 
 
 _ADJECTIVE_ENDINGS = ("ous", "ive", "al", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "wise", "ed")
@@ -243,8 +256,11 @@ _FUNCTION_CHARS = frozenset(w for w in _FUNCTION_WORDS if len(w) == 1) | frozens
 def _glued_function_word(word: str) -> bool:
     """A function word that jieba's HMM glued to what follows (或协, 和束, 一个头): a token its dictionary does
     not list, starting with a function word."""
-    if len(word) < 2 or _LATIN.search(word) or jieba_tokenizer().FREQ.get(word):
+    if len(word) < 2 or _LATIN.search(word):
         return False
+    if jieba_tokenizer().FREQ.get(word):
+        # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one.
+        return any(word[:n] in CLAUSE_WORDS and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
     return any(word[:n] in _FUNCTION_WORDS for n in range(1, min(3, len(word) - 1) + 1))
 
 
@@ -254,8 +270,45 @@ def _first_tag(word: str) -> str:
 
 def aligns(zh: str, english: str) -> bool:
     """Whether the dictionary (or the prefix table) says this Chinese word means something the English says."""
-    side = EnglishSide.of(english)
-    return bool(_senses(zh)[0] & side.stems or side.prefix_chars & set(zh[:1]))
+    return _alignment(zh, EnglishSide.of(english))[0] > 0
+
+
+@cache
+def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
+    """(credit, English words accounted for, whether CC-CEDICT lists the word) for one Chinese word.
+
+    A word the dictionary lists is matched as a whole. One it does not (凸函数, 长短期) is taken apart into the
+    longest entries it is made of, and each part that matches earns credit: a compound must not score below
+    the part of it the dictionary happens to list.
+    """
+    listed = senses(word) is not None or bool(_LATIN.search(word))
+    parts = [word] if listed else _dictionary_parts(word)
+    credit = 0.0
+    matched: set[str] = set()
+    chars: set[str] = set()
+    for index, part in enumerate(parts):
+        meanings = _senses(part)[0]
+        hit = meanings & english.stems
+        lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
+        if hit or lead:
+            credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
+            matched |= hit
+            chars |= lead
+    # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
+    known = listed or (len(word) > 1 and pos_tag(word) != "x")
+    return credit, english.covered(frozenset(matched), frozenset(chars)), known
+
+
+def _dictionary_parts(word: str) -> list[str]:
+    """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are)."""
+    parts, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            if j - i == 1 or senses(word[i:j]) is not None:
+                parts.append(word[i:j])
+                i = j
+                break
+    return parts
 
 
 def _expected_chars(english: EnglishSide) -> float:
@@ -281,14 +334,17 @@ class SpanOption:
         morphemes in a compound often add what a terse English name leaves implicit (全连接层, 主成分分析).
         jieba's tags are a general-language guess (it tags 层次 a numeral), so only clear cases count."""
         if len(self.words[0]) == 1:
-            return True
+            return self.first_tag not in _FUNCTION_TAGS
         if self.first_tag == "m":
             return self.words[0][0] not in _NUMERAL_CHARS
         return self.first_tag not in _NON_CONTENT_TAGS
 
 
 _NON_CONTENT_TAGS = frozenset("v vd d p r c u uj ul uz uv ud ug y e o zg ad".split())
-_NUMERAL_CHARS = frozenset("一二三四五六七八九十百千万几多每各两")
+_NUMERAL_CHARS = frozenset("第一二三四五六七八九十百千万几多每各两")
+_NEVER_FIRST_TAGS = frozenset("c u uj ul uz uv ud ug r y e o".split())
+# Single characters that are particles, prepositions, conjunctions, pronouns or adverbs (地, 至).
+_FUNCTION_TAGS = frozenset("uv ud ug uj ul uz u p c r d y e o zg".split())
 # What may trail a term before its gloss: a 的-phrase (指令跟随的任务) or a localiser (处理器上).
 _TRAILING = re.compile(f"(?:的[{CJK_CHAR}]{{0,3}}|[上中里内时])$")
 
@@ -400,33 +456,45 @@ def score_span(
     words = merge_dictionary_words(words)
     if not words or words[0] in CLAUSE_WORDS or words[0] in JOINING_WORDS or words[0] in NOT_STARTING or first_glued:
         return -math.inf, 0, 0
+    if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
+        return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
+    if any(word in CLAUSE_WORDS for word in words):
+        return -math.inf, 0, 0
     score = 0.0
-    aligned = unaligned = 0
+    aligned = unaligned = covered = 0
+    unaligned_positions = []
     for position, word in enumerate(words):
-        if word in CLAUSE_WORDS:
-            return -math.inf, 0, 0
         if word in JOINING_WORDS:
             score -= weights.joining_inside
             continue
         if word in NOT_STARTING:
             continue
-        meanings, known = _senses(word)
-        if meanings & english.stems or english.prefix_chars & set(word[:1]):
-            score += weights.aligned if known and len(word) > 1 else weights.aligned_by_chars
+        credit, accounted, known = _alignment(word, english)
+        if credit:
+            score += credit * weights.aligned / ALIGNED_WORD
             aligned += 1
+            covered += accounted
         elif not known:
             score += weights.unknown
+        else:
+            unaligned_positions.append(position)
+    # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
+    # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
+    slack = max(0, len(english.vocabulary) - covered)
+    for position in reversed(unaligned_positions):
+        unaligned += 1
+        if slack > 0:
+            slack -= 1
+            score -= weights.unaligned_explained
         elif position > 0:
             # Inside the span a word is included anyway once a word left of it is; the boundary decision
             # is about the first word.
             score -= weights.unaligned_inner
-            unaligned += 1
         else:
             # A verb or adverb before a term is usually context (使用, 说明); one that recurs with the rest of
             # the span as a unit is part of the term (随机梯度下降).
             content = len(words) == 1 or first_is_content or (stats is not None and _cohesion(stats, words) >= 0.25)
             score -= weights.unaligned_content if content else weights.unaligned_other
-            unaligned += 1
     span = "".join(words)
     chars = len(span)
     score -= weights.length * abs(math.log(chars / _expected_chars(english)))

@@ -80,6 +80,9 @@ _APPOSITIONS = [
     ),
     ("en/zh", "/", re.compile(f"(?P<en>{_LATIN_RUN})\\s?/\\s?(?P<zh>{_CJK}{{2,12}})")),
 ]
+# Characters that begin what follows a noun phrase (a verb, a particle, a conjunction), not a noun that the
+# English would be modifying.
+_AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就即有")
 _COORDINATION_ZH = re.compile(r"[和与及、]|以及")
 _COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,)\s*")
 _EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on|by|with|and)\s+)+", re.I)
@@ -230,7 +233,9 @@ def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
     after = masked[end : end + 3].lstrip(" ")
     if before.endswith("/") or after.startswith("/"):
         return False
-    return not after or not (re.match(_CJK, after) or after[0].isalnum())
+    if after and re.match(_CJK, after):
+        return after[0] in _AFTER_A_NAME  # 后训练/post-training是…, not 代码/ arxiv 数据
+    return not after or not after[0].isalnum()
 
 
 def _fixed_chinese(

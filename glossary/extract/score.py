@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from ..normalize import is_abbreviation
 from .boundary import JOINING_WORDS, Choice, aligns, tokens
 from .corpus import CorpusStats
 from .lexicon import senses
@@ -45,7 +46,9 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
     if site.pattern.endswith("+coordination"):
         logit += 0.3  # both sides listed the same number of members
     words = choice.option.words if choice is not None else tokens(zh)
-    if any(aligns(w, english) for w in words):
+    if is_abbreviation(english):
+        pass  # RLHF: letters, nothing the dictionary could compare
+    elif any(aligns(w, english) for w in words):
         logit += 1.0  # the dictionary sees the English in the Chinese
     elif all((len(w) > 1 and senses(w) is not None) or w in JOINING_WORDS for w in words):
         # The dictionary knows every word (single characters have too many senses to count), and none means
