@@ -37,6 +37,10 @@ CLAUSE_WORDS = frozenset(
 )
 # Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
 JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
+# Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
+MODALS = frozenset(
+    "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
+)
 # Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
 # 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"). They never start a term; inside one,
 # they are free.
@@ -93,6 +97,13 @@ class Weights:
 WEIGHTS = Weights()
 
 
+def _prefix_chars(word: str) -> frozenset[str]:
+    for prefix, translations in PREFIXES.items():
+        if word.startswith(prefix) and len(word) >= len(prefix) + 4:
+            return translations
+    return frozenset()
+
+
 def _compound(word: str) -> tuple[str, str] | None:
     """Two dictionary words written as one (warm+up, back+propagation)."""
     for cut in range(2, len(word) - 1):
@@ -109,6 +120,7 @@ class EnglishSide:
 
     words: float  # size in content words, a name counting by its length
     vocabulary: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per content word: (stems, prefix characters)
+    parts: tuple[str, ...] = ()  # the stem of every content word and hyphenated part, repeats included
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -128,14 +140,19 @@ class EnglishSide:
         if is_abbreviation(english):
             # An acronym stands for about as many words as it has capitals (LLM: large language model).
             capitals = sum(c.isupper() for c in english)
-            return cls(min(max(capitals, 1), 5), ((frozenset({stem(english.lower())}), frozenset()),))
+            only = stem(english.lower())
+            return cls(min(max(capitals, 1), 5), ((frozenset({only}), frozenset()),), (only,))
         size = 0.0
         vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
-        capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", english)}
-        for token in re.findall(r"[a-z][a-z']*(?:-[a-z][a-z']*)*", english.lower()):
+        all_parts: list[str] = []
+        capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"['’]", "", english))}
+        # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
+        plain = re.sub(r"['’]s\b|['’]", "", english.lower())
+        for token in re.findall(r"[a-z]+(?:-[a-z]+)*", plain):
             parts = [p for p in token.split("-") if p not in STOP_WORDS]
             if not parts:
                 continue
+            all_parts.extend(stem(p) for p in parts)
             stems = {stem(p) for p in parts}
             chars: set[str] = set()
             if len(parts) > 1:
@@ -144,7 +161,8 @@ class EnglishSide:
             for raw in parts:
                 chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
                 if in_english_vocabulary(raw):
-                    size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction)
+                    size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction) ...
+                    chars |= _prefix_chars(raw)  # ... though Chinese often calques the prefix all the same (预测)
                 elif raw in capitalised:
                     size += max(1.0, len(raw) / 4)  # a name (Lipschitz): about one character per two letters
                 elif compound := _compound(raw):
@@ -160,7 +178,7 @@ class EnglishSide:
                             stems.add(stem(raw[len(prefix) :]))
                             break
             vocabulary.append((frozenset(stems), frozenset(chars)))
-        return cls(max(1.0, size), tuple(vocabulary))
+        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts))
 
 
 _ADJECTIVE_ENDINGS = ("ous", "ive", "al", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "wise", "ed")
@@ -299,6 +317,17 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     return credit, english.covered(frozenset(matched), frozenset(chars)), known
 
 
+def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
+    """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
+    sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
+    mine = _senses(word)[0] & english.stems
+    if not mine:
+        return False
+    in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other)[0])
+    in_english = sum(1 for part in english.parts if part in mine)
+    return in_chinese > in_english
+
+
 def _dictionary_parts(word: str) -> list[str]:
     """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are)."""
     parts, i = [], 0
@@ -327,6 +356,7 @@ class SpanOption:
     first_tag: str  # jieba's part of speech of the first word
     short_of_gloss: bool = False  # ends before a trailing 的-phrase instead of at the gloss
     first_glued: bool = False  # the first word is a function word glued to the next by jieba's HMM
+    after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
 
     @property
     def first_is_content(self) -> bool:
@@ -364,9 +394,10 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
         # jieba finds the best segmentation right to left, so a span starting at one of its cuts is segmented
         # as the suffix of the whole: only spans starting elsewhere need segmenting on their own.
         in_context = tokens(window[:end])
-        suffixes, at = {}, 0
+        suffixes, previous, at = {}, {}, 0
         for k, word in enumerate(in_context):
             suffixes[at] = in_context[k:]
+            previous[at] = in_context[k - 1] if k else ""
             at += len(word)
         for start in cut_points(window[:end]):
             span = window[start:end]
@@ -380,6 +411,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     _first_tag(words[0]),
                     end < len(window),
                     _glued_function_word(words[0]),
+                    previous.get(start, "") in MODALS,
                 )
             )
     return options
@@ -451,14 +483,17 @@ def score_span(
     starts_at_markup: bool = False,
     first_is_content: bool = True,
     first_glued: bool = False,
+    after_modal: bool = False,
 ) -> tuple[float, int, int]:
     """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
     words = merge_dictionary_words(words)
-    if not words or words[0] in CLAUSE_WORDS or words[0] in JOINING_WORDS or words[0] in NOT_STARTING or first_glued:
+    if not words or words[0] in JOINING_WORDS or words[0] in NOT_STARTING or first_glued:
         return -math.inf, 0, 0
     if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
         return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
-    if any(word in CLAUSE_WORDS for word in words):
+    # A clause word ends the search, unless the English says it (通过时间反向传播 "backpropagation through
+    # time", 同时检测并分割 "simultaneous detection and segmentation"): single characters always do.
+    if any(word in CLAUSE_WORDS and (len(word) == 1 or not _alignment(word, english)[0]) for word in words):
         return -math.inf, 0, 0
     score = 0.0
     aligned = unaligned = covered = 0
@@ -470,6 +505,12 @@ def score_span(
         if word in NOT_STARTING:
             continue
         credit, accounted, known = _alignment(word, english)
+        if credit and position == 0 and len(word) > 1 and _repeats(word, words[1:], english):
+            # The first word says again what a later one says (空格 in 空格代替不间断空格 "non-breaking space"):
+            # a translation pairs each English word with one Chinese word.
+            credit = 0.0
+        if credit and len(words) == 1:
+            credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
         if credit:
             score += credit * weights.aligned / ALIGNED_WORD
             aligned += 1
@@ -483,7 +524,9 @@ def score_span(
     slack = max(0, len(english.vocabulary) - covered)
     for position in reversed(unaligned_positions):
         unaligned += 1
-        if slack > 0:
+        if position == 0 and after_modal:
+            score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
+        elif slack > 0:
             slack -= 1
             score -= weights.unaligned_explained
         elif position > 0:
@@ -533,6 +576,7 @@ def choose(
             markup_start == option.start,
             option.first_is_content,
             option.first_glued,
+            option.after_modal,
         )
         if s == -math.inf:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..normalize import CJK_RE
 from .boundary import EnglishSide, aligns
 from .english import Form
 
@@ -83,10 +84,23 @@ def derive_parts(zh: str, english: str, words: Sequence[str]) -> list[tuple[str,
                 continue
             if not (_plausible(left_zh, left_en) and _plausible(right_zh, right_en)):
                 continue
+            if not (_accounted(words[:k], left_en) and _accounted(words[k:], right_en)):
+                continue
             aligned = sum(left) + sum(right)
             if best is None or aligned > best[0]:
                 best = (aligned, [(left_zh, 0, left_en), (right_zh, len(left_zh), right_en)])
     return best[1] if best else []
+
+
+def _accounted(words: Sequence[str], english: str) -> bool:
+    """Every word of a half is either matched by the dictionary or one of the English words it leaves
+    unmatched could be its translation: 自然语言推断语料库 "natural language inference" keeps 语料库 (corpus)
+    with nothing in the English for it."""
+    if not CJK_RE.search("".join(words)):
+        return False  # a half with no Chinese (参数化ReLU -> ReLU) is not a Chinese term
+    unmatched_english = len(EnglishSide.of(english).vocabulary) - sum(1 for w in words if aligns(w, english))
+    unmatched_chinese = sum(1 for w in words if not aligns(w, english))
+    return unmatched_chinese <= max(0, unmatched_english)
 
 
 def _plausible(zh: str, english: str) -> bool:
