@@ -87,7 +87,7 @@ CREATE TABLE terms (
     note TEXT,
     created TEXT NOT NULL,
     updated TEXT NOT NULL
-);
+, uid TEXT);
 
 CREATE VIRTUAL TABLE terms_fts USING fts5(
     search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
@@ -128,6 +128,8 @@ CREATE INDEX terms_initials ON terms(initials);
 
 CREATE INDEX terms_pinyin_key ON terms(pinyin_key);
 
+CREATE UNIQUE INDEX terms_uid ON terms(uid);
+
 CREATE INDEX untranslated_score ON untranslated(score DESC);
 
 CREATE VIEW english_forms AS
@@ -151,4 +153,8 @@ END;
 CREATE TRIGGER terms_fts_update AFTER UPDATE OF search ON terms WHEN old.search IS NOT new.search BEGIN
     INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
     INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+
+CREATE TRIGGER terms_uid_insert AFTER INSERT ON terms WHEN new.uid IS NULL BEGIN
+    UPDATE terms SET uid = lower(hex(randomblob(16))) WHERE id = new.id;
 END;

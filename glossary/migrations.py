@@ -195,6 +195,24 @@ END;
     )
 
 
+@MIGRATIONS()
+def m005_term_uid(db: Database) -> None:
+    """A random id per term that is never reused: Anki notes derive their GUID from it. terms.id can be
+    reused after a delete (a new term would inherit a removed term's review history), and two glossaries
+    number their terms alike (their decks would overwrite each other's notes)."""
+    execute_statements(
+        db,
+        """
+ALTER TABLE terms ADD COLUMN uid TEXT;
+UPDATE terms SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX terms_uid ON terms(uid);
+CREATE TRIGGER terms_uid_insert AFTER INSERT ON terms WHEN new.uid IS NULL BEGIN
+    UPDATE terms SET uid = lower(hex(randomblob(16))) WHERE id = new.id;
+END;
+""",
+    )
+
+
 def schema_sql(db: Database) -> str:
     """The schema as written to db/schema.sql: every object of a migrated database, in a stable order."""
     rows = db.execute(

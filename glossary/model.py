@@ -70,6 +70,7 @@ class Entry:
     first_seen: str = ""
     last_seen: str = ""
     updated: str = ""
+    term_uid: str = ""  # random, never reused: what exports that must recognise a term later key on
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from .sqlfunctions import register as register_sql_functions
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -601,8 +601,9 @@ class Glossary:
     # --- reading ------------------------------------------------------------------------------------------
 
     _ENTRY_SQL = """
-        SELECT p.id AS pair_id, p.term_id, t.zh, e.display AS en, p.abbr, t.pinyin, p.status, p.origin,
-               p.confidence, p.count, p.note, p.tags, p.source, p.first_seen, p.last_seen, p.updated,
+        SELECT p.id AS pair_id, p.term_id, t.uid AS term_uid, t.zh, e.display AS en, p.abbr, t.pinyin,
+               p.status, p.origin, p.confidence, p.count, p.note, p.tags, p.source, p.first_seen, p.last_seen,
+               p.updated,
                (SELECT group_concat(path, char(10)) FROM (
                     SELECT DISTINCT d.path FROM occurrences o JOIN documents d ON d.id = o.document_id
                     WHERE o.pair_id = p.id ORDER BY d.path)) AS documents,
@@ -623,6 +624,7 @@ class Glossary:
         return Entry(
             pair_id=row["pair_id"],
             term_id=row["term_id"],
+            term_uid=row["term_uid"] or "",
             zh=row["zh"],
             en=row["en"],
             abbr=row["abbr"],

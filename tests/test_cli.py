@@ -172,3 +172,15 @@ def test_stats_and_sources(run, tmp_path):
     (source,) = json.loads(run("sources", "--json").output)
     assert (source["path"], source["pairs"], source["encoding"]) == (str(tmp_path / "a.txt"), 3, "utf-8")
     assert "a.txt" in run("sources").output
+
+
+def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
+    import os
+
+    glossary.add("后训练", "post-training")
+    umask = os.umask(0o022)
+    try:
+        assert run("export", "-o", str(tmp_path / "pairs.csv")).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o644

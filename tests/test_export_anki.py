@@ -287,7 +287,7 @@ def test_identity_is_frozen():
     assert [t["name"] for t in anki_export.TEMPLATES] == ["Recognition 中→EN", "Production EN→中"]
     assert deck_id("Glossary") == deck_id(anki_export.DEFAULT_DECK) == 1_795_602_232
     assert deck_id("Glossary") != deck_id("glossary")
-    assert anki_export.note_guid(42) == "glossary-term-42"
+    assert anki_export.note_guid("9f86d081884c7d65") == "glossary-term-9f86d081884c7d65"
 
 
 def test_tag_filters_every_format(run, terms, collection, tmp_path):

@@ -41,6 +41,10 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     except OSError as exc:  # a missing or read-only folder: say so in one line, not a traceback
         raise GlossaryError(f"cannot write {target}: {exc.strerror}") from exc
     try:
+        # mkstemp creates the file private (0600); the export should have the permissions any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as f:
             yield f
         os.replace(tmp, target)

@@ -2,7 +2,8 @@
 
 Anki matches an imported note to one it already has by GUID, and replaces its fields and tags only when the
 imported note is newer (``mod``, whole seconds). So identity never comes from text a person can edit: the note
-type id is a constant, a deck's id derives from its name, and a note's GUID from the term's id. Cards of notes
+type id is a constant, a deck's id derives from its name, and a note's GUID from the term's uid (random, never
+reused, different in every glossary). Cards of notes
 Anki already has are left alone, which keeps their scheduling; a card the deck now asks for (a direction added
 later) is added.
 
@@ -127,12 +128,13 @@ def deck_id(name: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def note_guid(term_id: int) -> str:
-    """A note's GUID: from the term's id only, so edits to the term's text update the same note.
+def note_guid(term_uid: str) -> str:
+    """A note's GUID: from the term's uid only, so edits to the term's text update the same note, and a term
+    added after another was removed does not inherit its review history.
 
     Spelled out here rather than with genanki.guid_for, whose hashing a later genanki could change. Frozen.
     """
-    return f"glossary-term-{term_id}"
+    return f"glossary-term-{term_uid}"
 
 
 def _text(value: str | None) -> str:
@@ -255,10 +257,10 @@ def write_anki(
     deck_name = deck or DEFAULT_DECK
     stamp = time.time() if timestamp is None else timestamp
 
-    terms: dict[int, list[Entry]] = {}
+    terms: dict[str, list[Entry]] = {}
     for entry in entries:
         if entry.status != "rejected":
-            terms.setdefault(entry.term_id, []).append(entry)
+            terms.setdefault(entry.term_uid, []).append(entry)
 
     model = genanki.Model(
         MODEL_ID,
@@ -272,18 +274,18 @@ def write_anki(
     )
     anki_deck.add_model(model)
     pairs_used = sum(len(pairs) for pairs in terms.values())
-    by_frequency = sorted(terms, key=lambda term_id: -sum(e.count for e in terms[term_id]))
+    by_frequency = sorted(terms, key=lambda term_uid: -sum(e.count for e in terms[term_uid]))
     with _package(dest, stamp) as (cursor, ids):
         genanki.Package(anki_deck).write_to_db(cursor, stamp, ids)  # the collection, its deck and note type
         # Notes go straight to the database as they are made, and each term's entries are let go once its
         # note is written: a 100k-term deck never holds all its notes in memory.
-        for position, term_id in enumerate(by_frequency):
-            pairs = terms.pop(term_id)
+        for position, term_uid in enumerate(by_frequency):
+            pairs = terms.pop(term_uid)
             note = genanki.Note(
                 model=model,
                 fields=note_fields(pairs, direction),
                 tags=note_tags(pairs),
-                guid=note_guid(term_id),
+                guid=note_guid(term_uid),
                 due=position,
             )
             note.write_to_db(cursor, stamp, anki_deck.deck_id, ids)
