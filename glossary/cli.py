@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from .errors import GlossaryError
+from .errors import BadOptionError, GlossaryError
 
 DB_HELP = "Glossary database (default: $GLOSSARY_DB, else db/glossary.db)."
 
@@ -26,6 +26,8 @@ class GlossaryGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BadOptionError as exc:
+            raise click.UsageError(str(exc)) from exc
         except GlossaryError as exc:
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
@@ -327,7 +329,8 @@ def _export_formats() -> list[str]:
 @click.option(
     "--direction",
     type=click.Choice(["zh-en", "en-zh", "both"]),
-    help="Which way: zh-en, en-zh or both. Anki: recognition (中 -> EN) and/or production cards (default both).",
+    help="Which way: zh-en, en-zh or both. Anki: recognition (中 -> EN) and/or production cards (default both). "
+    "OmegaT: zh-en (default) or en-zh.",
 )
 @with_glossary(create=False, readonly=True)
 def export(
@@ -343,7 +346,8 @@ def export(
     """Export pairs: one row per Chinese-English pair, to stdout or a file.
 
     CSV and TSV start with the columns zh,en,abbr, then pinyin, status, confidence, count, documents,
-    example, origin, note and tags.
+    example, origin, note and tags. tbx is TBX v3 (TBX-Basic) for Trados, memoQ and most CAT tools; tbx2
+    is TBX v2 (martif) for OmegaT and translate-toolkit; omegat is OmegaT's tab-separated glossary.
 
     Anki (.apkg) has one note per Chinese term with all its English forms; import it again after editing
     the glossary and Anki updates the notes in place, keeping their review history.
@@ -353,6 +357,8 @@ def export(
         glossary export --format csv > pairs.csv
         glossary export --format jsonl --status approved -o approved.jsonl
         glossary export --format anki --deck "AI terms" --tag llm -o ai-terms.apkg
+        glossary export --format tbx -o glossary.tbx
+        glossary export --format omegat --direction en-zh -o glossary/terms.utf8
     """
     from .export import atomic_output, needs_file, unsupported_options
     from .export import export as run_export
