@@ -100,6 +100,12 @@ def test_csv_in_gbk_as_excel_saves_it_on_chinese_windows():
     assert simple(pairs) == [("鞍点", "saddle point", None, "优化", None)]
 
 
+def test_characters_beyond_the_basic_plane_and_private_use_ones_are_text():
+    # OpenCC simplifies 鶰 to 𫛫 (CJK Extension E); a note may hold a private-use icon, which is still UTF-8.
+    pairs = read("csv", "zh,en,note\n𫛫,night heron,\ue000 icon\n")
+    assert simple(pairs) == [("𫛫", "night heron", None, "\ue000 icon", None)]
+
+
 def test_tsv_is_unquoted():
     pairs = read("tsv", 'zh\ten\tnote\n鞍点\tsaddle point\t"quoted" note\n')
     assert pairs[0].note == '"quoted" note'

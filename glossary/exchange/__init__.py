@@ -11,12 +11,14 @@ from __future__ import annotations
 import codecs
 import importlib
 import inspect
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import FormatError, GlossaryError
+from ..ingest import decode
 from ..model import ImportedPair
-from ..normalize import has_cjk
+from ..normalize import CJK_CHAR
 
 # format name -> (module in this package, reader function)
 READERS: dict[str, tuple[str, str]] = {
@@ -46,6 +48,10 @@ STATUS_WORDS = {
 }
 
 
+# A term's characters may lie beyond the Basic Multilingual Plane: OpenCC simplifies 鶰 to 𫛫 (Extension E).
+_CHINESE_RE = re.compile(f"[{CJK_CHAR}\U00020000-\U0003134f]")
+
+
 def reader(fmt: str) -> Callable[..., Iterator[ImportedPair]]:
     module, function = READERS[fmt]
     return getattr(importlib.import_module(f"{__name__}.{module}"), function)
@@ -67,6 +73,23 @@ def parse_status(value: str, place: str) -> str | None:
     return status
 
 
+def is_chinese(text: str) -> bool:
+    """Whether text has a Chinese character, in any CJK block (has_cjk stops at the BMP)."""
+    return _CHINESE_RE.search(text) is not None
+
+
+def decode_text(data: bytes, encoding: str | None, name: str) -> str:
+    """A term list's text, without BOM. UTF-8 is taken whenever the bytes are UTF-8, whatever characters
+    they hold (a private-use symbol in a note is no sign of another encoding); anything else is detected.
+    """
+    if encoding is None and b"\x00" not in data:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    return decode(data, encoding, name)[0].lstrip("\ufeff")
+
+
 def checked_pair(zh: str, en: str, place: str) -> tuple[str, str]:
     """Both sides stripped, or a FormatError saying which side is missing or in the wrong language."""
     zh, en = zh.strip(), en.strip()
@@ -74,9 +97,9 @@ def checked_pair(zh: str, en: str, place: str) -> tuple[str, str]:
         raise FormatError(f"{place}: no Chinese term")
     if not en:
         raise FormatError(f"{place}: no English for {zh}")
-    if not has_cjk(zh):
+    if not is_chinese(zh):
         raise FormatError(f'{place}: "{zh}" is not a Chinese term')
-    if has_cjk(en):
+    if is_chinese(en):
         raise FormatError(f'{place}: "{en}" is not English (it has Chinese characters)')
     return zh, en
 

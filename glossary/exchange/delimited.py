@@ -15,10 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from ..errors import FormatError
-from ..ingest import decode
 from ..model import ImportedPair
-from ..normalize import has_cjk
-from . import checked_pair, parse_status
+from . import checked_pair, decode_text, is_chinese, parse_status
 
 SKIP = "-"
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -47,14 +45,14 @@ def split_csv_line(line: str) -> list[str]:
 def _names_columns(cells: Sequence[str], mapping: Sequence[str]) -> bool:
     """With columns given, a first row whose zh column holds no Chinese is a header (Term, Translation, ...)."""
     zh = dict(zip(mapping, cells, strict=False)).get("zh", "")
-    return not has_cjk(zh)
+    return not is_chinese(zh)
 
 
 def _positional(cells: Sequence[str], place: str) -> list[str]:
     first, second = [*cells, "", ""][:2]
-    if has_cjk(first):
+    if is_chinese(first):
         return ["zh", "en", "abbr"]
-    if has_cjk(second):
+    if is_chinese(second):
         return ["en", "zh", "abbr"]
     known = ",".join(COLUMNS)
     raise FormatError(
@@ -124,8 +122,8 @@ def _records(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
 def _read(
     stream: BinaryIO, name: str, columns: Sequence[str] | None, encoding: str | None, tsv: bool
 ) -> Iterator[ImportedPair]:
-    text, _ = decode(stream.read(), encoding, name)
-    buffer = io.StringIO(text.lstrip("\ufeff"), newline="")
+    text = decode_text(stream.read(), encoding, name)
+    buffer = io.StringIO(text, newline="")
     # glossary's TSV has no quoting (a quote in a note is just a quote); CSV is strict, so a broken quote is an error.
     reader = csv.reader(buffer, delimiter="\t", quoting=csv.QUOTE_NONE) if tsv else csv.reader(buffer, strict=True)
     return pairs_from_rows(_records(reader, name), name, columns)

@@ -18,16 +18,15 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from ..errors import FormatError
-from ..ingest import decode
 from ..model import ImportedPair
-from ..normalize import CJK_CHAR, clean_surface, has_cjk, is_abbreviation
-from . import checked_pair
+from ..normalize import clean_surface, is_abbreviation
+from . import checked_pair, decode_text, is_chinese
 from .delimited import pairs_from_rows
 
 _SKIP_RE = re.compile(r"^(?:#|```|~~~|<!--|([-*_])(?:\s*\1){2,}\s*$|\|?[\s:|-]*-[\s:|-]*$)")
 _BULLET_RE = re.compile(r"^(?:[-*+•·]|\d{1,3}[.)、．])\s+")
 _SEPARATOR_RE = re.compile(r"\s*(?:[，,：:；;|｜\t=＝→]|\s[-–—]{1,2}\s)\s*")
-_INLINE_GLOSS_RE = re.compile(rf"^(?P<zh>[^（(]*[{CJK_CHAR}][^（(]*?)\s*[（(](?P<en>[^（）()]+)[)）]$")
+_INLINE_GLOSS_RE = re.compile(r"^(?P<zh>[^（(]+?)\s*[（(](?P<en>[^（）()]+)[)）]$")
 _TRAILING_PARENS_RE = re.compile(r"^(?P<en>.*?\S)\s*[（(](?P<abbr>[^（）()]+)[)）]$")
 _ALTERNATIVES_RE = re.compile(r"\s*[/／]\s*")
 _RULE_CELL_RE = re.compile(r"^:?-+:?$")
@@ -51,13 +50,13 @@ def _split(text: str) -> tuple[str, str] | None:
     if cuts:
         first, last = cuts[0], cuts[-1]
         left, right = text[: first.start()], text[first.end() :]
-        if has_cjk(left) and right and not has_cjk(right):
+        if is_chinese(left) and right and not is_chinese(right):
             return left, right
         left, right = text[: last.start()], text[last.end() :]
-        if left and not has_cjk(left) and has_cjk(right):
+        if left and not is_chinese(left) and is_chinese(right):
             return right, left
     gloss = _INLINE_GLOSS_RE.match(text)
-    if gloss and not has_cjk(gloss["en"]):
+    if gloss and is_chinese(gloss["zh"]) and not is_chinese(gloss["en"]):
         return gloss["zh"], gloss["en"]
     return None
 
@@ -86,9 +85,9 @@ def _table_rows(lines: Sequence[tuple[int, str]]) -> Iterator[tuple[int, list[st
 
 
 def read_list(stream: BinaryIO, name: str, *, encoding: str | None = None) -> Iterator[ImportedPair]:
-    text, _ = decode(stream.read(), encoding, name)
+    text = decode_text(stream.read(), encoding, name)
     table: list[tuple[int, str]] = []
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, raw in enumerate([*lines, ""], start=1):
         stripped = raw.strip()
         if stripped.startswith("|"):

@@ -13,10 +13,8 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..errors import FormatError
-from ..ingest import decode
 from ..model import STATUSES, ImportedPair
-from ..normalize import has_cjk
-from . import checked_pair
+from . import checked_pair, decode_text, is_chinese
 
 # OmegaT writes this line at the top of a glossary it creates; its "coding" tells OmegaT the encoding.
 MAGIC_COMMENT = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
@@ -43,8 +41,8 @@ def parse_comment(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 def read_omegat(stream: BinaryIO, name: str, *, encoding: str | None = None) -> Iterator[ImportedPair]:
-    text, _ = decode(stream.read(), encoding, name)
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = decode_text(stream.read(), encoding, name)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -55,7 +53,7 @@ def read_omegat(stream: BinaryIO, name: str, *, encoding: str | None = None) -> 
         source, target = fields[:2]
         if not target:
             continue  # OmegaT allows an entry with no target, to show a comment; it is no pair
-        zh, en = (target, source) if has_cjk(target) and not has_cjk(source) else (source, target)
+        zh, en = (target, source) if is_chinese(target) and not is_chinese(source) else (source, target)
         zh, en = checked_pair(zh, en, place)
         abbr, status, note = parse_comment("\t".join(fields[2:]).strip())
         yield ImportedPair(zh=zh, en=en, abbr=abbr, note=note, status=status, where=f"line {number}")
