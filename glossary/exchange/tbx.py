@@ -138,10 +138,11 @@ def _notes(element: Element) -> str | None:
 
 
 def _term(section: Element, name: str) -> _Term:
-    term = next((e for e in section.descendants() if e.name == "term"), None)
+    inner = list(section.descendants())
+    term = next((e for e in inner if e.name == "term"), None)
     if term is None or not term.text().strip():
         raise FormatError(f"{name}: line {section.line}: <{section.name}> has no <term>")
-    notes = {e.category: e for e in section.descendants() if e.category in ("administrativeStatus", "termType")}
+    notes = {e.category: e for e in inner if e.category in ("administrativeStatus", "termType")}
     status_note = notes.get("administrativeStatus")
     status = parse_status(status_note.text(), f"{name}: line {status_note.line}") if status_note else None
     term_type = notes["termType"].text().strip() if "termType" in notes else ""
@@ -163,11 +164,9 @@ def _english(terms: list[_Term]) -> list[_Term]:
 
 
 def pairs_of_entry(entry: Element, name: str) -> Iterator[ImportedPair]:
-    tags = tuple(
-        dict.fromkeys(
-            d.text().strip() for d in entry.descendants() if d.category == "subjectField" and d.text().strip()
-        )
-    )
+    # subjectField belongs to the entry itself (TBX-Basic), possibly inside a descripGrp.
+    fields = [*entry.children(), *(e for group in entry.children("descripGrp") for e in group.children())]
+    tags = tuple(dict.fromkeys(e.text().strip() for e in fields if e.category == "subjectField" and e.text().strip()))
     sides: dict[str, list[_Term]] = {"zh": [], "en": []}
     section_notes: list[str] = [n for n in [_notes(entry)] if n]
     for section in entry.children(*LANGUAGE_SECTION):
