@@ -11,14 +11,11 @@ from __future__ import annotations
 import codecs
 import importlib
 import inspect
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import FormatError, GlossaryError
-from ..ingest import decode
 from ..model import ImportedPair
-from ..normalize import CJK_CHAR
 
 # format name -> (module in this package, reader function)
 READERS: dict[str, tuple[str, str]] = {
@@ -29,28 +26,6 @@ READERS: dict[str, tuple[str, str]] = {
     "list": ("lists", "read_list"),
 }
 
-# Status words a term list may use: ours, and TBX administrativeStatus values with and without their suffix.
-STATUS_WORDS = {
-    "approved": "approved",
-    "candidate": "candidate",
-    "rejected": "rejected",
-    "preferred": "approved",
-    "preferredterm-admn-sts": "approved",
-    "standardizedterm-admn-sts": "approved",
-    "admitted": "candidate",
-    "admittedterm-admn-sts": "candidate",
-    "deprecated": "rejected",
-    "deprecatedterm-admn-sts": "rejected",
-    "superseded": "rejected",
-    "supersededterm-admn-sts": "rejected",
-    "notrecommended": "rejected",
-    "obsolete": "rejected",
-}
-
-
-# A term's characters may lie beyond the Basic Multilingual Plane: OpenCC simplifies 鶰 to 𫛫 (Extension E).
-_CHINESE_RE = re.compile(f"[{CJK_CHAR}\U00020000-\U0003134f]")
-
 
 def reader(fmt: str) -> Callable[..., Iterator[ImportedPair]]:
     module, function = READERS[fmt]
@@ -60,48 +35,6 @@ def reader(fmt: str) -> Callable[..., Iterator[ImportedPair]]:
 def reader_options(fmt: str) -> set[str]:
     """Keyword options this format's reader takes (columns, encoding)."""
     return set(inspect.signature(reader(fmt)).parameters) - {"stream", "name"}
-
-
-def parse_status(value: str, place: str) -> str | None:
-    """A status cell -> approved / candidate / rejected; None when empty. ``place`` prefixes the error."""
-    word = value.strip()
-    if not word:
-        return None
-    status = STATUS_WORDS.get(word.casefold().replace(" ", ""))
-    if status is None:
-        raise FormatError(f'{place}: status "{word}" is not approved, candidate or rejected')
-    return status
-
-
-def is_chinese(text: str) -> bool:
-    """Whether text has a Chinese character, in any CJK block (has_cjk stops at the BMP)."""
-    return _CHINESE_RE.search(text) is not None
-
-
-def decode_text(data: bytes, encoding: str | None, name: str) -> str:
-    """A term list's text, without BOM. UTF-8 is taken whenever the bytes are UTF-8, whatever characters
-    they hold (a private-use symbol in a note is no sign of another encoding); anything else is detected.
-    """
-    if encoding is None and b"\x00" not in data:
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
-    return decode(data, encoding, name)[0].lstrip("\ufeff")
-
-
-def checked_pair(zh: str, en: str, place: str) -> tuple[str, str]:
-    """Both sides stripped, or a FormatError saying which side is missing or in the wrong language."""
-    zh, en = zh.strip(), en.strip()
-    if not zh:
-        raise FormatError(f"{place}: no Chinese term")
-    if not en:
-        raise FormatError(f"{place}: no English for {zh}")
-    if not is_chinese(zh):
-        raise FormatError(f'{place}: "{zh}" is not a Chinese term')
-    if is_chinese(en):
-        raise FormatError(f'{place}: "{en}" is not English (it has Chinese characters)')
-    return zh, en
 
 
 def sniff_text(head: bytes) -> str:

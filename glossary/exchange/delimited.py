@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from ..errors import FormatError
 from ..model import ImportedPair
-from . import checked_pair, decode_text, is_chinese, parse_status
+from .fields import checked_pair, decode_text, is_chinese, parse_status
 
 SKIP = "-"
 ALIASES: dict[str, tuple[str, ...]] = {

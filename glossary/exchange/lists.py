@@ -20,8 +20,8 @@ from typing import BinaryIO
 from ..errors import FormatError
 from ..model import ImportedPair
 from ..normalize import clean_surface, is_abbreviation
-from . import checked_pair, decode_text, is_chinese
 from .delimited import pairs_from_rows
+from .fields import checked_pair, decode_text, is_chinese
 
 _SKIP_RE = re.compile(r"^(?:#|```|~~~|<!--|([-*_])(?:\s*\1){2,}\s*$|\|?[\s:|-]*-[\s:|-]*$)")
 _BULLET_RE = re.compile(r"^(?:[-*+•·]|\d{1,3}[.)、．])\s+")

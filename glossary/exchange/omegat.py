@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from ..errors import FormatError
 from ..model import STATUSES, ImportedPair
-from . import checked_pair, decode_text, is_chinese
+from .fields import checked_pair, decode_text, is_chinese
 
 # OmegaT writes this line at the top of a glossary it creates; its "coding" tells OmegaT the encoding.
 MAGIC_COMMENT = "# Glossary in tab-separated format -*- coding: utf-8 -*-"

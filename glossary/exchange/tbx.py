@@ -21,7 +21,7 @@ from xml.parsers import expat
 
 from ..errors import FormatError
 from ..model import ImportedPair
-from . import checked_pair, parse_status
+from .fields import checked_pair, parse_status
 
 ROOTS = ("tbx", "martif")
 ENTRY = ("conceptEntry", "termEntry")
