@@ -80,7 +80,7 @@ def test_import_reports_conflicts_and_leaves_curated_pairs(run, tmp_path):
         (
             "terms.md",
             "# 术语\n",
-            "Error: {path}: no pairs found in it as a list file; pass --format if it is another format\n",
+            "Error: {path}: no Chinese-English pairs in it, read as list (pass --format if it is another format)\n",
         ),
         ("terms.txt", "\x00\x01\x02\x03binary\x00\x00", "Error: {path}: binary file, not text\n"),
     ],

@@ -156,7 +156,7 @@ def test_malformed_text_formats_name_the_line(fmt, text, message):
 def test_a_file_with_no_pairs_is_an_error(tmp_path):
     path = tmp_path / "empty.md"
     path.write_text("# Terms\n\n", encoding="utf-8")
-    with pytest.raises(FormatError, match=r"empty.md: no pairs found in it as a list file; pass --format"):
+    with pytest.raises(FormatError, match=r"empty.md: no Chinese-English pairs in it, read as list \(pass --format"):
         list(read_pairs(str(path), "list"))
 
 
@@ -414,3 +414,18 @@ def test_malformed_or_hostile_tbx_is_refused_naming_the_line(text, message):
     with pytest.raises(FormatError) as raised:
         read("tbx", text)
     assert str(raised.value) == message
+
+
+def test_a_tbx_without_chinese_and_english_has_no_pairs(tmp_path):
+    path = tmp_path / "en-de.tbx"
+    path.write_text(
+        '<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>book</term></tig></langSet>'
+        '<langSet xml:lang="de"><tig><term>Buch</term></tig></langSet></termEntry></body></text></martif>',
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError) as raised:
+        list(read_pairs(str(path), "tbx"))
+    assert (
+        str(raised.value)
+        == f"{path}: no Chinese-English pairs in it, read as tbx (pass --format if it is another format)"
+    )

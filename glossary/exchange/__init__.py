@@ -82,7 +82,9 @@ def read_pairs(path: str, fmt: str, **options: object) -> Iterator[ImportedPair]
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if not count:
-        raise FormatError(f"{path}: no pairs found in it as a {fmt} file; pass --format if it is another format")
+        raise FormatError(
+            f"{path}: no Chinese-English pairs in it, read as {fmt} (pass --format if it is another format)"
+        )
 
 
 def read_head(path: str, size: int = 8192) -> bytes:
