@@ -7,7 +7,7 @@
     实例/示例，instance                              alternatives: one pair each
     | 中文 | English | 缩写 |                        a Markdown table; a header row names its columns
 
-Blank lines, headings, rules, code fences and table separator rows are skipped. Any other line that is not a
+Blank lines, headings, rules, code blocks and table separator rows are skipped. Any other line that is not a
 pair is an error naming it, so a stray paragraph cannot slip in as a term.
 """
 
@@ -23,7 +23,8 @@ from ..normalize import clean_surface, is_abbreviation
 from .delimited import pairs_from_rows
 from .fields import checked_pair, decode_text, is_chinese
 
-_SKIP_RE = re.compile(r"^(?:#|```|~~~|<!--|([-*_])(?:\s*\1){2,}\s*$|\|?[\s:|-]*-[\s:|-]*$)")
+_SKIP_RE = re.compile(r"^(?:#|<!--|([-*_])(?:\s*\1){2,}\s*$|\|?[\s:|-]*-[\s:|-]*$)")
+_FENCE_RE = re.compile(r"^(```|~~~)")
 _BULLET_RE = re.compile(r"^(?:[-*+•·]|\d{1,3}[.)、．])\s+")
 _SEPARATOR_RE = re.compile(r"\s*(?:[，,：:；;|｜\t=＝→]|\s[-–—]{1,2}\s)\s*")
 _INLINE_GLOSS_RE = re.compile(r"^(?P<zh>[^（(]+?)\s*[（(](?P<en>[^（）()]+)[)）]$")
@@ -87,15 +88,22 @@ def _table_rows(lines: Sequence[tuple[int, str]]) -> Iterator[tuple[int, list[st
 def read_list(stream: BinaryIO, name: str, *, encoding: str | None = None) -> Iterator[ImportedPair]:
     text = decode_text(stream.read(), encoding, name)
     table: list[tuple[int, str]] = []
+    fence = ""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, raw in enumerate([*lines, ""], start=1):
         stripped = raw.strip()
-        if stripped.startswith("|"):
+        if stripped.startswith("|") and not fence:
             table.append((number, stripped))
             continue
         if table:  # a table ends at the first line that is not a row; its header, if any, is its first row
             yield from pairs_from_rows(_table_rows(table), name)
             table = []
+        if fence:  # inside a code block, which is no list
+            fence = "" if stripped.startswith(fence) else fence
+            continue
+        if opening := _FENCE_RE.match(stripped):
+            fence = opening[1]
+            continue
         if not stripped or _SKIP_RE.match(stripped):
             continue
         yield from _pairs_of_line(stripped, f"{name}: line {number}", number)
