@@ -32,7 +32,7 @@ def test_import_the_d2l_terminology_list(run):
     assert again.stderr == f"{D2L_TERMINOLOGY}: 140 pairs read as list: 0 added, 140 updated, 0 unchanged\n"
     assert {status for status, _, _ in pairs(run).values()} == {"approved"}
     record = json.loads(run("export", "--format", "jsonl").stdout.splitlines()[0])
-    assert (record["origin"], record["source"]) == ("imported", str(D2L_TERMINOLOGY))
+    assert (record["origin"], record["source"]) == ("imported", str(D2L_TERMINOLOGY.resolve()))
 
 
 def test_import_reports_conflicts_and_leaves_curated_pairs(run, tmp_path):
