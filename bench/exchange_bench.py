@@ -30,7 +30,7 @@ FORMATS = [("csv", "csv"), ("tsv", "tsv"), ("tbx", "tbx"), ("tbx2", "tbx"), ("om
 COMMON = (
     resources.files("glossary").joinpath("data/common_chars.txt").read_text(encoding="utf-8").replace("\n", "")[:1500]
 )
-WORDS = (  # noqa: SIM905 -- a word list reads best as words
+WORDS = (
     "model training learning network attention layer gradient token vector embedding optimizer loss batch "
     "sample feature kernel pooling residual normalization dropout agent policy reward value sequence encoder "
     "decoder transformer diffusion inference alignment preference instruction retrieval memory context"
