@@ -22,12 +22,13 @@ from pathlib import Path
 from .errors import (
     AmbiguousError,
     DatabaseLockedError,
+    FormatError,
     GlossaryError,
     NewerSchemaError,
     NoSuchTermError,
     NotAGlossaryError,
 )
-from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
+from .model import ORIGINS, STATUSES, Candidate, Document, Entry, ImportedPair, Untranslated
 from .normalize import en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
 from .sqlfunctions import register as register_sql_functions
 
@@ -77,6 +78,31 @@ class Source:
     occurrences: int
     first_ingested: str
     last_ingested: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An imported pair whose Chinese term the glossary already translated otherwise."""
+
+    zh: str
+    en: str
+    where: str
+    glossary: tuple[str, ...]  # the term's other English forms, as "agent [approved]"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, pair by pair read from the file."""
+
+    source: str
+    read: int
+    added: int
+    updated: int
+    unchanged: int
+    repeated: int  # the file gave the same pair again
+    kept: int  # curated or rejected pairs the file would have changed, left as they were
+    suppressed: int  # pairs a person removed, not brought back
+    conflicts: tuple[Conflict, ...]
 
 
 @contextlib.contextmanager
@@ -448,6 +474,121 @@ class Glossary:
                 ).lastrowid
             self._refresh_terms([term_id], stamp)
         return self.entry(pair_id)
+
+    def import_pairs(self, pairs: Iterable[ImportedPair], *, source: str, status: str | None = None) -> ImportReport:
+        """Merge pairs read from a term list: all of them or, if reading fails anywhere, none (one transaction).
+
+        - A new pair gets origin=imported, ``source`` (the file) and the status ``status`` gives, else the
+          file's, else candidate; but a pair the file rejects (TBX deprecated) is rejected whatever ``status``.
+        - ``status="approved"`` is a person vouching for the list: its approved pairs become curated, as if
+          approved by hand. Otherwise an import is data, not a decision, and a later import may update it.
+        - A new pair for a Chinese term the glossary already translated otherwise (by a pair not rejected) is a
+          conflict: reported, and added as a candidate at most, so that a person decides.
+        - A pair the glossary has is left as it is when curated (approved, rejected, added or edited by a
+          person) or rejected. Otherwise it takes the file's abbreviation and note when the file gives them,
+          gains its tags, and becomes approved or rejected when the file says so; never candidate again.
+        - A pair a person removed (rm, or edited away) is not brought back; the same pair twice is one pair.
+        """
+        if status not in (None, "approved", "candidate"):
+            raise ValueError(f"bad import status {status}")
+        stamp = now()
+        outcomes = dict.fromkeys(("added", "updated", "unchanged", "repeated", "kept", "suppressed"), 0)
+        conflicts: list[Conflict] = []
+        created: set[int] = set()
+        seen: set[int] = set()
+        terms: set[int] = set()
+        read = 0
+        with self.transaction():
+            for pair in pairs:
+                read += 1
+                outcome, term_id = self._import_pair(pair, source, status, stamp, created, seen, conflicts)
+                outcomes[outcome] += 1
+                if term_id is not None:
+                    terms.add(term_id)
+            self._refresh_terms(terms, stamp)
+        return ImportReport(source=source, read=read, conflicts=tuple(conflicts), **outcomes)
+
+    def _import_pair(
+        self,
+        pair: ImportedPair,
+        source: str,
+        status: str | None,
+        stamp: str,
+        created: set[int],
+        seen: set[int],
+        conflicts: list[Conflict],
+    ) -> tuple[str, int | None]:
+        """One row of an import (see import_pairs): its outcome and the term it touched."""
+        if not zh_key(pair.zh) or not en_key(pair.en):
+            raise FormatError(f"{source}: {pair.where}: a pair needs both a Chinese term and an English form")
+        if self.execute(
+            "SELECT 1 FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(pair.zh), en_key(pair.en)]
+        ).fetchone():
+            return "suppressed", None
+        term_id = self._term_id(pair.zh, create=True, stamp=stamp)
+        english_id = self._english_id(pair.en, create=True)
+        row = self.execute("SELECT * FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]).fetchone()
+        wanted = "rejected" if pair.status == "rejected" else status or pair.status or "candidate"
+        tags = json.dumps(
+            list(dict.fromkeys([*json.loads(row["tags"] if row else "[]"), *pair.tags])), ensure_ascii=False
+        )
+        if row is None:
+            others = self.query(
+                "SELECT p.id, e.display, p.status FROM pairs p JOIN english e ON e.id = p.english_id "
+                "WHERE p.term_id = ? AND p.status != 'rejected' ORDER BY p.id",
+                [term_id],
+            )
+            others = [r for r in others if r["id"] not in created]
+            if others:
+                conflicts.append(
+                    Conflict(pair.zh, pair.en, pair.where, tuple(f"{r['display']} [{r['status']}]" for r in others))
+                )
+                wanted = "candidate" if wanted == "approved" else wanted
+            pair_id = self.execute(
+                "INSERT INTO pairs (term_id, english_id, abbr, status, origin, curated, confidence, note, tags, "
+                "source, first_seen, last_seen, updated) VALUES (?,?,?,?,'imported',?,?,?,?,?,?,?,?)",
+                [
+                    term_id,
+                    english_id,
+                    pair.abbr,
+                    wanted,
+                    int(status == "approved" and wanted == "approved"),
+                    1.0 if pair.confidence is None else pair.confidence,
+                    pair.note,
+                    tags,
+                    source,
+                    stamp,
+                    stamp,
+                    stamp,
+                ],
+            ).lastrowid
+            assert pair_id is not None
+            created.add(pair_id)
+            seen.add(pair_id)
+            return "added", term_id
+        if row["id"] in seen:
+            if row["id"] in created:
+                self.execute(
+                    "UPDATE pairs SET abbr = coalesce(abbr, ?), note = coalesce(note, ?), tags = ? WHERE id = ?",
+                    [pair.abbr, pair.note, tags, row["id"]],
+                )
+            return "repeated", term_id
+        seen.add(row["id"])
+        update = {
+            "abbr": pair.abbr or row["abbr"],
+            "note": pair.note or row["note"],
+            "tags": tags,
+            "status": row["status"] if wanted == "candidate" else wanted,
+            "curated": 1 if status == "approved" and wanted == "approved" else row["curated"],
+        }
+        changes = {column: value for column, value in update.items() if value != row[column]}
+        if not changes:
+            return "unchanged", term_id
+        if row["curated"] or row["status"] == "rejected":
+            return "kept", term_id
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.execute(f"UPDATE pairs SET {assignments}, updated = ? WHERE id = ?", [*changes.values(), stamp, row["id"]])
+        return "updated", term_id
 
     def set_status(self, zh: str, en: str | None, status: str, *, every: bool = False) -> list[Entry]:
         """approve / reject: a person's decision, kept through every later extraction."""

@@ -24,6 +24,9 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
     "tsv": ("delimited", "write_tsv", False),
     "jsonl": ("jsonl", "write_jsonl", False),
     "anki": ("anki", "write_anki", True),
+    "tbx": ("tbx", "write_tbx", False),
+    "tbx2": ("tbx", "write_tbx2", False),
+    "omegat": ("omegat", "write_omegat", False),
 }
 
 
