@@ -40,6 +40,9 @@ readme: install-dev  ## regenerate the README's usage section from --help
 
 bench: install-dev  ## benchmarks: print figures (see bench/README.md)
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/anki_bench.py
+	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/exchange_bench.py
 	$(BIN)/python bench/lookup_bench.py
 
 clean:

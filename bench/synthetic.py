@@ -4,7 +4,7 @@ Real terms come first: the pairs d2l-zh marks as *中文*（English） (read fro
 copied into the project). The rest are compounds as technical glossaries have them: one to three nouns of
 jieba's dictionary (the Chinese) beside one to four words of the book's glosses (the English), some with an
 abbreviation; three nouns in five are ones the book uses. Statuses and confidences vary. Databases are built
-once through the store's own code (Glossary.add_many, one transaction per 50,000 pairs) and kept in bench/out/
+once through the store's own code (Glossary.import_pairs, one transaction per 50,000 pairs) and kept in bench/out/
 for the next run.
 """
 
@@ -91,6 +91,7 @@ def generate(n: int, seed: int = 42) -> list[tuple[str, str, str | None, str, fl
 def build(n: int) -> Path:
     """A glossary database of n synthetic pairs, built once and cached in bench/out/."""
     sys.path.insert(0, str(ROOT))
+    from glossary.model import ImportedPair
     from glossary.store import SCHEMA_VERSION, open_glossary
 
     path = OUT / f"lookup-{n}-v{VERSION}-s{SCHEMA_VERSION}.db"
@@ -103,7 +104,13 @@ def build(n: int) -> Path:
     started = time.perf_counter()
     with open_glossary(partial) as g:
         for i in range(0, len(pairs), 50000):
-            g.add_many(pairs[i : i + 50000])
+            g.import_pairs(
+                (
+                    ImportedPair(zh, en, abbr, status=status, confidence=c)
+                    for zh, en, abbr, status, c in pairs[i : i + 50000]
+                ),
+                source="synthetic",
+            )
             print(f"  built {min(i + 50000, n):,} of {n:,} pairs", file=sys.stderr, end="\r")
         g.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.rename(path)

@@ -104,7 +104,19 @@ CREATE TABLE terms (
     note TEXT,
     created TEXT NOT NULL,
     updated TEXT NOT NULL
+, uid TEXT);
+
+CREATE VIRTUAL TABLE terms_fts USING fts5(
+    search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
 );
+
+CREATE TABLE 'terms_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'terms_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'terms_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'terms_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 CREATE TABLE untranslated (
     id INTEGER PRIMARY KEY,
@@ -135,6 +147,8 @@ CREATE INDEX pairs_status ON pairs(status);
 CREATE INDEX terms_initials ON terms(initials);
 
 CREATE INDEX terms_pinyin_key ON terms(pinyin_key);
+
+CREATE UNIQUE INDEX terms_uid ON terms(uid);
 
 CREATE INDEX untranslated_score ON untranslated(score DESC);
 
@@ -197,4 +211,21 @@ DELETE FROM lookup_grams WHERE (gram, field, len, id) IN (
 INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)
     SELECT substr(lower(NEW.zh) || '$', p.n, 2), 1, length(NEW.zh), NEW.id
         FROM lookup_positions p WHERE p.n <= length(lower(NEW.zh) || '$') - 1;
+END;
+
+CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+END;
+
+CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+
+CREATE TRIGGER terms_fts_update AFTER UPDATE OF search ON terms WHEN old.search IS NOT new.search BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+
+CREATE TRIGGER terms_uid_insert AFTER INSERT ON terms WHEN new.uid IS NULL BEGIN
+    UPDATE terms SET uid = lower(hex(randomblob(16))) WHERE id = new.id;
 END;

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from .errors import GlossaryError
+from .errors import BadOptionError, GlossaryError
 
 DB_HELP = "Glossary database (default: $GLOSSARY_DB, else db/glossary.db)."
 
@@ -26,6 +26,8 @@ class GlossaryGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BadOptionError as exc:
+            raise click.UsageError(str(exc)) from exc
         except GlossaryError as exc:
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
@@ -325,6 +327,14 @@ def _export_formats() -> list[str]:
     help="Leave out candidates below this confidence (approved pairs always pass).",
 )
 @click.option("--all", "include_all", is_flag=True, help="Every pair: rejected and low-confidence ones too.")
+@click.option("--tag", help="Only pairs with this tag.")
+@click.option("--deck", help="Anki deck name (default: Glossary). Export to the same name again to update it.")
+@click.option(
+    "--direction",
+    type=click.Choice(["zh-en", "en-zh", "both"]),
+    help="Which way: zh-en, en-zh or both. Anki: recognition (中 -> EN) and/or production cards (default both). "
+    "OmegaT: zh-en (default) or en-zh.",
+)
 @with_glossary(create=False, readonly=True)
 def export(
     glossary,
@@ -333,17 +343,25 @@ def export(
     statuses: tuple[str, ...],
     min_confidence: float,
     include_all: bool,
+    tag: str | None,
     **format_options: Any,
 ) -> None:
     """Export pairs: one row per Chinese-English pair, to stdout or a file.
 
     CSV and TSV start with the columns zh,en,abbr, then pinyin, status, confidence, count, documents,
-    example, origin, note and tags.
+    example, origin, note and tags. tbx is TBX v3 (TBX-Basic) for Trados, memoQ and most CAT tools; tbx2
+    is TBX v2 (martif) for OmegaT and translate-toolkit; omegat is OmegaT's tab-separated glossary.
+
+    Anki (.apkg) has one note per Chinese term with all its English forms; import it again after editing
+    the glossary and Anki updates the notes in place, keeping their review history.
 
     \b
     Example:
         glossary export --format csv > pairs.csv
         glossary export --format jsonl --status approved -o approved.jsonl
+        glossary export --format anki --deck "AI terms" --tag llm -o ai-terms.apkg
+        glossary export --format tbx -o glossary.tbx
+        glossary export --format omegat --direction en-zh -o glossary/terms.utf8
     """
     from .export import atomic_output, needs_file, unsupported_options
     from .export import export as run_export
@@ -354,7 +372,7 @@ def export(
         raise click.UsageError(f"{names} does not apply to --format {fmt}")
     if needs_file(fmt) and not output:
         raise click.UsageError(f"--format {fmt} writes a file: pass -o FILE")
-    entries = glossary.entries(statuses=_status_filter(statuses, include_all))
+    entries = glossary.entries(statuses=_status_filter(statuses, include_all), tag=tag)
     threshold = 0.0 if include_all else min_confidence
     chosen = (e for e in entries if e.status == "approved" or e.confidence >= threshold)
     if output:
@@ -612,3 +630,204 @@ def sources(glossary, as_json: bool) -> None:
 
     rows = [[s.path, s.title or "", s.encoding, s.chars, s.pairs, s.occurrences, s.last_ingested] for s in found]
     click.echo(table(["document", "title", "encoding", "chars", "pairs", "occurrences", "ingested"], rows))
+
+
+# --- browsing ---------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one).")
+@click.option(
+    "-p", "--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port (0: any free one)."
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open it in a web browser.")
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Open the file as immutable: nothing is created beside it, but changes made while serving are not seen.",
+)
+@db_option
+def serve(db: str | None, host: str, port: int, open_browser: bool, immutable: bool) -> None:
+    """Browse and search the glossary in Datasette, read-only (needs glossary[datasette]).
+
+    Serves the database as /glossary with its table and column descriptions, facets, full-text search that
+    works for Chinese, and canned queries (search a term, terms awaiting translation, conflicting
+    translations, recently added, terms of one document). Serving never writes the database.
+
+    \b
+    Example:
+        glossary serve --open
+        glossary serve --port 8080 --db team.db
+    """
+    from .serve import serve as run_server
+
+    run_server(
+        db,
+        host=host,
+        port=port,
+        immutable=immutable,
+        open_browser=open_browser,
+        announce=lambda message: click.echo(message, err=True),
+    )
+
+
+# --- exchange with other term lists -----------------------------------------------------------------------
+
+
+def _import_formats() -> list[str]:
+    from .exchange import READERS
+
+    return list(READERS)
+
+
+def _columns(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    from .exchange.delimited import COLUMNS, SKIP
+
+    names = tuple(name.strip() for name in value.split(","))
+    unknown = [name for name in names if name not in (*COLUMNS, SKIP)]
+    if unknown:
+        raise click.BadParameter(f"unknown column {unknown[0]!r}; columns are {', '.join(COLUMNS)}, or - to skip one")
+    if "zh" not in names or "en" not in names:
+        raise click.BadParameter("name at least the zh and the en column")
+    return names
+
+
+def reading_options(*format_flags: str) -> Callable:
+    """The options that say how to read a term list: its format (flags vary by command), columns, encoding."""
+
+    def decorate(f: Callable) -> Callable:
+        f = click.option(
+            "--encoding", help="Decode the file with this encoding instead of detecting it (e.g. gbk, big5)."
+        )(f)
+        f = click.option(
+            "--columns",
+            callback=_columns,
+            help="The columns of a CSV or TSV file, e.g. en,zh,note (- skips one); overrides a header row.",
+        )(f)
+        return click.option(
+            *format_flags,
+            "input_format",
+            type=click.Choice(_import_formats()),
+            help="The file's format. Default: detected from its content and name.",
+        )(f)
+
+    return decorate
+
+
+def _term_list(path: str, fmt: str | None, columns: tuple[str, ...] | None, encoding: str | None):
+    """The format of a term list and its pairs (read lazily), after checking the options suit the format."""
+    from .exchange import detect_format, read_head, read_pairs, reader_options
+
+    chosen = fmt or detect_format(path, read_head(path))
+    options = {"columns": columns, "encoding": encoding}
+    for name, value in options.items():
+        if value is not None and name not in reader_options(chosen):
+            detected = "" if fmt else f" ({path} reads as {chosen}; pass the format if it is another)"
+            raise click.UsageError(f"--{name} does not apply to {chosen} files{detected}")
+    return chosen, read_pairs(path, chosen, **options)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@reading_options("-f", "--format")
+@click.option(
+    "--status",
+    type=click.Choice(["approved", "candidate"]),
+    help="Status of the imported pairs (default: what the file says, else candidate). approved means you "
+    "vouch for the list: its pairs count as approved by hand.",
+)
+@with_glossary()
+def import_(
+    glossary,
+    file: str,
+    input_format: str | None,
+    columns: tuple[str, ...] | None,
+    encoding: str | None,
+    status: str | None,
+) -> None:
+    """Import pairs from a term list: CSV, TSV, TBX (v2 or v3), OmegaT, or a Markdown/plain list.
+
+    All or nothing: a malformed file is reported with its line and imports nothing. Imported pairs keep
+    origin=imported and the file as their source. Nothing a person curated is changed, rejected pairs stay
+    rejected, removed ones are not brought back; a pair for a term the glossary translates otherwise is
+    reported as a conflict and added as a candidate.
+
+    \b
+    Example:
+        glossary import client-terms.tbx
+        glossary import TERMINOLOGY.md --status approved
+        glossary import terms.csv --columns en,zh,note
+    """
+    from pathlib import Path
+
+    fmt, pairs = _term_list(file, input_format, columns, encoding)
+    report = glossary.import_pairs(pairs, source=str(Path(file).resolve()), status=status)
+    for conflict in report.conflicts:
+        click.echo(
+            f"conflict: {conflict.zh} = {conflict.en} ({conflict.where}); "
+            f"the glossary has {', '.join(conflict.glossary)}"
+        )
+    others = {
+        "repeated": report.repeated,
+        "left as curated or rejected": report.kept,
+        "removed by hand, not restored": report.suppressed,
+        "conflicts (added as candidates)": len(report.conflicts),
+    }
+    click.echo(
+        f"{file}: {report.read} pairs read as {fmt}: {report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged" + "".join(f"; {n} {what}" for what, n in others.items() if n),
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("reference", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-f", "--format", "output_format", type=click.Choice(["table", "csv"]), default="table", show_default=True
+)
+@reading_options("--reference-format")
+@with_glossary(create=False, readonly=True)
+def diff(
+    glossary,
+    reference: str,
+    output_format: str,
+    input_format: str | None,
+    columns: tuple[str, ...] | None,
+    encoding: str | None,
+) -> None:
+    """Where the glossary disagrees with a reference term list (read like glossary import reads it).
+
+    A glossary pair disagrees when the reference gives its Chinese term other English (kind english), its
+    English other Chinese (kind chinese), or when the glossary rejected a pair the reference has (kind
+    rejected). Counts of agreeing and missing pairs go to stderr.
+
+    \b
+    Example:
+        glossary diff TERMINOLOGY.md
+        glossary diff client-terms.tbx --format csv > review.csv
+    """
+    import csv
+
+    from .exchange.diff import compare
+
+    _, pairs = _term_list(reference, input_format, columns, encoding)
+    result = compare(glossary.entries(), pairs)
+    rows = [
+        [d.kind, d.zh, d.en, d.status, d.reference_zh, d.reference_en, d.reference_where] for d in result.differences
+    ]
+    if output_format == "csv":
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(["kind", "zh", "en", "status", "reference_zh", "reference_en", "reference_where"])
+        out.writerows(rows)
+    elif rows:
+        from .render import table
+
+        headers = ["kind", "zh", "en", "status", "reference", "where"]
+        click.echo(table(headers, [[*row[:4], f"{row[4]} = {row[5]}", row[6]] for row in rows]))
+    click.echo(
+        f"{reference}: {result.reference_pairs} reference pairs, {result.agreed} in the glossary, "
+        f"{result.missing} missing; {len(rows)} glossary pairs disagree",
+        err=True,
+    )

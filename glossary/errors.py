@@ -43,3 +43,7 @@ class MissingExtraError(GlossaryError):
 
     def __init__(self, package: str, extra: str):
         super().__init__(f"{package} is not installed; install it with: pip install 'glossary[{extra}]'")
+
+
+class BadOptionError(GlossaryError):
+    """An option value the chosen format cannot take; the CLI reports it as a usage error (exit status 2)."""

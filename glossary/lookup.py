@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 
 from .model import Entry
-from .normalize import CJK_RE, en_key, zh_layout
+from .normalize import CJK_CHAR, CJK_RE, clean_surface, en_key
 
 MATCHES = ("exact", "prefix", "partial", "fuzzy")
 STATUS_ORDER = {"approved": 0, "candidate": 1, "rejected": 2}
@@ -115,22 +115,20 @@ def _simplified_chars() -> frozenset[str]:
     return frozenset(text.replace("\n", ""))
 
 
-def is_plainly_simplified(text: str) -> bool:
-    """True when every Chinese character of the text is one OpenCC's t2s leaves alone: no need to load OpenCC."""
-    unknown = set(text).difference(_simplified_chars())
-    return not any(CJK_RE.match(c) for c in unknown)
+_CJK_SPACE = re.compile(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])")
 
 
 def chinese_keys(text: str) -> tuple[str, ...]:
-    """Simplified keys for Chinese as typed: itself if plainly simplified, else t2s and tw2sp (when different)."""
-    laid_out = unicodedata.normalize("NFKC", zh_layout(text))
-    if is_plainly_simplified(laid_out):
-        return (laid_out,) if laid_out else ()
-    from .normalize import to_simplified, to_simplified_taiwan
+    """Simplified keys for Chinese as typed: zh_key, and when it may be traditional, tw2sp's reading too.
 
-    keys = [unicodedata.normalize("NFKC", to_simplified(laid_out))]
-    keys.append(unicodedata.normalize("NFKC", to_simplified_taiwan(laid_out)))
-    return tuple(dict.fromkeys(k for k in keys if k))
+    Text of ASCII and characters t2s leaves alone is its own key (zh_key's other steps, without loading OpenCC).
+    """
+    if all(c.isascii() for c in set(text).difference(_simplified_chars())):
+        key = _CJK_SPACE.sub("", clean_surface(text))
+        return (key,) if key else ()
+    from .normalize import to_simplified_taiwan, zh_key
+
+    return tuple(dict.fromkeys(k for k in (zh_key(text), zh_key(to_simplified_taiwan(text))) if k))
 
 
 def ascii_lower(text: str) -> str:

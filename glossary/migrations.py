@@ -161,6 +161,58 @@ CREATE INDEX untranslated_score ON untranslated(score DESC);
     )
 
 
+@MIGRATIONS()
+def m004_search_fts(db: Database) -> None:
+    """Full-text search over terms.search (see normalize.search_tokens) for Datasette's search box.
+
+    The tokens are whole words of unicode61 (every part of a Chinese term is one), so ``_search=模型`` finds
+    大语言模型. The index is external-content (content=[terms], the form Datasette and sqlite-utils detect) and
+    triggers keep it in step with terms; search tokens of existing terms are recomputed first, because this
+    version indexes traditional forms, abbreviations and pinyin runs too.
+    """
+    from .store import reindex_search
+
+    reindex_search(db.conn)
+    execute_statements(
+        db,
+        """
+CREATE VIRTUAL TABLE terms_fts USING fts5(
+    search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO terms_fts (terms_fts) VALUES ('rebuild');
+CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+END;
+-- The store rewrites terms.search on every refresh; only a change of tokens touches the index.
+CREATE TRIGGER terms_fts_update AFTER UPDATE OF search ON terms WHEN old.search IS NOT new.search BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);
+    INSERT INTO terms_fts (rowid, search) VALUES (new.id, new.search);
+END;
+""",
+    )
+
+
+@MIGRATIONS()
+def m005_term_uid(db: Database) -> None:
+    """A random id per term that is never reused: Anki notes derive their GUID from it. terms.id can be
+    reused after a delete (a new term would inherit a removed term's review history), and two glossaries
+    number their terms alike (their decks would overwrite each other's notes)."""
+    execute_statements(
+        db,
+        """
+ALTER TABLE terms ADD COLUMN uid TEXT;
+UPDATE terms SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX terms_uid ON terms(uid);
+CREATE TRIGGER terms_uid_insert AFTER INSERT ON terms WHEN new.uid IS NULL BEGIN
+    UPDATE terms SET uid = lower(hex(randomblob(16))) WHERE id = new.id;
+END;
+""",
+    )
+
+
 # Grams for lookup (see glossary.lookup): field 1 holds bigrams of terms.zh, padded with "$" at the end so that a
 # one-character query finds the terms ending with it; field 2 holds trigrams of english.key. Triggers compute them
 # in plain SQL, so every writer keeps the index right whatever code it runs (the store, Datasette, a sqlite3

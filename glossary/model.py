@@ -70,6 +70,7 @@ class Entry:
     first_seen: str = ""
     last_seen: str = ""
     updated: str = ""
+    term_uid: str = ""  # random, never reused: what exports that must recognise a term later key on
 
 
 @dataclass(frozen=True)
@@ -83,3 +84,21 @@ class Untranslated:
     example: str | None = None
     document: str | None = None
     proposed_en: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportedPair:
+    """A Chinese-English pair read from a term list (CSV, TBX, OmegaT, Markdown), before it meets the glossary.
+
+    ``status`` is what the file says (None when it says nothing); ``where`` names the place in the file
+    ("line 12") for messages.
+    """
+
+    zh: str
+    en: str
+    abbr: str | None = None
+    note: str | None = None
+    status: str | None = None
+    tags: tuple[str, ...] = ()
+    confidence: float | None = None
+    where: str = ""

@@ -58,18 +58,24 @@ def clean_surface(text: str) -> str:
     return text.strip(_WRAP + " ").strip()
 
 
+_FULLWIDTH_ALNUM = {
+    c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)
+}
+
+
+def _halfwidth_alphanumerics(text: str) -> str:
+    """Ｑ网络 -> Q网络; full-width punctuation (键－值存储) is the author's choice and stays."""
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
 def zh_key(text: str) -> str:
     """The key a Chinese term is stored under: simplified, half-width Latin, no spaces between CJK characters.
 
     >>> zh_key(" 後訓練 ")
     '后训练'
     """
-    return unicodedata.normalize("NFKC", to_simplified(zh_layout(text)))
-
-
-def zh_layout(text: str) -> str:
-    """zh_key without the conversion to simplified: NFKC, no wrapping, no spaces between CJK characters."""
-    text = clean_surface(unicodedata.normalize("NFKC", text))
+    # Simplify first: OpenCC also normalises some punctuation, which must then be cleaned like the rest.
+    text = clean_surface(to_simplified(_halfwidth_alphanumerics(text)))
     # Spaces between two CJK characters are layout, not content (line wraps in Markdown, justified text).
     return re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", text)
 
@@ -77,6 +83,8 @@ def zh_layout(text: str) -> str:
 def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]  # losses, boxes, batches
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -89,12 +97,16 @@ def en_key(text: str) -> str:
     True
     """
     text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
-    words = [w for w in _EN_SEP_RE.split(text.strip(_WRAP + " ,;:()[]")) if w]
-    if not words:
-        return ""
-    words[-1] = _singular(words[-1])
+    words = [w.strip(_WRAP + ",;:()[]") for w in _EN_SEP_RE.split(text)]
     # Removing separators can leave a combining mark beside a letter: compose again so the key is stable.
-    return unicodedata.normalize("NFKC", "".join(words))
+    key = unicodedata.normalize("NFKC", "".join(w for w in words if w))
+    # The plural ending of the whole key (so "data sets" and "datasets" meet), to a fixed point: stripping
+    # one ending may expose another character that the key must not end with.
+    while True:
+        shorter = _singular(key).rstrip(_WRAP + ",;:()[]")
+        if shorter == key:
+            return key
+        key = shorter
 
 
 def is_abbreviation(text: str) -> bool:
@@ -129,46 +141,69 @@ def pinyin_syllables(zh: str, *, tones: bool = True) -> list[str]:
     return out
 
 
+def pinyin_readings(zh: str) -> tuple[str, str, str]:
+    """(tone marks, toneless key, initials) from one pass of pypinyin: 后训练 -> ('hòu xùn liàn', 'houxunlian',
+    'hxl'). The toneless form is pypinyin's own (ü as v), as the query side computes it."""
+    from pypinyin.contrib.tone_convert import to_normal
+
+    marked = pinyin_syllables(zh, tones=True)
+    toneless = [to_normal(s).lower().replace(" ", "") for s in marked]
+    return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
+
+
 def pinyin(zh: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces: 后训练 -> 'hòu xùn liàn'."""
-    return " ".join(pinyin_syllables(zh, tones=True))
+    return pinyin_readings(zh)[0]
 
 
 def pinyin_key(zh: str) -> str:
     """Toneless pinyin without spaces, lower case: 后训练 -> 'houxunlian'."""
-    return "".join(pinyin_syllables(zh, tones=False)).lower().replace(" ", "")
+    return pinyin_readings(zh)[1]
 
 
 def pinyin_initials(zh: str) -> str:
     """First letter of each syllable: 后训练 -> 'hxl'."""
-    return "".join(s[0] for s in pinyin_syllables(zh, tones=False) if s).lower()
+    return pinyin_readings(zh)[2]
 
 
-def pinyin_readings(zh: str) -> tuple[str, str, str]:
-    """(pinyin, pinyin_key, pinyin_initials) of a term with two pypinyin passes instead of three."""
-    toneless = pinyin_syllables(zh, tones=False)
-    return (
-        " ".join(pinyin_syllables(zh, tones=True)),
-        "".join(toneless).lower().replace(" ", ""),
-        "".join(s[0] for s in toneless if s).lower(),
-    )
+_WORD_RE = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def _toneless(syllable: str, umlaut: str) -> str:
+    """jiǎng -> jiang; lǜ -> lu or lv (``umlaut``), the two ways people type ü."""
+    decomposed = unicodedata.normalize("NFKD", syllable).replace("u\u0308", umlaut)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def search_tokens(zh: str, forms: list[str], english: list[str], pinyin_text: str) -> str:
-    """Space-separated tokens for full-text search of a term.
+    """Space-separated tokens for full-text search of a term (the FTS5 index terms_fts is built over them).
 
     SQLite's FTS tokenizers treat a run of Chinese as one token, so a two-character query such as 模型 would
-    never match 大语言模型. Indexing every substring of the (short) Chinese forms makes any contiguous part of
-    a term a whole token; English words are indexed with their prefixes of three letters or more, so typing
-    the start of a word finds it through Datasette's plain search box.
+    never match 大语言模型. Indexing every substring of the (short) Chinese forms, simplified and traditional,
+    makes any contiguous part of a term a whole token. English words (abbreviations too) are indexed with their
+    prefixes of three letters or more, so typing the start of a word finds it through Datasette's plain search
+    box. Pinyin is indexed toneless, by syllable and as runs of syllables written together (jiangli, moxing,
+    lvbo), the way people type it.
     """
     tokens: list[str] = []
-    for form in dict.fromkeys([zh, *forms]):
+    for form in dict.fromkeys([zh, to_traditional(zh), *forms]):
         compact = form.replace(" ", "")
         n = len(compact)
         tokens.extend(compact[i:j] for i in range(n) for j in range(i + 1, min(n, i + 12) + 1))
-    for text in [*english, pinyin_text]:
-        for word in re.findall(r"[0-9A-Za-z\u00c0-\u024f]+", unicodedata.normalize("NFKC", text).lower()):
-            tokens.extend(word[:k] for k in range(3, len(word)))
-            tokens.append(word)
-    return " ".join(dict.fromkeys(tokens))
+        tokens.append(compact)
+    # Each English form's words stay side by side at the end, so a query the tokenizer splits into a phrase
+    # (post-training, GPT-4) still matches.
+    phrases = [" ".join(_words(text)) for text in dict.fromkeys(english)]
+    for word in (w for phrase in phrases for w in phrase.split()):
+        tokens.extend(word[:k] for k in range(3, len(word)))
+    for umlaut in ("u", "v"):
+        syllables = [_toneless(s, umlaut) for s in _words(pinyin_text)]
+        n = len(syllables)
+        for i in range(n):
+            tokens.extend(syllables[i][:k] for k in range(3, len(syllables[i])))
+            tokens.extend("".join(syllables[i:j]) for j in range(i + 1, min(n, i + 12) + 1))
+    return " ".join([*(t for t in dict.fromkeys(tokens) if t), *(p for p in phrases if p)])

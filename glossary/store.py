@@ -23,21 +23,23 @@ from typing import TYPE_CHECKING
 from .errors import (
     AmbiguousError,
     DatabaseLockedError,
+    FormatError,
     GlossaryError,
     NewerSchemaError,
     NoSuchTermError,
     NotAGlossaryError,
 )
-from .model import ORIGINS, STATUSES, Candidate, Document, Entry, Untranslated
+from .model import ORIGINS, STATUSES, Candidate, Document, Entry, ImportedPair, Untranslated
+from .normalize import en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
+from .sqlfunctions import register as register_sql_functions
 
 if TYPE_CHECKING:
     from .scan import Preferred
-from .normalize import en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
 
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
@@ -89,6 +91,31 @@ class Source:
     occurrences: int
     first_ingested: str
     last_ingested: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An imported pair whose Chinese term the glossary already translated otherwise."""
+
+    zh: str
+    en: str
+    where: str
+    glossary: tuple[str, ...]  # the term's other English forms, as "agent [approved]"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, pair by pair read from the file."""
+
+    source: str
+    read: int
+    added: int
+    updated: int
+    unchanged: int
+    repeated: int  # the file gave the same pair again
+    kept: int  # curated or rejected pairs the file would have changed, left as they were
+    suppressed: int  # pairs a person removed, not brought back
+    conflicts: tuple[Conflict, ...]
 
 
 @contextlib.contextmanager
@@ -363,18 +390,11 @@ class Glossary:
             term = self.execute("SELECT zh, pinyin FROM terms WHERE id = ?", [term_id]).fetchone()
             if term is None:
                 continue
-            english = [
-                r[0]
-                for r in self.query(
-                    "SELECT e.display FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?",
-                    [term_id],
-                )
-            ]
-            if not english:
+            with translate_sqlite_errors(self.path):
+                tokens = term_search_text(self.conn, term_id, term["zh"], term["pinyin"])
+            if tokens is None:
                 self.execute("DELETE FROM terms WHERE id = ?", [term_id])
                 continue
-            forms = [r[0] for r in self.query("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
-            tokens = search_tokens(term["zh"], forms, english, term["pinyin"])
             self.execute("UPDATE terms SET search = ?, updated = ? WHERE id = ?", [tokens, stamp, term_id])
 
     # --- curation -----------------------------------------------------------------------------------------
@@ -468,32 +488,120 @@ class Glossary:
             self._refresh_terms([term_id], stamp)
         return self.entry(pair_id)
 
-    def add_many(self, pairs: Iterable[tuple[str, str, str | None, str, float]], *, origin: str = "imported") -> int:
-        """Add (zh, en, abbr, status, confidence) pairs the glossary does not have yet, in one transaction.
+    def import_pairs(self, pairs: Iterable[ImportedPair], *, source: str, status: str | None = None) -> ImportReport:
+        """Merge pairs read from a term list: all of them or, if reading fails anywhere, none (one transaction).
 
-        Each new pair is stored as :meth:`add` would store it; pairs already present are left as they are.
-        Returns how many were added. For bulk loads (a term base, a benchmark's synthetic glossary).
+        - A new pair gets origin=imported, ``source`` (the file) and the status ``status`` gives, else the
+          file's, else candidate; but a pair the file rejects (TBX deprecated) is rejected whatever ``status``.
+        - ``status="approved"`` is a person vouching for the list: its approved pairs become curated, as if
+          approved by hand. Otherwise an import is data, not a decision, and a later import may update it.
+        - A new pair for a Chinese term the glossary already translated otherwise (by a pair not rejected) is a
+          conflict: reported, and added as a candidate at most, so that a person decides.
+        - A pair the glossary has is left as it is when curated (approved, rejected, added or edited by a
+          person) or rejected. Otherwise it takes the file's abbreviation and note when the file gives them,
+          gains its tags, and becomes approved or rejected when the file says so; never candidate again.
+        - A pair a person removed (rm, or edited away) is not brought back; the same pair twice is one pair.
         """
+        if status not in (None, "approved", "candidate"):
+            raise ValueError(f"bad import status {status}")
         stamp = now()
-        added = 0
+        outcomes = dict.fromkeys(("added", "updated", "unchanged", "repeated", "kept", "suppressed"), 0)
+        conflicts: list[Conflict] = []
+        created: set[int] = set()
+        seen: set[int] = set()
+        terms: set[int] = set()
+        read = 0
         with self.transaction():
-            for zh, en, abbr, status, confidence in pairs:
-                if status not in STATUSES or origin not in ORIGINS:
-                    raise ValueError(f"bad status/origin {status}/{origin}")
-                self.execute("DELETE FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)])
-                term_id = self._term_id(zh, create=True, stamp=stamp)
-                english_id = self._english_id(en, create=True)
-                if term_id is None or english_id is None:
-                    raise GlossaryError(f"a pair needs both a Chinese term and an English form: {zh!r}, {en!r}")
-                inserted = self.execute(
-                    "INSERT OR IGNORE INTO pairs (term_id, english_id, abbr, status, origin, curated, confidence, "
-                    "first_seen, last_seen, updated) VALUES (?,?,?,?,?,1,?,?,?,?)",
-                    [term_id, english_id, abbr, status, origin, confidence, stamp, stamp, stamp],
-                ).rowcount
-                if inserted:
-                    added += 1
-                    self._refresh_terms([term_id], stamp)
-        return added
+            for pair in pairs:
+                read += 1
+                outcome, term_id = self._import_pair(pair, source, status, stamp, created, seen, conflicts)
+                outcomes[outcome] += 1
+                if term_id is not None:
+                    terms.add(term_id)
+            self._refresh_terms(terms, stamp)
+        return ImportReport(source=source, read=read, conflicts=tuple(conflicts), **outcomes)
+
+    def _import_pair(
+        self,
+        pair: ImportedPair,
+        source: str,
+        status: str | None,
+        stamp: str,
+        created: set[int],
+        seen: set[int],
+        conflicts: list[Conflict],
+    ) -> tuple[str, int | None]:
+        """One row of an import (see import_pairs): its outcome and the term it touched."""
+        if not zh_key(pair.zh) or not en_key(pair.en):
+            raise FormatError(f"{source}: {pair.where}: a pair needs both a Chinese term and an English form")
+        if self.execute(
+            "SELECT 1 FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(pair.zh), en_key(pair.en)]
+        ).fetchone():
+            return "suppressed", None
+        term_id = self._term_id(pair.zh, create=True, stamp=stamp)
+        english_id = self._english_id(pair.en, create=True)
+        row = self.execute("SELECT * FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]).fetchone()
+        wanted = "rejected" if pair.status == "rejected" else status or pair.status or "candidate"
+        tags = json.dumps(
+            list(dict.fromkeys([*json.loads(row["tags"] if row else "[]"), *pair.tags])), ensure_ascii=False
+        )
+        if row is None:
+            others = self.query(
+                "SELECT p.id, e.display, p.status FROM pairs p JOIN english e ON e.id = p.english_id "
+                "WHERE p.term_id = ? AND p.status != 'rejected' ORDER BY p.id",
+                [term_id],
+            )
+            others = [r for r in others if r["id"] not in created]
+            if others:
+                conflicts.append(
+                    Conflict(pair.zh, pair.en, pair.where, tuple(f"{r['display']} [{r['status']}]" for r in others))
+                )
+                wanted = "candidate" if wanted == "approved" else wanted
+            pair_id = self.execute(
+                "INSERT INTO pairs (term_id, english_id, abbr, status, origin, curated, confidence, note, tags, "
+                "source, first_seen, last_seen, updated) VALUES (?,?,?,?,'imported',?,?,?,?,?,?,?,?)",
+                [
+                    term_id,
+                    english_id,
+                    pair.abbr,
+                    wanted,
+                    int(status == "approved" and wanted == "approved"),
+                    1.0 if pair.confidence is None else pair.confidence,
+                    pair.note,
+                    tags,
+                    source,
+                    stamp,
+                    stamp,
+                    stamp,
+                ],
+            ).lastrowid
+            assert pair_id is not None
+            created.add(pair_id)
+            seen.add(pair_id)
+            return "added", term_id
+        if row["id"] in seen:
+            if row["id"] in created:
+                self.execute(
+                    "UPDATE pairs SET abbr = coalesce(abbr, ?), note = coalesce(note, ?), tags = ? WHERE id = ?",
+                    [pair.abbr, pair.note, tags, row["id"]],
+                )
+            return "repeated", term_id
+        seen.add(row["id"])
+        update = {
+            "abbr": pair.abbr or row["abbr"],
+            "note": pair.note or row["note"],
+            "tags": tags,
+            "status": row["status"] if wanted == "candidate" else wanted,
+            "curated": 1 if status == "approved" and wanted == "approved" else row["curated"],
+        }
+        changes = {column: value for column, value in update.items() if value != row[column]}
+        if not changes:
+            return "unchanged", term_id
+        if row["curated"] or row["status"] == "rejected":
+            return "kept", term_id
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.execute(f"UPDATE pairs SET {assignments}, updated = ? WHERE id = ?", [*changes.values(), stamp, row["id"]])
+        return "updated", term_id
 
     def set_status(self, zh: str, en: str | None, status: str, *, every: bool = False) -> list[Entry]:
         """approve / reject: a person's decision, kept through every later extraction."""
@@ -647,8 +755,9 @@ class Glossary:
     # --- reading ------------------------------------------------------------------------------------------
 
     _ENTRY_SQL = """
-        SELECT p.id AS pair_id, p.term_id, t.zh, e.display AS en, p.abbr, t.pinyin, p.status, p.origin,
-               p.confidence, p.count, p.note, p.tags, p.source, p.first_seen, p.last_seen, p.updated,
+        SELECT p.id AS pair_id, p.term_id, t.uid AS term_uid, t.zh, e.display AS en, p.abbr, t.pinyin,
+               p.status, p.origin, p.confidence, p.count, p.note, p.tags, p.source, p.first_seen, p.last_seen,
+               p.updated,
                (SELECT group_concat(path, char(10)) FROM (
                     SELECT DISTINCT d.path FROM occurrences o JOIN documents d ON d.id = o.document_id
                     WHERE o.pair_id = p.id ORDER BY d.path)) AS documents,
@@ -669,6 +778,7 @@ class Glossary:
         return Entry(
             pair_id=row["pair_id"],
             term_id=row["term_id"],
+            term_uid=row["term_uid"] or "",
             zh=row["zh"],
             en=row["en"],
             abbr=row["abbr"],
@@ -990,6 +1100,28 @@ class Glossary:
         return {r[0] for r in rows}
 
 
+def term_search_text(conn: sqlite3.Connection, term_id: int, zh: str, pinyin_text: str) -> str | None:
+    """A term's search tokens (terms.search, indexed by terms_fts), or None when no pair uses the term."""
+    english = conn.execute(
+        "SELECT e.display, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?", [term_id]
+    ).fetchall()
+    if not english:
+        return None
+    forms = [r[0] for r in conn.execute("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
+    words = [r[0] for r in english] + [r[1] for r in english if r[1]]
+    return search_tokens(zh, forms, words, pinyin_text)
+
+
+def reindex_search(conn: sqlite3.Connection) -> int:
+    """Recompute every term's search tokens: a migration calls this when normalize.search_tokens changes."""
+    terms = conn.execute("SELECT id, zh, pinyin FROM terms").fetchall()
+    for term_id, zh, pinyin_text in terms:
+        tokens = term_search_text(conn, term_id, zh, pinyin_text)
+        if tokens is not None:
+            conn.execute("UPDATE terms SET search = ? WHERE id = ?", [tokens, term_id])
+    return len(terms)
+
+
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -998,14 +1130,20 @@ def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
 # --- opening ----------------------------------------------------------------------------------------------
 
 
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout())
+        # immutable=1 takes no locks and creates no -wal/-shm files: only for a file nobody writes meanwhile.
+        mode = "immutable=1" if immutable else "mode=ro"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=busy_timeout())
     else:
         conn = sqlite3.connect(str(path), timeout=busy_timeout())
+        # In WAL mode NORMAL keeps every commit atomic and the file consistent after a crash or kill; only the
+        # last commits can be lost on power failure. FULL would fsync each document's transaction.
+        conn.execute("PRAGMA synchronous = NORMAL")
     conn.isolation_level = None  # transactions are explicit: Glossary.transaction()
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
+    register_sql_functions(conn)
     # Lookups read a few hundred scattered rows: memory-mapped pages spare a system call each.
     conn.execute("PRAGMA mmap_size = 1073741824")
     return conn
@@ -1054,11 +1192,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False) -> Glossary:
+def open_glossary(
+    path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False, immutable: bool = False
+) -> Glossary:
     """Open (and if needed create and migrate) a glossary database.
 
     ``create=False`` refuses a missing file instead of creating it: the read-only commands should not leave an
-    empty database behind a typo. ``readonly`` opens with SQLite's mode=ro when the schema is current.
+    empty database behind a typo. ``readonly`` opens with SQLite's mode=ro when the schema is current;
+    ``immutable`` (with ``readonly``) opens with immutable=1, which leaves no -wal/-shm files beside the database.
     """
     path = resolve_db_path(path)
     exists = path.exists()
@@ -1069,7 +1210,7 @@ def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True,
     elif path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     with translate_sqlite_errors(path):
-        conn = _connect(path, readonly=readonly and exists)
+        conn = _connect(path, readonly=readonly and exists, immutable=immutable)
         try:
             version = _schema_state(conn, path)
             if version < SCHEMA_VERSION:
@@ -1080,7 +1221,7 @@ def open_glossary(path: str | os.PathLike | None = None, *, create: bool = True,
                 _migrate(conn)
                 if readonly:
                     conn.close()
-                    conn = _connect(path, readonly=True)
+                    conn = _connect(path, readonly=True, immutable=immutable)
             elif not readonly and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
         except BaseException:

@@ -49,7 +49,7 @@ def test_export_formats_and_file_output(run, tmp_path):
     write(tmp_path / "a.txt", GLOSSED)
     run("extract", str(tmp_path / "a.txt"))
     run("approve", "扩散模型", "diffusion model")
-    jsonl = run("export", "--format", "jsonl").output.splitlines()
+    jsonl = run("export", "--format", "jsonl", "--status", "approved").output.splitlines()
     record = json.loads(jsonl[0])
     assert (record["zh"], record["en"], record["status"], record["pinyin"]) == (
         "扩散模型",
@@ -57,7 +57,7 @@ def test_export_formats_and_file_output(run, tmp_path):
         "approved",
         "kuò sàn mó xíng",
     )
-    tsv = run("export", "--format", "tsv").output.splitlines()
+    tsv = run("export", "--format", "tsv", "--status", "approved").output.splitlines()
     assert tsv[0].split("\t")[:3] == ["zh", "en", "abbr"] and tsv[1].split("\t")[:2] == [
         "扩散模型",
         "diffusion model",
@@ -167,7 +167,20 @@ def test_stats_and_sources(run, tmp_path):
     write(tmp_path / "a.txt", GLOSSED)
     run("extract", str(tmp_path / "a.txt"))
     figures = json.loads(run("stats", "--json").output)
-    assert (figures["documents"], figures["pairs"], figures["by_status"]) == (1, 1, {"candidate": 1})
+    # 扩散模型/diffusion model, and derived from it 扩散/diffusion and 模型/model
+    assert (figures["documents"], figures["pairs"], figures["by_origin"]) == (1, 3, {"derived": 2, "extracted": 1})
     (source,) = json.loads(run("sources", "--json").output)
-    assert (source["path"], source["pairs"], source["encoding"]) == (str(tmp_path / "a.txt"), 1, "utf-8")
+    assert (source["path"], source["pairs"], source["encoding"]) == (str(tmp_path / "a.txt"), 3, "utf-8")
     assert "a.txt" in run("sources").output
+
+
+def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
+    import os
+
+    glossary.add("后训练", "post-training")
+    umask = os.umask(0o022)
+    try:
+        assert run("export", "-o", str(tmp_path / "pairs.csv")).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o644

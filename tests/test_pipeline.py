@@ -39,7 +39,7 @@ def test_changed_file_replaces_its_evidence(run, tmp_path, glossary):
     run("extract", str(path))
     path.write_text("我们训练奖励模型(reward model)。\n", encoding="utf-8")
     run("extract", str(path))
-    assert {(e.zh, e.en) for e in glossary.entries()} == {("奖励模型", "reward model")}
+    assert {(e.zh, e.en) for e in glossary.entries(origins=["extracted"])} == {("奖励模型", "reward model")}
     assert glossary.stats()["documents"] == 1
 
 
@@ -66,7 +66,7 @@ def test_bad_files_are_skipped_with_one_line_each_and_the_rest_goes_on(run, tmp_
         f"skipped: {tmp_path / 'missing.txt'}: no such file",
     ]
     assert "Traceback" not in result.output
-    assert {(e.zh, e.en) for e in glossary.entries()} == {
+    assert {(e.zh, e.en) for e in glossary.entries(origins=["extracted"])} == {
         ("扩散模型", "diffusion model"),
         ("奖励模型", "reward model"),
     }

@@ -247,3 +247,15 @@ def test_untranslated_list_is_replaced_whole_and_read_best_first(glossary):
     ]
     glossary.replace_untranslated([Untranslated("奖励模型", 2, 1, 0.4)])
     assert [u.zh for u in glossary.untranslated(limit=5)] == ["奖励模型"]
+
+
+def test_term_uids_are_unique_and_never_reused(db_path, tmp_path):
+    with open_glossary(db_path) as g:
+        first = g.add("后训练", "post-training")
+        g.remove("后训练")
+        second = g.add("预训练", "pre-training")
+    assert second.term_id == first.term_id  # SQLite reuses the rowid of the removed term ...
+    assert second.term_uid != first.term_uid  # ... the uid, which exports key on, is new
+    with open_glossary(tmp_path / "other.db") as other:
+        elsewhere = other.add("后训练", "post-training")
+    assert len(first.term_uid) == 32 and elsewhere.term_uid != first.term_uid

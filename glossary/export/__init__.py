@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import GlossaryError
 from ..model import Entry
 
 # format name -> (module in this package, writer function, whether its output must go to a file)
@@ -22,6 +23,10 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
     "csv": ("delimited", "write_csv", False),
     "tsv": ("delimited", "write_tsv", False),
     "jsonl": ("jsonl", "write_jsonl", False),
+    "anki": ("anki", "write_anki", True),
+    "tbx": ("tbx", "write_tbx", False),
+    "tbx2": ("tbx", "write_tbx2", False),
+    "omegat": ("omegat", "write_omegat", False),
 }
 
 
@@ -34,8 +39,15 @@ def writer(fmt: str) -> Callable[..., int]:
 def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """Write to a temporary file beside ``path`` and rename it into place only when writing succeeded."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    except OSError as exc:  # a missing or read-only folder: say so in one line, not a traceback
+        raise GlossaryError(f"cannot write {target}: {exc.strerror}") from exc
+    try:
+        # mkstemp creates the file private (0600); the export should have the permissions any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as f:
             yield f
         os.replace(tmp, target)

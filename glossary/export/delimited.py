@@ -42,7 +42,7 @@ def row(entry: Entry) -> list[str]:
     ]
 
 
-def _one_line(cells: list[str]) -> list[str]:
+def one_line(cells: list[str]) -> list[str]:
     """TSV has no quoting: a tab or newline inside a field would break the row, so it becomes a space."""
     return [" ".join(c.split()) if any(ch in c for ch in "\t\r\n") else c for c in cells]
 
@@ -51,14 +51,15 @@ def _write(entries: Iterable[Entry], dest: BinaryIO, tsv: bool) -> int:
     text = io.TextIOWrapper(dest, encoding="utf-8", newline="")
     try:
         if tsv:
-            out = csv.writer(text, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
+            # No quoting at all: a quote in a note is just a quote (tabs and newlines were made spaces).
+            out = csv.writer(text, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
         else:
             out = csv.writer(text, lineterminator="\n")
         out.writerow(COLUMNS)
         n = 0
         for entry in entries:
             cells = row(entry)
-            out.writerow(_one_line(cells) if tsv else cells)
+            out.writerow(one_line(cells) if tsv else cells)
             n += 1
         text.flush()
         return n

@@ -1,28 +1,149 @@
 """Text -> candidate Chinese-English pairs. Pure functions: no I/O, no database.
 
-``extract_pairs(text)`` is the whole interface worker processes call.
+Extraction runs in two passes so that each boundary decision can use the whole corpus:
+
+1. ``prepare(text)`` (worker processes): find the gloss sites and, for each, the candidate spans with their
+   jieba words. Needs jieba; returns picklable data.
+2. ``CorpusStats.build(spans, texts)``: count every candidate span over every document.
+3. ``resolve(text, prepared, stats)`` (main process): choose each term's span, derive sub-terms, score
+   confidence. Needs CC-CEDICT, not jieba.
+
+``extract_pairs(text)`` does all three for one text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
 from ..model import Candidate
-from .boundary import choose_start
-from .patterns import find_glosses
+from .boundary import SpanOption, acceptable_term, choose, fixed_option, span_options
+from .corpus import CorpusStats
+from .derive import coordinate, derive_parts, trim_generic_head
+from .english import looks_like_term
+from .patterns import Site, find_sites
+from .score import site_confidence
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "0.1"
+EXTRACTOR_VERSION = "1.0"
 
-__all__ = ["EXTRACTOR_VERSION", "extract_pairs"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "CorpusStats",
+    "Prepared",
+    "extract_pairs",
+    "prepare",
+    "resolve",
+    "spans_to_count",
+    "warm_up",
+]
 
 
-def extract_pairs(text: str) -> list[Candidate]:
+@dataclass(frozen=True)
+class PreparedSite:
+    site: Site
+    options: tuple[SpanOption, ...]  # candidate spans; just the one for a fixed Chinese span
+
+
+@dataclass(frozen=True)
+class Prepared:
+    sites: tuple[PreparedSite, ...]
+
+    def spans(self) -> list[str]:
+        """Strings whose corpus counts the boundary decisions read."""
+        out = []
+        for prepared in self.sites:
+            for option in prepared.options:
+                out.append(option.span)
+                out.append(option.words[0])
+        return out
+
+
+def prepare(text: str) -> Prepared:
+    """Pass 1: gloss sites and candidate spans (uses jieba)."""
+    sites = []
+    for site in find_sites(text):
+        window = text[site.window_start : site.zh_end]
+        options = [fixed_option(window, site.window_start)] if site.fixed else span_options(window, site.window_start)
+        sites.append(PreparedSite(site, tuple(options)))
+    return Prepared(tuple(sites))
+
+
+def warm_up() -> None:
+    """Load what pass 1 needs (jieba, the lexicon) in this process, e.g. before forking workers."""
+    from .lexicon import jieba_tokenizer, pos_tag
+
+    jieba_tokenizer()
+    pos_tag("模型")
+
+
+def spans_to_count(prepared: Iterable[Prepared]) -> list[str]:
+    return [span for p in prepared for span in p.spans()]
+
+
+def resolve(text: str, prepared: Prepared, stats: CorpusStats | None) -> list[Candidate]:
+    """Pass 2: choose spans, split coordination, derive sub-terms and give every pair a confidence."""
     out: list[Candidate] = []
-    for g in find_glosses(text):
-        window = text[g.zh_window_start : g.zh_end]
-        start = g.zh_window_start + choose_start(window, g.en)
-        zh = text[start : g.zh_end]
-        if not zh:
-            continue
-        sentence, line = sentence_at(text, start, g.en_end)
-        out.append(Candidate(zh, g.en, start, g.zh_end, g.en_start, g.en_end, line, sentence, g.pattern, 0.5, g.abbr))
+    for item in prepared.sites:
+        site = item.site
+        if site.fixed:
+            choice, option = None, item.options[0]
+            if not acceptable_term(option):
+                continue
+        else:
+            choice = choose(item.options, site.gloss.forms[0].text, stats, markup_start=site.markup_start)
+            if choice is None:
+                continue
+            option = choice.option
+        sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)
+        abbr = site.gloss.abbr.text if site.gloss.abbr else None
+        for form in site.gloss.forms:
+            members = coordinate(text, option.start, option.end, form)
+            for zh, zh_start, english, en_start, _en_end in members:
+                english = trim_generic_head(english, zh)
+                confidence = site_confidence(site, choice, zh, english, stats)
+                parent = len(out)
+                out.append(
+                    Candidate(
+                        zh,
+                        english,
+                        zh_start,
+                        zh_start + len(zh),
+                        en_start,
+                        en_start + len(english),
+                        line,
+                        sentence,
+                        site.pattern,
+                        confidence,
+                        abbr=abbr,
+                    )
+                )
+                if len(members) > 1:
+                    continue
+                for part in derive_parts(zh, english, option.words):
+                    sub_zh, offset, sub_en = part
+                    if not acceptable_term(fixed_option(sub_zh)) or not looks_like_term(sub_en):
+                        continue
+                    out.append(
+                        Candidate(
+                            sub_zh,
+                            sub_en,
+                            zh_start + offset,
+                            zh_start + offset + len(sub_zh),
+                            en_start,
+                            en_start + len(english),
+                            line,
+                            sentence,
+                            "derived",
+                            round(confidence * 0.85, 4),
+                            parent=parent,
+                        )
+                    )
     return out
+
+
+def extract_pairs(text: str, corpus: Sequence[str] | None = None) -> list[Candidate]:
+    """Candidate pairs of one text; ``corpus`` (texts, this one included or not) informs the boundaries."""
+    prepared = prepare(text)
+    stats = CorpusStats.build(prepared.spans(), [text, *(corpus or ())])
+    return resolve(text, prepared, stats)

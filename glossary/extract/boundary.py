@@ -1,67 +1,603 @@
-"""Where the Chinese term starts."""
+"""Where the Chinese term starts: the span of Chinese that the English actually translates.
+
+Public miners take the whole run of Chinese before a gloss (使用小批量随机梯度下降) or jieba's last word (下降).
+Here jieba only proposes cut points, and every candidate span ending at the gloss is scored on evidence:
+
+- the bilingual dictionary (CC-CEDICT): a word whose meaning the English says belongs in the term; a word the
+  dictionary knows that the English does not say (使用, 标记为, 优化问题的) is context;
+- function words and framing verbs (的, 在, 称为, 使用, 例如 ...) never start a term, and clause words never
+  occur inside one; 的 and 和 may, at a price;
+- the English says how much Chinese it covers: its content-word count predicts the span's length;
+- the corpus: a term recurs as a unit, after varied left neighbours.
+
+The same scorer serves every pattern: the caller passes the window of text that could hold the term.
+"""
 
 from __future__ import annotations
 
-import logging
-from functools import cache
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
 
-FUNCTION_WORDS = frozenset(
-    [
-        "的",
-        "了",
-        "在",
-        "是",
-        "和",
-        "与",
-        "及",
-        "或",
-        "将",
-        "把",
-        "被",
-        "对",
-        "为",
-        "由",
-        "从",
-        "以",
-        "用",
-        "使用",
-        "称为",
-        "叫做",
-        "即",
-        "也",
-        "就",
-        "都",
-        "而",
-        "这",
-        "那",
-        "一个",
-        "我们",
-        "通过",
-        "进行",
-        "例如",
-        "比如",
-        "介绍",
-    ]
+from ..normalize import CJK_CHAR, is_abbreviation
+from .corpus import CorpusStats
+from .lexicon import STOP_WORDS, in_english_vocabulary, jieba_tokenizer, pos_tag, senses, stem
+
+# Words that end the search: a term never starts with, nor contains, one of these.
+CLAUSE_WORDS = frozenset(
+    "是 为 被 把 将 由 从 在 让 使 用 以 于 至 给 跟 等 即 也 又 还 就 都 而 但 则 若 如 或者 了 着 中 里 "
+    "称 称为 称作 称之为 被称为 被称作 叫 叫做 叫作 记为 记作 定义为 表示为 简称 又称 也称 也叫 即为 就是 也就是 "
+    "使用 利用 采用 通过 根据 进行 实现 包括 包含 介绍 讨论 描述 考虑 提出 引入 得到 获得 成为 作为 具有 需要 "
+    "可以 能够 可能 应该 我们 你 我 他 她 它 它们 他们 这 那 这个 那个 这些 那些 这种 那种 这样 该 其 此 每个 "
+    "一个 一种 一些 某个 所有 许多 很多 各种 例如 比如 譬如 如果 因为 由于 所以 因此 然后 之后 之前 通常 一般 "
+    "非常 十分 很 最 更 已经 正在 如何 什么 怎样 主要 常见 常用 所谓 著名 经典 传统 简单 重要 不同 相同 这里 "
+    "这时 此时 其中 其他 另 另一个 另一种 首先 其次 最后 同时 还有 以及 并且 而且 以便 用于 用来 称其为 将其".split()
 )
+# Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
+JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
+# Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
+MODALS = frozenset(
+    "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
+)
+# Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
+# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"). They never start a term; inside one,
+# they are free.
+NOT_STARTING = frozenset("对 比 向 同 并".split())
+
+
+def _table(pairs: str) -> dict[str, frozenset[str]]:
+    return {english: frozenset(chinese) for english, chinese in (item.split(":") for item in pairs.split())}
+
+
+# English prefixes and the Chinese morphemes that translate them, as a translator would know them
+# (超参数 hyperparameter, 过拟合 overfitting, 自回归 autoregressive). CC-CEDICT lists words, not affixes.
+# Prefixes that begin too many unrelated words (re-, de-, co-, in-) are left out: recurrent is not re + current.
+PREFIXES = _table(
+    "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
+    "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
+    "mono:单 tri:三 up:上 down:下 cross:交互跨"
+)
+# Prefixes too ambiguous to split off a word (recurrent is not re + current) but unmistakable before a hyphen
+# (de-duplication 去重, re-ranking 重排序, co-training 协同训练).
+HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入 out:外出")}
+# Whole English words that are such morphemes in compounds, where CC-CEDICT has only other senses of the
+# character (全 "all, whole", not "fully").
+MORPHEMES = _table(
+    "full:全 fully:全 all:全 main:主 principal:主 primary:主 max:最 maximum:最 min:最 minimum:最 deep:深 "
+    "hidden:隐 latent:隐 total:总全 global:全 local:局 joint:联 forward:前正 backward:后反 reverse:反逆"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
+
+
+ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
+ALIGNED_CHAR = 1.0
+
+
+@dataclass(frozen=True)
+class Weights:
+    aligned: float = 2.0  # a word whose meaning the English says
+    aligned_by_chars: float = 1.0  # an unknown word whose characters' meanings the English says, or a single
+    # character: characters have so many senses that a match means less
+    unaligned_content: float = 0.6  # the span's first word: a dictionary noun, adjective or morpheme the English
+    unaligned_other: float = 2.0  # ... or a dictionary verb, adverb, pronoun ... the English does not say
+    unaligned_explained: float = 0.3  # ... that may translate an English word the dictionary found nothing for
+    unaligned_inner: float = 0.3  # a word inside the span the English does not say (terse names leave words out)
+    unknown: float = 0.3  # a word the dictionary does not know: terms are often new coinages
+    short_of_gloss: float = 1.0  # the span ends before a trailing 的-phrase (指令跟随|的任务)
+    cohesion: float = 1.5  # the span's first word is usually followed by the rest of the span in the corpus
+    joining_inside: float = 1.5  # 的 or 和 inside the span
+    length: float = 2.0  # per unit of |log(chars / expected chars)|
+    fragment: float = 4.0  # the span nearly always follows the same character: part of a longer unit
+    markup: float = 4.0  # the span starts just after an opening quote or emphasis
+
+
+WEIGHTS = Weights()
+
+
+def _prefix_chars(word: str) -> frozenset[str]:
+    for prefix, translations in PREFIXES.items():
+        if word.startswith(prefix) and len(word) >= len(prefix) + 4:
+            return translations
+    return frozenset()
+
+
+def _compound(word: str) -> tuple[str, str] | None:
+    """Two dictionary words written as one (warm+up, back+propagation)."""
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if in_english_vocabulary(head) and in_english_vocabulary(tail):
+            return head, tail
+    return None
+
+
+@dataclass(frozen=True)
+class EnglishSide:
+    """What the boundary scorer needs to know about the English: what each content word can be matched by
+    (stems, and Chinese characters its prefix is usually translated with), and how much Chinese it predicts."""
+
+    words: float  # size in content words, a name counting by its length
+    vocabulary: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per content word: (stems, prefix characters)
+    parts: tuple[str, ...] = ()  # the stem of every content word and hyphenated part, repeats included
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset().union(*(s for s, _ in self.vocabulary))
+
+    @cached_property
+    def prefix_chars(self) -> frozenset[str]:
+        return frozenset().union(*(c for _, c in self.vocabulary))
+
+    def covered(self, stems: frozenset[str], chars: frozenset[str]) -> int:
+        """How many of the content words the given stems or leading characters account for."""
+        return sum(1 for s, c in self.vocabulary if s & stems or c & chars)
+
+    @classmethod
+    @cache
+    def of(cls, english: str) -> EnglishSide:
+        if is_abbreviation(english):
+            # An acronym stands for about as many words as it has capitals (LLM: large language model).
+            capitals = sum(c.isupper() for c in english)
+            only = stem(english.lower())
+            return cls(min(max(capitals, 1), 5), ((frozenset({only}), frozenset()),), (only,))
+        size = 0.0
+        vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
+        all_parts: list[str] = []
+        capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"['’]", "", english))}
+        # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
+        plain = re.sub(r"['’]s\b|['’]", "", english.lower())
+        for token in re.findall(r"[a-z]+(?:-[a-z]+)*", plain):
+            parts = [p for p in token.split("-") if p not in STOP_WORDS]
+            if not parts:
+                continue
+            all_parts.extend(stem(p) for p in parts)
+            stems = {stem(p) for p in parts}
+            chars: set[str] = set()
+            if len(parts) > 1:
+                stems.add(stem("".join(parts)))  # de-duplication meets "deduplicate"
+                chars |= HYPHEN_PREFIXES.get(parts[0], frozenset())
+            for raw in parts:
+                chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
+                if in_english_vocabulary(raw):
+                    size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction) ...
+                    chars |= _prefix_chars(raw)  # ... though Chinese often calques the prefix all the same (预测)
+                elif raw in capitalised:
+                    size += max(1.0, len(raw) / 4)  # a name (Lipschitz): about one character per two letters
+                elif compound := _compound(raw):
+                    size += 2  # warmup, backpropagation: two words written as one
+                    stems.update(stem(part) for part in compound)
+                else:
+                    size += 1
+                    for prefix, translations in PREFIXES.items():
+                        if raw.startswith(prefix) and len(raw) >= len(prefix) + 4:
+                            # hyperparameter, overfitting: the prefix is a morpheme of its own (超, 过)
+                            size += 1
+                            chars |= translations
+                            stems.add(stem(raw[len(prefix) :]))
+                            break
+            vocabulary.append((frozenset(stems), frozenset(chars)))
+        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts))
+
+
+_ADJECTIVE_ENDINGS = ("ous", "ive", "al", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "wise", "ed")
+
+
+def _adjectival(english: str) -> bool:
+    last = english.split()[-1].lower() if english.split() else ""
+    return len(english.split()) <= 2 and last.endswith(_ADJECTIVE_ENDINGS)
+
+
+@dataclass(frozen=True)
+class Choice:
+    option: SpanOption
+    score: float
+    margin: float  # score over the runner-up (inf when there was no other candidate)
+
+    @property
+    def start(self) -> int:
+        return self.option.start
+
+    aligned: int  # words of the span the dictionary aligned with the English
+    unaligned: int  # dictionary words of the span the English does not say
 
 
 @cache
-def _jieba():
-    import jieba
+def tokens(text: str) -> tuple[str, ...]:
+    """jieba's words for a span, the span segmented on its own (its segmentation in context may differ).
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    jieba's HMM glues characters its dictionary does not know into words; a glued "word" holding a function
+    character (语是, 个键, 或协) is taken apart again, so the function word is seen for what it is.
+    """
+    frequencies = jieba_tokenizer().FREQ
+    out: list[str] = []
+    for word in jieba_tokenizer().cut(text, HMM=True):
+        if len(word) > 1 and not frequencies.get(word) and not _LATIN.search(word) and _FUNCTION_CHARS & set(word):
+            out.extend(word)
+        else:
+            out.append(word)
+    return tuple(out)
 
 
-def choose_start(window: str, en: str) -> int:
-    """Offset in ``window`` where the term ending at its end starts: jieba words back to a function word,
-    no more words than the English has."""
-    words = list(_jieba().cut(window))
-    budget = max(1, len(en.split()))
-    start = len(window)
-    for taken, word in enumerate(reversed(words)):
-        if word in FUNCTION_WORDS or taken >= budget:
-            break
-        start -= len(word)
-    return start
+def cut_points(window: str) -> list[int]:
+    """Offsets where a term may start, right to left: jieba's cuts with and without its HMM guesses.
+
+    Two segmentations disagree exactly where one is unsure (或协|变量 against 或|协|变量), and the union
+    keeps the right cut in either case.
+    """
+    points = set()
+    for hmm in (True, False):
+        offset = 0
+        for word in jieba_tokenizer().cut(window, HMM=hmm):
+            points.add(offset)
+            points.update(offset + cut for cut in _inner_cuts(word))
+            offset += len(word)
+    return sorted((p for p in points if _TERM_START.match(window, p)), reverse=True)
+
+
+@cache
+def _inner_cuts(word: str) -> tuple[int, ...]:
+    """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
+    "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
+    stay possible."""
+    if len(word) < 3:
+        return ()
+    frequencies = jieba_tokenizer().FREQ
+    return tuple(
+        cut
+        for cut in range(1, len(word))
+        if frequencies.get(word[cut:]) and frequencies.get(word[:cut]) and not _first_tag(word[:cut]).startswith("n")
+    )
+
+
+@cache
+def _senses(word: str) -> tuple[frozenset[str], bool]:
+    """(English stems the word can mean, whether the dictionary knows the word itself)."""
+    known = senses(word)
+    if known is not None:
+        return known, True
+    if _LATIN.search(word):
+        return frozenset(stem(w) for w in re.findall(r"[a-z]+", word.lower())), False
+    chars: set[str] = set()
+    for ch in word:
+        chars |= senses(ch) or frozenset()
+    return frozenset(chars), False
+
+
+_FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
+# Single function characters, classifiers among them (个键 is 一个 + 键).
+_FUNCTION_CHARS = frozenset(w for w in _FUNCTION_WORDS if len(w) == 1) | frozenset("个种些位只条件每各")
+
+
+@cache
+def _glued_function_word(word: str) -> bool:
+    """A function word that jieba's HMM glued to what follows (或协, 和束, 一个头): a token its dictionary does
+    not list, starting with a function word."""
+    if len(word) < 2 or _LATIN.search(word):
+        return False
+    if jieba_tokenizer().FREQ.get(word):
+        # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one.
+        return any(word[:n] in CLAUSE_WORDS and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
+    return any(word[:n] in _FUNCTION_WORDS for n in range(1, min(3, len(word) - 1) + 1))
+
+
+def _first_tag(word: str) -> str:
+    return pos_tag(word)
+
+
+def aligns(zh: str, english: str) -> bool:
+    """Whether the dictionary (or the prefix table) says this Chinese word means something the English says."""
+    return _alignment(zh, EnglishSide.of(english))[0] > 0
+
+
+@cache
+def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
+    """(credit, English words accounted for, whether CC-CEDICT lists the word) for one Chinese word.
+
+    A word the dictionary lists is matched as a whole. One it does not (凸函数, 长短期) is taken apart into the
+    longest entries it is made of, and each part that matches earns credit: a compound must not score below
+    the part of it the dictionary happens to list.
+    """
+    listed = senses(word) is not None or bool(_LATIN.search(word))
+    parts = [word] if listed else _dictionary_parts(word)
+    credit = 0.0
+    matched: set[str] = set()
+    chars: set[str] = set()
+    for index, part in enumerate(parts):
+        meanings = _senses(part)[0]
+        hit = meanings & english.stems
+        lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
+        if hit or lead:
+            credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
+            matched |= hit
+            chars |= lead
+    # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
+    known = listed or (len(word) > 1 and pos_tag(word) != "x")
+    return credit, english.covered(frozenset(matched), frozenset(chars)), known
+
+
+def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
+    """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
+    sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
+    mine = _senses(word)[0] & english.stems
+    if not mine:
+        return False
+    in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other)[0])
+    in_english = sum(1 for part in english.parts if part in mine)
+    return in_chinese > in_english
+
+
+def _dictionary_parts(word: str) -> list[str]:
+    """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are)."""
+    parts, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            if j - i == 1 or senses(word[i:j]) is not None:
+                parts.append(word[i:j])
+                i = j
+                break
+    return parts
+
+
+def _expected_chars(english: EnglishSide) -> float:
+    # Technical Chinese spends about two characters per English content word.
+    return 2.0 * english.words
+
+
+@dataclass(frozen=True)
+class SpanOption:
+    """A candidate term: a span at the gloss, with its words (from pass 1, where jieba runs)."""
+
+    start: int  # offsets in the document
+    end: int
+    span: str
+    words: tuple[str, ...]
+    first_tag: str  # jieba's part of speech of the first word
+    short_of_gloss: bool = False  # ends before a trailing 的-phrase instead of at the gloss
+    first_glued: bool = False  # the first word is a function word glued to the next by jieba's HMM
+    after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
+
+    @property
+    def first_is_content(self) -> bool:
+        """The first word is not a verb, adverb, pronoun, numeral or particle: nouns, adjectives and bound
+        morphemes in a compound often add what a terse English name leaves implicit (全连接层, 主成分分析).
+        jieba's tags are a general-language guess (it tags 层次 a numeral), so only clear cases count."""
+        if len(self.words[0]) == 1:
+            return self.first_tag not in _FUNCTION_TAGS
+        if self.first_tag == "m":
+            return self.words[0][0] not in _NUMERAL_CHARS
+        return self.first_tag not in _NON_CONTENT_TAGS
+
+
+_NON_CONTENT_TAGS = frozenset("v vd d p r c u uj ul uz uv ud ug y e o zg ad".split())
+_NUMERAL_CHARS = frozenset("第一二三四五六七八九十百千万几多每各两")
+_NEVER_FIRST_TAGS = frozenset("c u uj ul uz uv ud ug r y e o".split())
+# Single characters that are particles, prepositions, conjunctions, pronouns or adverbs (地, 至).
+_FUNCTION_TAGS = frozenset("uv ud ug uj ul uz u p c r d y e o zg".split())
+# What may trail a term before its gloss: a 的-phrase (指令跟随的任务) or a localiser (处理器上).
+_TRAILING = re.compile(f"(?:的[{CJK_CHAR}]{{0,3}}|[上中里内时])$")
+
+
+def span_options(window: str, offset: int = 0) -> list[SpanOption]:
+    """Every span the scorer may consider for a window ending at the gloss (uses jieba).
+
+    Spans end at the gloss, or before a short trailing 的-phrase: in 指令跟随的任务(instruction following) the
+    English glosses the words before 的.
+    """
+    ends = [len(window)]
+    trailing = _TRAILING.search(window)
+    if trailing and trailing.start() > 0:
+        ends.append(trailing.start())
+    options = []
+    for end in ends:
+        # jieba finds the best segmentation right to left, so a span starting at one of its cuts is segmented
+        # as the suffix of the whole: only spans starting elsewhere need segmenting on their own.
+        in_context = tokens(window[:end])
+        suffixes, previous, at = {}, {}, 0
+        for k, word in enumerate(in_context):
+            suffixes[at] = in_context[k:]
+            previous[at] = in_context[k - 1] if k else ""
+            at += len(word)
+        for start in cut_points(window[:end]):
+            span = window[start:end]
+            words = suffixes.get(start) or tokens(span)
+            options.append(
+                SpanOption(
+                    offset + start,
+                    offset + end,
+                    span,
+                    words,
+                    _first_tag(words[0]),
+                    end < len(window),
+                    _glued_function_word(words[0]),
+                    previous.get(start, "") in MODALS,
+                )
+            )
+    return options
+
+
+def fixed_option(span: str, offset: int = 0) -> SpanOption:
+    """The one option of a span a pattern delimited itself (English（中文）, English，即中文)."""
+    words = tokens(span)
+    return SpanOption(
+        offset, offset + len(span), span, words, _first_tag(words[0]), first_glued=_glued_function_word(words[0])
+    )
+
+
+# Parts of speech that do not begin a term: numerals, classifiers, pronouns, adverbs (一套, 这种, 狠狠).
+_NOT_TERM_START_TAGS = frozenset("m q mq r d zg".split())
+
+
+def acceptable_term(option: SpanOption) -> bool:
+    """Whether a span a pattern delimited (or a derived part) could be a term at all."""
+    if not 2 <= len(option.span) <= 12 or option.first_tag in _NOT_TERM_START_TAGS:
+        return False
+    if option.words[-1] in JOINING_WORDS or option.words[-1] in CLAUSE_WORDS:
+        return False
+    return score_span(option.words, EnglishSide.of("x"), None, first_glued=option.first_glued)[0] != -math.inf
+
+
+_FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
+
+
+@cache
+def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for word in words:
+        if out and (word in _FUNCTIONAL or out[-1] in _FUNCTIONAL) and senses(out[-1] + word) is not None:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _cohesion(stats: CorpusStats, words: Sequence[str]) -> float:
+    """How often the first word is followed by the rest of the words, when the whole recurs."""
+    if len(words) < 2:
+        return 0.0
+    count = stats.count("".join(words))
+    first = stats.count(words[0])
+    return count / first if count >= 2 and first else 0.0
+
+
+def _fragment_evidence(stats: CorpusStats, text: str) -> float:
+    """0..1: how surely ``text`` is the tail of a longer unit (few sightings, or varied neighbours: 0)."""
+    count = stats.count(text)
+    if count < 2:
+        return 0.0
+    certainty = min(1.0, (count - 1) / 2)  # two sightings after the same character count half
+    return certainty * max(0.0, 1.0 - stats.left_entropy(text))
+
+
+def merge_dictionary_words(words: Sequence[str]) -> tuple[str, ...]:
+    """Rejoin a function word jieba split off a dictionary word: 下|一个 -> 下一个 ("next one")."""
+    return _merged(tuple(words))
+
+
+def score_span(
+    words: Sequence[str],
+    english: EnglishSide,
+    stats: CorpusStats | None,
+    weights: Weights = WEIGHTS,
+    starts_at_markup: bool = False,
+    first_is_content: bool = True,
+    first_glued: bool = False,
+    after_modal: bool = False,
+) -> tuple[float, int, int]:
+    """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
+    words = merge_dictionary_words(words)
+    if not words or words[0] in JOINING_WORDS or words[0] in NOT_STARTING or first_glued:
+        return -math.inf, 0, 0
+    if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
+        return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
+    # A clause word ends the search, unless the English says it (通过时间反向传播 "backpropagation through
+    # time", 同时检测并分割 "simultaneous detection and segmentation"): single characters always do.
+    if any(word in CLAUSE_WORDS and (len(word) == 1 or not _alignment(word, english)[0]) for word in words):
+        return -math.inf, 0, 0
+    score = 0.0
+    aligned = unaligned = covered = 0
+    unaligned_positions = []
+    for position, word in enumerate(words):
+        if word in JOINING_WORDS:
+            score -= weights.joining_inside
+            continue
+        if word in NOT_STARTING:
+            continue
+        credit, accounted, known = _alignment(word, english)
+        if credit and position == 0 and len(word) > 1 and _repeats(word, words[1:], english):
+            # The first word says again what a later one says (空格 in 空格代替不间断空格 "non-breaking space"):
+            # a translation pairs each English word with one Chinese word.
+            credit = 0.0
+        if credit and len(words) == 1:
+            credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
+        if credit:
+            score += credit * weights.aligned / ALIGNED_WORD
+            aligned += 1
+            covered += accounted
+        elif not known:
+            score += weights.unknown
+        else:
+            unaligned_positions.append(position)
+    # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
+    # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
+    slack = max(0, len(english.vocabulary) - covered)
+    for position in reversed(unaligned_positions):
+        unaligned += 1
+        if position == 0 and after_modal:
+            score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
+        elif slack > 0:
+            slack -= 1
+            score -= weights.unaligned_explained
+        elif position > 0:
+            # Inside the span a word is included anyway once a word left of it is; the boundary decision
+            # is about the first word.
+            score -= weights.unaligned_inner
+        else:
+            # A verb or adverb before a term is usually context (使用, 说明); one that recurs with the rest of
+            # the span as a unit is part of the term (随机梯度下降).
+            content = len(words) == 1 or first_is_content or (stats is not None and _cohesion(stats, words) >= 0.25)
+            score -= weights.unaligned_content if content else weights.unaligned_other
+    span = "".join(words)
+    chars = len(span)
+    score -= weights.length * abs(math.log(chars / _expected_chars(english)))
+    if stats is not None:
+        # The span holds a unit the corpus keeps together: a word nearly always followed by the rest of the span
+        # (马尔可夫 -> 马尔可夫模型). A longer span holding the same unit keeps the credit (一阶马尔可夫模型).
+        if any(_cohesion(stats, words[k:]) >= 0.5 for k in range(len(words) - 1)):
+            score += weights.cohesion
+        # A term does not start inside a recurring unit: the span (or its first word) nearly always following
+        # the same character marks a fragment (连接层 of 全连接层, 模态 of 多模态).
+        score -= weights.fragment * max(_fragment_evidence(stats, span), _fragment_evidence(stats, words[0]))
+    if starts_at_markup:
+        score += weights.markup
+    return score, aligned, unaligned
+
+
+def choose(
+    options: Sequence[SpanOption],
+    english: str,
+    stats: CorpusStats | None = None,
+    *,
+    markup_start: int | None = None,
+    weights: Weights = WEIGHTS,
+) -> Choice | None:
+    """The best of the candidate spans for this English, or None when none qualifies."""
+    side = EnglishSide.of(english)
+    scored: list[tuple[float, int, int, int]] = []
+    for index, option in enumerate(options):
+        if option.short_of_gloss and _adjectival(english):
+            continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
+        s, aligned, unaligned = score_span(
+            option.words,
+            side,
+            stats,
+            weights,
+            markup_start == option.start,
+            option.first_is_content,
+            option.first_glued,
+            option.after_modal,
+        )
+        if s == -math.inf:
+            continue
+        if option.short_of_gloss:
+            s -= weights.short_of_gloss
+        scored.append((s, index, aligned, unaligned))
+    if not scored:
+        return None
+    scored.sort(key=lambda t: -t[0])
+    best = scored[0]
+    margin = best[0] - scored[1][0] if len(scored) > 1 else math.inf
+    return Choice(options[best[1]], best[0], margin, best[2], best[3])
+
+
+def choose_start(
+    window: str,
+    english: str,
+    stats: CorpusStats | None = None,
+    *,
+    markup_start: int | None = None,
+    weights: Weights = WEIGHTS,
+) -> Choice | None:
+    """Both passes for one window: the best start of a term that ends where the window ends."""
+    return choose(span_options(window), english, stats, markup_start=markup_start, weights=weights)

@@ -1,4 +1,18 @@
-"""Where a gloss is: a Chinese term and its English equivalent side by side."""
+"""Where a gloss is: the places where Chinese text pairs a term with its English.
+
+Patterns, in both bracket widths, with or without spaces:
+
+- 中文（English） / 中文(English, ABBR) / 中文（英文：English） and alternatives (A或B): the Chinese ends at the
+  bracket; where it starts is for boundary.py. Quotes or emphasis around the Chinese (*中文*, “中文”) mark the
+  start when present;
+- English（中文） / ABBR（中文）: the Chinese is the bracket's content, the English the Latin words before it;
+- appositions: English，即中文 · 中文，即English · 关于English，中文 · 中文，也称/又称/也叫/简称/称为 English;
+- slash pairs: 后训练/post-training, post-training/后训练;
+- coordination on both sides (A and B，即 甲和乙) is split into pairs.
+
+Code spans, fenced code, math, URLs, link targets, HTML tags, citations and file names are masked before any
+pattern runs, so nothing inside them is ever a term.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +21,247 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..normalize import CJK_CHAR
+from .english import EnglishGloss, Form, looks_like_term, parse
 
-# An English gloss: starts with a Latin letter, Latin-script words, digits and light punctuation.
-_EN = r"[A-Za-z][A-Za-z0-9 .'’&+\-‐/_]{0,80}?"
-BRACKET_AFTER_ZH = re.compile(
-    rf"(?P<zh>[{CJK_CHAR}][{CJK_CHAR}A-Za-z0-9\-]*?)\s*[（(]\s*(?P<en>{_EN})\s*(?:[，,]\s*(?P<abbr>[A-Za-z][A-Za-z0-9\-]{{0,11}})\s*)?[)）]"
+MASK = "\x00"
+_PROTECTED = re.compile(
+    r"^(```|~~~).*?^\1[^\n]*$"  # fenced code
+    r"|`[^`\n]+`"  # inline code (and d2l's :numref:`...` roles)
+    r"|\$\$.+?\$\$|\$[^$\n]+\$"  # math
+    r"|\\\(.+?\\\)|\\\[.+?\\\]"  # LaTeX math
+    r"|\\[A-Za-z]+(?:\{[^{}\n]*\})*"  # LaTeX commands left in text (\mathrm{T})
+    r"|https?://[^\s)）\]>]+|www\.[^\s)）\]>]+"  # URLs
+    r"|\]\([^)\n]*\)"  # link and image targets
+    r"|<[A-Za-z/!][^<>\n]*>"  # HTML tags
+    r"|\[(?:@[^\]\n]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]"  # citations: [1], [2, 3], [@key]
+    r"|\b[\w\-]+\.(?:py|ipynb|md|txt|json|csv|tsv|png|jpe?g|svg|gif|pdf|html?|ya?ml|sh|tar|gz|zip|pt|pth|h5)\b",
+    re.M | re.S,
 )
-BRACKET_AFTER_EN = re.compile(rf"(?P<en>{_EN})\s*[（(]\s*(?P<zh>[{CJK_CHAR}]{{2,12}})\s*[)）]")
+
+_CJK = f"[{CJK_CHAR}]"
+# Characters a Chinese term may be made of: Chinese with embedded Latin words, digits and hyphens
+# (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
+TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐·]")
+WINDOW = 20
+# Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
+_CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
+_LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){0,7}"
+_OPEN = "[（(]"
+_CLOSE = "[)）]"
+_BRACKET = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}}){_CLOSE}")
+# The outer gloss of a nested one: 标签（label，或目标（target））
+_BRACKET_NESTED = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}})(?={_OPEN})")
+# Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
+# occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
+_APPOSITIONS = [
+    (
+        "en，即zh",
+        "即",
+        re.compile(f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*即\\s*(?P<zh>{_CJK}[{CJK_CHAR}、和与及]{{0,30}})"),
+    ),
+    ("zh，即en", "即", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*即\\s*(?P<en>{_LATIN_RUN})")),
+    (
+        "关于en，zh",
+        "关于",
+        re.compile(f"关于\\s*(?P<en>{_LATIN_RUN})\\s*[，,]\\s*(?P<zh>{_CJK}{{2,12}})(?=[，,。；;：:！？!?\\s]|$)"),
+    ),
+    (
+        "zh，也称en",
+        "称|叫|英文",
+        re.compile(
+            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|简称|称为|英文为|英文是|英文名为)"
+            f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
+        ),
+    ),
+    (
+        "zh/en",
+        "/",
+        re.compile(f"(?P<zh>{_CJK})\\s?/\\s?(?P<en>[A-Za-z][A-Za-z\\-]*(?:[ ][A-Za-z][A-Za-z\\-]*){{0,3}})"),
+    ),
+    ("en/zh", "/", re.compile(f"(?P<en>{_LATIN_RUN})\\s?/\\s?(?P<zh>{_CJK}{{2,12}})")),
+]
+# Characters that begin what follows a noun phrase (a verb, a particle, a conjunction), not a noun that the
+# English would be modifying.
+_AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就即有")
+_COORDINATION_ZH = re.compile(r"[和与及、]|以及")
+_COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,)\s*")
+_EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on|by|with|and)\s+)+", re.I)
 
 
 @dataclass(frozen=True)
-class Gloss:
-    """A place where English glosses Chinese. The Chinese ends at ``zh_end``; where it starts is for boundary.py."""
+class Site:
+    """A gloss in a text: English forms, and where the Chinese is.
+
+    The Chinese ends at ``zh_end``. With ``fixed`` the term is exactly ``text[window_start:zh_end]``; otherwise
+    it starts somewhere in that window and boundary.py chooses where.
+    """
 
     pattern: str
+    gloss: EnglishGloss
+    window_start: int
     zh_end: int
-    zh_window_start: int
-    en: str
-    en_start: int
-    en_end: int
-    abbr: str | None = None
+    fixed: bool = False
+    markup_start: int | None = None
 
 
-def find_glosses(text: str) -> Iterator[Gloss]:
-    for m in BRACKET_AFTER_ZH.finditer(text):
-        en = m.group("en").strip()
-        yield Gloss("zh(en)", m.end("zh"), m.start("zh"), en, m.start("en"), m.start("en") + len(en), m.group("abbr"))
+def mask(text: str) -> str:
+    """The text with protected regions (code, math, URLs ...) replaced by MASK, offsets unchanged."""
+    return _PROTECTED.sub(lambda m: MASK * len(m.group()), text)
+
+
+def window_before(masked: str, end: int) -> tuple[int, int | None]:
+    """Start of the window of possible term characters ending at ``end``, and an opening-mark hint.
+
+    If the term is enclosed in marks right before ``end`` (*中文*, “中文”), the window is the enclosed text and
+    the hint is its start.
+    """
+    i = end
+    while i > 0 and masked[i - 1] in " \t":
+        i -= 1
+    closing = masked[i - 1] if i > 0 else ""
+    if closing in _CLOSING_TO_OPENING:
+        close_at = i - 1
+        while close_at > 0 and masked[close_at - 1] == closing:
+            close_at -= 1  # **bold**
+        opening = _CLOSING_TO_OPENING[closing]
+        open_at = masked.rfind(opening, max(0, close_at - WINDOW - 2), close_at)
+        if open_at != -1 and "\n" not in masked[open_at:close_at]:
+            start = open_at + 1
+            while start < close_at and masked[start] == opening:
+                start += 1
+            inner = masked[start:close_at]
+            if inner and all(TERM_CHAR.match(c) for c in inner):
+                return start, start
+        return end, None
+    start = i
+    while start > 0 and end - start < WINDOW and TERM_CHAR.match(masked[start - 1]):
+        start -= 1
+    return start, None
+
+
+def _english_before(masked: str, end: int) -> Form | None:
+    """The English name ending at ``end``: the Latin words before it, without leading function words."""
+    match = re.search(f"({_LATIN_RUN})\\s*$", masked[max(0, end - 120) : end])
+    if not match:
+        return None
+    text = match.group(1)
+    start = end - len(masked[max(0, end - 120) : end]) + match.start(1)
+    lead = _EN_STOP_LEAD.match(text)
+    if lead:
+        start += lead.end()
+        text = text[lead.end() :]
+    text = text.rstrip()
+    if not text or not looks_like_term(text):
+        return None
+    return Form(text, start, start + len(text))
+
+
+def find_sites(text: str) -> list[Site]:
+    """Every gloss in the text, each once."""
+    masked = mask(text)
+    sites: dict[tuple, Site] = {}
+    for site in _bracket_sites(masked):
+        sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    for site in _apposition_sites(masked):
+        sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    return sorted(sites.values(), key=lambda s: (s.window_start, s.gloss.forms[0].start))
+
+
+def _bracket_sites(masked: str) -> Iterator[Site]:
+    for regex in (_BRACKET, _BRACKET_NESTED):
+        for m in regex.finditer(masked):
+            content, open_at = m.group(1), m.start()
+            gloss = parse(content, m.start(1))
+            if gloss is not None:
+                start, hint = window_before(masked, open_at)
+                if start < open_at and re.search(_CJK, masked[start:open_at]):
+                    end = open_at
+                    while masked[end - 1] in ' \t*”」』》’"':
+                        end -= 1
+                    yield Site("zh(en)", gloss, start, end, markup_start=hint)
+                continue
+            chinese = content.strip()
+            if regex is _BRACKET and re.fullmatch(f"{_CJK}{{1,12}}", chinese):
+                english = _english_before(masked, open_at)
+                if english is not None:
+                    zh_start = m.start(1) + content.index(chinese)
+                    pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
+                    yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
+
+
+def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
+    """Matches of ``regex`` in the stretches of text around each occurrence of ``keyword``, each match once."""
+    seen: set[int] = set()
+    for hit in re.finditer(keyword, masked):
+        for m in regex.finditer(masked, max(0, hit.start() - _REACH), hit.end() + _REACH):
+            if m.start() <= hit.start() < m.end() and m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+_REACH = 130  # enough for the longest English run a pattern accepts (eight words)
+
+
+def _apposition_sites(masked: str) -> Iterator[Site]:
+    for pattern, keyword, regex in _APPOSITIONS:
+        for m in _around(regex, keyword, masked):
+            en_text = m.group("en").rstrip()
+            en_start = m.start("en")
+            lead = _EN_STOP_LEAD.match(en_text)
+            if lead:
+                en_start += lead.end()
+                en_text = en_text[lead.end() :]
+            if not en_text or not looks_like_term(en_text):
+                continue
+            if pattern.startswith(("zh/", "en/")):
+                left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
+                if not _isolated_slash_pair(masked, left, m.end()):
+                    continue
+            if pattern in ("en，即zh", "关于en，zh", "en/zh"):
+                yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
+                continue
+            zh_end = m.end("zh")
+            start, hint = window_before(masked, zh_end)
+            english = Form(en_text, en_start, en_start + len(en_text))
+            yield Site(pattern, EnglishGloss((english,)), start, zh_end, markup_start=hint)
+
+
+def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
+    """A slash pair stands alone: not one item of a slash list (需求 / 数据结构 / APIs), not the first half of a
+    compound that goes on (混合代码/ arxiv 数据), not a path. ``start`` is where its left side starts."""
+    before = masked[max(0, start - 3) : start].rstrip(" ")
+    after = masked[end : end + 3].lstrip(" ")
+    if before.endswith("/") or after.startswith("/"):
+        return False
+    if after and re.match(_CJK, after):
+        return after[0] in _AFTER_A_NAME  # 后训练/post-training是…, not 代码/ arxiv 数据
+    return not after or not after[0].isalnum()
+
+
+def _fixed_chinese(
+    pattern: str, masked: str, en_text: str, en_start: int, zh_start: int, zh_end: int
+) -> Iterator[Site]:
+    """Sites whose Chinese is delimited by the pattern; coordination on both sides becomes one site per pair."""
+    zh_parts = _split_positions(masked, zh_start, zh_end, _COORDINATION_ZH)
+    en_parts = _split_positions(masked, en_start, en_start + len(en_text), _COORDINATION_EN)
+    if len(zh_parts) == 1:
+        yield Site(
+            pattern, EnglishGloss((Form(en_text, en_start, en_start + len(en_text)),)), zh_start, zh_end, fixed=True
+        )
+        return
+    if len(zh_parts) != len(en_parts):
+        return  # the two sides do not line up: no guessing
+    for (zs, ze), (es, ee) in zip(zh_parts, en_parts, strict=True):
+        english = masked[es:ee]
+        if looks_like_term(english):
+            yield Site(pattern + "+coordination", EnglishGloss((Form(english, es, ee),)), zs, ze, fixed=True)
+
+
+def _split_positions(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
+    parts = []
+    at = start
+    for m in separator.finditer(text, start, end):
+        parts.append((at, m.start()))
+        at = m.end()
+    parts.append((at, end))
+    return [(s, e) for s, e in parts if e > s]

@@ -1,0 +1,170 @@
+"""Extraction benchmark: quality on the d2l-zh yardstick, confidence calibration, speed and memory.
+
+    python bench/extract_bench.py [--shared ../shared] [--jobs 2] [--keep DIR]
+
+Prints:
+- the yardstick (../shared/bench/termbench.py): recall, judged precision and boundary errors of the default
+  export, and the wrong pairs it lists;
+- precision per confidence band over every extracted pair whose English the gold knows (it must rise);
+- speed: `glossary extract` of the corpus in MB/s on one core, beside the floor on the same files (read + one
+  regex pass), the one-time cost of loading the dictionaries, peak memory, and the same with --jobs N.
+Nothing here is a test: it prints figures for a person to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import io
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BANDS = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)]
+
+
+def glossary_cli() -> list[str]:
+    return [sys.executable, "-m", "glossary"]
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Run a command; (wall seconds, peak RSS of the child in MB, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(args, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        sys.exit(f"{' '.join(args)} failed:\n{result.stderr}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) // 1024, result.stdout
+
+
+def load_termbench(shared: Path):
+    spec = importlib.util.spec_from_file_location("termbench", shared / "bench" / "termbench.py")
+    if spec is None or spec.loader is None:
+        sys.exit(f"no termbench.py under {shared}/bench")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def floor_seconds(corpus: Path) -> tuple[float, int]:
+    """Read every file and run one regex pass (the bracket pattern): what no extractor can beat."""
+    bracket = re.compile(r"[（(]([^（）()\n]{1,120})[)）]")
+    start = time.perf_counter()
+    size = 0
+    for path in sorted(corpus.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        size += len(text.encode("utf-8"))
+        sum(1 for _ in bracket.finditer(text))
+    return time.perf_counter() - start, size
+
+
+def in_process(corpus: Path) -> dict[str, float]:
+    """Time the stages in this process: loading the dictionaries once, then the extraction passes alone."""
+    sys.path.insert(0, str(ROOT))
+    from glossary.extract import CorpusStats, prepare, resolve
+    from glossary.extract.lexicon import jieba_tokenizer, pos_tag, senses
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.md"))]
+    start = time.perf_counter()
+    jieba_tokenizer()
+    senses("模型")
+    pos_tag("模型")
+    loaded = time.perf_counter()
+    prepared = [prepare(t) for t in texts]
+    first = time.perf_counter()
+    stats = CorpusStats.build([s for p in prepared for s in p.spans()], texts)
+    counted = time.perf_counter()
+    for text, p in zip(texts, prepared, strict=True):
+        resolve(text, p, stats)
+    resolved = time.perf_counter()
+    return {"load": loaded - start, "prepare": first - loaded, "count": counted - first, "resolve": resolved - counted}
+
+
+def calibration(termbench, gold_tsv: Path, export_all: str) -> list[tuple[str, int, float]]:
+    _, by_en = termbench.load_gold(gold_tsv)
+    rows = list(csv.DictReader(io.StringIO(export_all)))
+    judged: dict[tuple[float, float], list[bool]] = defaultdict(list)
+    for row in rows:
+        zh = termbench.zh_key(row["zh"])
+        confidence = float(row["confidence"])
+        for column in ("en", "abbr"):
+            en = termbench.en_key(row.get(column) or "")
+            if en in by_en:
+                band = next(b for b in BANDS if b[0] <= confidence < b[1])
+                judged[band].append(zh in by_en[en])
+    return [
+        (
+            f"[{lo:.1f}, {min(hi, 1.0):.1f})",
+            len(judged[(lo, hi)]),
+            sum(judged[(lo, hi)]) / len(judged[(lo, hi)]) if judged[(lo, hi)] else float("nan"),
+        )
+        for lo, hi in BANDS
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="keep the prepared corpus, databases and exports here")
+    args = parser.parse_args()
+    termbench = load_termbench(args.shared)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="extract-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    termbench.prepare(args.shared / "bench" / "d2l-zh", work)
+    corpus, gold = work / "corpus", work / "gold.tsv"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    # quality
+    db = work / "d2l.db"
+    db.unlink(missing_ok=True)
+    wall, peak, _ = run([*glossary_cli(), "extract", "--db", str(db), str(corpus)], env)
+    _, _, export = run([*glossary_cli(), "export", "--db", str(db), "--format", "csv"], env)
+    (work / "pairs.csv").write_text(export, encoding="utf-8")
+    score = termbench.score(gold, work / "pairs.csv")
+    print("== d2l-zh yardstick (default export) ==")
+    for zh, en in score.pop("examples_wrong"):
+        print(f"  wrong: {zh} / {en}")
+    print("  " + " ".join(f"{k}={v}" for k, v in score.items()))
+    print("  reference heuristic (README of ../shared/bench): recall 0.80, judged precision 0.74")
+
+    _, _, export_all = run([*glossary_cli(), "export", "--db", str(db), "--format", "csv", "--all"], env)
+    print("\n== precision per confidence band (every pair whose English the gold knows) ==")
+    for band, n, precision in calibration(termbench, gold, export_all):
+        print(f"  confidence {band}: {n:4d} pairs, precision {precision:.3f}")
+
+    # speed and memory
+    floor, size = floor_seconds(corpus)
+    mb = size / 1e6
+    print(f"\n== speed: {mb:.2f} MB in {sum(1 for _ in corpus.rglob('*.md'))} files, one core ==")
+    print(f"  floor (read + one regex pass): {floor:.3f} s = {mb / floor:.1f} MB/s")
+    print(f"  glossary extract (CLI, whole run): {wall:.2f} s wall = {mb / wall:.2f} MB/s, peak memory {peak} MB")
+    stages = in_process(corpus)
+    passes = stages["prepare"] + stages["count"] + stages["resolve"]
+    print(
+        f"  in process: loading jieba and the lexicon once {stages['load']:.2f} s; then the extraction passes "
+        f"{passes:.2f} s = {mb / passes:.2f} MB/s (find glosses + candidate spans {stages['prepare']:.2f} s, "
+        f"count spans over the corpus {stages['count']:.2f} s, choose spans and confidence {stages['resolve']:.2f} s)"
+    )
+    db2 = work / "d2l-jobs.db"
+    db2.unlink(missing_ok=True)
+    wall2, peak2, _ = run([*glossary_cli(), "extract", "--db", str(db2), "--jobs", str(args.jobs), str(corpus)], env)
+    print(
+        f"  glossary extract, --jobs {args.jobs}:     {wall2:.2f} s wall = {mb / wall2:.2f} MB/s "
+        f"(x{wall / wall2:.2f}), peak memory {peak2} MB"
+    )
+    print(f"\n(work files in {work})")
+
+
+if __name__ == "__main__":
+    main()

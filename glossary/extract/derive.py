@@ -1,0 +1,109 @@
+"""Pairs inside pairs: coordination split into its members, sub-terms derived where the parts align.
+
+From 后训练阶段(post-training stage) come 后训练/post-training and 阶段/stage, because the dictionary says 阶段 is
+"stage" and 后 is "post-"; from de-duplication methods and data cleaning mechanisms，即去重和清洗 come
+去重/de-duplication and 清洗/data cleaning: the members pair in order and the generic head nouns (methods,
+mechanisms) that the Chinese leaves out are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..normalize import CJK_RE
+from .boundary import EnglishSide, aligns
+from .english import Form
+
+_ZH_COORDINATION = re.compile(r"[和与及、]|以及")
+_EN_COORDINATION = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,)\s*")
+# Head nouns English adds and Chinese often leaves implicit (去重 = de-duplication methods).
+_GENERIC_HEADS = frozenset(
+    "method methods mechanism mechanisms technique techniques approach approaches strategy strategies scheme schemes "
+    "procedure procedures".split()
+)
+
+
+def coordinate(text: str, zh_start: int, zh_end: int, form: Form) -> list[tuple[str, int, str, int, int]]:
+    """(zh, zh_start, en, en_start, en_end) for each member when both sides coordinate the same number of
+    members (预训练和微调 / pre-training and fine-tuning); otherwise the pair as it is."""
+    zh = text[zh_start:zh_end]
+    whole = [(zh, zh_start, form.text, form.start, form.end)]
+    zh_members = _members(zh, _ZH_COORDINATION)
+    if len(zh_members) < 2:
+        return whole
+    en_members = _members(form.text, _EN_COORDINATION)
+    if len(en_members) != len(zh_members):
+        return whole
+    return [
+        (z, zh_start + zs, e, form.start + es, form.start + es + len(e))
+        for (z, zs), (e, es) in zip(zh_members, en_members, strict=True)
+    ]
+
+
+def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
+    members, at = [], 0
+    for m in separator.finditer(text):
+        members.append((text[at : m.start()], at))
+        at = m.end()
+    members.append((text[at:], at))
+    return [(t, s) for t, s in members if t.strip()]
+
+
+def trim_generic_head(english: str, zh: str) -> str:
+    """Drop a trailing generic head noun (methods, mechanisms ...) the Chinese does not say."""
+    words = english.split()
+    if len(words) >= 2 and words[-1].lower() in _GENERIC_HEADS and not aligns(zh, words[-1]):
+        return " ".join(words[:-1])
+    return english
+
+
+def derive_parts(zh: str, english: str, words: Sequence[str]) -> list[tuple[str, int, str]]:
+    """Sub-terms (zh part, its offset in zh, English part) of a pair whose halves align.
+
+    A split of the Chinese words and of the English words is taken when both halves have at least two Chinese
+    characters, every Chinese word of one half aligns with that half's English, some word of the other half
+    does, and no word aligns across the split. At most one split: the one with the most aligned words.
+    """
+    en_words = english.split()
+    if len(words) < 2 or len(en_words) < 2:
+        return []
+    best: tuple[int, list[tuple[str, int, str]]] | None = None
+    for k in range(1, len(words)):
+        left_zh, right_zh = "".join(words[:k]), "".join(words[k:])
+        if len(left_zh) < 2 or len(right_zh) < 2:
+            continue
+        for j in range(1, len(en_words)):
+            left_en, right_en = " ".join(en_words[:j]), " ".join(en_words[j:])
+            left = [aligns(w, left_en) for w in words[:k]]
+            right = [aligns(w, right_en) for w in words[k:]]
+            if (len(words[k]) == 1 and not right[0]) or (len(words[0]) == 1 and not left[0]):
+                continue  # a half must not start with a stray character: 参数|化ReLU
+            crossed = any(aligns(w, right_en) for w in words[:k]) or any(aligns(w, left_en) for w in words[k:])
+            if crossed or not (any(left) and any(right)) or not (all(left) or all(right)):
+                continue
+            if not (_plausible(left_zh, left_en) and _plausible(right_zh, right_en)):
+                continue
+            if not (_accounted(words[:k], left_en) and _accounted(words[k:], right_en)):
+                continue
+            aligned = sum(left) + sum(right)
+            if best is None or aligned > best[0]:
+                best = (aligned, [(left_zh, 0, left_en), (right_zh, len(left_zh), right_en)])
+    return best[1] if best else []
+
+
+def _accounted(words: Sequence[str], english: str) -> bool:
+    """Every word of a half is either matched by the dictionary or one of the English words it leaves
+    unmatched could be its translation: 自然语言推断语料库 "natural language inference" keeps 语料库 (corpus)
+    with nothing in the English for it."""
+    if not CJK_RE.search("".join(words)):
+        return False  # a half with no Chinese (参数化ReLU -> ReLU) is not a Chinese term
+    unmatched_english = len(EnglishSide.of(english).vocabulary) - sum(1 for w in words if aligns(w, english))
+    unmatched_chinese = sum(1 for w in words if not aligns(w, english))
+    return unmatched_chinese <= max(0, unmatched_english)
+
+
+def _plausible(zh: str, english: str) -> bool:
+    """Lengths that can translate each other: about two characters an English content word."""
+    expected = 2 * EnglishSide.of(english).words
+    return expected / 2.5 <= len(zh) <= expected * 2

@@ -1,0 +1,125 @@
+"""The English side of a gloss: its forms, its abbreviation, and whether it is a translation at all.
+
+A parenthesis after a Chinese word holds many things besides an equivalent: numbers and scores (80.4/87.5),
+references [1], code (axis=1), remarks (again，相当不错), sentences (MMLU约为85, NVIDIA称之为warps). Those are
+rejected here; what passes is split into forms: "recurrent neural network，RNN" is a full form and its
+abbreviation, "forward propagation或forward pass" two full forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import CJK_RE, is_abbreviation
+from .lexicon import STOP_WORDS
+
+# Alternatives inside one gloss; a comma also separates a form from its abbreviation.
+_SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
+# Labels before the English in a gloss: 英文：..., 英语：..., 英文全称 ..., 简称 ..., 缩写 ...
+_LABEL = re.compile(
+    r"^(?:英文全称|英文名称|英文名|英文缩写|英文简称|英文|英语|全称|简称|缩写|缩写为|又称|也称|也叫|即)\s*[:：]?\s*"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
+_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '’&.\-]*$")
+_CODE = re.compile(r"[=_{}\[\]<>()\\$#@|`]|\.\w+\(|^\w+\.\w+$|::")
+_NOT_TERMS = frozenset(
+    "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
+    "this that it they we you he she figure fig table section chapter page eq equation example".split()
+)
+# Verbs and auxiliaries that make a parenthesis a sentence, not a name.
+_SENTENCE_WORDS = frozenset(
+    "is are was were be been can could will would should may might must do does did has have "
+    "had i we you he she they it".split()
+)
+MAX_WORDS = 8
+MAX_ALTERNATIVES = 3
+
+
+@dataclass(frozen=True)
+class Form:
+    """One English form, with its offsets in the text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EnglishGloss:
+    forms: tuple[Form, ...]
+    abbr: Form | None = None
+
+
+def looks_like_term(text: str) -> bool:
+    """An English name: Latin words, no code, no sentence, not a lone function word or a number."""
+    if not _FORM.match(text) or _CODE.search(text) or CJK_RE.search(text):
+        return False
+    words = text.split()
+    if not 1 <= len(words) <= MAX_WORDS or sum(c.isalpha() for c in text) < 2:
+        return False
+    lowered = [w.lower().strip(".,'’") for w in words]
+    if all(w in _NOT_TERMS for w in lowered):
+        return False
+    if len(words) >= 3 and any(w in _SENTENCE_WORDS for w in lowered):
+        return False
+    if lowered[0] in STOP_WORDS or lowered[-1] in STOP_WORDS:
+        return False  # "with human preferences", "data of": a fragment, not a name
+    # File names and dotted identifiers (model.py, nn.Linear) are code.
+    return not re.search(r"[a-z]\.[A-Za-z]", text) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?(?:\s.*)?", text) is not None
+
+
+def parse(content: str, offset: int) -> EnglishGloss | None:
+    """Parse the content of a gloss (text inside the brackets, starting at ``offset`` in the document).
+
+    Returns None when it is not a translation.
+    """
+    stripped = content.strip()
+    lead = len(content) - len(content.lstrip())
+    label = _LABEL.match(stripped)
+    if label:
+        lead += label.end()
+        stripped = stripped[label.end() :]
+    if not stripped or not re.match(r"[A-Za-z]", stripped):
+        return None
+    forms: list[Form] = []
+    abbr: Form | None = None
+    position = offset + lead
+    pieces = _pieces(stripped)
+    if len(pieces) > MAX_ALTERNATIVES:
+        return None  # a list (xmin,xmax,ymin,ymax), not alternative names
+    for _separator, text, start in pieces:
+        start += position
+        if CJK_RE.search(text):
+            inner = _LABEL.match(text)
+            if inner and not CJK_RE.search(text[inner.end() :]):
+                text, start = text[inner.end() :], start + inner.end()  # 简称RNN
+            elif not re.search(r"[A-Za-z0-9]", text):
+                continue  # an alternative Chinese name or an explanation: (label，或目标), (dendrites，输入终端)
+            else:
+                return None  # a sentence mixing both: (MMLU约为85), (NVIDIA称之为warps)
+        if not looks_like_term(text):
+            if not forms and abbr is None:
+                return None
+            continue
+        form = Form(text, start, start + len(text))
+        if is_abbreviation(text) and forms and abbr is None:
+            abbr = form  # recurrent neural network，RNN
+            continue
+        forms.append(form)
+    if not forms:
+        return None
+    return EnglishGloss(tuple(forms), abbr)
+
+
+def _pieces(content: str) -> list[tuple[str, str, int]]:
+    """Split on the alternative separators: (separator before, piece, offset of the piece within ``content``)."""
+    pieces = []
+    start = 0
+    separator = ""
+    for match in _SPLIT.finditer(content):
+        pieces.append((separator, content[start : match.start()], start))
+        separator = match.group().strip()
+        start = match.end()
+    pieces.append((separator, content[start:], start))
+    return [(sep, text.strip(), at + (len(text) - len(text.lstrip()))) for sep, text, at in pieces if text.strip()]

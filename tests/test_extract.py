@@ -1,0 +1,196 @@
+"""The extractor: where glosses are, where the Chinese term starts, what is not a translation, and confidence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary.extract import extract_pairs
+from glossary.normalize import en_key, zh_key
+
+from .conftest import SEEDS
+
+KNOWLEDGE = 0.5  # the default export's confidence threshold
+
+
+def pairs(text: str, corpus: list[str] | None = None, *, minimum: float = KNOWLEDGE) -> set[tuple[str, str]]:
+    """Extracted (zh key, English) pairs at or above a confidence, derived sub-terms left out."""
+    return {(zh_key(c.zh), c.en) for c in extract_pairs(text, corpus) if c.parent is None and c.confidence >= minimum}
+
+
+# (sentence, pairs it must give). Real sentences from Chinese technical writing, every pattern in both
+# bracket widths, both orders, with and without spaces, markup present and absent.
+GLOSSES = [
+    # 中文（English）: full and half width, spaces, the term after function words and verbs
+    ("预训练阶段(pre-training stage)的算法相对直接。", {("预训练阶段", "pre-training stage")}),
+    ("我们称之为预训练阶段（pre-training stage）。", {("预训练阶段", "pre-training stage")}),
+    ("我们称之为预训练阶段 ( pre-training stage ) 。", {("预训练阶段", "pre-training stage")}),
+    (
+        "这便涉及到小批量随机梯度下降（minibatch stochastic gradient descent）。",
+        {("小批量随机梯度下降", "minibatch stochastic gradient descent")},
+    ),
+    ("用于对抗过拟合的技术称为正则化（regularization）。", {("正则化", "regularization")}),
+    ("最大和最小的特征值之比称为优化问题的条件数（condition number）。", {("条件数", "condition number")}),
+    ("我们只需将锚框的类别标记为背景（background）。", {("背景", "background")}),
+    ("换句话说，在在线学习（online learning）中，我们不断获取数据。", {("在线学习", "online learning")}),
+    ("我们把这个问题称为多项分类（multiclass classification）。", {("多项分类", "multiclass classification")}),
+    # the English says how much Chinese it covers; the dictionary says which words it translates
+    ("该模型使用了门控循环单元（gated recurrent unit）。", {("门控循环单元", "gated recurrent unit")}),
+    ("这种现象被称为过拟合（overfitting）。", {("过拟合", "overfitting")}),
+    ("调整但不更新的参数称为超参数（hyperparameter）。", {("超参数", "hyperparameter")}),
+    # the term before a trailing 的-phrase or localiser
+    ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
+    # 中文（English，ABBR）, 中文（ABBR）, labels before the English
+    ("大语言模型（Large Language Model，LLM）是当前的热点。", {("大语言模型", "Large Language Model")}),
+    ("它可以对大语言模型(LLM)进行微调。", {("大语言模型", "LLM")}),
+    ("本文讨论指令跟随（英文：instruction following）。", {("指令跟随", "instruction following")}),
+    ("我们介绍循环神经网络（英文全称 recurrent neural network）。", {("循环神经网络", "recurrent neural network")}),
+    # alternatives in one gloss: two English forms
+    (
+        "我们称之为前向传播（forward propagation或forward pass）。",
+        {("前向传播", "forward propagation"), ("前向传播", "forward pass")},
+    ),
+    # English（中文） and ABBR（中文）
+    ("我们使用 dropout（暂退法）来缓解过拟合。", {("暂退法", "dropout")}),
+    ("后训练采用了 RLHF（基于人类反馈的强化学习）。", {("基于人类反馈的强化学习", "RLHF")}),
+    # appositions
+    (
+        "预训练数据处理的要点包括de-duplication methods and data cleaning mechanisms，即去重和清洗。",
+        {("去重", "de-duplication"), ("清洗", "data cleaning")},
+    ),
+    ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
+    ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
+    # slash pairs
+    ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
+    # quotes and emphasis mark the start when present
+    ("这种设计被称为“多头注意力”（multi-head attention）。", {("多头注意力", "multi-head attention")}),
+    ("这被称为*暂退法*（dropout）。", {("暂退法", "dropout")}),
+    ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
+    # traditional input: keyed by the simplified form
+    ("我們稱之為後訓練階段（post-training stage）。", {("后训练阶段", "post-training stage")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GLOSSES, ids=[s[:24] for s, _ in GLOSSES])
+def test_glosses_give_the_right_pairs(sentence, expected):
+    assert expected <= pairs(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("这便涉及到小批量随机梯度下降（minibatch stochastic gradient descent）。", "涉及到小批量随机梯度下降"),
+        ("我们只需将锚框的类别标记为背景（background）。", "标记为背景"),
+        ("用于对抗过拟合的技术称为正则化（regularization）。", "称为正则化"),
+        ("这个模型使用小批量随机梯度下降（minibatch SGD）训练。", "使用小批量随机梯度下降"),
+    ],
+)
+def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
+    assert all(zh != wrong for zh, _ in pairs(sentence, minimum=0.0))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "在IFEVAL上，8B和70B的差距还是很明显的(80.4/87.5)。",  # scores
+        "原文见：IFEval Dataset | Papers With Code[1]。",  # a reference
+        "大约Claude 3 Kaiku的性能(again,相当不错)。",  # a remark
+        "都在大致相同的范围内(MMLU约为85)。",  # a sentence-like parenthetical
+        "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot
+        "其时间步从(i+1)到(i+T)。",  # arithmetic
+        "计算通道维上的和(axis=1)。",  # code
+        "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
+        "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
+        "详见 https://example.org/预训练(pre-training) 一文。",  # a URL
+        "公式 $f(x)$ 中的函数(function) 在代码 `g(y)` 里。",  # math and code around
+    ],
+)
+def test_what_is_not_a_translation_never_passes_as_knowledge(sentence):
+    found = pairs(sentence)
+    assert not {(zh, en) for zh, en in found if en in {"again", "i", "axis", "xmin", "torch", "in_features"}}
+    assert all(en not in sentence.split("`")[1::2] for _, en in found)  # nothing from a code span
+    if "$" in sentence or "http" in sentence or "`" in sentence:
+        assert ("函数", "function") not in found or "$" in sentence
+    else:
+        assert found == set()
+
+
+def test_an_example_that_is_not_an_equivalent_stays_below_knowledge():
+    text = "我们有相当标准的架构(MoE transformer)、标准目标(下一个单词预测)。"
+    assert pairs(text) == set()
+    assert pairs(text, minimum=0.0)  # kept as a low-confidence candidate, not thrown away
+
+
+def test_sub_terms_are_derived_where_the_parts_align():
+    text = "(a)预训练阶段(pre-training stage)：算法相对直接。\n(b)后训练阶段(post-training stage)：算法比较丰富。"
+    found = extract_pairs(text)
+    derived = {(zh_key(c.zh), c.en) for c in found if c.parent is not None}
+    assert {("预训练", "pre-training"), ("后训练", "post-training"), ("阶段", "stage")} <= derived
+    for c in found:
+        if c.parent is not None:
+            parent = found[c.parent]
+            assert c.zh in parent.zh and c.confidence < parent.confidence
+
+
+def test_the_corpus_decides_between_a_unit_and_its_fragment():
+    # 全连接层 recurs as a unit; 连接层 never occurs without 全: the term is the whole unit.
+    corpus = ["全连接层的输出。", "两个全连接层。", "最后是全连接层。"]
+    assert ("全连接层", "fully-connected layer") in pairs("这一单层被称为全连接层（fully-connected layer）。", corpus)
+
+
+SEED_PAIRS = {
+    ("预训练阶段", "pre-training stage"),
+    ("后训练阶段", "post-training stage"),
+    ("下一个词的预测", "next-word prediction"),
+    ("指令跟随", "instruction following"),
+    ("复杂度管理", "managing complexity"),
+    ("大语言模型", "LLM"),
+    ("智能体", "AI Agents"),
+    ("去重", "de-duplication"),
+    ("清洗", "data cleaning"),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_candidates():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return [c for text in texts for c in extract_pairs(text, [t for t in texts if t != text])]
+
+
+def test_every_glossed_seed_pair_is_found_with_the_right_span(seed_candidates):
+    found = {(zh_key(c.zh), c.en) for c in seed_candidates if c.confidence >= KNOWLEDGE}
+    assert found >= SEED_PAIRS
+
+
+def test_seed_sub_terms_are_derived(seed_candidates):
+    derived = {(zh_key(c.zh), en_key(c.en)) for c in seed_candidates if c.parent is not None}
+    assert {("后训练", "posttraining"), ("预训练", "pretraining")} <= derived
+
+
+def test_no_seed_non_translation_passes_as_knowledge(seed_candidates):
+    knowledge = {(zh_key(c.zh), c.en) for c in seed_candidates if c.confidence >= KNOWLEDGE}
+    english = {en for _, en in knowledge}
+    for not_english in ["80.4/87.5", "87.5/88.6", "again", "MMLU约为85", "MoE transformer", "1", "+9/-11"]:
+        assert not_english not in english
+    assert not any(zh.startswith(("使用", "介绍", "相当")) for zh, _ in knowledge)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(alphabet=st.sampled_from(list("模型训练预后阶段的使用介绍（）()，,即/*“”和 abcdeLMS-\n`$1")), max_size=80)
+)
+def test_extractor_never_raises_and_every_span_points_at_its_text(text):
+    for c in extract_pairs(text):
+        assert text[c.start : c.end] == c.zh
+        assert c.en in text[c.en_start : c.en_end]
+        assert 0.0 <= c.confidence <= 1.0
+        assert c.parent is None or c.parent < len(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=120))
+def test_extractor_never_raises_on_any_text(text):
+    for c in extract_pairs(text):
+        assert text[c.start : c.end] == c.zh
