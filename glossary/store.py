@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -279,37 +279,36 @@ class Glossary:
 
     def _term_id(self, zh: str, *, create: bool, stamp: str = "") -> int | None:
         key = zh_key(zh)
-        if not key:
-            return None
-        row = self.execute(
-            "SELECT id FROM terms WHERE zh = ? UNION ALL SELECT term_id FROM term_aliases WHERE zh = ?",
-            [key, key],
-        ).fetchone()
-        if row:
-            return row[0]
-        if not create:
-            return None
-        return self.execute(
+        insert = (
             "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
-            [key, *pinyin_readings(key), stamp or now(), stamp or now()],
-        ).lastrowid
+            lambda: [key, *pinyin_readings(key), stamp or now(), stamp or now()],
+        )
+        return self._keyed_id("terms", "zh", "term_aliases", "term_id", key, insert if create else None)
 
     def _english_id(self, en: str, *, create: bool) -> int | None:
         key = en_key(en)
+        insert = (
+            "INSERT INTO english (key, display, is_abbr) VALUES (?,?,?)",
+            lambda: [key, en.strip(), is_abbreviation(en)],
+        )
+        return self._keyed_id("english", "key", "english_aliases", "english_id", key, insert if create else None)
+
+    def _keyed_id(
+        self, table: str, column: str, aliases: str, alias_id: str, key: str, insert: tuple[str, Callable] | None
+    ) -> int | None:
+        """The row a key names, directly or through the aliases merges left; created with ``insert`` if given."""
         if not key:
             return None
         row = self.execute(
-            "SELECT id FROM english WHERE key = ? UNION ALL SELECT english_id FROM english_aliases WHERE key = ?",
+            f"SELECT id FROM {table} WHERE {column} = ? UNION ALL SELECT {alias_id} FROM {aliases} WHERE {column} = ?",
             [key, key],
         ).fetchone()
         if row:
             return row[0]
-        if not create:
+        if insert is None:
             return None
-        return self.execute(
-            "INSERT INTO english (key, display, is_abbr) VALUES (?,?,?)",
-            [key, en.strip(), is_abbreviation(en)],
-        ).lastrowid
+        sql, params = insert
+        return self.execute(sql, params()).lastrowid
 
     def _pair_for(self, zh: str, en: str, origin: str, stamp: str, *, abbr: str | None = None) -> int | None:
         """The pair an extracted (zh, en) lands on, created if new; None when a person suppressed it."""
