@@ -1,32 +1,28 @@
 """The term list a translator wants before a job: the glossary's terms a document uses, and the ones it lacks.
 
 Glossary terms are found with an Aho-Corasick automaton (pyahocorasick) over the simplified keys, longest match
-first, in traditional text as well (it is converted to simplified first, offsets kept). The automaton is fed only
-the runs of characters a term can be made of: fed whole text, it walks a root with thousands of children for
-every character of markup and code, several times slower. New terms come from the extraction's termhood ranking
+first, in traditional text as well (it is converted to simplified first, offsets kept). pyahocorasick looks a
+character up among a node's children one by one, and the root of 100k Chinese terms has thousands: fed code
+points, it runs at 1-3 MB/s. Fed each character as its two UTF-16 bytes, no node has more than 256 children
+and it runs several times faster. New terms come from the extraction's termhood ranking
 (glossary.extract.termhood), for the terms the glossary does not have.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lookup import ascii_lower
 from .model import Document, Untranslated
-from .normalize import CJK_CHAR, to_simplified
+from .normalize import to_simplified
 
 # A run: characters a term can be made of, from Chinese to Chinese, widened over Latin letters, digits and hyphens
 # on either side (Transformer架构, GPT-4模型). Starting at a Chinese character keeps the regex from trying every
 # position of the (many) Latin words.
-_RUN = re.compile(f"[{CJK_CHAR}](?:[{CJK_CHAR}a-z0-9-]*[{CJK_CHAR}])?")
-_RUN_LATIN = re.compile(f"[{CJK_CHAR}](?:[{CJK_CHAR}a-z0-9-]*[{CJK_CHAR}])?[a-z0-9-]*")
-_RUN_CHARS = re.compile(f"[{CJK_CHAR}a-z0-9-]+")
-_LATIN_BEFORE = re.compile("[a-z0-9-]+$")
-_LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _WORD_CHAR = re.compile("[a-z0-9]")
 
 
@@ -71,14 +67,12 @@ class TermMatcher:
         import ahocorasick
 
         self._automaton = ahocorasick.Automaton()
-        self._latin = False
         for name, key in names.items():
             folded = name.lower()
-            if folded and _RUN_CHARS.fullmatch(folded):  # a name with other characters never lies in a run
+            if folded and not _ASTRAL.search(folded):  # text beyond the BMP is masked (see find)
                 # Whether the name starts or ends with a letter or digit: only then can a match cut a word.
                 edges = bool(_WORD_CHAR.match(folded[0]) or _WORD_CHAR.match(folded[-1]))
                 self._automaton.add_word(_as_bytes(folded), (len(folded), key, edges))
-                self._latin = self._latin or _WORD_CHAR.search(folded) is not None
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -93,27 +87,14 @@ class TermMatcher:
         folded = simplified.lower()
         if len(folded) != len(simplified):  # a few letters lower-case to two characters (İ): keep offsets
             folded = ascii_lower(simplified)
-        # One pass of the automaton over the runs joined by newlines (no term has one), rather than a call per run.
-        starts: list[int] = []  # where each run starts in the text
-        offsets: list[int] = []  # and in the joined runs
-        chunks: list[str] = []
-        joined_length = 0
-        for run in (_RUN_LATIN if self._latin else _RUN).finditer(folded):
-            begin, finish = run.span()
-            if self._latin and begin and folded[begin - 1] in _LATIN_CHARS:
-                before = _LATIN_BEFORE.search(folded, max(0, begin - 40), begin)
-                begin = before.start() if before else begin
-            starts.append(begin)
-            offsets.append(joined_length)
-            chunks.append(folded[begin:finish])
-            joined_length += finish - begin + 1
-        joined = "\n".join(chunks)
-        for start, end, (length, key, edges) in self._matches(_as_bytes(joined)):
-            if edges and _cuts_a_word(joined, start, end):
+        # Characters beyond the Basic Multilingual Plane take four bytes in UTF-16: one placeholder each keeps
+        # two bytes a character (no term has one).
+        if _ASTRAL.search(folded):
+            folded = _ASTRAL.sub("\ufffd", folded)
+        for start, end, (length, key, edges) in self._matches(_as_bytes(folded)):
+            if edges and _cuts_a_word(folded, start, end):
                 continue
-            which = bisect_right(offsets, start) - 1
-            at = starts[which] + start - offsets[which]
-            yield key, written[at : at + length]
+            yield key, written[start : start + length]
 
     def _matches(self, encoded: str) -> list[tuple[int, int, tuple[int, str, bool]]]:
         """(start, end, value) of the leftmost-longest matches, in characters of the text before _as_bytes.
@@ -137,9 +118,7 @@ class TermMatcher:
 
 
 def _as_bytes(text: str) -> str:
-    """Each character as its two UTF-16 bytes (latin-1 characters): the automaton's nodes get at most 256
-    children instead of thousands (pyahocorasick scans a node's children one by one), 3x faster at 100k terms.
-    Runs hold only characters of the Basic Multilingual Plane, two bytes each."""
+    """Each character of the Basic Multilingual Plane as its two UTF-16 bytes (as latin-1 characters)."""
     return text.encode("utf-16-be").decode("latin-1")
 
 

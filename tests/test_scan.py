@@ -35,7 +35,7 @@ def matcher(*keys: str, aliases: dict[str, str] | None = None) -> TermMatcher:
         # Latin inside a term: case-insensitive, never inside a longer word
         ("用transformer架构和ChatGPT架构", [("Transformer架构", "transformer架构")]),
         ("GPT架构", [("GPT架构", "GPT架构")]),
-        # text outside runs of term characters is not even looked at
+        # code and markup hold no term
         ("```python\nx = 1  # no terms here\n```", []),
     ],
 )
