@@ -50,12 +50,17 @@ class Prepared:
     sites: tuple[PreparedSite, ...]
 
     def spans(self) -> list[str]:
-        """Strings whose corpus counts the boundary decisions read."""
+        """Strings whose corpus counts the decisions read: each candidate span, its first word, and its
+        leading words (the left part a sub-term may be derived from)."""
         out = []
         for prepared in self.sites:
             for option in prepared.options:
                 out.append(option.span)
                 out.append(option.words[0])
+                head = ""
+                for word in option.words[:-1]:
+                    head += word
+                    out.append(head)
         return out
 
 
@@ -120,7 +125,7 @@ def resolve(text: str, prepared: Prepared, stats: CorpusStats | None) -> list[Ca
                 )
                 if len(members) > 1:
                     continue
-                for part in derive_parts(zh, english, option.words):
+                for part in derive_parts(zh, english, option.words, stats):
                     sub_zh, offset, sub_en = part
                     if not acceptable_term(fixed_option(sub_zh)) or not looks_like_term(sub_en):
                         continue
