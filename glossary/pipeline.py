@@ -15,7 +15,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .errors import DocumentError
-from .extract import EXTRACTOR_VERSION, CorpusStats, Prepared, prepare, resolve, spans_to_count, warm_up
+from .extract import (
+    EXTRACTOR_VERSION,
+    CorpusStats,
+    Prepared,
+    abbreviations,
+    prepare,
+    resolve,
+    spans_to_count,
+    warm_up,
+)
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
 from .model import Candidate, Document, Untranslated
 from .store import Glossary
@@ -80,21 +89,21 @@ def _run(jobs: list[_Job], workers: int) -> Iterator[_Done]:
 
 
 # Pass 2's input, set before forking its workers so that they inherit it rather than receive it pickled.
-_RESOLVING: tuple[list[_Done], CorpusStats] | None = None
+_RESOLVING: tuple[list[_Done], CorpusStats, dict[str, str]] | None = None
 
 
 def _resolve_one(index: int) -> list[Candidate]:
     assert _RESOLVING is not None
-    ready, stats = _RESOLVING
+    ready, stats, abbreviated = _RESOLVING
     done = ready[index]
     assert done.document is not None and done.prepared is not None
-    return resolve(done.document.text, done.prepared, stats)
+    return resolve(done.document.text, done.prepared, stats, abbreviated)
 
 
 def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[list[Candidate]]:
     """Pass 2 for every document, in order; with workers, the main process writes while they resolve."""
     global _RESOLVING
-    _RESOLVING = (ready, stats)
+    _RESOLVING = (ready, stats, abbreviations(d.prepared for d in ready if d.prepared is not None))
     try:
         if workers <= 1 or len(ready) <= 1:
             yield from map(_resolve_one, range(len(ready)))

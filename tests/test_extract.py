@@ -202,3 +202,25 @@ def test_extractor_never_raises_and_every_span_points_at_its_text(text):
 def test_extractor_never_raises_on_any_text(text):
     for c in extract_pairs(text):
         assert text[c.start : c.end] == c.zh
+
+
+def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
+    text = "让模型做一些指令跟随的任务(instruction following)。\n(b)IFEval：IF即Instruction Following，考察模型。"
+    (pair,) = [c for c in extract_pairs(text) if c.parent is None]
+    assert (zh_key(pair.zh), pair.en, pair.abbr) == ("指令跟随", "instruction following", "IF")
+
+
+@pytest.mark.parametrize(
+    ("abbr", "english", "expected"),
+    [
+        ("IF", "Instruction Following", True),
+        ("RLHF", "Reinforcement Learning from Human Feedback", True),
+        ("LLM", "large language model", True),
+        ("GPU", "graphics card", False),
+        ("IF", "if", False),
+    ],
+)
+def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
+    from glossary.extract.patterns import abbreviates
+
+    assert abbreviates(abbr, english) is expected
