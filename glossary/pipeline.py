@@ -15,9 +15,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .errors import DocumentError
-from .extract import EXTRACTOR_VERSION, CorpusStats, Prepared, prepare, resolve, spans_to_count, warm_up
+from .extract import (
+    EXTRACTOR_VERSION,
+    CorpusStats,
+    Prepared,
+    abbreviations,
+    prepare,
+    resolve,
+    spans_to_count,
+    warm_up,
+)
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
-from .model import Document, Untranslated
+from .model import Candidate, Document, Untranslated
 from .store import Glossary
 
 
@@ -58,15 +67,51 @@ def _process(job: _Job) -> _Done:
     return _Done(doc.path, doc, prepare(doc.text))
 
 
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # Forked workers share what this process has loaded (jieba's dictionary, the corpus statistics) instead of
+    # loading or unpickling it each.
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _chunk(items: int, workers: int) -> int:
+    return max(1, items // (workers * 8))
+
+
 def _run(jobs: list[_Job], workers: int) -> Iterator[_Done]:
+    """Pass 1 over every input, in worker processes when asked."""
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_process, jobs)
         return
-    # Load jieba once here, then fork: the workers share its dictionary instead of each loading it (~0.7 s).
-    warm_up()
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_process, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    warm_up()  # load jieba once here, then fork
+    with _pool(workers) as pool:
+        yield from pool.map(_process, jobs, chunksize=_chunk(len(jobs), workers))
+
+
+# Pass 2's input, set before forking its workers so that they inherit it rather than receive it pickled.
+_RESOLVING: tuple[list[_Done], CorpusStats, dict[str, str]] | None = None
+
+
+def _resolve_one(index: int) -> list[Candidate]:
+    assert _RESOLVING is not None
+    ready, stats, abbreviated = _RESOLVING
+    done = ready[index]
+    assert done.document is not None and done.prepared is not None
+    return resolve(done.document.text, done.prepared, stats, abbreviated)
+
+
+def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[list[Candidate]]:
+    """Pass 2 for every document, in order; with workers, the main process writes while they resolve."""
+    global _RESOLVING
+    _RESOLVING = (ready, stats, abbreviations(d.prepared for d in ready if d.prepared is not None))
+    try:
+        if workers <= 1 or len(ready) <= 1:
+            yield from map(_resolve_one, range(len(ready)))
+            return
+        with _pool(workers) as pool:
+            yield from pool.map(_resolve_one, range(len(ready)), chunksize=_chunk(len(ready), workers))
+    finally:
+        _RESOLVING = None
 
 
 def extract_files(
@@ -114,9 +159,8 @@ def extract_files(
     if not ready:
         return report
     stats = corpus_stats(glossary, ready)
-    for done in ready:
-        assert done.document is not None and done.prepared is not None
-        candidates = resolve(done.document.text, done.prepared, stats)
+    for done, candidates in zip(ready, _resolved(ready, stats, jobs), strict=True):
+        assert done.document is not None
         summary = glossary.replace_document(done.document, candidates, EXTRACTOR_VERSION)
         report.documents += 1
         report.pairs += summary.pairs

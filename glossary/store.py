@@ -11,6 +11,7 @@ for migrations) costs ~150 ms to import. It is loaded only when a database needs
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -226,14 +227,17 @@ class Glossary:
                     "path, first_ingested) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     [*fields, doc.path, stamp],
                 ).lastrowid
-            before = self._pair_ids()
             pair_of: dict[int, int] = {}
+            created: set[int] = set()
             occurrences = 0
             for index, cand in enumerate(candidates):
                 origin = "derived" if cand.parent is not None else "extracted"
-                pair_id = self._pair_for(cand.zh, cand.en, origin, stamp, abbr=cand.abbr)
-                if pair_id is None:
+                found = self._pair_for(cand.zh, cand.en, origin, stamp, abbr=cand.abbr)
+                if found is None:
                     continue
+                pair_id, new = found
+                if new:
+                    created.add(pair_id)
                 pair_of[index] = pair_id
                 parent = pair_of.get(cand.parent) if cand.parent is not None else None
                 self.execute(
@@ -256,8 +260,7 @@ class Glossary:
                 occurrences += 1
                 touched.add(pair_id)
             self._refresh_pairs(touched, stamp)
-            new_pairs = len(set(pair_of.values()) - before)
-        return DocumentSummary(document_id, doc.path, len(set(pair_of.values())), occurrences, new_pairs)
+        return DocumentSummary(document_id, doc.path, len(set(pair_of.values())), occurrences, len(created))
 
     def sources(self) -> list[Source]:
         rows = self.query(
@@ -273,9 +276,6 @@ class Glossary:
         return [(r["path"], r["text"]) for r in self.query("SELECT path, text FROM documents ORDER BY path")]
 
     # --- terms, English forms, pairs ----------------------------------------------------------------------
-
-    def _pair_ids(self) -> set[int]:
-        return {r[0] for r in self.query("SELECT id FROM pairs")}
 
     def _term_id(self, zh: str, *, create: bool, stamp: str = "") -> int | None:
         key = zh_key(zh)
@@ -310,8 +310,10 @@ class Glossary:
         sql, params = insert
         return self.execute(sql, params()).lastrowid
 
-    def _pair_for(self, zh: str, en: str, origin: str, stamp: str, *, abbr: str | None = None) -> int | None:
-        """The pair an extracted (zh, en) lands on, created if new; None when a person suppressed it."""
+    def _pair_for(
+        self, zh: str, en: str, origin: str, stamp: str, *, abbr: str | None = None
+    ) -> tuple[int, bool] | None:
+        """(pair id, whether it was created) for an extracted (zh, en); None when a person suppressed it."""
         if self.execute("SELECT 1 FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)]).fetchone():
             return None
         term_id = self._term_id(zh, create=True, stamp=stamp)
@@ -324,12 +326,14 @@ class Glossary:
         if row:
             if abbr and not row["abbr"] and not row["curated"]:
                 self.execute("UPDATE pairs SET abbr = ? WHERE id = ?", [abbr, row["id"]])
-            return row["id"]
-        return self.execute(
+            return row["id"], False
+        pair_id = self.execute(
             "INSERT INTO pairs (term_id, english_id, abbr, status, origin, confidence, first_seen, last_seen, updated) "
             "VALUES (?,?,?,?,?,?,?,?,?)",
             [term_id, english_id, abbr, "candidate", origin, 0.0, stamp, stamp, stamp],
         ).lastrowid
+        assert pair_id is not None
+        return pair_id, True
 
     def _refresh_pairs(self, pair_ids: Iterable[int], stamp: str) -> None:
         """Recount evidence of these pairs, drop extracted pairs left without any, tidy what hangs off them."""
@@ -1108,7 +1112,13 @@ def term_search_text(conn: sqlite3.Connection, term_id: int, zh: str, pinyin_tex
         return None
     forms = [r[0] for r in conn.execute("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
     words = [r[0] for r in english] + [r[1] for r in english if r[1]]
-    return search_tokens(zh, forms, words, pinyin_text)
+    return _search_tokens(zh, tuple(sorted(forms)), tuple(words), pinyin_text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _search_tokens(zh: str, forms: tuple[str, ...], words: tuple[str, ...], pinyin_text: str) -> str:
+    # A term refreshed again with the same forms and English (another document mentions it) costs nothing.
+    return search_tokens(zh, list(forms), list(words), pinyin_text)
 
 
 def reindex_search(conn: sqlite3.Connection) -> int:

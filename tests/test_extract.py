@@ -123,15 +123,23 @@ def test_an_example_that_is_not_an_equivalent_stays_below_knowledge():
     assert pairs(text, minimum=0.0)  # kept as a low-confidence candidate, not thrown away
 
 
-def test_sub_terms_are_derived_where_the_parts_align():
+def test_sub_terms_are_derived_where_the_parts_align_and_stand_alone():
     text = "(a)预训练阶段(pre-training stage)：算法相对直接。\n(b)后训练阶段(post-training stage)：算法比较丰富。"
-    found = extract_pairs(text)
+    corpus = ["预训练需要大量数据。", "后训练的算法比较丰富。", "每个阶段的目标不同。"]
+    found = extract_pairs(text, corpus)
     derived = {(zh_key(c.zh), c.en) for c in found if c.parent is not None}
     assert {("预训练", "pre-training"), ("后训练", "post-training"), ("阶段", "stage")} <= derived
     for c in found:
         if c.parent is not None:
             parent = found[c.parent]
             assert c.zh in parent.zh and c.confidence < parent.confidence
+
+
+def test_a_part_the_corpus_never_uses_alone_is_not_a_term():
+    # 大语言 only ever occurs inside 大语言模型: "Large Language" is not a term of its own, 语言模型 would be.
+    text = "大语言模型（Large Language Model）是当前的热点。"
+    derived = {zh_key(c.zh) for c in extract_pairs(text, ["模型很大。"]) if c.parent is not None}
+    assert "大语言" not in derived
 
 
 def test_the_corpus_decides_between_a_unit_and_its_fragment():
@@ -194,3 +202,25 @@ def test_extractor_never_raises_and_every_span_points_at_its_text(text):
 def test_extractor_never_raises_on_any_text(text):
     for c in extract_pairs(text):
         assert text[c.start : c.end] == c.zh
+
+
+def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
+    text = "让模型做一些指令跟随的任务(instruction following)。\n(b)IFEval：IF即Instruction Following，考察模型。"
+    (pair,) = [c for c in extract_pairs(text) if c.parent is None]
+    assert (zh_key(pair.zh), pair.en, pair.abbr) == ("指令跟随", "instruction following", "IF")
+
+
+@pytest.mark.parametrize(
+    ("abbr", "english", "expected"),
+    [
+        ("IF", "Instruction Following", True),
+        ("RLHF", "Reinforcement Learning from Human Feedback", True),
+        ("LLM", "large language model", True),
+        ("GPU", "graphics card", False),
+        ("IF", "if", False),
+    ],
+)
+def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
+    from glossary.extract.patterns import abbreviates
+
+    assert abbreviates(abbr, english) is expected

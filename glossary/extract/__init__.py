@@ -17,11 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Candidate
+from ..normalize import en_key
 from .boundary import SpanOption, acceptable_term, choose, fixed_option, span_options
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import looks_like_term
-from .patterns import Site, find_sites
+from .patterns import Site, find_abbreviations, find_sites
 from .score import site_confidence
 from .sentences import sentence_at
 
@@ -31,6 +32,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "CorpusStats",
     "Prepared",
+    "abbreviations",
     "extract_pairs",
     "prepare",
     "resolve",
@@ -48,14 +50,20 @@ class PreparedSite:
 @dataclass(frozen=True)
 class Prepared:
     sites: tuple[PreparedSite, ...]
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) defined without Chinese
 
     def spans(self) -> list[str]:
-        """Strings whose corpus counts the boundary decisions read."""
+        """Strings whose corpus counts the decisions read: each candidate span, its first word, and its
+        leading words (the left part a sub-term may be derived from)."""
         out = []
         for prepared in self.sites:
             for option in prepared.options:
                 out.append(option.span)
                 out.append(option.words[0])
+                head = ""
+                for word in option.words[:-1]:
+                    head += word
+                    out.append(head)
         return out
 
 
@@ -66,7 +74,16 @@ def prepare(text: str) -> Prepared:
         window = text[site.window_start : site.zh_end]
         options = [fixed_option(window, site.window_start)] if site.fixed else span_options(window, site.window_start)
         sites.append(PreparedSite(site, tuple(options)))
-    return Prepared(tuple(sites))
+    return Prepared(tuple(sites), tuple(find_abbreviations(text)))
+
+
+def abbreviations(prepared: Iterable[Prepared]) -> dict[str, str]:
+    """English key -> abbreviation, from the definitions of a whole corpus (the first definition wins)."""
+    known: dict[str, str] = {}
+    for p in prepared:
+        for abbr, english in p.abbreviations:
+            known.setdefault(en_key(english), abbr)
+    return known
 
 
 def warm_up() -> None:
@@ -81,8 +98,14 @@ def spans_to_count(prepared: Iterable[Prepared]) -> list[str]:
     return [span for p in prepared for span in p.spans()]
 
 
-def resolve(text: str, prepared: Prepared, stats: CorpusStats | None) -> list[Candidate]:
-    """Pass 2: choose spans, split coordination, derive sub-terms and give every pair a confidence."""
+def resolve(
+    text: str, prepared: Prepared, stats: CorpusStats | None, abbreviated: dict[str, str] | None = None
+) -> list[Candidate]:
+    """Pass 2: choose spans, split coordination, derive sub-terms and give every pair a confidence.
+
+    ``abbreviated`` (from :func:`abbreviations`) lends a pair the abbreviation its English has elsewhere in the
+    corpus: 指令跟随(instruction following) with IF即Instruction Following gets IF.
+    """
     out: list[Candidate] = []
     for item in prepared.sites:
         site = item.site
@@ -96,8 +119,8 @@ def resolve(text: str, prepared: Prepared, stats: CorpusStats | None) -> list[Ca
                 continue
             option = choice.option
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)
-        abbr = site.gloss.abbr.text if site.gloss.abbr else None
         for form in site.gloss.forms:
+            abbr = site.gloss.abbr.text if site.gloss.abbr else (abbreviated or {}).get(en_key(form.text))
             members = coordinate(text, option.start, option.end, form)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
@@ -120,7 +143,7 @@ def resolve(text: str, prepared: Prepared, stats: CorpusStats | None) -> list[Ca
                 )
                 if len(members) > 1:
                     continue
-                for part in derive_parts(zh, english, option.words):
+                for part in derive_parts(zh, english, option.words, stats):
                     sub_zh, offset, sub_en = part
                     if not acceptable_term(fixed_option(sub_zh)) or not looks_like_term(sub_en):
                         continue
@@ -146,4 +169,4 @@ def extract_pairs(text: str, corpus: Sequence[str] | None = None) -> list[Candid
     """Candidate pairs of one text; ``corpus`` (texts, this one included or not) informs the boundaries."""
     prepared = prepare(text)
     stats = CorpusStats.build(prepared.spans(), [text, *(corpus or ())])
-    return resolve(text, prepared, stats)
+    return resolve(text, prepared, stats, abbreviations([prepared]))

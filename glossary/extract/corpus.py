@@ -26,12 +26,19 @@ class CorpusStats:
 
     counts: dict[str, int] = field(default_factory=dict)
     left: dict[str, dict[str, int]] = field(default_factory=dict)
+    _entropy: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def count(self, span: str) -> int:
         return self.counts.get(span, 0)
 
     def left_entropy(self, span: str) -> float:
         """Entropy (bits) of the character before the span; a run boundary counts as a distinct neighbour."""
+        known = self._entropy.get(span)
+        if known is None:
+            known = self._entropy[span] = self._left_entropy(span)
+        return known
+
+    def _left_entropy(self, span: str) -> float:
         neighbours = self.left.get(span)
         total = self.counts.get(span, 0)
         if not neighbours or not total:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ..normalize import CJK_RE
 from .boundary import EnglishSide, aligns
+from .corpus import CorpusStats
 from .english import Form
 
 _ZH_COORDINATION = re.compile(r"[和与及、]|以及")
@@ -58,12 +59,15 @@ def trim_generic_head(english: str, zh: str) -> str:
     return english
 
 
-def derive_parts(zh: str, english: str, words: Sequence[str]) -> list[tuple[str, int, str]]:
+def derive_parts(
+    zh: str, english: str, words: Sequence[str], stats: CorpusStats | None = None
+) -> list[tuple[str, int, str]]:
     """Sub-terms (zh part, its offset in zh, English part) of a pair whose halves align.
 
     A split of the Chinese words and of the English words is taken when both halves have at least two Chinese
     characters, every Chinese word of one half aligns with that half's English, some word of the other half
-    does, and no word aligns across the split. At most one split: the one with the most aligned words.
+    does, and no word aligns across the split. At most one split: the one with the most aligned words. With
+    corpus statistics, each half must also occur outside the term: 大语言 (only ever in 大语言模型) is not a term.
     """
     en_words = english.split()
     if len(words) < 2 or len(en_words) < 2:
@@ -86,10 +90,17 @@ def derive_parts(zh: str, english: str, words: Sequence[str]) -> list[tuple[str,
                 continue
             if not (_accounted(words[:k], left_en) and _accounted(words[k:], right_en)):
                 continue
+            if stats is not None and not (_used_alone(left_zh, zh, stats) and _used_alone(right_zh, zh, stats)):
+                continue
             aligned = sum(left) + sum(right)
             if best is None or aligned > best[0]:
                 best = (aligned, [(left_zh, 0, left_en), (right_zh, len(left_zh), right_en)])
     return best[1] if best else []
+
+
+def _used_alone(part: str, whole: str, stats: CorpusStats) -> bool:
+    """Whether the corpus uses the part other than inside the whole term."""
+    return stats.count(part) > stats.count(whole)
 
 
 def _accounted(words: Sequence[str], english: str) -> bool:

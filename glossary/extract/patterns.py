@@ -156,6 +156,42 @@ def _english_before(masked: str, end: int) -> Form | None:
     return Form(text, start, start + len(text))
 
 
+_ACRONYM = r"[A-Z][A-Za-z0-9]{0,8}[A-Z0-9]"
+# An abbreviation defined without any Chinese: IF即Instruction Following, LLM（Large Language Model）,
+# Large Language Model（LLM）.
+_ABBREVIATION_DEFINITIONS = [
+    ("即", re.compile(f"(?<![A-Za-z])(?P<abbr>{_ACRONYM})\\s*[，,]?\\s*即\\s*(?P<en>{_LATIN_RUN})")),
+    ("（(", re.compile(f"(?<![A-Za-z])(?P<abbr>{_ACRONYM})\\s*{_OPEN}\\s*(?P<en>{_LATIN_RUN})\\s*{_CLOSE}")),
+    ("（(", re.compile(f"(?P<en>{_LATIN_RUN})\\s*{_OPEN}\\s*(?P<abbr>{_ACRONYM})\\s*{_CLOSE}")),
+]
+
+
+def find_abbreviations(text: str) -> list[tuple[str, str]]:
+    """(abbreviation, expansion) pairs the text defines without Chinese, where the letters fit the words."""
+    masked = mask(text)
+    found: dict[tuple[str, str], None] = {}
+    for keyword, regex in _ABBREVIATION_DEFINITIONS:
+        for m in _around(regex, f"[{keyword}]" if len(keyword) > 1 else keyword, masked):
+            english = _EN_STOP_LEAD.sub("", m.group("en").strip())
+            if looks_like_term(english) and abbreviates(m.group("abbr"), english):
+                found[(m.group("abbr"), english)] = None
+    return list(found)
+
+
+def abbreviates(abbr: str, english: str) -> bool:
+    """Whether an acronym's capitals are the initials of the expansion's words, in order (IF: Instruction
+    Following; RLHF: Reinforcement Learning from Human Feedback)."""
+    capitals = [c.lower() for c in abbr if c.isupper()]
+    initials = [w[0].lower() for w in re.split(r"[\s\-]+", english) if w]
+    if len(capitals) < 2 or len(initials) < 2:
+        return False
+    position = 0
+    for initial in initials:
+        if position < len(capitals) and initial == capitals[position]:
+            position += 1
+    return position == len(capitals)
+
+
 def find_sites(text: str) -> list[Site]:
     """Every gloss in the text, each once."""
     masked = mask(text)
