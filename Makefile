@@ -43,6 +43,7 @@ bench: install-dev  ## benchmarks: print figures (see bench/README.md)
 	$(BIN)/python bench/anki_bench.py
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/exchange_bench.py
+	$(BIN)/python bench/lookup_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

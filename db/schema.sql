@@ -31,6 +31,23 @@ CREATE TABLE english_aliases (
     english_id INTEGER NOT NULL REFERENCES english(id) ON DELETE CASCADE
 );
 
+CREATE TABLE lookup_gram_counts (
+    gram TEXT NOT NULL,
+    field INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (gram, field)
+) WITHOUT ROWID;
+
+CREATE TABLE lookup_grams (
+    gram TEXT NOT NULL,
+    field INTEGER NOT NULL,             -- 1: bigram of terms.zh, 2: trigram of english.key
+    len INTEGER NOT NULL,               -- characters in the whole key
+    id INTEGER NOT NULL,                -- terms.id or english.id
+    PRIMARY KEY (gram, field, len, id)
+) WITHOUT ROWID;
+
+CREATE TABLE lookup_positions (n INTEGER PRIMARY KEY);
+
 CREATE TABLE occurrences (
     id INTEGER PRIMARY KEY,
     pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
@@ -120,6 +137,9 @@ CREATE INDEX occurrences_document ON occurrences(document_id);
 
 CREATE INDEX occurrences_pair ON occurrences(pair_id);
 
+CREATE INDEX pairs_abbr_key ON pairs(lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', '')))
+    WHERE abbr IS NOT NULL;
+
 CREATE INDEX pairs_english ON pairs(english_id);
 
 CREATE INDEX pairs_status ON pairs(status);
@@ -141,6 +161,57 @@ CREATE VIEW term_forms AS
     SELECT p.term_id, o.zh_surface AS form, count(*) AS count
     FROM occurrences o JOIN pairs p ON p.id = o.pair_id
     GROUP BY p.term_id, o.zh_surface;
+
+CREATE TRIGGER lookup_english_delete AFTER DELETE ON english BEGIN
+DELETE FROM lookup_grams WHERE (gram, field, len, id) IN (
+    SELECT substr(OLD.key, p.n, 3), 2, length(OLD.key), OLD.id
+        FROM lookup_positions p WHERE p.n <= length(OLD.key) - 2);
+END;
+
+CREATE TRIGGER lookup_english_insert AFTER INSERT ON english BEGIN
+INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)
+    SELECT substr(NEW.key, p.n, 3), 2, length(NEW.key), NEW.id
+        FROM lookup_positions p WHERE p.n <= length(NEW.key) - 2;
+END;
+
+CREATE TRIGGER lookup_english_update AFTER UPDATE OF key ON english BEGIN
+DELETE FROM lookup_grams WHERE (gram, field, len, id) IN (
+    SELECT substr(OLD.key, p.n, 3), 2, length(OLD.key), OLD.id
+        FROM lookup_positions p WHERE p.n <= length(OLD.key) - 2);
+INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)
+    SELECT substr(NEW.key, p.n, 3), 2, length(NEW.key), NEW.id
+        FROM lookup_positions p WHERE p.n <= length(NEW.key) - 2;
+END;
+
+CREATE TRIGGER lookup_grams_delete AFTER DELETE ON lookup_grams BEGIN
+UPDATE lookup_gram_counts SET n = n - 1 WHERE gram = OLD.gram AND field = OLD.field;
+END;
+
+CREATE TRIGGER lookup_grams_insert AFTER INSERT ON lookup_grams BEGIN
+INSERT INTO lookup_gram_counts (gram, field, n) VALUES (NEW.gram, NEW.field, 1)
+    ON CONFLICT (gram, field) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER lookup_terms_delete AFTER DELETE ON terms BEGIN
+DELETE FROM lookup_grams WHERE (gram, field, len, id) IN (
+    SELECT substr(lower(OLD.zh) || '$', p.n, 2), 1, length(OLD.zh), OLD.id
+        FROM lookup_positions p WHERE p.n <= length(lower(OLD.zh) || '$') - 1);
+END;
+
+CREATE TRIGGER lookup_terms_insert AFTER INSERT ON terms BEGIN
+INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)
+    SELECT substr(lower(NEW.zh) || '$', p.n, 2), 1, length(NEW.zh), NEW.id
+        FROM lookup_positions p WHERE p.n <= length(lower(NEW.zh) || '$') - 1;
+END;
+
+CREATE TRIGGER lookup_terms_update AFTER UPDATE OF zh ON terms BEGIN
+DELETE FROM lookup_grams WHERE (gram, field, len, id) IN (
+    SELECT substr(lower(OLD.zh) || '$', p.n, 2), 1, length(OLD.zh), OLD.id
+        FROM lookup_positions p WHERE p.n <= length(lower(OLD.zh) || '$') - 1);
+INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)
+    SELECT substr(lower(NEW.zh) || '$', p.n, 2), 1, length(NEW.zh), NEW.id
+        FROM lookup_positions p WHERE p.n <= length(lower(NEW.zh) || '$') - 1;
+END;
 
 CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
     INSERT INTO terms_fts (terms_fts, rowid, search) VALUES ('delete', old.id, old.search);

@@ -300,6 +300,15 @@ def _status_filter(statuses: tuple[str, ...], include_all: bool) -> tuple[str, .
     return () if include_all else ("approved", "candidate")
 
 
+status_option = click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["approved", "candidate", "rejected"]),
+    help="Only pairs with this status (repeatable). Default: approved and candidate.",
+)
+
+
 def _export_formats() -> list[str]:
     from .export import FORMATS
 
@@ -309,13 +318,7 @@ def _export_formats() -> list[str]:
 @cli.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(_export_formats()), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-@click.option(
-    "--status",
-    "statuses",
-    multiple=True,
-    type=click.Choice(["approved", "candidate", "rejected"]),
-    help="Only pairs with this status (repeatable). Default: approved and candidate.",
-)
+@status_option
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
@@ -382,27 +385,47 @@ def export(
 
 @cli.command()
 @click.argument("query")
-@click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True)
+@click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many hits.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of hits.")
 @click.option("-v", "--verbose", is_flag=True, help="Show an example sentence and its document.")
-@click.option("--all", "include_rejected", is_flag=True, help="Include rejected pairs.")
+@status_option
+@click.option("--all", "include_all", is_flag=True, help="Every status: rejected pairs too.")
+@click.option("--exact", is_flag=True, help="Only exact matches: no prefixes, parts or typos.")
 @with_glossary(create=False, readonly=True)
-def lookup(glossary, query: str, limit: int, as_json: bool, verbose: bool, include_rejected: bool) -> None:
-    """Look a term up: Chinese, pinyin, English or an abbreviation.
+def lookup(
+    glossary,
+    query: str,
+    limit: int,
+    as_json: bool,
+    verbose: bool,
+    statuses: tuple[str, ...],
+    include_all: bool,
+    exact: bool,
+) -> None:
+    """Look a term up: Chinese, pinyin, English or an abbreviation, however typed.
+
+    Chinese may be simplified or traditional (後訓練, 記憶體), whole or a part (强化学); pinyin with tone marks,
+    tone numbers, none, or initials (hòu xùn liàn, hou4xun4lian4, houxunlian, hxl); English in any case,
+    hyphenated or not, plural or singular, the start of it, or with a typo (Post Training, sythetic data);
+    abbreviations (RL, llm). Exact matches come first, then prefixes, parts and near misses; approved pairs
+    before candidates. Nothing found: the nearest terms are offered and the exit status is 1.
 
     \b
     Example:
         glossary lookup 后训练
-        glossary lookup post-training --json
+        glossary lookup houxunlian
+        glossary lookup "reinforcment learning" --json
+        glossary lookup RL --exact -v
     """
-    from .lookup import rank
-
-    hits = rank(query, glossary.search_pairs(query), include_rejected=include_rejected)[:limit]
+    if not query.strip():
+        raise click.BadParameter("is empty: type a term in Chinese, pinyin or English", param_hint="QUERY")
+    wanted = _status_filter(statuses, include_all)
+    found = glossary.lookup(query, limit=limit, statuses=wanted, exact=exact)
+    hits = found.hits
     if as_json:
         click.echo(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=1))
     if not hits:
-        if not as_json:
-            click.echo(f'No term matches "{query}".', err=True)
+        click.echo(_no_match(query, found, wanted), err=True)
         sys.exit(1)
     if as_json:
         return
@@ -417,14 +440,26 @@ def lookup(glossary, query: str, limit: int, as_json: bool, verbose: bool, inclu
             h.entry.status,
             f"{h.entry.confidence:.2f}",
             h.entry.count,
+            h.match,
         ]
         for h in hits
     ]
-    click.echo(table(["zh", "en", "abbr", "pinyin", "status", "conf", "count"], rows))
+    click.echo(table(["zh", "en", "abbr", "pinyin", "status", "conf", "count", "match"], rows))
     if verbose:
         for h in hits:
             if h.entry.example:
                 click.echo(f"\n{h.entry.zh} / {h.entry.en}: {h.entry.example}\n  -- {h.entry.example_document}")
+
+
+def _no_match(query: str, found, statuses: tuple[str, ...]) -> str:
+    message = f'No term matches "{query}"'
+    if found.hidden:
+        other = "pair with another status does" if found.hidden == 1 else "pairs with another status do"
+        message += f" with status {' or '.join(statuses)}; {found.hidden} {other} (add --all)"
+    if found.nearest:
+        offers = ", ".join(f"{s.row.zh} ({s.row.en})" for s in found.nearest)
+        return f"{message} -- did you mean {offers}?"
+    return message + "."
 
 
 def _hit_json(hit) -> dict:
@@ -438,7 +473,9 @@ def _hit_json(hit) -> dict:
         "confidence": e.confidence,
         "count": e.count,
         "match": hit.match,
+        "field": hit.field,
         "score": hit.score,
+        "forms": list(e.forms),
         "example": e.example,
         "document": e.example_document,
     }
@@ -476,6 +513,83 @@ def todo(glossary, fmt: str, limit: int) -> None:
 
         rows = [[u.zh, u.count, u.documents, f"{u.score:.1f}", u.proposed_en or "", u.example or ""] for u in found]
         click.echo(table(["zh", "count", "docs", "score", "proposed", "example"], rows))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(0),
+    default=30,
+    show_default=True,
+    help="At most this many new terms (0: none, and faster).",
+)
+@click.option("--encoding", help="Decode input with this encoding instead of detecting it (e.g. gbk, big5).")
+@with_glossary(create=False, readonly=True)
+def scan(glossary, paths: tuple[str, ...], fmt: str, limit: int, encoding: str | None) -> None:
+    """The terms a document uses: the glossary's, with their English, and new ones it does not know yet.
+
+    Glossary terms are matched longest first, in simplified and traditional text alike, and counted. New
+    terms are the documents' domain terms the glossary lacks, ranked by termhood, with an English proposed
+    where the glossary knows every part. PATHS are files, directories or - for stdin; unreadable files are
+    skipped with a warning and exit status 1. CSV has one row a term: kind (known or new), zh, en, abbr,
+    pinyin, status, count, documents, forms, example.
+
+    \b
+    Example:
+        glossary scan chapter3.md
+        glossary scan --format csv drafts/ > terms.csv
+    """
+    from .scan import read_documents, scan_documents
+
+    documents, skipped = read_documents(paths, encoding=encoding)
+    for reason in skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    if documents:
+        report = scan_documents(glossary.preferred_pairs(), glossary.term_aliases(), documents, new_limit=limit)
+        _render_scan(report, fmt)
+    if skipped:
+        sys.exit(1)
+
+
+def _render_scan(report, fmt: str) -> None:
+    known = [
+        {"kind": "known", **{k: v for k, v in t.__dict__.items() if k != "forms"}, "forms": list(t.forms)}
+        for t in report.known
+    ]
+    new = [
+        {
+            "kind": "new",
+            "zh": u.zh,
+            "en": u.proposed_en,
+            "count": u.count,
+            "documents": u.documents,
+            "example": u.example,
+        }
+        for u in report.new
+    ]
+    if fmt == "json":
+        click.echo(json.dumps({"known": known, "new": new}, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        import csv
+
+        columns = ["kind", "zh", "en", "abbr", "pinyin", "status", "count", "documents", "forms", "example"]
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(columns)
+        for row in [*known, *new]:
+            values = {**row, "forms": " ".join(row.get("forms", []))}
+            out.writerow(["" if values.get(c) is None else values.get(c) for c in columns])
+    else:
+        from .render import table
+
+        click.echo(f"Glossary terms ({len(known)}):")
+        rows = [[t["zh"], t["en"], t["abbr"] or "", t["status"], t["count"], " ".join(t["forms"])] for t in known]
+        click.echo(table(["zh", "en", "abbr", "status", "count", "as written"], rows))
+        click.echo(f"\nNew terms, not in the glossary ({len(new)}):")
+        rows = [[u["zh"], u["en"] or "", u["count"], u["example"] or ""] for u in new]
+        click.echo(table(["zh", "proposed en", "count", "example"], rows))
 
 
 @cli.command()

@@ -213,6 +213,91 @@ END;
     )
 
 
+# Grams for lookup (see glossary.lookup): field 1 holds bigrams of terms.zh, padded with "$" at the end so that a
+# one-character query finds the terms ending with it; field 2 holds trigrams of english.key. Triggers compute them
+# in plain SQL, so every writer keeps the index right whatever code it runs (the store, Datasette, a sqlite3
+# shell). lookup.grams() is the Python twin of these expressions; a test keeps the two in step.
+LOOKUP_FIELDS = {
+    # field: (table, key column, gram size, the text grams are cut from)
+    1: ("terms", "zh", 2, "lower({row}.zh) || '$'"),
+    2: ("english", "key", 3, "{row}.key"),
+}
+LOOKUP_MAX_POSITION = 255  # grams past this position of a (very long) key are not indexed
+
+
+def lookup_grams_select(field: int, row: str, source: str = "") -> str:
+    """SELECT the postings (gram, field, len, id) of one row of a table (NEW, OLD) or, with source, of all rows."""
+    _, column, size, text = LOOKUP_FIELDS[field]
+    text = text.format(row=row)
+    return (
+        f"SELECT substr({text}, p.n, {size}), {field}, length({row}.{column}), {row}.id\n"
+        f"        FROM lookup_positions p {source}WHERE p.n <= length({text}) - {size - 1}"
+    )
+
+
+@MIGRATIONS()
+def m003_lookup_index(db: Database) -> None:
+    """Gram postings for fuzzy lookup, kept by triggers; an index for abbreviations typed in any case."""
+    execute_statements(
+        db,
+        """
+CREATE TABLE lookup_positions (n INTEGER PRIMARY KEY);  -- 1, 2, ...: where a gram starts in a key
+
+-- Postings: the terms (field 1) and English forms (field 2) that contain a gram. Ordered by key length within a
+-- gram, so a length window (a fuzzy match is not much shorter or longer than the query) is one range scan.
+CREATE TABLE lookup_grams (
+    gram TEXT NOT NULL,
+    field INTEGER NOT NULL,             -- 1: bigram of terms.zh, 2: trigram of english.key
+    len INTEGER NOT NULL,               -- characters in the whole key
+    id INTEGER NOT NULL,                -- terms.id or english.id
+    PRIMARY KEY (gram, field, len, id)
+) WITHOUT ROWID;
+
+-- How many postings each gram has: the rarest grams of a query are chosen to vote, and these are exact (a count
+-- capped to stay fast would make every common gram look alike). Kept by triggers on lookup_grams.
+CREATE TABLE lookup_gram_counts (
+    gram TEXT NOT NULL,
+    field INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (gram, field)
+) WITHOUT ROWID;
+
+-- Abbreviations however typed: llm, LLM and L.L.M. meet (lookup.abbr_key is the same expression in Python).
+CREATE INDEX pairs_abbr_key ON pairs(lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', '')))
+    WHERE abbr IS NOT NULL;
+""",
+    )
+    db.execute(
+        f"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {LOOKUP_MAX_POSITION}) "
+        "INSERT INTO lookup_positions SELECT n FROM k"
+    )
+    for field, (table, _, _, _) in LOOKUP_FIELDS.items():
+        # Backfill the rows an older version stored.
+        db.execute(
+            f"INSERT OR IGNORE INTO lookup_grams (gram, field, len, id) "
+            f"{lookup_grams_select(field, table, f'JOIN {table} ')}"
+        )
+    db.execute("INSERT INTO lookup_gram_counts SELECT gram, field, count(*) FROM lookup_grams GROUP BY gram, field")
+    db.execute(
+        "CREATE TRIGGER lookup_grams_insert AFTER INSERT ON lookup_grams BEGIN\n"
+        "INSERT INTO lookup_gram_counts (gram, field, n) VALUES (NEW.gram, NEW.field, 1)\n"
+        "    ON CONFLICT (gram, field) DO UPDATE SET n = n + 1;\nEND"
+    )
+    db.execute(
+        "CREATE TRIGGER lookup_grams_delete AFTER DELETE ON lookup_grams BEGIN\n"
+        "UPDATE lookup_gram_counts SET n = n - 1 WHERE gram = OLD.gram AND field = OLD.field;\nEND"
+    )
+    for field, (table, column, _, _) in LOOKUP_FIELDS.items():
+        new, old = lookup_grams_select(field, "NEW"), lookup_grams_select(field, "OLD")
+        insert = f"INSERT OR IGNORE INTO lookup_grams (gram, field, len, id)\n    {new};"
+        delete = f"DELETE FROM lookup_grams WHERE (gram, field, len, id) IN (\n    {old});"
+        db.execute(f"CREATE TRIGGER lookup_{table}_insert AFTER INSERT ON {table} BEGIN\n{insert}\nEND")
+        db.execute(f"CREATE TRIGGER lookup_{table}_delete AFTER DELETE ON {table} BEGIN\n{delete}\nEND")
+        db.execute(
+            f"CREATE TRIGGER lookup_{table}_update AFTER UPDATE OF {column} ON {table} BEGIN\n{delete}\n{insert}\nEND"
+        )
+
+
 def schema_sql(db: Database) -> str:
     """The schema as written to db/schema.sql: every object of a migrated database, in a stable order."""
     rows = db.execute(

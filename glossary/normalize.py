@@ -39,6 +39,14 @@ def to_simplified(text: str) -> str:
     return _opencc("t2s").convert(text) if text else text
 
 
+def to_simplified_taiwan(text: str) -> str:
+    """Taiwan usage -> mainland simplified, vocabulary included (OpenCC tw2sp: 軟體 -> 软件, 記憶體 -> 内存).
+
+    Only for text known to be traditional: on simplified text its phrase rules rewrite words (文件 -> 文档).
+    """
+    return _opencc("tw2sp").convert(text) if text else text
+
+
 def to_traditional(text: str) -> str:
     """Simplified -> traditional characters (OpenCC s2t)."""
     return _opencc("s2t").convert(text) if text else text

@@ -16,9 +16,10 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import (
     AmbiguousError,
@@ -33,12 +34,17 @@ from .model import ORIGINS, STATUSES, Candidate, Document, Entry, ImportedPair, 
 from .normalize import en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
 from .sqlfunctions import register as register_sql_functions
 
+if TYPE_CHECKING:
+    from .scan import Preferred
+
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
+ABBR_KEY_SQL = "lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', ''))"
 
 
 def busy_timeout() -> float:
@@ -66,6 +72,13 @@ class DocumentSummary:
     pairs: int
     occurrences: int
     new_pairs: int
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    hits: list  # list[lookup.Hit], best first
+    nearest: list = field(default_factory=list)  # list[lookup.Scored]: closest terms, offered when nothing matched
+    hidden: int = 0  # hits left out by the statuses asked for
 
 
 @dataclass(frozen=True)
@@ -839,6 +852,25 @@ class Glossary:
         )
         return {r["zh"]: r["display"] for r in rows}  # the last row of each term wins
 
+    def preferred_pairs(self) -> dict[str, Preferred]:
+        """Each term's preferred pair (approved first, then most confident, most frequent), by simplified key.
+
+        Terms whose every pair is rejected are left out.
+        """
+        from .scan import Preferred
+
+        rows = self.query(
+            "SELECT t.zh, e.display, p.abbr, t.pinyin, p.status FROM pairs p JOIN terms t ON t.id = p.term_id "
+            "JOIN english e ON e.id = p.english_id WHERE p.status != 'rejected' "
+            "ORDER BY t.zh, p.status = 'approved', p.confidence, p.count, e.key DESC"
+        )
+        return {r[0]: Preferred(*r) for r in rows}  # the last row of each term wins
+
+    def term_aliases(self) -> dict[str, str]:
+        """Names merged into other terms (glossary merge) -> the term's key."""
+        rows = self.query("SELECT a.zh, t.zh FROM term_aliases a JOIN terms t ON t.id = a.term_id")
+        return {r[0]: r[1] for r in rows}
+
     def replace_untranslated(self, terms: Iterable[Untranslated]) -> int:
         """Replace the list of terms awaiting translation (it is recomputed over the whole corpus)."""
         stamp = now()
@@ -884,31 +916,191 @@ class Glossary:
             },
         }
 
-    def search_pairs(self, query: str, limit: int = 200) -> list[Entry]:
-        """Exact and substring matches in either language, for the plain (non-fuzzy) lookup."""
-        like = f"%{query.strip()}%"
-        zh_like = f"%{zh_key(query)}%"
-        key_like = f"%{en_key(query)}%" if en_key(query) else None
-        ids = [
-            r[0]
-            for r in self.query(
-                """SELECT p.id FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
-                   WHERE t.zh LIKE ? OR e.display LIKE ? OR (? IS NOT NULL AND e.key LIKE ?) OR p.abbr LIKE ?
-                      OR t.pinyin_key = ? OR t.initials = ?
-                   LIMIT ?""",
-                [
-                    zh_like,
-                    like,
-                    key_like,
-                    key_like,
-                    like,
-                    query.replace(" ", "").lower(),
-                    query.lower(),
-                    limit,
-                ],
+    # --- lookup -------------------------------------------------------------------------------------------
+
+    def lookup(
+        self, text: str, *, limit: int = 10, statuses: Sequence[str] = ("approved", "candidate"), exact: bool = False
+    ) -> LookupResult:
+        """Pairs matching what a translator typed, best first (see glossary.lookup for how a query is read).
+
+        With no hit, ``nearest`` offers the closest terms and ``hidden`` counts the hits that ``statuses`` left
+        out (rejected pairs, by default).
+        """
+        from .lookup import Hit, nearest, parse_query, rank
+
+        query = parse_query(text)
+        rows = self._lookup_rows(query, exact=exact)
+        ranked = rank(query, rows, statuses=statuses, exact=exact)[:limit]
+        entries = {e.pair_id: e for e in self.entries(pair_ids=[s.row.pair_id for s in ranked])} if ranked else {}
+        hits = [Hit(entries[s.row.pair_id], s.match, s.field, s.score) for s in ranked]
+        if hits:
+            return LookupResult(hits)
+        hidden = len(rank(query, rows, statuses=(), exact=exact))
+        return LookupResult([], nearest(query, rows), hidden)
+
+    # Candidates per way of matching: enough that the best of them survive ranking, few enough to rank fast.
+    _PREFIX_LIMIT = 200
+    _PARTIAL_LIMIT = 300
+    _FUZZY_LIMIT = 200
+    # Grams that vote for keys of about the query's length, and postings read to vote for any length a match
+    # can have (counted before the length window narrows them).
+    _NEAR_GRAMS = 8
+    _GRAM_BUDGET = 5000
+
+    def _lookup_rows(self, query, *, exact: bool) -> list:
+        """Candidate rows for a query: exact keys, prefixes, and what the gram postings vote for. No ranking."""
+        from .lookup import EN_FIELD, ZH_FIELD, Row
+
+        term_ids: set[int] = set()
+        english_ids: set[int] = set()
+        pair_ids: set[int] = set()
+        maybe_terms: set[int] = set()  # from prefixes and grams: their keys are checked before their pairs are read
+        maybe_english: set[int] = set()
+        zh_aliases: dict[int, list[str]] = {}
+        en_aliases: dict[int, list[str]] = {}
+        one = lambda sql, params: {r[0] for r in self.query(sql, params)}  # noqa: E731
+        for q in (query, *query.parts):
+            for zh in q.zh:
+                term_ids |= one("SELECT id FROM terms WHERE zh = ?", [zh])
+                for r in self.query("SELECT term_id, zh FROM term_aliases WHERE zh = ?", [zh]):
+                    zh_aliases.setdefault(r[0], []).append(r[1])
+                if not exact:
+                    maybe_terms |= self._prefixed("terms", "zh", zh)
+                    maybe_terms |= self._gram_candidates(ZH_FIELD, zh)
+            if q.en:
+                english_ids |= one("SELECT id FROM english WHERE key = ?", [q.en])
+                for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [q.en]):
+                    en_aliases.setdefault(r[0], []).append(r[1])
+                if not exact:
+                    maybe_english |= self._prefixed("english", "key", q.en)
+                    maybe_english |= self._gram_candidates(EN_FIELD, q.en)
+            if q.abbr:
+                keys = [q.abbr, q.abbr[:-1]] if len(q.abbr) > 2 and q.abbr.endswith("s") else [q.abbr]
+                pair_ids |= one(
+                    f"SELECT id FROM pairs WHERE abbr IS NOT NULL AND {ABBR_KEY_SQL} IN ({','.join('?' * len(keys))})",
+                    keys,
+                )
+            if q.pinyin:
+                term_ids |= one("SELECT id FROM terms WHERE pinyin_key = ?", [q.pinyin])
+                if not exact and len(q.pinyin) >= 3:
+                    term_ids |= self._prefixed("terms", "pinyin_key", q.pinyin)
+            if q.initials:
+                term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])
+        term_ids |= self._closest("terms", "zh", "zh", maybe_terms - term_ids, query)
+        english_ids |= self._closest("english", "key", "en", maybe_english - english_ids, query)
+        if not (term_ids or english_ids or pair_ids):
+            return []
+        rows = self.query(
+            """SELECT p.id, p.term_id, p.english_id, t.zh, e.display, e.key, p.abbr, t.pinyin, t.pinyin_key,
+                      t.initials, p.status, p.confidence, p.count
+               FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
+               WHERE p.id IN (SELECT p.id FROM pairs p WHERE p.term_id IN (SELECT value FROM json_each(?))
+                              UNION SELECT p.id FROM pairs p WHERE p.english_id IN (SELECT value FROM json_each(?))
+                              UNION SELECT value FROM json_each(?))""",
+            [json.dumps(sorted(term_ids)), json.dumps(sorted(english_ids)), json.dumps(sorted(pair_ids))],
+        )
+        return [
+            Row(
+                pair_id=r[0],
+                term_id=r[1],
+                zh=r[3],
+                en=r[4],
+                en_key=r[5],
+                abbr=r[6],
+                pinyin=r[7],
+                pinyin_key=r[8],
+                initials=r[9],
+                status=r[10],
+                confidence=r[11],
+                count=r[12],
+                zh_aliases=tuple(zh_aliases.get(r[1], ())),
+                en_aliases=tuple(en_aliases.get(r[2], ())),
             )
+            for r in rows
         ]
-        return list(self.entries(pair_ids=ids)) if ids else []
+
+    def _closest(self, table: str, column: str, field: str, ids: set[int], query, nearest: int = 3) -> set[int]:
+        """Of these rows, those whose key can make a hit, and the few closest others (for "did you mean")."""
+        from .lookup import key_closeness
+
+        if not ids:
+            return set()
+        rows = self.query(
+            f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(ids))]
+        )
+        judged = [(key_closeness(query, field, r[1]), r[0]) for r in rows]
+        kept = {row_id for (passing, _), row_id in judged if passing}
+        others = sorted(((closeness, row_id) for (passing, closeness), row_id in judged if not passing), reverse=True)
+        return kept | {row_id for _, row_id in others[:nearest]}
+
+    def _prefixed(self, table: str, column: str, prefix: str) -> set[int]:
+        """Ids of rows whose key starts with prefix (a range of the key's index), shortest keys first."""
+        rows = self.query(
+            f"SELECT id FROM {table} WHERE {column} > ? AND {column} < ? ORDER BY length({column}) "
+            f"LIMIT {self._PREFIX_LIMIT}",
+            [prefix, prefix + "\U0010ffff"],
+        )
+        return {r[0] for r in rows}
+
+    def _gram_candidates(self, field: int, key: str) -> set[int]:
+        """Terms (field 1) or English forms (field 2) that share the query's rarer grams.
+
+        Partial matches (the query inside a longer key) come from the postings of the query's rarest gram, shortest
+        keys first. Fuzzy matches are voted for by the rarest grams that fit a budget of postings, among keys of a
+        length that could score as a match; the keys with the most votes are kept.
+        """
+        from .lookup import ZH_PAD, ascii_lower, grams, length_window, rarest_grams
+
+        if field == 1 and len(key) == 1:
+            # One character: every term with it has a gram starting with it (the "$" pad covers the last one).
+            rows = self.query(
+                "SELECT id FROM lookup_grams WHERE gram > ? AND gram < ? AND field = 1 ORDER BY len "
+                f"LIMIT {self._PARTIAL_LIMIT}",
+                [ascii_lower(key), ascii_lower(key) + "\U0010ffff"],
+            )
+            return {r[0] for r in rows}
+        query_grams = list(dict.fromkeys(grams(key, field)))
+        if not query_grams:
+            return set()
+        low, high = length_window(field, len(key))
+        marks = ",".join("?" * len(query_grams))
+        counts = dict.fromkeys(query_grams, 0)
+        for gram, n in self.query(
+            f"SELECT gram, n FROM lookup_gram_counts WHERE field = ? AND gram IN ({marks})", [field, *query_grams]
+        ):
+            counts[gram] = n
+        found: set[int] = set()
+        inner = [g for g in query_grams if not g.endswith(ZH_PAD) or field != 1]
+        if inner:
+            rarest = min(inner, key=lambda g: (counts[g], g))
+            found |= {
+                r[0]
+                for r in self.query(
+                    "SELECT id FROM lookup_grams WHERE gram = ? AND field = ? AND len >= ? "
+                    f"LIMIT {self._PARTIAL_LIMIT}",
+                    [rarest, field, len(key)],
+                )
+            }
+        # Typos: keys within a few characters of the query's length, voted for by its eight rarest grams. Then
+        # anything a ratio could still pass (a word more or less): the rarest grams that fit the budget.
+        near = 1 + len(key) // 10
+        for chosen, (shortest, longest) in (
+            (rarest_grams(counts, 0, at_least=self._NEAR_GRAMS), (len(key) - near, len(key) + near)),
+            (rarest_grams(counts, self._GRAM_BUDGET, at_least=2), (low, high)),
+        ):
+            found |= self._votes(field, chosen, shortest, longest)
+        return found
+
+    def _votes(self, field: int, chosen: list[str], shortest: int, longest: int) -> set[int]:
+        """The keys of these lengths that the most of these grams vote for."""
+        if not chosen:
+            return set()
+        rows = self.query(
+            f"SELECT id FROM lookup_grams WHERE gram IN ({','.join('?' * len(chosen))}) AND field = ? "
+            f"AND len BETWEEN ? AND ? GROUP BY id ORDER BY count(*) DESC LIMIT {self._FUZZY_LIMIT}",
+            [*chosen, field, shortest, longest],
+        )
+        return {r[0] for r in rows}
 
 
 def term_search_text(conn: sqlite3.Connection, term_id: int, zh: str, pinyin_text: str) -> str | None:
@@ -961,6 +1153,8 @@ def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     register_sql_functions(conn)
+    # Lookups read a few hundred scattered rows: memory-mapped pages spare a system call each.
+    conn.execute("PRAGMA mmap_size = 1073741824")
     return conn
 
 

@@ -180,5 +180,5 @@ def test_a_failure_anywhere_imports_nothing(glossary):
 
 def test_imported_terms_can_be_looked_up(glossary):
     glossary.import_pairs([pair("后训练", "post-training")], source=SOURCE)
-    assert [e.en for e in glossary.search_pairs("houxunlian")] == ["post-training"]
+    assert [h.entry.en for h in glossary.lookup("houxunlian").hits] == ["post-training"]
     assert "post" in glossary.query("SELECT search FROM terms")[0][0].split()
