@@ -22,7 +22,7 @@ from .boundary import SpanOption, acceptable_term, choose, fixed_option, span_op
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import looks_like_term
-from .patterns import Site, find_abbreviations, find_sites
+from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .sentences import sentence_at
 
@@ -69,12 +69,13 @@ class Prepared:
 
 def prepare(text: str) -> Prepared:
     """Pass 1: gloss sites and candidate spans (uses jieba)."""
+    masked = mask(text)
     sites = []
-    for site in find_sites(text):
+    for site in find_sites(text, masked):
         window = text[site.window_start : site.zh_end]
         options = [fixed_option(window, site.window_start)] if site.fixed else span_options(window, site.window_start)
         sites.append(PreparedSite(site, tuple(options)))
-    return Prepared(tuple(sites), tuple(find_abbreviations(text)))
+    return Prepared(tuple(sites), tuple(find_abbreviations(text, masked)))
 
 
 def abbreviations(prepared: Iterable[Prepared]) -> dict[str, str]:

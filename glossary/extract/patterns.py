@@ -158,23 +158,29 @@ def _english_before(masked: str, end: int) -> Form | None:
 
 _ACRONYM = r"[A-Z][A-Za-z0-9]{0,8}[A-Z0-9]"
 # An abbreviation defined without any Chinese: IF即Instruction Following, LLM（Large Language Model）,
-# Large Language Model（LLM）.
-_ABBREVIATION_DEFINITIONS = [
-    ("即", re.compile(f"(?<![A-Za-z])(?P<abbr>{_ACRONYM})\\s*[，,]?\\s*即\\s*(?P<en>{_LATIN_RUN})")),
-    ("（(", re.compile(f"(?<![A-Za-z])(?P<abbr>{_ACRONYM})\\s*{_OPEN}\\s*(?P<en>{_LATIN_RUN})\\s*{_CLOSE}")),
-    ("（(", re.compile(f"(?P<en>{_LATIN_RUN})\\s*{_OPEN}\\s*(?P<abbr>{_ACRONYM})\\s*{_CLOSE}")),
-]
+# Large Language Model（LLM）. Each regex starts at the acronym, which is rare, so whole texts scan fast.
+_ABBR_THEN_ENGLISH = re.compile(
+    f"(?<![A-Za-z])(?P<abbr>{_ACRONYM})\\s*(?:[，,]?\\s*即|{_OPEN})\\s*(?P<en>{_LATIN_RUN})\\s*(?P<close>{_CLOSE})?"
+)
+_ABBR_IN_BRACKETS = re.compile(f"{_OPEN}\\s*(?P<abbr>{_ACRONYM})\\s*{_CLOSE}")
 
 
-def find_abbreviations(text: str) -> list[tuple[str, str]]:
-    """(abbreviation, expansion) pairs the text defines without Chinese, where the letters fit the words."""
-    masked = mask(text)
+def find_abbreviations(text: str, masked: str | None = None) -> list[tuple[str, str]]:
+    """(abbreviation, expansion) pairs the text defines without Chinese, where the letters fit the words.
+    ``masked`` is ``mask(text)`` when the caller has it already."""
+    masked = mask(text) if masked is None else masked
     found: dict[tuple[str, str], None] = {}
-    for keyword, regex in _ABBREVIATION_DEFINITIONS:
-        for m in _around(regex, f"[{keyword}]" if len(keyword) > 1 else keyword, masked):
-            english = _EN_STOP_LEAD.sub("", m.group("en").strip())
-            if looks_like_term(english) and abbreviates(m.group("abbr"), english):
-                found[(m.group("abbr"), english)] = None
+    for m in _ABBR_THEN_ENGLISH.finditer(masked):
+        bracketed = masked[m.end("abbr") : m.start("en")].strip()[-1:] in "（("
+        if bracketed and not m.group("close"):
+            continue  # LLM（Large Language Model and more...: not a definition
+        english = m.group("en").strip()
+        if looks_like_term(english) and abbreviates(m.group("abbr"), english):
+            found[(m.group("abbr"), english)] = None
+    for m in _ABBR_IN_BRACKETS.finditer(masked):
+        english_form = _english_before(masked, m.start())
+        if english_form and abbreviates(m.group("abbr"), english_form.text):
+            found[(m.group("abbr"), english_form.text)] = None
     return list(found)
 
 
@@ -192,9 +198,9 @@ def abbreviates(abbr: str, english: str) -> bool:
     return position == len(capitals)
 
 
-def find_sites(text: str) -> list[Site]:
-    """Every gloss in the text, each once."""
-    masked = mask(text)
+def find_sites(text: str, masked: str | None = None) -> list[Site]:
+    """Every gloss in the text, each once. ``masked`` is ``mask(text)`` when the caller has it already."""
+    masked = mask(text) if masked is None else masked
     sites: dict[tuple, Site] = {}
     for site in _bracket_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
