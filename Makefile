@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint check install install-dev readme bench clean
+.PHONY: demo test lint check install install-dev system-packages readme bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,11 @@ demo: install  ## extract the sample corpus into db/glossary.db and look a term 
 	$(BIN)/glossary extract seeds/
 	$(BIN)/glossary lookup 后训练
 
-test: install-dev  ## the whole test suite
+test: install-dev system-packages  ## the whole test suite
 	$(BIN)/python -m pytest
+
+system-packages:  ## Chromium and a CJK font for the browser test (Debian packages, when missing)
+	tools/system-packages
 
 lint: install-dev  ## ruff, mypy, and the README's usage section against --help
 	$(BIN)/ruff check glossary tests bench tools
