@@ -220,16 +220,17 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def cut_points(window: str) -> list[int]:
+def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]:
     """Offsets where a term may start, right to left: jieba's cuts with and without its HMM guesses.
 
     Two segmentations disagree exactly where one is unsure (或协|变量 against 或|协|变量), and the union
-    keeps the right cut in either case.
+    keeps the right cut in either case. ``segmented`` is ``tokens(window)`` when the caller has it (the HMM
+    segmentation, function characters split off).
     """
     points = set()
-    for hmm in (True, False):
+    for words in (segmented or tokens(window), jieba_tokenizer().cut(window, HMM=False)):
         offset = 0
-        for word in jieba_tokenizer().cut(window, HMM=hmm):
+        for word in words:
             points.add(offset)
             points.update(offset + cut for cut in _inner_cuts(word))
             offset += len(word)
@@ -399,7 +400,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
             suffixes[at] = in_context[k:]
             previous[at] = in_context[k - 1] if k else ""
             at += len(word)
-        for start in cut_points(window[:end]):
+        for start in cut_points(window[:end], in_context):
             span = window[start:end]
             words = suffixes.get(start) or tokens(span)
             options.append(

@@ -24,19 +24,23 @@ from ..normalize import CJK_CHAR
 from .english import EnglishGloss, Form, looks_like_term, parse
 
 MASK = "\x00"
-_PROTECTED = re.compile(
-    r"^(```|~~~).*?^\1[^\n]*$"  # fenced code
-    r"|`[^`\n]+`"  # inline code (and d2l's :numref:`...` roles)
-    r"|\$\$.+?\$\$|\$[^$\n]+\$"  # math
-    r"|\\\(.+?\\\)|\\\[.+?\\\]"  # LaTeX math
-    r"|\\[A-Za-z]+(?:\{[^{}\n]*\})*"  # LaTeX commands left in text (\mathrm{T})
-    r"|https?://[^\s)）\]>]+|www\.[^\s)）\]>]+"  # URLs
-    r"|\]\([^)\n]*\)"  # link and image targets
-    r"|<[A-Za-z/!][^<>\n]*>"  # HTML tags
-    r"|\[(?:@[^\]\n]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]"  # citations: [1], [2, 3], [@key]
-    r"|\b[\w\-]+\.(?:py|ipynb|md|txt|json|csv|tsv|png|jpe?g|svg|gif|pdf|html?|ya?ml|sh|tar|gz|zip|pt|pth|h5)\b",
-    re.M | re.S,
+# What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
+# constructs it can hold. In this order: code first, so that nothing inside it is taken for anything else.
+_PROTECTED = [
+    (("```", "~~~"), re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)),  # fenced code
+    (("`",), re.compile(r"`[^`\n]+`")),  # inline code (and d2l's :numref:`...` roles)
+    (("$",), re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)),  # math
+    (("\\",), re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]|\\[A-Za-z]+(?:\{[^{}\n]*\})*", re.S)),  # LaTeX
+    (("http", "www."), re.compile(r"https?://[^\s)）\]>]+|www\.[^\s)）\]>]+")),  # URLs
+    (("](",), re.compile(r"\]\([^)\n]*\)")),  # link and image targets
+    (("<",), re.compile(r"<[A-Za-z/!][^<>\n]*>")),  # HTML tags
+    (("[",), re.compile(r"\[(?:@[^\]\n]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]")),  # citations: [1], [2, 3], [@key]
+]
+# File names, found from their extension (a literal dot) and extended left: scanning every word for one is slow.
+_FILE_EXTENSION = re.compile(
+    r"(?<=[\w\-])\.(?:py|ipynb|md|txt|json|csv|tsv|png|jpe?g|svg|gif|pdf|html?|ya?ml|sh|tar|gz|zip|pt|pth|h5)\b"
 )
+_FILE_STEM = re.compile(r"[\w\-]+$")
 
 _CJK = f"[{CJK_CHAR}]"
 # Characters a Chinese term may be made of: Chinese with embedded Latin words, digits and hyphens
@@ -106,7 +110,18 @@ class Site:
 
 def mask(text: str) -> str:
     """The text with protected regions (code, math, URLs ...) replaced by MASK, offsets unchanged."""
-    return _PROTECTED.sub(lambda m: MASK * len(m.group()), text)
+    for triggers, regex in _PROTECTED:
+        if any(t in text for t in triggers):
+            text = regex.sub(lambda m: MASK * len(m.group()), text)
+    if "." in text:
+        spans = []
+        for m in _FILE_EXTENSION.finditer(text):
+            stem = _FILE_STEM.search(text, max(0, m.start() - 100), m.start())
+            if stem:
+                spans.append((stem.start(), m.end()))
+        for start, end in reversed(spans):
+            text = text[:start] + MASK * (end - start) + text[end:]
+    return text
 
 
 def window_before(masked: str, end: int) -> tuple[int, int | None]:
