@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Candidate
 from ..normalize import en_key
-from .boundary import SpanOption, acceptable_term, choose, fixed_option, span_options
+from .boundary import FUNCTION_WORDS, SpanOption, acceptable_term, choose, fixed_option, span_options
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import looks_like_term
@@ -58,6 +58,8 @@ class Prepared:
         out = []
         for prepared in self.sites:
             for option in prepared.options:
+                if option.words[0] in FUNCTION_WORDS or option.first_glued:
+                    continue  # never a term, so never scored: counting 的 or 在 would cost the most
                 out.append(option.span)
                 out.append(option.words[0])
                 head = ""

@@ -266,9 +266,9 @@ def _senses(word: str) -> tuple[frozenset[str], bool]:
     return frozenset(chars), False
 
 
-_FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
+FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 # Single function characters, classifiers among them (个键 is 一个 + 键).
-_FUNCTION_CHARS = frozenset(w for w in _FUNCTION_WORDS if len(w) == 1) | frozenset("个种些位只条件每各")
+_FUNCTION_CHARS = frozenset(w for w in FUNCTION_WORDS if len(w) == 1) | frozenset("个种些位只条件每各")
 
 
 @cache
@@ -280,7 +280,7 @@ def _glued_function_word(word: str) -> bool:
     if jieba_tokenizer().FREQ.get(word):
         # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one.
         return any(word[:n] in CLAUSE_WORDS and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
-    return any(word[:n] in _FUNCTION_WORDS for n in range(1, min(3, len(word) - 1) + 1))
+    return any(word[:n] in FUNCTION_WORDS for n in range(1, min(3, len(word) - 1) + 1))
 
 
 def _first_tag(word: str) -> str:
