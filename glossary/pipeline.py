@@ -9,7 +9,6 @@ process writes, so a killed run leaves every document either fully stored or unt
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -175,10 +174,6 @@ def corpus_stats(glossary: Glossary, ready: list[_Done]) -> CorpusStats:
     texts = [d.document.text for d in ready if d.document is not None]
     texts += [text for path, text in glossary.document_texts() if path not in paths]
     return CorpusStats.build(spans_to_count(d.prepared for d in ready if d.prepared is not None), texts)
-
-
-def default_jobs() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
 
 
 def refresh_untranslated(glossary: Glossary, *, limit: int = 500) -> list[Untranslated]:

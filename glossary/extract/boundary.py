@@ -79,8 +79,6 @@ ALIGNED_CHAR = 1.0
 @dataclass(frozen=True)
 class Weights:
     aligned: float = 2.0  # a word whose meaning the English says
-    aligned_by_chars: float = 1.0  # an unknown word whose characters' meanings the English says, or a single
-    # character: characters have so many senses that a match means less
     unaligned_content: float = 0.6  # the span's first word: a dictionary noun, adjective or morpheme the English
     unaligned_other: float = 2.0  # ... or a dictionary verb, adverb, pronoun ... the English does not say
     unaligned_explained: float = 0.3  # ... that may translate an English word the dictionary found nothing for
@@ -253,17 +251,18 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
 
 
 @cache
-def _senses(word: str) -> tuple[frozenset[str], bool]:
-    """(English stems the word can mean, whether the dictionary knows the word itself)."""
+def _senses(word: str) -> frozenset[str]:
+    """English stems the word can mean: its CC-CEDICT senses, a Latin word's own stems, or else every sense of
+    each of its characters."""
     known = senses(word)
     if known is not None:
-        return known, True
+        return known
     if _LATIN.search(word):
-        return frozenset(stem(w) for w in re.findall(r"[a-z]+", word.lower())), False
+        return frozenset(stem(w) for w in re.findall(r"[a-z]+", word.lower()))
     chars: set[str] = set()
     for ch in word:
         chars |= senses(ch) or frozenset()
-    return frozenset(chars), False
+    return frozenset(chars)
 
 
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
@@ -306,7 +305,7 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     matched: set[str] = set()
     chars: set[str] = set()
     for index, part in enumerate(parts):
-        meanings = _senses(part)[0]
+        meanings = _senses(part)
         hit = meanings & english.stems
         lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
         if hit or lead:
@@ -321,10 +320,10 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
 def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
     sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
-    mine = _senses(word)[0] & english.stems
+    mine = _senses(word) & english.stems
     if not mine:
         return False
-    in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other)[0])
+    in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other))
     in_english = sum(1 for part in english.parts if part in mine)
     return in_chinese > in_english
 
@@ -590,15 +589,3 @@ def choose(
     best = scored[0]
     margin = best[0] - scored[1][0] if len(scored) > 1 else math.inf
     return Choice(options[best[1]], best[0], margin, best[2], best[3])
-
-
-def choose_start(
-    window: str,
-    english: str,
-    stats: CorpusStats | None = None,
-    *,
-    markup_start: int | None = None,
-    weights: Weights = WEIGHTS,
-) -> Choice | None:
-    """Both passes for one window: the best start of a term that ends where the window ends."""
-    return choose(span_options(window), english, stats, markup_start=markup_start, weights=weights)
