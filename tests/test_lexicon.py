@@ -1,0 +1,51 @@
+"""The compiled lexicon: jieba over the trie segments exactly as jieba over its own dictionary."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from glossary.extract import lexicon
+
+SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*"))
+
+
+@pytest.fixture(scope="module")
+def jieba_own():
+    """jieba's tokenizer with its dictionary loaded the usual way (the reference)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@pytest.mark.parametrize("hmm", [True, False], ids=["hmm", "dictionary-only"])
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_trie_segmentation_is_jiebas(jieba_own, path: Path, hmm: bool):
+    text = path.read_text(encoding="utf-8")
+    assert list(lexicon.jieba_tokenizer().cut(text, HMM=hmm)) == list(jieba_own.cut(text, HMM=hmm))
+
+
+@pytest.mark.parametrize("word", ["模型", "训练", "的", "预训练", "不是词的串", "Ｔ恤", "T恤"])
+def test_frequencies_are_jiebas(jieba_own, word: str):
+    assert lexicon.jieba_tokenizer().FREQ.get(word) == (jieba_own.FREQ.get(word) or None)
+    assert lexicon.jieba_tokenizer().total == jieba_own.total
+
+
+def test_jieba_is_imported_without_pkg_resources():
+    # jieba imports pkg_resources (0.11 s, deprecated) only to open the dictionary the trie replaces; hiding it
+    # for that import must not keep anyone else from importing it later.
+    code = (
+        "import sys; from glossary.extract.lexicon import jieba_tokenizer; jieba_tokenizer().cut('模型')\n"
+        "print('pkg_resources' in sys.modules)\n"
+        # find_spec raises ValueError while sys.modules holds None for the name
+        "import importlib.util; print(importlib.util.find_spec('pkg_resources') is not None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() in (["False", "True"], ["False", "False"])
