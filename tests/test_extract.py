@@ -211,6 +211,25 @@ def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
 
 
 @pytest.mark.parametrize(
+    ("text", "defined"),
+    [
+        ("IF即Instruction Following，考察模型", [("IF", "Instruction Following")]),
+        ("LLM（Large Language Model）很大", [("LLM", "Large Language Model")]),
+        ("大语言模型 Large Language Model（LLM）", [("LLM", "Large Language Model")]),
+        # capitals inside a word are not an acronym; the definition after them still counts
+        ("xLLM（Large Language Model）", []),
+        ("xIF即Instruction Following GPT（Generative Pre Trained）", [("GPT", "Generative Pre Trained")]),
+        ("LLM（Large Language Model and more", []),
+        ("`LLM（Large Language Model）`", []),
+    ],
+)
+def test_abbreviations_defined_without_chinese(text, defined):
+    from glossary.extract.patterns import find_abbreviations
+
+    assert find_abbreviations(text) == defined
+
+
+@pytest.mark.parametrize(
     ("abbr", "english", "expected"),
     [
         ("IF", "Instruction Following", True),

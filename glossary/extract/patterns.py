@@ -36,9 +36,10 @@ _PROTECTED = [
     (("<",), re.compile(r"<[A-Za-z/!][^<>\n]*>")),  # HTML tags
     (("[",), re.compile(r"\[(?:@[^\]\n]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]")),  # citations: [1], [2, 3], [@key]
 ]
-# File names, found from their extension (a literal dot) and extended left: scanning every word for one is slow.
+# File names, found from their extension and extended left: scanning every word for one is slow. The pattern
+# starts with its literal dot (no lookbehind), so that the regex engine skips to each dot.
 _FILE_EXTENSION = re.compile(
-    r"(?<=[\w\-])\.(?:py|ipynb|md|txt|json|csv|tsv|png|jpe?g|svg|gif|pdf|html?|ya?ml|sh|tar|gz|zip|pt|pth|h5)\b"
+    r"\.(?:py|ipynb|md|txt|json|csv|tsv|png|jpe?g|svg|gif|pdf|html?|ya?ml|sh|tar|gz|zip|pt|pth|h5)\b"
 )
 _FILE_STEM = re.compile(r"[\w\-]+$")
 
@@ -173,9 +174,10 @@ def _english_before(masked: str, end: int) -> Form | None:
 
 _ACRONYM = r"[A-Z][A-Za-z0-9]{0,8}[A-Z0-9]"
 # An abbreviation defined without any Chinese: IF即Instruction Following, LLM（Large Language Model）,
-# Large Language Model（LLM）. Each regex starts at the acronym, which is rare, so whole texts scan fast.
+# Large Language Model（LLM）. Each regex starts at the acronym, which is rare, so whole texts scan fast: the
+# engine skips to capitals only while the pattern starts with them, so "not inside a word" is checked in code.
 _ABBR_THEN_ENGLISH = re.compile(
-    f"(?<![A-Za-z])(?P<abbr>{_ACRONYM})\\s*(?:[，,]?\\s*即|{_OPEN})\\s*(?P<en>{_LATIN_RUN})\\s*(?P<close>{_CLOSE})?"
+    f"(?P<abbr>{_ACRONYM})\\s*(?:[，,]?\\s*即|{_OPEN})\\s*(?P<en>{_LATIN_RUN})\\s*(?P<close>{_CLOSE})?"
 )
 _ABBR_IN_BRACKETS = re.compile(f"{_OPEN}\\s*(?P<abbr>{_ACRONYM})\\s*{_CLOSE}")
 
@@ -185,7 +187,7 @@ def find_abbreviations(text: str, masked: str | None = None) -> list[tuple[str, 
     ``masked`` is ``mask(text)`` when the caller has it already."""
     masked = mask(text) if masked is None else masked
     found: dict[tuple[str, str], None] = {}
-    for m in _ABBR_THEN_ENGLISH.finditer(masked):
+    for m in _starting_words(_ABBR_THEN_ENGLISH, masked):
         bracketed = masked[m.end("abbr") : m.start("en")].strip()[-1:] in "（("
         if bracketed and not m.group("close"):
             continue  # LLM（Large Language Model and more...: not a definition
@@ -197,6 +199,21 @@ def find_abbreviations(text: str, masked: str | None = None) -> list[tuple[str, 
         if english_form and abbreviates(m.group("abbr"), english_form.text):
             found[(m.group("abbr"), english_form.text)] = None
     return list(found)
+
+
+def _starting_words(regex: re.Pattern, text: str) -> Iterator[re.Match]:
+    """Matches of ``regex`` that do not start inside a Latin word: finditer with a (?<![A-Za-z]) lookbehind,
+    without the lookbehind's cost of trying the regex at every position."""
+    at = 0
+    while m := regex.search(text, at):
+        if m.start() and text[m.start() - 1] in _ASCII_LETTERS:
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end() if m.end() > m.start() else m.end() + 1
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def abbreviates(abbr: str, english: str) -> bool:
