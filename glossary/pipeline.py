@@ -1,9 +1,13 @@
 """Extraction runs: inputs -> documents -> candidate pairs -> the store, one transaction per document.
 
-Reading, decoding and the first extraction pass (finding glosses and candidate spans, with jieba) run in worker
-processes with ``jobs > 1``. The main process then counts the candidate spans over the whole corpus (this run's
-documents and those already in the glossary), resolves each document's pairs and writes it. Only the main
-process writes, so a killed run leaves every document either fully stored or untouched.
+With ``jobs > 1`` every pass runs in worker processes, forked so that they inherit what the main process holds:
+
+1. reading, decoding and finding glosses and candidate spans (with jieba), a document at a time;
+2. counting the candidate spans over the whole corpus (this run's documents and those already in the
+   glossary), a share of the texts each; the main process adds up the counts;
+3. choosing each document's pairs, while the main process writes the documents, in order.
+
+Only the main process writes, so a killed run leaves every document either fully stored or untouched.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from .extract import (
     spans_to_count,
     warm_up,
 )
+from .extract.corpus import Neighbours, count_neighbours
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
 from .model import Candidate, Document, Untranslated
 from .store import Glossary
@@ -87,7 +92,29 @@ def _run(jobs: list[_Job], workers: int) -> Iterator[_Done]:
         yield from pool.map(_process, jobs, chunksize=_chunk(len(jobs), workers))
 
 
-# Pass 2's input, set before forking its workers so that they inherit it rather than receive it pickled.
+# Each pass's input, set before forking its workers so that they inherit it rather than receive it pickled.
+_COUNTING: tuple[list[str], list[str], int] | None = None
+
+
+def _count_share(share: int) -> Neighbours:
+    assert _COUNTING is not None
+    spans, texts, shares = _COUNTING
+    return count_neighbours(spans, texts[share::shares])
+
+
+def _counted(spans: list[str], texts: list[str], workers: int) -> CorpusStats:
+    """Pass 2: the spans counted over the texts, a share of the texts per worker."""
+    global _COUNTING
+    if workers <= 1 or len(texts) <= 1:
+        return CorpusStats.build(spans, texts)
+    _COUNTING = (spans, texts, workers)
+    try:
+        with _pool(workers) as pool:
+            return CorpusStats.merged(pool.map(_count_share, range(workers)))
+    finally:
+        _COUNTING = None
+
+
 _RESOLVING: tuple[list[_Done], CorpusStats, dict[str, str]] | None = None
 
 
@@ -100,7 +127,7 @@ def _resolve_one(index: int) -> list[Candidate]:
 
 
 def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[list[Candidate]]:
-    """Pass 2 for every document, in order; with workers, the main process writes while they resolve."""
+    """Pass 3 for every document, in order; with workers, the main process writes while they resolve."""
     global _RESOLVING
     _RESOLVING = (ready, stats, abbreviations(d.prepared for d in ready if d.prepared is not None))
     try:
@@ -157,7 +184,7 @@ def extract_files(
         progress(done.path)
     if not ready:
         return report
-    stats = corpus_stats(glossary, ready)
+    stats = corpus_stats(glossary, ready, jobs)
     for done, candidates in zip(ready, _resolved(ready, stats, jobs), strict=True):
         assert done.document is not None
         summary = glossary.replace_document(done.document, candidates, EXTRACTOR_VERSION)
@@ -168,12 +195,12 @@ def extract_files(
     return report
 
 
-def corpus_stats(glossary: Glossary, ready: list[_Done]) -> CorpusStats:
+def corpus_stats(glossary: Glossary, ready: list[_Done], jobs: int = 1) -> CorpusStats:
     """Counts of every candidate span over the corpus: this run's documents and the glossary's others."""
     paths = {d.path for d in ready}
     texts = [d.document.text for d in ready if d.document is not None]
     texts += [text for path, text in glossary.document_texts() if path not in paths]
-    return CorpusStats.build(spans_to_count(d.prepared for d in ready if d.prepared is not None), texts)
+    return _counted(spans_to_count(d.prepared for d in ready if d.prepared is not None), texts, jobs)
 
 
 def refresh_untranslated(glossary: Glossary, *, limit: int = 500) -> list[Untranslated]:

@@ -49,3 +49,13 @@ def test_jieba_is_imported_without_pkg_resources():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() in (["False", "True"], ["False", "False"])
+
+
+def test_a_new_lexicon_removes_stale_ones_but_not_a_build_in_progress(tmp_path):
+    current = tmp_path / f"lexicon-v{lexicon.LEXICON_VERSION}-1.2-3.4.sqlite"
+    stale = [tmp_path / "lexicon-v1-1.2-3.4.sqlite", tmp_path / f"lexicon-v{lexicon.LEXICON_VERSION}-9.9-3.4.sqlite"]
+    building = tmp_path / f".{current.name}.x1y2"  # another process's temporary file
+    for path in [current, *stale, building]:
+        path.write_bytes(b"")
+    lexicon._remove_stale(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, building.name])

@@ -91,7 +91,7 @@ def test_workers_give_the_same_glossary(run, seeds, tmp_path):
     CliRunner().invoke(cli, ["extract", "--db", str(one), str(seeds)], catch_exceptions=False)
     CliRunner().invoke(cli, ["extract", "--db", str(two), "--jobs", "2", str(seeds)], catch_exceptions=False)
     query = (
-        "SELECT t.zh, e.key, p.count FROM pairs p JOIN terms t ON t.id = p.term_id "
+        "SELECT t.zh, e.key, p.count, p.confidence FROM pairs p JOIN terms t ON t.id = p.term_id "
         "JOIN english e ON e.id = p.english_id ORDER BY 1, 2"
     )
     assert sqlite3.connect(one).execute(query).fetchall() == sqlite3.connect(two).execute(query).fetchall()

@@ -91,10 +91,12 @@ def abbreviations(prepared: Iterable[Prepared]) -> dict[str, str]:
 
 def warm_up() -> None:
     """Load what pass 1 needs (jieba, the lexicon) in this process, e.g. before forking workers."""
-    from .lexicon import jieba_tokenizer, pos_tag
+    from .lexicon import in_english_vocabulary, jieba_tokenizer, pos_tag, senses
 
     jieba_tokenizer()
     pos_tag("模型")
+    senses("模型")
+    in_english_vocabulary("model")
 
 
 def spans_to_count(prepared: Iterable[Prepared]) -> list[str]:

@@ -20,12 +20,18 @@ _RUN = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐·]+")
 _CJK = re.compile(f"[{CJK_CHAR}]")
 
 
+# The neighbour key that counts sightings at the start of a run: each of those is a different neighbour.
+RUN_START = ""
+
+Neighbours = dict[str, dict[str, int]]  # span -> left neighbour -> sightings
+
+
 @dataclass
 class CorpusStats:
     """Occurrence counts and left-neighbour distributions of a set of spans over a corpus."""
 
     counts: dict[str, int] = field(default_factory=dict)
-    left: dict[str, dict[str, int]] = field(default_factory=dict)
+    left: Neighbours = field(default_factory=dict)
     _entropy: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def count(self, span: str) -> int:
@@ -44,36 +50,51 @@ class CorpusStats:
         if not neighbours or not total:
             return 0.0
         h = 0.0
-        for n in neighbours.values():
-            p = n / total
-            h -= p * math.log2(p)
+        # In order of counts, so that counts added up from shards in any order give the same float.
+        for neighbour, n in sorted(neighbours.items(), key=lambda item: (item[1], item[0])):
+            if neighbour == RUN_START:
+                h += n / total * math.log2(total)  # n neighbours seen once each
+            else:
+                p = n / total
+                h -= p * math.log2(p)
         return h
 
     @classmethod
     def build(cls, spans: Iterable[str], texts: Iterable[str]) -> CorpusStats:
-        import ahocorasick
+        return cls.merged([count_neighbours(spans, texts)])
 
-        automaton = ahocorasick.Automaton()
-        neighbours: dict[str, dict[str, int]] = {}
-        for span in spans:
-            if span and span not in neighbours and _CJK.search(span):
-                neighbours[span] = {}
-                automaton.add_word(span, (len(span), neighbours[span]))
-        if not neighbours:
-            return cls()
-        automaton.make_automaton()
-        boundary = 0
-        for text in texts:
-            for run in _RUN.findall(text):
-                if not _CJK.search(run):
-                    continue  # code and English: no candidate span (they all hold Chinese) can occur here
-                for end, (length, seen) in automaton.iter(run):
-                    start = end - length + 1
-                    if start:
-                        neighbour = run[start - 1]
-                    else:
-                        boundary += 1
-                        neighbour = f"^{boundary}"  # every run start is a different neighbour
-                    seen[neighbour] = seen.get(neighbour, 0) + 1
-        counts = {span: sum(seen.values()) for span, seen in neighbours.items() if seen}
-        return cls(counts, {span: seen for span, seen in neighbours.items() if seen})
+    @classmethod
+    def merged(cls, parts: Iterable[Neighbours]) -> CorpusStats:
+        """Statistics from counts over parts of a corpus (each from :func:`count_neighbours`)."""
+        left: Neighbours = {}
+        for part in parts:
+            for span, seen in part.items():
+                into = left.setdefault(span, {})
+                for neighbour, n in seen.items():
+                    into[neighbour] = into.get(neighbour, 0) + n
+        return cls({span: sum(seen.values()) for span, seen in left.items()}, left)
+
+
+def count_neighbours(spans: Iterable[str], texts: Iterable[str]) -> Neighbours:
+    """Left neighbours of every sighting of the spans (those holding Chinese) in the texts; spans never seen
+    are left out. Counts over parts of a corpus add up (:meth:`CorpusStats.merged`)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    neighbours: Neighbours = {}
+    for span in spans:
+        if span and span not in neighbours and _CJK.search(span):
+            neighbours[span] = {}
+            automaton.add_word(span, (len(span), neighbours[span]))
+    if not neighbours:
+        return {}
+    automaton.make_automaton()
+    for text in texts:
+        for run in _RUN.findall(text):
+            if not _CJK.search(run):
+                continue  # code and English: no candidate span (they all hold Chinese) can occur here
+            for end, (length, seen) in automaton.iter(run):
+                start = end - length + 1
+                neighbour = run[start - 1] if start else RUN_START
+                seen[neighbour] = seen.get(neighbour, 0) + 1
+    return {span: seen for span, seen in neighbours.items() if seen}

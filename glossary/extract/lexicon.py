@@ -2,11 +2,12 @@
 dictionary (parts of speech, general-language frequencies).
 
 CC-CEDICT's 120,000 entries and jieba's 350,000 words are read a few thousand words at a time, so instead of
-loading them whole into every process (~1.8 s: jieba alone unmarshals a 580,000-key dict in 0.55 s), they are
-compiled once into a small SQLite database in the user's cache directory. Senses and tags are looked up word by
-word; jieba's word frequencies become a marisa trie (1.2 MB, loaded in under a millisecond) that answers jieba's
-prefix queries directly. The compiled file is keyed by the sources' sizes and modification times and by
-LEXICON_VERSION, and written under a temporary name then renamed, so concurrent first runs are safe.
+parsing them in every process (~1.8 s: jieba alone unmarshals a 580,000-key dict in 0.55 s), they are compiled
+once into marisa tries (10 MB in all, read in a few milliseconds, looked up in about a microsecond): CC-CEDICT's
+senses, jieba's parts of speech, and jieba's words with their counts, which answer jieba's prefix queries
+directly. The tries are stored as blobs in one SQLite file in the user's cache directory, keyed by the sources'
+sizes and modification times and by LEXICON_VERSION, and written under a temporary name then renamed, so
+concurrent first runs are safe. Worker processes forked after the first use share the loaded tries.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-LEXICON_VERSION = 3
+LEXICON_VERSION = 4
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
@@ -102,8 +103,7 @@ def jieba_tokenizer():
 
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    lexicon = _lexicon()
-    blobs = dict(lexicon.execute("SELECT name, data FROM blobs"))
+    blobs = _blobs()
     trie = marisa_trie.Trie().frombytes(blobs["jieba_words"])
     counts = array.array("I")
     counts.frombytes(blobs["jieba_counts"])
@@ -155,8 +155,8 @@ def general_frequency(word: str) -> float | None:
 @cache
 def pos_tag(word: str) -> str:
     """jieba's dictionary part of speech of a word ("x" when it does not list the word)."""
-    row = _lexicon().execute("SELECT tag FROM pos WHERE word = ?", [word]).fetchone()
-    return row[0] if row else "x"
+    tags = _bytes_trie("pos").get(word)
+    return tags[0].decode() if tags else "x"
 
 
 def jieba_pos(text: str) -> list[tuple[str, str]]:
@@ -173,15 +173,15 @@ def jieba_pos(text: str) -> list[tuple[str, str]]:
 @cache
 def senses(word: str) -> frozenset[str] | None:
     """Stems of every English word in every CC-CEDICT sense of a Chinese word; None if it is not an entry."""
-    row = _lexicon().execute("SELECT stems FROM senses WHERE word = ?", [word]).fetchone()
-    return frozenset(row[0].split()) if row else None
+    stems = _bytes_trie("senses").get(word)
+    return frozenset(stems[0].decode().split()) if stems else None
 
 
 @cache
 def in_english_vocabulary(word: str) -> bool:
     """Whether CC-CEDICT's definitions use this English word: tells a real word (prediction) from a prefixed
     coinage (hyperparameter) that it does not list."""
-    return _lexicon().execute("SELECT 1 FROM vocabulary WHERE word = ?", [word]).fetchone() is not None
+    return word in _vocabulary()
 
 
 def _cedict_path() -> Path:
@@ -248,29 +248,52 @@ def _jieba_blobs(entries: list[list[str]]) -> list[tuple[str, bytes]]:
     ]
 
 
+def _bytes_trie_blob(items) -> bytes:
+    """A marisa BytesTrie of (word, text) pairs, the first text of a repeated word winning."""
+    import marisa_trie
+
+    first: dict[str, str] = {}
+    for word, text in items:
+        first.setdefault(word, text)
+    return marisa_trie.BytesTrie((word, text.encode()) for word, text in first.items()).tobytes()
+
+
 def _build(target: Path, cedict_path: Path, jieba_path: Path) -> None:
+    import marisa_trie
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:
-        conn = sqlite3.connect(tmp)
-        conn.execute("CREATE TABLE senses (word TEXT PRIMARY KEY, stems TEXT NOT NULL) WITHOUT ROWID")
-        conn.execute("CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID")
-        conn.execute("CREATE TABLE pos (word TEXT PRIMARY KEY, tag TEXT NOT NULL) WITHOUT ROWID")
-        conn.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
         rows, vocabulary = _cedict_rows(cedict_path)
-        conn.executemany("INSERT INTO senses VALUES (?, ?)", rows)
-        conn.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in vocabulary))
         with open(jieba_path, encoding="utf-8") as f:
             entries = [line.split() for line in f]
-        conn.executemany("INSERT OR IGNORE INTO pos VALUES (?, ?)", ((p[0], p[2]) for p in entries if len(p) >= 3))
-        conn.executemany("INSERT INTO blobs VALUES (?, ?)", _jieba_blobs(entries))
+        blobs = [
+            ("senses", _bytes_trie_blob(rows)),
+            ("vocabulary", marisa_trie.Trie(vocabulary).tobytes()),
+            ("pos", _bytes_trie_blob((p[0], p[2]) for p in entries if len(p) >= 3)),
+            *_jieba_blobs(entries),
+        ]
+        conn = sqlite3.connect(tmp)
+        conn.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.executemany("INSERT INTO blobs VALUES (?, ?)", blobs)
         conn.commit()
         conn.close()
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+    _remove_stale(target)
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete lexicons compiled from other versions or other copies of the sources (each new virtualenv gets
+    new modification times): only the current one is ever read again. A process still reading an old file
+    keeps it open; on POSIX unlinking does not disturb it."""
+    for old in current.parent.glob("lexicon-v*.sqlite"):
+        if old != current:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _cache_dir() -> Path:
@@ -278,9 +301,8 @@ def _cache_dir() -> Path:
     return Path(base) / "glossary"
 
 
-@cache
-def _lexicon() -> sqlite3.Connection:
-    """The compiled lexicon, built on first use (~2 s once)."""
+def _lexicon_path() -> Path:
+    """The compiled lexicon, built on first use (a few seconds, once)."""
     sources = [_cedict_path(), _jieba_dict_path()]
     key = "-".join(f"{p.stat().st_size}.{int(p.stat().st_mtime)}" for p in sources)
     target = _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite"
@@ -291,9 +313,27 @@ def _lexicon() -> sqlite3.Connection:
             # No writable cache directory: build beside the process and use it for this run only.
             target = Path(tempfile.mkdtemp(prefix="glossary-lexicon-")) / target.name
             _build(target, *sources)
-    conn = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    return conn
+    return target
 
 
-# A forked worker must not use its parent's SQLite connection: it opens its own on first use.
-os.register_at_fork(after_in_child=_lexicon.cache_clear)
+@cache
+def _blobs() -> dict[str, bytes]:
+    conn = sqlite3.connect(f"{_lexicon_path().as_uri()}?mode=ro", uri=True)
+    try:
+        return dict(conn.execute("SELECT name, data FROM blobs"))
+    finally:
+        conn.close()
+
+
+@cache
+def _bytes_trie(name: str):
+    import marisa_trie
+
+    return marisa_trie.BytesTrie().frombytes(_blobs()[name])
+
+
+@cache
+def _vocabulary():
+    import marisa_trie
+
+    return marisa_trie.Trie().frombytes(_blobs()["vocabulary"])
