@@ -7,7 +7,8 @@ Prints:
   export, and the wrong pairs it lists;
 - precision per confidence band over every extracted pair whose English the gold knows (it must rise);
 - speed: `glossary extract` of the corpus in MB/s on one core, beside the floor on the same files (read + one
-  regex pass), the one-time cost of loading the dictionaries, peak memory, and the same with --jobs N.
+  regex pass), its start-up cost and peak memory; the same stages in process (dictionaries, the extraction
+  passes, storing), and --jobs 1 against --jobs N on the corpus four times over.
 Nothing here is a test: it prints figures for a person to read.
 """
 
@@ -77,26 +78,44 @@ def floor_seconds(corpus: Path) -> tuple[float, int]:
     return time.perf_counter() - start, size
 
 
-def in_process(corpus: Path) -> dict[str, float]:
-    """Time the stages in this process: loading the dictionaries once, then the extraction passes alone."""
+def in_process(corpus: Path, work: Path) -> dict[str, float]:
+    """Time the stages in this process: loading the dictionaries once, the extraction passes, then storing."""
     sys.path.insert(0, str(ROOT))
-    from glossary.extract import CorpusStats, prepare, resolve
-    from glossary.extract.lexicon import jieba_tokenizer, pos_tag, senses
+    from glossary.extract import EXTRACTOR_VERSION, CorpusStats, abbreviations, prepare, resolve, warm_up
+    from glossary.ingest import read_document
+    from glossary.normalize import pinyin_readings
+    from glossary.store import open_glossary
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.md"))]
+    documents = [read_document(str(p)) for p in sorted(corpus.rglob("*.md"))]
+    texts = [d.text for d in documents]
     start = time.perf_counter()
-    jieba_tokenizer()
-    senses("模型")
-    pos_tag("模型")
+    warm_up()
     loaded = time.perf_counter()
+    pinyin_readings("模型")
+    pinyin = time.perf_counter()
     prepared = [prepare(t) for t in texts]
     first = time.perf_counter()
     stats = CorpusStats.build([s for p in prepared for s in p.spans()], texts)
     counted = time.perf_counter()
-    for text, p in zip(texts, prepared, strict=True):
-        resolve(text, p, stats)
+    abbreviated = abbreviations(prepared)
+    candidates = [resolve(t, p, stats, abbreviated) for t, p in zip(texts, prepared, strict=True)]
     resolved = time.perf_counter()
-    return {"load": loaded - start, "prepare": first - loaded, "count": counted - first, "resolve": resolved - counted}
+    database = work / "in-process.db"
+    for leftover in work.glob("in-process.db*"):
+        leftover.unlink()
+    glossary = open_glossary(database)
+    opened = time.perf_counter()
+    for document, found in zip(documents, candidates, strict=True):
+        glossary.replace_document(document, found, EXTRACTOR_VERSION)
+    stored = time.perf_counter()
+    return {
+        "load": loaded - start,
+        "pinyin": pinyin - loaded,
+        "prepare": first - pinyin,
+        "count": counted - first,
+        "resolve": resolved - counted,
+        "store": stored - opened,
+    }
 
 
 def calibration(termbench, gold_tsv: Path, export_all: str) -> list[tuple[str, int, float]]:
@@ -158,30 +177,47 @@ def main() -> None:
     print(f"\n== speed: {mb:.2f} MB in {sum(1 for _ in corpus.rglob('*.md'))} files, one core ==")
     print(f"  floor (read + one regex pass): {floor:.3f} s = {mb / floor:.1f} MB/s")
     print(f"  glossary extract (CLI, whole run): {wall:.2f} s wall = {mb / wall:.2f} MB/s, peak memory {peak} MB")
-    stages = in_process(corpus)
+    tiny = work / "tiny"
+    tiny.mkdir(exist_ok=True)
+    (tiny / "one.md").write_text("预训练阶段(pre-training stage)\n", encoding="utf-8")
+    (work / "tiny.db").unlink(missing_ok=True)
+    startup, _, _ = run([*glossary_cli(), "extract", "--db", str(work / "tiny.db"), str(tiny)], env)
+    print(f"  of which start-up (the same command on a one-line file): {startup:.2f} s")
+    stages = in_process(corpus, work)
     passes = stages["prepare"] + stages["count"] + stages["resolve"]
     print(
-        f"  in process: loading jieba and the lexicon once {stages['load']:.2f} s; then the extraction passes "
-        f"{passes:.2f} s = {mb / passes:.2f} MB/s (find glosses + candidate spans {stages['prepare']:.2f} s, "
-        f"count spans over the corpus {stages['count']:.2f} s, choose spans and confidence {stages['resolve']:.2f} s)"
+        f"  in process: loading jieba and the lexicon {stages['load']:.2f} s, pypinyin {stages['pinyin']:.2f} s "
+        f"(once per process); then"
     )
-    # Scaling: on 2.1 MB the fixed costs (interpreter, jieba's dictionary, pinyin) dominate, so --jobs is also
-    # timed on the corpus four times over (8.5 MB, distinct paths, so every copy is extracted).
+    print(
+        f"    extraction passes {passes:.2f} s = {mb / passes:.2f} MB/s (find glosses + candidate spans "
+        f"{stages['prepare']:.2f} s, count spans over the corpus {stages['count']:.2f} s, choose spans and "
+        f"confidence {stages['resolve']:.2f} s)"
+    )
+    print(
+        f"    storing pairs and evidence {stages['store']:.2f} s = {mb / stages['store']:.2f} MB/s; passes and "
+        f"storing together {mb / (passes + stages['store']):.2f} MB/s"
+    )
+    # Scaling: on 2.1 MB the fixed costs (interpreter, dictionaries, pinyin) weigh, so --jobs is also timed on
+    # the corpus four times over (8.5 MB, distinct paths, so every copy is extracted).
     large = work / "large"
     if not large.exists():
         for copy in range(4):
             shutil.copytree(corpus, large / f"copy{copy}")
     large_mb = 4 * mb
+    walls = {}
     for jobs in (1, args.jobs):
         database = work / f"large-{jobs}.db"
-        database.unlink(missing_ok=True)
-        elapsed, memory, _ = run(
+        for leftover in work.glob(f"large-{jobs}.db*"):
+            leftover.unlink()
+        walls[jobs], memory, _ = run(
             [*glossary_cli(), "extract", "--db", str(database), "--jobs", str(jobs), str(large)], env
         )
         print(
-            f"  {large_mb:.1f} MB corpus, --jobs {jobs}: {elapsed:.2f} s wall = {large_mb / elapsed:.2f} MB/s, "
-            f"peak memory {memory} MB"
+            f"  {large_mb:.1f} MB corpus, --jobs {jobs}: {walls[jobs]:.2f} s wall = {large_mb / walls[jobs]:.2f} MB/s, "
+            f"peak memory {memory} MB (main process)"
         )
+    print(f"  --jobs {args.jobs} is x{walls[1] / walls[args.jobs]:.2f} the speed of --jobs 1")
     print(f"\n(work files in {work})")
 
 
