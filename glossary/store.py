@@ -45,6 +45,9 @@ MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
 ABBR_KEY_SQL = "lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', ''))"
+# The keys of surface forms as extraction stores them: the same few thousand strings come again and again.
+_zh_key = functools.lru_cache(maxsize=8192)(zh_key)
+_en_key = functools.lru_cache(maxsize=8192)(en_key)
 
 
 def busy_timeout() -> float:
@@ -215,7 +218,7 @@ class Glossary:
         stamp = now()
         with self.transaction():
             document_id, touched = self._put_document(doc, extractor, stamp)
-            keys = [(zh_key(cand.zh), en_key(cand.en)) for cand in candidates]
+            keys = [(_zh_key(cand.zh), _en_key(cand.en)) for cand in candidates]
             known = self._known(keys)
             pair_of: dict[int, int] = {}
             created: set[int] = set()
@@ -415,6 +418,9 @@ class Glossary:
             return
         terms: set[int] = set()
         english: set[int] = set()
+        dropped: list[list] = []
+        recounted: list[list] = []
+        counted: list[list] = []
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             pairs = self.query(
@@ -428,14 +434,15 @@ class Glossary:
                 english.add(p["english_id"])
                 seen = confidences[p["id"]]
                 if not seen and p["origin"] in ("extracted", "derived") and not p["curated"]:
-                    self.execute("DELETE FROM pairs WHERE id = ?", [p["id"]])
+                    dropped.append([p["id"]])
                 elif p["origin"] in ("extracted", "derived"):
-                    self.execute(
-                        "UPDATE pairs SET count = ?, confidence = ?, last_seen = ? WHERE id = ?",
-                        [len(seen), combine_confidence(seen), stamp, p["id"]],
-                    )
+                    recounted.append([len(seen), combine_confidence(seen), stamp, p["id"]])
                 else:
-                    self.execute("UPDATE pairs SET count = ? WHERE id = ?", [len(seen), p["id"]])
+                    counted.append([len(seen), p["id"]])
+        # Each statement changes other rows than the others: grouped, they give what one at a time would.
+        self.executemany("DELETE FROM pairs WHERE id = ?", dropped)
+        self.executemany("UPDATE pairs SET count = ?, confidence = ?, last_seen = ? WHERE id = ?", recounted)
+        self.executemany("UPDATE pairs SET count = ? WHERE id = ?", counted)
         self._refresh_english(english)
         self._refresh_terms(terms, stamp)
 
@@ -444,32 +451,40 @@ class Glossary:
 
         Evidence moved by an edit keeps its old wording, which must not vote for the edited form's display.
         """
-        for english_id in ids:
-            row = self.execute("SELECT key FROM english WHERE id = ?", [english_id]).fetchone()
-            if row is None:
-                continue
-            if not self.execute("SELECT 1 FROM pairs WHERE english_id = ?", [english_id]).fetchone():
-                self.execute("DELETE FROM english WHERE id = ?", [english_id])
-                continue
-            forms = self.query(
-                "SELECT form, count FROM english_forms WHERE english_id = ? ORDER BY count DESC, form",
-                [english_id],
+        listed = [_json_list(ids)]
+        rows = self.query("SELECT id, key, display FROM english WHERE id IN (SELECT value FROM json_each(?))", listed)
+        used = {
+            r[0]
+            for r in self.query(
+                "SELECT DISTINCT english_id FROM pairs WHERE english_id IN (SELECT value FROM json_each(?))", listed
             )
-            best = next((f["form"] for f in forms if en_key(f["form"]) == row["key"]), None)
-            if best:
-                self.execute("UPDATE english SET display = ? WHERE id = ?", [best, english_id])
+        }
+        # The view english_forms, written out so that the ids reach the indexes (through the view SQLite would
+        # count every occurrence); most frequent first.
+        forms: dict[int, list[str]] = {}
+        for english_id, form in self.query(
+            "SELECT p.english_id, o.en_surface FROM pairs p JOIN occurrences o ON o.pair_id = p.id "
+            "WHERE p.english_id IN (SELECT value FROM json_each(?)) "
+            "GROUP BY p.english_id, o.en_surface ORDER BY p.english_id, count(*) DESC, o.en_surface",
+            listed,
+        ):
+            forms.setdefault(english_id, []).append(form)
+        displays = []
+        for english_id, key, display in rows:
+            best = next((form for form in forms.get(english_id, ()) if _en_key(form) == key), None)
+            if english_id in used and best and best != display:
+                displays.append([best, english_id])
+        self.executemany("DELETE FROM english WHERE id = ?", [[r[0]] for r in rows if r[0] not in used])
+        self.executemany("UPDATE english SET display = ? WHERE id = ?", displays)
 
     def _refresh_terms(self, ids: Iterable[int], stamp: str) -> None:
-        for term_id in ids:
-            term = self.execute("SELECT zh, pinyin FROM terms WHERE id = ?", [term_id]).fetchone()
-            if term is None:
-                continue
-            with translate_sqlite_errors(self.path):
-                tokens = term_search_text(self.conn, term_id, term["zh"], term["pinyin"])
-            if tokens is None:
-                self.execute("DELETE FROM terms WHERE id = ?", [term_id])
-                continue
-            self.execute("UPDATE terms SET search = ?, updated = ? WHERE id = ?", [tokens, stamp, term_id])
+        with translate_sqlite_errors(self.path):
+            texts = term_search_texts(self.conn, ids)
+        self.executemany("DELETE FROM terms WHERE id = ?", [[i] for i, tokens in texts.items() if tokens is None])
+        self.executemany(
+            "UPDATE terms SET search = ?, updated = ? WHERE id = ?",
+            [[tokens, stamp, i] for i, tokens in texts.items() if tokens is not None],
+        )
 
     # --- curation -----------------------------------------------------------------------------------------
 
@@ -1174,16 +1189,34 @@ class Glossary:
         return {r[0] for r in rows}
 
 
-def term_search_text(conn: sqlite3.Connection, term_id: int, zh: str, pinyin_text: str) -> str | None:
-    """A term's search tokens (terms.search, indexed by terms_fts), or None when no pair uses the term."""
-    english = conn.execute(
-        "SELECT e.display, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?", [term_id]
-    ).fetchall()
-    if not english:
-        return None
-    forms = [r[0] for r in conn.execute("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
-    words = [r[0] for r in english] + [r[1] for r in english if r[1]]
-    return _search_tokens(zh, tuple(sorted(forms)), tuple(words), pinyin_text)
+def term_search_texts(conn: sqlite3.Connection, term_ids: Iterable[int]) -> dict[int, str | None]:
+    """Search tokens of these terms (terms.search, indexed by terms_fts); None for a term no pair uses."""
+    listed = [_json_list(term_ids)]
+    terms = conn.execute("SELECT id, zh, pinyin FROM terms WHERE id IN (SELECT value FROM json_each(?))", listed)
+    english: dict[int, list[tuple[str, str | None]]] = {}
+    for term_id, display, abbr in conn.execute(
+        "SELECT p.term_id, e.display, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id "
+        "WHERE p.term_id IN (SELECT value FROM json_each(?)) ORDER BY p.term_id, p.english_id",
+        listed,
+    ):
+        english.setdefault(term_id, []).append((display, abbr))
+    # The view term_forms, written out so that the ids reach the indexes.
+    forms: dict[int, list[str]] = {}
+    for term_id, form in conn.execute(
+        "SELECT DISTINCT p.term_id, o.zh_surface FROM pairs p JOIN occurrences o ON o.pair_id = p.id "
+        "WHERE p.term_id IN (SELECT value FROM json_each(?))",
+        listed,
+    ):
+        forms.setdefault(term_id, []).append(form)
+    texts: dict[int, str | None] = {}
+    for term_id, zh, pinyin_text in terms.fetchall():
+        pairs = english.get(term_id)
+        if not pairs:
+            texts[term_id] = None
+            continue
+        words = [display for display, _ in pairs] + [abbr for _, abbr in pairs if abbr]
+        texts[term_id] = _search_tokens(zh, tuple(sorted(forms.get(term_id, ()))), tuple(words), pinyin_text)
+    return texts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1194,12 +1227,12 @@ def _search_tokens(zh: str, forms: tuple[str, ...], words: tuple[str, ...], piny
 
 def reindex_search(conn: sqlite3.Connection) -> int:
     """Recompute every term's search tokens: a migration calls this when normalize.search_tokens changes."""
-    terms = conn.execute("SELECT id, zh, pinyin FROM terms").fetchall()
-    for term_id, zh, pinyin_text in terms:
-        tokens = term_search_text(conn, term_id, zh, pinyin_text)
-        if tokens is not None:
-            conn.execute("UPDATE terms SET search = ? WHERE id = ?", [tokens, term_id])
-    return len(terms)
+    term_ids = [r[0] for r in conn.execute("SELECT id FROM terms")]
+    texts = term_search_texts(conn, term_ids)
+    conn.executemany(
+        "UPDATE terms SET search = ? WHERE id = ?", [[tokens, i] for i, tokens in texts.items() if tokens is not None]
+    )
+    return len(term_ids)
 
 
 def _json_list(values: Iterable) -> str:
