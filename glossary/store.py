@@ -336,31 +336,26 @@ class Glossary:
     def _keyed_ids(self, keyed: tuple[str, ...], keys: Iterable[str]) -> dict[str, int]:
         """The rows these keys name, directly or through the aliases merges left."""
         table, column, aliases, alias_id = keyed
-        listed = [_json_list(keys)]
-        found = {
-            r[0]: r[1]
-            for r in self.query(
-                f"SELECT {column}, {alias_id} FROM {aliases} WHERE {column} IN (SELECT value FROM json_each(?))", listed
-            )
-        }
+        keys = list(keys)
+        found = {r[0]: r[1] for r in self._rows_in(f"SELECT {column}, {alias_id} FROM {aliases} WHERE {column}", keys)}
         # Read second so that it wins: a row's own key before an alias of the same key.
-        found.update(
-            (r[0], r[1])
-            for r in self.query(
-                f"SELECT {column}, id FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", listed
-            )
-        )
+        found.update((r[0], r[1]) for r in self._rows_in(f"SELECT {column}, id FROM {table} WHERE {column}", keys))
         return found
+
+    def _rows_in(self, sql: str, values: Iterable[str]) -> list[sqlite3.Row]:
+        """The rows of ``sql ... WHERE column`` IN these values, bound as parameters a chunk at a time.
+
+        Strings are not passed through json_each, which would cut one at a NUL character.
+        """
+        rows: list[sqlite3.Row] = []
+        for chunk in _chunks(sorted(values), 500):
+            rows += self.query(f"{sql} IN ({','.join('?' * len(chunk))})", chunk)
+        return rows
 
     def _known(self, keys: Sequence[tuple[str, str]]) -> _Known:
         """What the glossary holds of these (Chinese key, English key) pairs: a few queries for a whole document."""
         zh_keys = {zh for zh, _ in keys}
-        suppressed = {
-            (r[0], r[1])
-            for r in self.query(
-                "SELECT zh, en_key FROM suppressed WHERE zh IN (SELECT value FROM json_each(?))", [_json_list(zh_keys)]
-            )
-        }
+        suppressed = {(r[0], r[1]) for r in self._rows_in("SELECT zh, en_key FROM suppressed WHERE zh", zh_keys)}
         terms = self._keyed_ids(self._TERM_KEYS, zh_keys - {""})
         english = self._keyed_ids(self._ENGLISH_KEYS, {en for _, en in keys if en})
         rows = self.query(
@@ -1235,12 +1230,12 @@ def reindex_search(conn: sqlite3.Connection) -> int:
     return len(term_ids)
 
 
-def _json_list(values: Iterable) -> str:
-    """Values for ``IN (SELECT value FROM json_each(?))``: one parameter however many there are."""
+def _json_list(values: Iterable[int]) -> str:
+    """Ids for ``IN (SELECT value FROM json_each(?))``: one parameter however many there are."""
     return json.dumps(sorted(values), ensure_ascii=False)
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
