@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # CJK Unified Ideographs, Extension A and the compatibility block: the characters a Chinese term is made of.
 CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -144,11 +144,17 @@ def pinyin_syllables(zh: str, *, tones: bool = True) -> list[str]:
 def pinyin_readings(zh: str) -> tuple[str, str, str]:
     """(tone marks, toneless key, initials) from one pass of pypinyin: 后训练 -> ('hòu xùn liàn', 'houxunlian',
     'hxl'). The toneless form is pypinyin's own (ü as v), as the query side computes it."""
+    marked = pinyin_syllables(zh, tones=True)
+    toneless = [_toneless_key(s) for s in marked]
+    return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
+
+
+@lru_cache(maxsize=4096)
+def _toneless_key(syllable: str) -> str:
+    # pypinyin's conversion costs more than the reading itself, and a few hundred syllables make most terms.
     from pypinyin.contrib.tone_convert import to_normal
 
-    marked = pinyin_syllables(zh, tones=True)
-    toneless = [to_normal(s).lower().replace(" ", "") for s in marked]
-    return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
+    return to_normal(syllable).lower().replace(" ", "")
 
 
 def pinyin(zh: str) -> str:

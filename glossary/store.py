@@ -45,6 +45,9 @@ MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
 ABBR_KEY_SQL = "lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', ''))"
+# The keys of surface forms as extraction stores them: the same few thousand strings come again and again.
+_zh_key = functools.lru_cache(maxsize=8192)(zh_key)
+_en_key = functools.lru_cache(maxsize=8192)(en_key)
 
 
 def busy_timeout() -> float:
@@ -119,6 +122,19 @@ class ImportReport:
     conflicts: tuple[Conflict, ...]
 
 
+@dataclass
+class _Known:
+    """What the glossary holds of one document's candidates, read up front in a few queries (Glossary._known).
+
+    Kept up to date as the document's rows are created: nothing else writes during its transaction.
+    """
+
+    suppressed: set[tuple[str, str]]  # (Chinese key, English key) a person removed
+    terms: dict[str, int]  # key, or alias merges left, -> terms.id
+    english: dict[str, int]  # key, or alias, -> english.id
+    pairs: dict[tuple[int, int], list]  # (term id, English id) -> [pair id, curated, abbr]
+
+
 @contextlib.contextmanager
 def translate_sqlite_errors(path: Path) -> Iterator[None]:
     """Turn sqlite3's errors about the file itself into one-line GlossaryErrors."""
@@ -186,6 +202,10 @@ class Glossary:
     def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
         return self.execute(sql, params).fetchall()
 
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> sqlite3.Cursor:
+        with translate_sqlite_errors(self.path):
+            return self.conn.executemany(sql, rows)
+
     # --- documents ----------------------------------------------------------------------------------------
 
     def document_state(self, path: str) -> tuple[str, str] | None:
@@ -197,42 +217,15 @@ class Glossary:
         """Store a document and its candidate pairs, replacing whatever evidence it had. One transaction."""
         stamp = now()
         with self.transaction():
-            row = self.execute("SELECT id FROM documents WHERE path = ?", [doc.path]).fetchone()
-            fields = [
-                doc.sha256,
-                doc.title,
-                doc.encoding,
-                doc.format,
-                len(doc.text),
-                doc.text,
-                extractor,
-                stamp,
-            ]
-            if row:
-                document_id = row["id"]
-                touched = {
-                    r[0]
-                    for r in self.query("SELECT DISTINCT pair_id FROM occurrences WHERE document_id = ?", [document_id])
-                }
-                self.execute("DELETE FROM occurrences WHERE document_id = ?", [document_id])
-                self.execute(
-                    "UPDATE documents SET sha256=?, title=?, encoding=?, format=?, chars=?, text=?, extractor=?, "
-                    "last_ingested=? WHERE id=?",
-                    [*fields, document_id],
-                )
-            else:
-                touched = set()
-                document_id = self.execute(
-                    "INSERT INTO documents (sha256, title, encoding, format, chars, text, extractor, last_ingested, "
-                    "path, first_ingested) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [*fields, doc.path, stamp],
-                ).lastrowid
+            document_id, touched = self._put_document(doc, extractor, stamp)
+            keys = [(_zh_key(cand.zh), _en_key(cand.en)) for cand in candidates]
+            known = self._known(keys)
             pair_of: dict[int, int] = {}
             created: set[int] = set()
-            occurrences = 0
-            for index, cand in enumerate(candidates):
+            occurrences: list[list] = []
+            for index, (cand, (zh, en)) in enumerate(zip(candidates, keys, strict=True)):
                 origin = "derived" if cand.parent is not None else "extracted"
-                found = self._pair_for(cand.zh, cand.en, origin, stamp, abbr=cand.abbr)
+                found = self._pair_for(known, zh, en, cand.en, origin, stamp, abbr=cand.abbr)
                 if found is None:
                     continue
                 pair_id, new = found
@@ -240,9 +233,7 @@ class Glossary:
                     created.add(pair_id)
                 pair_of[index] = pair_id
                 parent = pair_of.get(cand.parent) if cand.parent is not None else None
-                self.execute(
-                    "INSERT INTO occurrences (pair_id, document_id, start, end, line, sentence, zh_surface, "
-                    "en_surface, pattern, confidence, parent_pair_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                occurrences.append(
                     [
                         pair_id,
                         document_id,
@@ -255,12 +246,41 @@ class Glossary:
                         cand.pattern,
                         cand.confidence,
                         parent,
-                    ],
+                    ]
                 )
-                occurrences += 1
-                touched.add(pair_id)
+            # All at once, in candidate order: nothing above reads occurrences back.
+            self.executemany(
+                "INSERT INTO occurrences (pair_id, document_id, start, end, line, sentence, zh_surface, "
+                "en_surface, pattern, confidence, parent_pair_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                occurrences,
+            )
+            touched.update(pair_of.values())
             self._refresh_pairs(touched, stamp)
-        return DocumentSummary(document_id, doc.path, len(set(pair_of.values())), occurrences, len(created))
+        return DocumentSummary(document_id, doc.path, len(set(pair_of.values())), len(occurrences), len(created))
+
+    def _put_document(self, doc: Document, extractor: str, stamp: str) -> tuple[int, set[int]]:
+        """Insert or update a document's row, dropping its old evidence: (its id, the pairs that evidence was of)."""
+        row = self.execute("SELECT id FROM documents WHERE path = ?", [doc.path]).fetchone()
+        fields = [doc.sha256, doc.title, doc.encoding, doc.format, len(doc.text), doc.text, extractor, stamp]
+        if row is None:
+            document_id = self.execute(
+                "INSERT INTO documents (sha256, title, encoding, format, chars, text, extractor, last_ingested, "
+                "path, first_ingested) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [*fields, doc.path, stamp],
+            ).lastrowid
+            assert document_id is not None
+            return document_id, set()
+        document_id = row["id"]
+        touched = {
+            r[0] for r in self.query("SELECT DISTINCT pair_id FROM occurrences WHERE document_id = ?", [document_id])
+        }
+        self.execute("DELETE FROM occurrences WHERE document_id = ?", [document_id])
+        self.execute(
+            "UPDATE documents SET sha256=?, title=?, encoding=?, format=?, chars=?, text=?, extractor=?, "
+            "last_ingested=? WHERE id=?",
+            [*fields, document_id],
+        )
+        return document_id, touched
 
     def sources(self) -> list[Source]:
         rows = self.query(
@@ -277,62 +297,111 @@ class Glossary:
 
     # --- terms, English forms, pairs ----------------------------------------------------------------------
 
+    # Where a key is looked up: (table, key column, alias table, alias id column).
+    _TERM_KEYS = ("terms", "zh", "term_aliases", "term_id")
+    _ENGLISH_KEYS = ("english", "key", "english_aliases", "english_id")
+
     def _term_id(self, zh: str, *, create: bool, stamp: str = "") -> int | None:
         key = zh_key(zh)
-        insert = (
-            "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
-            lambda: [key, *pinyin_readings(key), stamp or now(), stamp or now()],
-        )
-        return self._keyed_id("terms", "zh", "term_aliases", "term_id", key, insert if create else None)
+        return self._keyed_id(self._TERM_KEYS, key, (lambda: self._new_term(key, stamp)) if create else None)
 
     def _english_id(self, en: str, *, create: bool) -> int | None:
         key = en_key(en)
-        insert = (
-            "INSERT INTO english (key, display, is_abbr) VALUES (?,?,?)",
-            lambda: [key, en.strip(), is_abbreviation(en)],
-        )
-        return self._keyed_id("english", "key", "english_aliases", "english_id", key, insert if create else None)
+        return self._keyed_id(self._ENGLISH_KEYS, key, (lambda: self._new_english(key, en)) if create else None)
 
-    def _keyed_id(
-        self, table: str, column: str, aliases: str, alias_id: str, key: str, insert: tuple[str, Callable] | None
-    ) -> int | None:
+    def _new_term(self, key: str, stamp: str) -> int:
+        term_id = self.execute(
+            "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
+            [key, *pinyin_readings(key), stamp or now(), stamp or now()],
+        ).lastrowid
+        assert term_id is not None
+        return term_id
+
+    def _new_english(self, key: str, en: str) -> int:
+        english_id = self.execute(
+            "INSERT INTO english (key, display, is_abbr) VALUES (?,?,?)", [key, en.strip(), is_abbreviation(en)]
+        ).lastrowid
+        assert english_id is not None
+        return english_id
+
+    def _keyed_id(self, keyed: tuple[str, ...], key: str, insert: Callable[[], int] | None) -> int | None:
         """The row a key names, directly or through the aliases merges left; created with ``insert`` if given."""
         if not key:
             return None
-        row = self.execute(
-            f"SELECT id FROM {table} WHERE {column} = ? UNION ALL SELECT {alias_id} FROM {aliases} WHERE {column} = ?",
-            [key, key],
-        ).fetchone()
-        if row:
-            return row[0]
-        if insert is None:
+        found = self._keyed_ids(keyed, [key]).get(key)
+        if found is None and insert is not None:
+            found = insert()
+        return found
+
+    def _keyed_ids(self, keyed: tuple[str, ...], keys: Iterable[str]) -> dict[str, int]:
+        """The rows these keys name, directly or through the aliases merges left."""
+        table, column, aliases, alias_id = keyed
+        keys = list(keys)
+        found = {r[0]: r[1] for r in self._rows_in(f"SELECT {column}, {alias_id} FROM {aliases} WHERE {column}", keys)}
+        # Read second so that it wins: a row's own key before an alias of the same key.
+        found.update((r[0], r[1]) for r in self._rows_in(f"SELECT {column}, id FROM {table} WHERE {column}", keys))
+        return found
+
+    def _rows_in(self, sql: str, values: Iterable[str]) -> list[sqlite3.Row]:
+        """The rows of ``sql ... WHERE column`` IN these values, bound as parameters a chunk at a time.
+
+        Strings are not passed through json_each, which would cut one at a NUL character.
+        """
+        rows: list[sqlite3.Row] = []
+        for chunk in _chunks(sorted(values), 500):
+            rows += self.query(f"{sql} IN ({','.join('?' * len(chunk))})", chunk)
+        return rows
+
+    def _known(self, keys: Sequence[tuple[str, str]]) -> _Known:
+        """What the glossary holds of these (Chinese key, English key) pairs: a few queries for a whole document."""
+        zh_keys = {zh for zh, _ in keys}
+        suppressed = {(r[0], r[1]) for r in self._rows_in("SELECT zh, en_key FROM suppressed WHERE zh", zh_keys)}
+        terms = self._keyed_ids(self._TERM_KEYS, zh_keys - {""})
+        english = self._keyed_ids(self._ENGLISH_KEYS, {en for _, en in keys if en})
+        rows = self.query(
+            "SELECT id, term_id, english_id, curated, abbr FROM pairs "
+            "WHERE term_id IN (SELECT value FROM json_each(?)) AND english_id IN (SELECT value FROM json_each(?))",
+            [_json_list(terms.values()), _json_list(english.values())],
+        )
+        pairs = {(r["term_id"], r["english_id"]): [r["id"], r["curated"], r["abbr"]] for r in rows}
+        return _Known(suppressed, terms, english, pairs)
+
+    @staticmethod
+    def _known_id(ids: dict[str, int], key: str, insert: Callable[[], int]) -> int | None:
+        """The id of a key read up front (see _known), else of the row ``insert`` creates for it."""
+        if not key:
             return None
-        sql, params = insert
-        return self.execute(sql, params()).lastrowid
+        if key not in ids:
+            ids[key] = insert()
+        return ids[key]
 
     def _pair_for(
-        self, zh: str, en: str, origin: str, stamp: str, *, abbr: str | None = None
+        self, known: _Known, zh: str, en: str, en_text: str, origin: str, stamp: str, *, abbr: str | None = None
     ) -> tuple[int, bool] | None:
-        """(pair id, whether it was created) for an extracted (zh, en); None when a person suppressed it."""
-        if self.execute("SELECT 1 FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)]).fetchone():
+        """(pair id, whether it was created) for an extracted pair of these keys; None when a person suppressed it.
+
+        ``en_text`` is the English as written, which a new English form displays.
+        """
+        if (zh, en) in known.suppressed:
             return None
-        term_id = self._term_id(zh, create=True, stamp=stamp)
-        english_id = self._english_id(en, create=True)
+        term_id = self._known_id(known.terms, zh, lambda: self._new_term(zh, stamp))
+        english_id = self._known_id(known.english, en, lambda: self._new_english(en, en_text))
         if term_id is None or english_id is None:
             return None
-        row = self.execute(
-            "SELECT id, curated, abbr FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
-        ).fetchone()
-        if row:
-            if abbr and not row["abbr"] and not row["curated"]:
-                self.execute("UPDATE pairs SET abbr = ? WHERE id = ?", [abbr, row["id"]])
-            return row["id"], False
+        found = known.pairs.get((term_id, english_id))
+        if found is not None:
+            pair_id, curated, stored_abbr = found
+            if abbr and not stored_abbr and not curated:
+                self.execute("UPDATE pairs SET abbr = ? WHERE id = ?", [abbr, pair_id])
+                found[2] = abbr
+            return pair_id, False
         pair_id = self.execute(
             "INSERT INTO pairs (term_id, english_id, abbr, status, origin, confidence, first_seen, last_seen, updated) "
             "VALUES (?,?,?,?,?,?,?,?,?)",
             [term_id, english_id, abbr, "candidate", origin, 0.0, stamp, stamp, stamp],
         ).lastrowid
         assert pair_id is not None
+        known.pairs[(term_id, english_id)] = [pair_id, 0, abbr]
         return pair_id, True
 
     def _refresh_pairs(self, pair_ids: Iterable[int], stamp: str) -> None:
@@ -344,6 +413,9 @@ class Glossary:
             return
         terms: set[int] = set()
         english: set[int] = set()
+        dropped: list[list] = []
+        recounted: list[list] = []
+        counted: list[list] = []
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             pairs = self.query(
@@ -357,14 +429,15 @@ class Glossary:
                 english.add(p["english_id"])
                 seen = confidences[p["id"]]
                 if not seen and p["origin"] in ("extracted", "derived") and not p["curated"]:
-                    self.execute("DELETE FROM pairs WHERE id = ?", [p["id"]])
+                    dropped.append([p["id"]])
                 elif p["origin"] in ("extracted", "derived"):
-                    self.execute(
-                        "UPDATE pairs SET count = ?, confidence = ?, last_seen = ? WHERE id = ?",
-                        [len(seen), combine_confidence(seen), stamp, p["id"]],
-                    )
+                    recounted.append([len(seen), combine_confidence(seen), stamp, p["id"]])
                 else:
-                    self.execute("UPDATE pairs SET count = ? WHERE id = ?", [len(seen), p["id"]])
+                    counted.append([len(seen), p["id"]])
+        # Each statement changes other rows than the others: grouped, they give what one at a time would.
+        self.executemany("DELETE FROM pairs WHERE id = ?", dropped)
+        self.executemany("UPDATE pairs SET count = ?, confidence = ?, last_seen = ? WHERE id = ?", recounted)
+        self.executemany("UPDATE pairs SET count = ? WHERE id = ?", counted)
         self._refresh_english(english)
         self._refresh_terms(terms, stamp)
 
@@ -373,32 +446,40 @@ class Glossary:
 
         Evidence moved by an edit keeps its old wording, which must not vote for the edited form's display.
         """
-        for english_id in ids:
-            row = self.execute("SELECT key FROM english WHERE id = ?", [english_id]).fetchone()
-            if row is None:
-                continue
-            if not self.execute("SELECT 1 FROM pairs WHERE english_id = ?", [english_id]).fetchone():
-                self.execute("DELETE FROM english WHERE id = ?", [english_id])
-                continue
-            forms = self.query(
-                "SELECT form, count FROM english_forms WHERE english_id = ? ORDER BY count DESC, form",
-                [english_id],
+        listed = [_json_list(ids)]
+        rows = self.query("SELECT id, key, display FROM english WHERE id IN (SELECT value FROM json_each(?))", listed)
+        used = {
+            r[0]
+            for r in self.query(
+                "SELECT DISTINCT english_id FROM pairs WHERE english_id IN (SELECT value FROM json_each(?))", listed
             )
-            best = next((f["form"] for f in forms if en_key(f["form"]) == row["key"]), None)
-            if best:
-                self.execute("UPDATE english SET display = ? WHERE id = ?", [best, english_id])
+        }
+        # The view english_forms, written out so that the ids reach the indexes (through the view SQLite would
+        # count every occurrence); most frequent first.
+        forms: dict[int, list[str]] = {}
+        for english_id, form in self.query(
+            "SELECT p.english_id, o.en_surface FROM pairs p JOIN occurrences o ON o.pair_id = p.id "
+            "WHERE p.english_id IN (SELECT value FROM json_each(?)) "
+            "GROUP BY p.english_id, o.en_surface ORDER BY p.english_id, count(*) DESC, o.en_surface",
+            listed,
+        ):
+            forms.setdefault(english_id, []).append(form)
+        displays = []
+        for english_id, key, display in rows:
+            best = next((form for form in forms.get(english_id, ()) if _en_key(form) == key), None)
+            if english_id in used and best and best != display:
+                displays.append([best, english_id])
+        self.executemany("DELETE FROM english WHERE id = ?", [[r[0]] for r in rows if r[0] not in used])
+        self.executemany("UPDATE english SET display = ? WHERE id = ?", displays)
 
     def _refresh_terms(self, ids: Iterable[int], stamp: str) -> None:
-        for term_id in ids:
-            term = self.execute("SELECT zh, pinyin FROM terms WHERE id = ?", [term_id]).fetchone()
-            if term is None:
-                continue
-            with translate_sqlite_errors(self.path):
-                tokens = term_search_text(self.conn, term_id, term["zh"], term["pinyin"])
-            if tokens is None:
-                self.execute("DELETE FROM terms WHERE id = ?", [term_id])
-                continue
-            self.execute("UPDATE terms SET search = ?, updated = ? WHERE id = ?", [tokens, stamp, term_id])
+        with translate_sqlite_errors(self.path):
+            texts = term_search_texts(self.conn, ids)
+        self.executemany("DELETE FROM terms WHERE id = ?", [[i] for i, tokens in texts.items() if tokens is None])
+        self.executemany(
+            "UPDATE terms SET search = ?, updated = ? WHERE id = ?",
+            [[tokens, stamp, i] for i, tokens in texts.items() if tokens is not None],
+        )
 
     # --- curation -----------------------------------------------------------------------------------------
 
@@ -1103,16 +1184,34 @@ class Glossary:
         return {r[0] for r in rows}
 
 
-def term_search_text(conn: sqlite3.Connection, term_id: int, zh: str, pinyin_text: str) -> str | None:
-    """A term's search tokens (terms.search, indexed by terms_fts), or None when no pair uses the term."""
-    english = conn.execute(
-        "SELECT e.display, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id WHERE p.term_id = ?", [term_id]
-    ).fetchall()
-    if not english:
-        return None
-    forms = [r[0] for r in conn.execute("SELECT form FROM term_forms WHERE term_id = ?", [term_id])]
-    words = [r[0] for r in english] + [r[1] for r in english if r[1]]
-    return _search_tokens(zh, tuple(sorted(forms)), tuple(words), pinyin_text)
+def term_search_texts(conn: sqlite3.Connection, term_ids: Iterable[int]) -> dict[int, str | None]:
+    """Search tokens of these terms (terms.search, indexed by terms_fts); None for a term no pair uses."""
+    listed = [_json_list(term_ids)]
+    terms = conn.execute("SELECT id, zh, pinyin FROM terms WHERE id IN (SELECT value FROM json_each(?))", listed)
+    english: dict[int, list[tuple[str, str | None]]] = {}
+    for term_id, display, abbr in conn.execute(
+        "SELECT p.term_id, e.display, p.abbr FROM pairs p JOIN english e ON e.id = p.english_id "
+        "WHERE p.term_id IN (SELECT value FROM json_each(?)) ORDER BY p.term_id, p.english_id",
+        listed,
+    ):
+        english.setdefault(term_id, []).append((display, abbr))
+    # The view term_forms, written out so that the ids reach the indexes.
+    forms: dict[int, list[str]] = {}
+    for term_id, form in conn.execute(
+        "SELECT DISTINCT p.term_id, o.zh_surface FROM pairs p JOIN occurrences o ON o.pair_id = p.id "
+        "WHERE p.term_id IN (SELECT value FROM json_each(?))",
+        listed,
+    ):
+        forms.setdefault(term_id, []).append(form)
+    texts: dict[int, str | None] = {}
+    for term_id, zh, pinyin_text in terms.fetchall():
+        pairs = english.get(term_id)
+        if not pairs:
+            texts[term_id] = None
+            continue
+        words = [display for display, _ in pairs] + [abbr for _, abbr in pairs if abbr]
+        texts[term_id] = _search_tokens(zh, tuple(sorted(forms.get(term_id, ()))), tuple(words), pinyin_text)
+    return texts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1123,15 +1222,20 @@ def _search_tokens(zh: str, forms: tuple[str, ...], words: tuple[str, ...], piny
 
 def reindex_search(conn: sqlite3.Connection) -> int:
     """Recompute every term's search tokens: a migration calls this when normalize.search_tokens changes."""
-    terms = conn.execute("SELECT id, zh, pinyin FROM terms").fetchall()
-    for term_id, zh, pinyin_text in terms:
-        tokens = term_search_text(conn, term_id, zh, pinyin_text)
-        if tokens is not None:
-            conn.execute("UPDATE terms SET search = ? WHERE id = ?", [tokens, term_id])
-    return len(terms)
+    term_ids = [r[0] for r in conn.execute("SELECT id FROM terms")]
+    texts = term_search_texts(conn, term_ids)
+    conn.executemany(
+        "UPDATE terms SET search = ? WHERE id = ?", [[tokens, i] for i, tokens in texts.items() if tokens is not None]
+    )
+    return len(term_ids)
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+def _json_list(values: Iterable[int]) -> str:
+    """Ids for ``IN (SELECT value FROM json_each(?))``: one parameter however many there are."""
+    return json.dumps(sorted(values), ensure_ascii=False)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 

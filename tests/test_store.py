@@ -84,6 +84,15 @@ def test_replacing_a_document_replaces_its_evidence(glossary):
     assert glossary.stats()["terms"] == 1 and glossary.stats()["english_forms"] == 1
 
 
+def test_a_key_with_a_nul_character_is_found_again(glossary):
+    # A document's keys are looked up together; a NUL must not cut one short (a second English form, or a
+    # failed insert of the same key, would follow).
+    text = "预训练(pre\x00training)。"
+    for path in ("/c/a.txt", "/c/b.txt"):
+        glossary.replace_document(doc(path, text), [cand(text, "预训练", "pre\x00training")], "t")
+    assert glossary.stats()["english_forms"] == 1 and glossary.stats()["pairs"] == 1
+
+
 def test_traditional_forms_land_on_the_simplified_term_and_are_kept(glossary):
     trad = "後訓練(post-training)和后训练(post-training)。"
     glossary.replace_document(
