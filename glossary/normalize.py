@@ -141,6 +141,7 @@ def pinyin_syllables(zh: str, *, tones: bool = True) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def pinyin_readings(zh: str) -> tuple[str, str, str]:
     """(tone marks, toneless key, initials) from one pass of pypinyin: 后训练 -> ('hòu xùn liàn', 'houxunlian',
     'hxl'). The toneless form is pypinyin's own (ü as v), as the query side computes it."""

@@ -5,7 +5,8 @@ With ``jobs > 1`` every pass runs in worker processes, forked so that they inher
 1. reading, decoding and finding glosses and candidate spans (with jieba), a document at a time;
 2. counting the candidate spans over the whole corpus (this run's documents and those already in the
    glossary), a share of the texts each; the main process adds up the counts;
-3. choosing each document's pairs, while the main process writes the documents, in order.
+3. choosing each document's pairs (and the pinyin of their terms), while the main process writes the
+   documents, in order; writing is the slowest step, so the writer keeps a core to itself.
 
 Only the main process writes, so a killed run leaves every document either fully stored or untouched.
 """
@@ -31,6 +32,7 @@ from .extract import (
 from .extract.corpus import Neighbours, count_neighbours
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
 from .model import Candidate, Document, Untranslated
+from .normalize import pinyin_readings, zh_key
 from .store import Glossary
 
 
@@ -117,6 +119,8 @@ def _counted(spans: list[str], texts: list[str], workers: int) -> CorpusStats:
 
 _RESOLVING: tuple[list[_Done], CorpusStats, dict[str, str]] | None = None
 
+Readings = dict[str, tuple[str, str, str]]  # Chinese key -> pinyin_readings
+
 
 def _resolve_one(index: int) -> list[Candidate]:
     assert _RESOLVING is not None
@@ -126,16 +130,27 @@ def _resolve_one(index: int) -> list[Candidate]:
     return resolve(done.document.text, done.prepared, stats, abbreviated)
 
 
-def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[list[Candidate]]:
-    """Pass 3 for every document, in order; with workers, the main process writes while they resolve."""
+def _resolve_with_readings(index: int) -> tuple[list[Candidate], Readings]:
+    # In a worker, which would otherwise wait for the writer: the pinyin of the terms, so that the writing process
+    # (the one that cannot be parallel) loads no pypinyin (0.25 s) and computes no readings.
+    candidates = _resolve_one(index)
+    return candidates, {key: pinyin_readings(key) for key in {zh_key(c.zh) for c in candidates}}
+
+
+def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[tuple[list[Candidate], Readings]]:
+    """Pass 3 for every document, in order; with workers, the main process writes while they resolve.
+
+    Writing takes longer than resolving, so the writer keeps a core of its own: one worker fewer than asked.
+    """
     global _RESOLVING
     _RESOLVING = (ready, stats, abbreviations(d.prepared for d in ready if d.prepared is not None))
     try:
         if workers <= 1 or len(ready) <= 1:
-            yield from map(_resolve_one, range(len(ready)))
+            yield from ((candidates, {}) for candidates in map(_resolve_one, range(len(ready))))
             return
-        with _pool(workers) as pool:
-            yield from pool.map(_resolve_one, range(len(ready)), chunksize=_chunk(len(ready), workers))
+        resolvers = max(1, workers - 1)
+        with _pool(resolvers) as pool:
+            yield from pool.map(_resolve_with_readings, range(len(ready)), chunksize=_chunk(len(ready), resolvers))
     finally:
         _RESOLVING = None
 
@@ -185,9 +200,9 @@ def extract_files(
     if not ready:
         return report
     stats = corpus_stats(glossary, ready, jobs)
-    for done, candidates in zip(ready, _resolved(ready, stats, jobs), strict=True):
+    for done, (candidates, readings) in zip(ready, _resolved(ready, stats, jobs), strict=True):
         assert done.document is not None
-        summary = glossary.replace_document(done.document, candidates, EXTRACTOR_VERSION)
+        summary = glossary.replace_document(done.document, candidates, EXTRACTOR_VERSION, readings)
         report.documents += 1
         report.pairs += summary.pairs
         report.new_pairs += summary.new_pairs

@@ -15,7 +15,7 @@ import functools
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,19 +213,30 @@ class Glossary:
         row = self.execute("SELECT sha256, extractor FROM documents WHERE path = ?", [path]).fetchone()
         return (row["sha256"], row["extractor"]) if row else None
 
-    def replace_document(self, doc: Document, candidates: Sequence[Candidate], extractor: str) -> DocumentSummary:
-        """Store a document and its candidate pairs, replacing whatever evidence it had. One transaction."""
+    def replace_document(
+        self,
+        doc: Document,
+        candidates: Sequence[Candidate],
+        extractor: str,
+        readings: Mapping[str, tuple[str, str, str]] | None = None,
+    ) -> DocumentSummary:
+        """Store a document and its candidate pairs, replacing whatever evidence it had. One transaction.
+
+        ``readings`` may give the pinyin (:func:`normalize.pinyin_readings`) of Chinese keys, computed elsewhere
+        (extraction workers do, so that the writing process need not load pypinyin).
+        """
         stamp = now()
         with self.transaction():
             document_id, touched = self._put_document(doc, extractor, stamp)
             keys = [(_zh_key(cand.zh), _en_key(cand.en)) for cand in candidates]
             known = self._known(keys)
+            readings = readings or {}
             pair_of: dict[int, int] = {}
             created: set[int] = set()
             occurrences: list[list] = []
             for index, (cand, (zh, en)) in enumerate(zip(candidates, keys, strict=True)):
                 origin = "derived" if cand.parent is not None else "extracted"
-                found = self._pair_for(known, zh, en, cand.en, origin, stamp, abbr=cand.abbr)
+                found = self._pair_for(known, zh, en, cand.en, origin, stamp, abbr=cand.abbr, readings=readings)
                 if found is None:
                     continue
                 pair_id, new = found
@@ -309,10 +320,11 @@ class Glossary:
         key = en_key(en)
         return self._keyed_id(self._ENGLISH_KEYS, key, (lambda: self._new_english(key, en)) if create else None)
 
-    def _new_term(self, key: str, stamp: str) -> int:
+    def _new_term(self, key: str, stamp: str, readings: Mapping[str, tuple[str, str, str]] | None = None) -> int:
+        known = readings.get(key) if readings else None
         term_id = self.execute(
             "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
-            [key, *pinyin_readings(key), stamp or now(), stamp or now()],
+            [key, *(known or pinyin_readings(key)), stamp or now(), stamp or now()],
         ).lastrowid
         assert term_id is not None
         return term_id
@@ -376,7 +388,16 @@ class Glossary:
         return ids[key]
 
     def _pair_for(
-        self, known: _Known, zh: str, en: str, en_text: str, origin: str, stamp: str, *, abbr: str | None = None
+        self,
+        known: _Known,
+        zh: str,
+        en: str,
+        en_text: str,
+        origin: str,
+        stamp: str,
+        *,
+        abbr: str | None = None,
+        readings: Mapping[str, tuple[str, str, str]] | None = None,
     ) -> tuple[int, bool] | None:
         """(pair id, whether it was created) for an extracted pair of these keys; None when a person suppressed it.
 
@@ -384,7 +405,7 @@ class Glossary:
         """
         if (zh, en) in known.suppressed:
             return None
-        term_id = self._known_id(known.terms, zh, lambda: self._new_term(zh, stamp))
+        term_id = self._known_id(known.terms, zh, lambda: self._new_term(zh, stamp, readings))
         english_id = self._known_id(known.english, en, lambda: self._new_english(en, en_text))
         if term_id is None or english_id is None:
             return None
