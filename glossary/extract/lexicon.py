@@ -22,7 +22,7 @@ import re
 import sqlite3
 import sys
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 LEXICON_VERSION = 4
@@ -113,30 +113,38 @@ def jieba_tokenizer():
     unknown = -math.log(total)  # jieba's weight for a character that is not a word: log(1) - log(total)
     prefixes = trie.iter_prefixes_with_ids
 
+    Graph = tuple[dict[int, list[int]], dict[int, tuple[float, int]]]  # jieba's DAG and best path (route)
+
+    @lru_cache(maxsize=256)
+    def graph(sentence: str) -> Graph:
+        """jieba's word graph of a block, from the trie, and its best path (as jieba's calc finds it, with the
+        weights log(count) - log(total) added the same way). Kept for the last blocks: the path is the same
+        with and without the HMM, which only regroups the characters it leaves single, and the extractor
+        segments each window both ways."""
+        dag: dict[int, list[int]] = {}
+        edge_weights: dict[int, list[float]] = {}
+        for k in range(len(sentence)):
+            found = list(prefixes(sentence[k : k + longest]))
+            if found:
+                dag[k] = [k + len(word) - 1 for word, _ in found]
+                edge_weights[k] = [weights[i] for _, i in found]
+            else:
+                dag[k] = [k]
+                edge_weights[k] = [unknown]
+        n = len(sentence)
+        route: dict[int, tuple[float, int]] = {n: (0, 0)}
+        for idx in range(n - 1, -1, -1):
+            route[idx] = max((w + route[x + 1][0], x) for x, w in zip(dag[idx], edge_weights[idx], strict=True))
+        return dag, route
+
     class TrieTokenizer(jieba.Tokenizer):
-        """jieba's segmentation with its word graph from the trie; each edge keeps its weight for ``calc``."""
+        """jieba's segmentation over the trie: jieba's cut, with its word graph and best path from graph()."""
 
         def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-            dag: dict[int, list[int]] = {}
-            edge_weights: dict[int, list[float]] = {}
-            self._weights = edge_weights
-            for k in range(len(sentence)):
-                found = list(prefixes(sentence[k : k + longest]))
-                if found:
-                    dag[k] = [k + len(word) - 1 for word, _ in found]
-                    edge_weights[k] = [weights[i] for _, i in found]
-                else:
-                    dag[k] = [k]
-                    edge_weights[k] = [unknown]
-            return dag
+            return graph(sentence)[0]
 
         def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
-            # jieba's calc: the best path from the right, weights log(count) - log(total) added the same way.
-            n = len(sentence)
-            route[n] = (0, 0)
-            edge_weights = self._weights
-            for idx in range(n - 1, -1, -1):
-                route[idx] = max((w + route[x + 1][0], x) for x, w in zip(DAG[idx], edge_weights[idx], strict=True))
+            route.update(graph(sentence)[1])
 
     tokenizer = TrieTokenizer()
     tokenizer.FREQ = _Frequencies(trie, counts)
