@@ -200,14 +200,34 @@ def extract_files(
     if not ready:
         return report
     stats = corpus_stats(glossary, ready, jobs)
-    for done, (candidates, readings) in zip(ready, _resolved(ready, stats, jobs), strict=True):
-        assert done.document is not None
-        summary = glossary.replace_document(done.document, candidates, EXTRACTOR_VERSION, readings)
-        report.documents += 1
-        report.pairs += summary.pairs
-        report.new_pairs += summary.new_pairs
-        report.occurrences += summary.occurrences
+    resolved = ((d.document, c, r) for d, (c, r) in zip(ready, _resolved(ready, stats, jobs), strict=True))
+    for batch in _batches(resolved):
+        for summary in glossary.replace_documents(batch, EXTRACTOR_VERSION):
+            report.documents += 1
+            report.pairs += summary.pairs
+            report.new_pairs += summary.new_pairs
+            report.occurrences += summary.occurrences
     return report
+
+
+# Documents written per transaction: a commit (and the recount of the pairs the documents touch) per batch rather
+# than per document makes writing ~30% faster; a killed run still leaves every document whole or absent.
+BATCH_DOCUMENTS = 32
+BATCH_CHARS = 2_000_000
+
+
+def _batches(items: Iterable[tuple]) -> Iterator[list[tuple]]:
+    """Consecutive (document, ...) items, BATCH_DOCUMENTS or about BATCH_CHARS of text at a time."""
+    batch: list[tuple] = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        chars += len(item[0].text)
+        if len(batch) >= BATCH_DOCUMENTS or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def corpus_stats(glossary: Glossary, ready: list[_Done], jobs: int = 1) -> CorpusStats:

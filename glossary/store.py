@@ -225,49 +225,79 @@ class Glossary:
         ``readings`` may give the pinyin (:func:`normalize.pinyin_readings`) of Chinese keys, computed elsewhere
         (extraction workers do, so that the writing process need not load pypinyin).
         """
+        return self.replace_documents([(doc, candidates, readings)], extractor)[0]
+
+    def replace_documents(
+        self,
+        batch: Sequence[tuple[Document, Sequence[Candidate], Mapping[str, tuple[str, str, str]] | None]],
+        extractor: str,
+    ) -> list[DocumentSummary]:
+        """:meth:`replace_document` for several documents in one transaction: all of them or none.
+
+        Pairs, English forms and terms are recounted once for the batch rather than after each document, and
+        one commit writes the pages they all change: a run of many documents writes in batches.
+        """
         stamp = now()
+        summaries = []
         with self.transaction():
-            document_id, touched = self._put_document(doc, extractor, stamp)
-            keys = [(_zh_key(cand.zh), _en_key(cand.en)) for cand in candidates]
-            known = self._known(keys)
-            readings = readings or {}
-            pair_of: dict[int, int] = {}
-            created: set[int] = set()
-            occurrences: list[list] = []
-            for index, (cand, (zh, en)) in enumerate(zip(candidates, keys, strict=True)):
-                origin = "derived" if cand.parent is not None else "extracted"
-                found = self._pair_for(known, zh, en, cand.en, origin, stamp, abbr=cand.abbr, readings=readings)
-                if found is None:
-                    continue
-                pair_id, new = found
-                if new:
-                    created.add(pair_id)
-                pair_of[index] = pair_id
-                parent = pair_of.get(cand.parent) if cand.parent is not None else None
-                occurrences.append(
-                    [
-                        pair_id,
-                        document_id,
-                        cand.start,
-                        cand.end,
-                        cand.line,
-                        cand.sentence,
-                        cand.zh,
-                        cand.en,
-                        cand.pattern,
-                        cand.confidence,
-                        parent,
-                    ]
-                )
-            # All at once, in candidate order: nothing above reads occurrences back.
-            self.executemany(
-                "INSERT INTO occurrences (pair_id, document_id, start, end, line, sentence, zh_surface, "
-                "en_surface, pattern, confidence, parent_pair_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                occurrences,
-            )
-            touched.update(pair_of.values())
+            touched: set[int] = set()
+            for doc, candidates, readings in batch:
+                summary, pairs = self._write_document(doc, candidates, extractor, stamp, readings or {})
+                summaries.append(summary)
+                touched |= pairs
             self._refresh_pairs(touched, stamp)
-        return DocumentSummary(document_id, doc.path, len(set(pair_of.values())), len(occurrences), len(created))
+        return summaries
+
+    def _write_document(
+        self,
+        doc: Document,
+        candidates: Sequence[Candidate],
+        extractor: str,
+        stamp: str,
+        readings: Mapping[str, tuple[str, str, str]],
+    ) -> tuple[DocumentSummary, set[int]]:
+        """A document's row and evidence, replacing its old evidence; (its summary, the pairs whose evidence
+        changed), the pairs still to be recounted (_refresh_pairs)."""
+        document_id, touched = self._put_document(doc, extractor, stamp)
+        keys = [(_zh_key(cand.zh), _en_key(cand.en)) for cand in candidates]
+        known = self._known(keys)
+        pair_of: dict[int, int] = {}
+        created: set[int] = set()
+        occurrences: list[list] = []
+        for index, (cand, (zh, en)) in enumerate(zip(candidates, keys, strict=True)):
+            origin = "derived" if cand.parent is not None else "extracted"
+            found = self._pair_for(known, zh, en, cand.en, origin, stamp, abbr=cand.abbr, readings=readings)
+            if found is None:
+                continue
+            pair_id, new = found
+            if new:
+                created.add(pair_id)
+            pair_of[index] = pair_id
+            parent = pair_of.get(cand.parent) if cand.parent is not None else None
+            occurrences.append(
+                [
+                    pair_id,
+                    document_id,
+                    cand.start,
+                    cand.end,
+                    cand.line,
+                    cand.sentence,
+                    cand.zh,
+                    cand.en,
+                    cand.pattern,
+                    cand.confidence,
+                    parent,
+                ]
+            )
+        # All at once, in candidate order: nothing above reads occurrences back.
+        self.executemany(
+            "INSERT INTO occurrences (pair_id, document_id, start, end, line, sentence, zh_surface, "
+            "en_surface, pattern, confidence, parent_pair_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            occurrences,
+        )
+        touched.update(pair_of.values())
+        summary = DocumentSummary(document_id, doc.path, len(set(pair_of.values())), len(occurrences), len(created))
+        return summary, touched
 
     def _put_document(self, doc: Document, extractor: str, stamp: str) -> tuple[int, set[int]]:
         """Insert or update a document's row, dropping its old evidence: (its id, the pairs that evidence was of)."""

@@ -84,6 +84,50 @@ def test_replacing_a_document_replaces_its_evidence(glossary):
     assert glossary.stats()["terms"] == 1 and glossary.stats()["english_forms"] == 1
 
 
+def test_a_batch_of_documents_stores_what_one_at_a_time_does(glossary, tmp_path):
+    other = "预训练阶段(pre-training stage)。"
+    changed = "后训练阶段(post-training stage)很重要。"
+    steps = [
+        (
+            doc("/c/a.txt", TEXT),
+            [cand(TEXT, "预训练阶段", "pre-training stage"), cand(TEXT, "后训练阶段", "post-training stage")],
+        ),
+        (doc("/c/b.txt", other), [cand(other, "预训练阶段", "pre-training stage", 0.4)]),
+        (doc("/c/a.txt", changed), [cand(changed, "后训练阶段", "post-training stage")]),  # the same path again
+    ]
+    one_by_one = open_glossary(tmp_path / "one.db")
+    summaries = [one_by_one.replace_document(d, c, "t") for d, c in steps]
+    assert glossary.replace_documents([(d, c, None) for d, c in steps], "t") == summaries
+    query = (
+        "SELECT t.zh, e.key, p.count, p.confidence, t.search FROM pairs p JOIN terms t ON t.id = p.term_id "
+        "JOIN english e ON e.id = p.english_id ORDER BY 1, 2"
+    )
+    assert glossary.query(query) == one_by_one.query(query)
+    assert tuple(glossary.query(query)[0])[:3] == ("后训练阶段", "posttrainingstage", 1)
+
+
+def test_a_batch_is_written_whole_or_not_at_all(glossary, monkeypatch):
+    glossary.replace_document(doc("/c/a.txt", TEXT), [cand(TEXT, "预训练阶段", "pre-training stage")], "t")
+    before = glossary.stats()
+    written = []
+
+    def fail_on_second(*args):
+        if written:
+            raise RuntimeError("disk full")
+        written.append(args)
+        return original(*args)
+
+    original = glossary._write_document
+    monkeypatch.setattr(glossary, "_write_document", fail_on_second)
+    other = "后训练阶段(post-training stage)。"
+    with pytest.raises(RuntimeError):
+        glossary.replace_documents(
+            [(doc("/c/b.txt", other), [cand(other, "后训练阶段", "post-training stage")], None)] * 2, "t"
+        )
+    assert written and glossary.stats() == before
+    assert [s.path for s in glossary.sources()] == ["/c/a.txt"]
+
+
 def test_a_key_with_a_nul_character_is_found_again(glossary):
     # A document's keys are looked up together; a NUL must not cut one short (a second English form, or a
     # failed insert of the same key, would follow).
