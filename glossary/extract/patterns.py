@@ -53,9 +53,9 @@ _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》"
 _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){0,7}"
 _OPEN = "[（(]"
 _CLOSE = "[)）]"
-_BRACKET = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}}){_CLOSE}")
-# The outer gloss of a nested one: 标签（label，或目标（target））
-_BRACKET_NESTED = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}})(?={_OPEN})")
+# A bracket's content up to its closing bracket, or (group "nested") up to a bracket opening inside it: the outer
+# gloss of a nested one, 标签（label，或目标（target））. One pass finds both.
+_BRACKET = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
@@ -242,25 +242,24 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
 
 
 def _bracket_sites(masked: str) -> Iterator[Site]:
-    for regex in (_BRACKET, _BRACKET_NESTED):
-        for m in regex.finditer(masked):
-            content, open_at = m.group(1), m.start()
-            gloss = parse(content, m.start(1))
-            if gloss is not None:
-                start, hint = window_before(masked, open_at)
-                if start < open_at and re.search(_CJK, masked[start:open_at]):
-                    end = open_at
-                    while masked[end - 1] in ' \t*”」』》’"':
-                        end -= 1
-                    yield Site("zh(en)", gloss, start, end, markup_start=hint)
-                continue
-            chinese = content.strip()
-            if regex is _BRACKET and re.fullmatch(f"{_CJK}{{1,12}}", chinese):
-                english = _english_before(masked, open_at)
-                if english is not None:
-                    zh_start = m.start(1) + content.index(chinese)
-                    pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
-                    yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
+    for m in _BRACKET.finditer(masked):
+        content, open_at = m.group(1), m.start()
+        gloss = parse(content, m.start(1))
+        if gloss is not None:
+            start, hint = window_before(masked, open_at)
+            if start < open_at and re.search(_CJK, masked[start:open_at]):
+                end = open_at
+                while masked[end - 1] in ' \t*”」』》’"':
+                    end -= 1
+                yield Site("zh(en)", gloss, start, end, markup_start=hint)
+            continue
+        chinese = content.strip()
+        if m.group("nested") is None and re.fullmatch(f"{_CJK}{{1,12}}", chinese):
+            english = _english_before(masked, open_at)
+            if english is not None:
+                zh_start = m.start(1) + content.index(chinese)
+                pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
+                yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
 
 
 def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
