@@ -33,7 +33,7 @@ from .extract.corpus import Neighbours, count_neighbours
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
 from .model import Candidate, Document, Untranslated
 from .normalize import pinyin_readings, zh_key
-from .store import Glossary
+from .store import DocumentSummary, Glossary
 
 
 @dataclass
@@ -200,14 +200,22 @@ def extract_files(
     if not ready:
         return report
     stats = corpus_stats(glossary, ready, jobs)
-    resolved = ((d.document, c, r) for d, (c, r) in zip(ready, _resolved(ready, stats, jobs), strict=True))
-    for batch in _batches(resolved):
-        for summary in glossary.replace_documents(batch, EXTRACTOR_VERSION):
-            report.documents += 1
-            report.pairs += summary.pairs
-            report.new_pairs += summary.new_pairs
-            report.occurrences += summary.occurrences
+    documents = [d.document for d in ready if d.document is not None]  # every one of them (see above)
+    resolved = ((doc, c, r) for doc, (c, r) in zip(documents, _resolved(ready, stats, jobs), strict=True))
+    for summary in write_documents(glossary, resolved):
+        report.documents += 1
+        report.pairs += summary.pairs
+        report.new_pairs += summary.new_pairs
+        report.occurrences += summary.occurrences
     return report
+
+
+def write_documents(
+    glossary: Glossary, resolved: Iterable[tuple[Document, list[Candidate], Readings]]
+) -> Iterator[DocumentSummary]:
+    """Store resolved documents (each with its candidates and any pinyin readings), a batch per transaction."""
+    for batch in _batches(resolved):
+        yield from glossary.replace_documents(batch, EXTRACTOR_VERSION)
 
 
 # Documents written per transaction: a commit (and the recount of the pairs the documents touch) per batch rather
