@@ -40,6 +40,7 @@ _SUFFIXES = tuple(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem that makes inflections and derivations meet: fit/fitting, calibrate/calibration.
 
