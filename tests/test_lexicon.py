@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,42 @@ def test_a_new_lexicon_removes_stale_ones_but_not_a_build_in_progress(tmp_path):
         path.write_bytes(b"")
     lexicon._remove_stale(current)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, building.name])
+
+
+@pytest.fixture
+def quick_build(monkeypatch):
+    """Compiling the real lexicon takes seconds: these tests are about where it goes, so a stand-in compiles."""
+    built = []
+
+    def build(target, *sources):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(target)
+        conn.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.executemany("INSERT INTO blobs VALUES (?, ?)", [(name, b"x") for name in lexicon._BLOB_NAMES])
+        conn.commit()
+        conn.close()
+        built.append(target)
+
+    monkeypatch.setattr(lexicon, "_build", build)
+    lexicon._blobs.cache_clear()
+    yield built
+    lexicon._blobs.cache_clear()  # the next user reads the real lexicon again
+
+
+def test_a_damaged_lexicon_is_compiled_again(tmp_path, monkeypatch, quick_build):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon._blobs()
+    (target,) = quick_build
+    target.write_bytes(b"not a database at all" * 100)
+    lexicon._blobs.cache_clear()
+    assert lexicon._blobs()["pos"] == b"x"
+    assert quick_build == [target, target] and target.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_without_a_writable_cache_the_lexicon_is_compiled_for_the_process(tmp_path, monkeypatch, quick_build):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file: no cache directory can be made in it
+    assert lexicon._blobs()["senses"] == b"x"
+    (target,) = quick_build
+    assert not target.exists()  # the temporary copy is gone once read

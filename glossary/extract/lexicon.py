@@ -310,28 +310,44 @@ def _cache_dir() -> Path:
     return Path(base) / "glossary"
 
 
-def _lexicon_path() -> Path:
-    """The compiled lexicon, built on first use (a few seconds, once)."""
-    sources = [_cedict_path(), _jieba_dict_path()]
-    key = "-".join(f"{p.stat().st_size}.{int(p.stat().st_mtime)}" for p in sources)
-    target = _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite"
-    if not target.exists():
-        try:
-            _build(target, *sources)
-        except OSError:
-            # No writable cache directory: build beside the process and use it for this run only.
-            target = Path(tempfile.mkdtemp(prefix="glossary-lexicon-")) / target.name
-            _build(target, *sources)
-    return target
+_BLOB_NAMES = frozenset(
+    {"senses", "vocabulary", "pos", "jieba_words", "jieba_counts", "jieba_weights", "jieba_total_longest"}
+)
 
 
 @cache
 def _blobs() -> dict[str, bytes]:
-    conn = sqlite3.connect(f"{_lexicon_path().as_uri()}?mode=ro", uri=True)
+    """Every compiled table, read into memory once (worker processes forked later share them). The file is
+    compiled on first use (a few seconds, once), and again if it is found damaged."""
+    sources = [_cedict_path(), _jieba_dict_path()]
+    key = "-".join(f"{p.stat().st_size}.{int(p.stat().st_mtime)}" for p in sources)
+    target = _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite"
     try:
-        return dict(conn.execute("SELECT name, data FROM blobs"))
+        if not target.exists():
+            _build(target, *sources)
+    except OSError:
+        # No writable cache directory: compile into a temporary one for this process only.
+        with tempfile.TemporaryDirectory(prefix="glossary-lexicon-") as tmp:
+            _build(Path(tmp) / target.name, *sources)
+            return _read_blobs(Path(tmp) / target.name)
+    try:
+        return _read_blobs(target)
+    except sqlite3.DatabaseError:
+        target.unlink(missing_ok=True)  # damaged (a disk error, a copy cut short): compile it again
+        _build(target, *sources)
+        return _read_blobs(target)
+
+
+def _read_blobs(path: Path) -> dict[str, bytes]:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        blobs = dict(conn.execute("SELECT name, data FROM blobs"))
     finally:
         conn.close()
+    missing = _BLOB_NAMES - blobs.keys()
+    if missing:
+        raise sqlite3.DatabaseError(f"{path} lacks {sorted(missing)}")
+    return blobs
 
 
 @cache
