@@ -1,4 +1,4 @@
-"""Extraction runs: inputs -> documents -> candidate pairs -> the store, one transaction per document.
+"""Extraction runs: inputs -> documents -> candidate pairs -> the store, a transaction per batch of documents.
 
 With ``jobs > 1`` every pass runs in worker processes, forked so that they inherit what the main process holds:
 
