@@ -6,8 +6,8 @@ parsing them in every process (~1.8 s: jieba alone unmarshals a 580,000-key dict
 once into marisa tries (10 MB in all, read in a few milliseconds, looked up in about a microsecond): CC-CEDICT's
 senses, jieba's parts of speech, and jieba's words with their counts, which answer jieba's prefix queries
 directly. The tries are stored as blobs in one SQLite file in the user's cache directory, keyed by the sources'
-sizes and modification times and by LEXICON_VERSION, and written under a temporary name then renamed, so
-concurrent first runs are safe. Worker processes forked after the first use share the loaded tries.
+fingerprints (size and a checksum of their end) and by LEXICON_VERSION, and written under a temporary name then
+renamed, so concurrent first runs are safe. Worker processes forked after the first use share the loaded tries.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import re
 import sqlite3
 import sys
 import tempfile
+import zlib
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -296,9 +297,8 @@ def _build(target: Path, cedict_path: Path, jieba_path: Path) -> None:
 
 
 def _remove_stale(current: Path) -> None:
-    """Delete lexicons compiled from other versions or other copies of the sources (each new virtualenv gets
-    new modification times): only the current one is ever read again. A process still reading an old file
-    keeps it open; on POSIX unlinking does not disturb it."""
+    """Delete lexicons compiled from other versions of the sources or of this code, which would otherwise pile
+    up (10 MB each). A process still reading an old file keeps it open; on POSIX unlinking does not disturb it."""
     for old in current.parent.glob("lexicon-v*.sqlite"):
         if old != current:
             with contextlib.suppress(OSError):
@@ -320,7 +320,7 @@ def _blobs() -> dict[str, bytes]:
     """Every compiled table, read into memory once (worker processes forked later share them). The file is
     compiled on first use (a few seconds, once), and again if it is found damaged."""
     sources = [_cedict_path(), _jieba_dict_path()]
-    key = "-".join(f"{p.stat().st_size}.{int(p.stat().st_mtime)}" for p in sources)
+    key = "-".join(_fingerprint(p) for p in sources)
     target = _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite"
     try:
         if not target.exists():
@@ -336,6 +336,16 @@ def _blobs() -> dict[str, bytes]:
         target.unlink(missing_ok=True)  # damaged (a disk error, a copy cut short): compile it again
         _build(target, *sources)
         return _read_blobs(target)
+
+
+def _fingerprint(path: Path) -> str:
+    """The file's size and a checksum of its last 64 KB (a gzip file ends with its content's CRC). The same data
+    installed in another virtualenv has other modification times but the same fingerprint, so every install of
+    the same dictionaries shares one compiled lexicon instead of each replacing the other's."""
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        f.seek(max(0, size - 65536))
+        return f"{size}.{zlib.crc32(f.read()):08x}"
 
 
 def _read_blobs(path: Path) -> dict[str, bytes]:
