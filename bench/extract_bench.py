@@ -133,7 +133,7 @@ def in_process(corpus: Path, work: Path) -> dict[str, float]:
         leftover.unlink()
     glossary = open_glossary(database)
     opened = time.perf_counter()
-    for _ in write_documents(glossary, ((d, c, {}) for d, c in zip(documents, candidates, strict=True))):
+    for _ in write_documents(glossary, zip(documents, candidates, strict=True)):
         pass
     stored = time.perf_counter()
     return {

@@ -5,8 +5,10 @@ With ``jobs > 1`` every pass runs in worker processes, forked so that they inher
 1. reading, decoding and finding glosses and candidate spans (with jieba), a document at a time;
 2. counting the candidate spans over the whole corpus (this run's documents and those already in the
    glossary), a share of the texts each; the main process adds up the counts;
-3. choosing each document's pairs (and the pinyin of their terms), while the main process writes the
-   documents, in order; writing is the slowest step, so the writer keeps a core to itself.
+3. choosing each document's pairs, while the main process writes the documents, in order; the writer keeps
+   a core to itself.
+
+While the workers do pass 1 the main process, otherwise idle, loads what writing needs (pypinyin, OpenCC).
 
 Only the main process writes, so a killed run leaves every document either fully stored or untouched.
 """
@@ -32,8 +34,7 @@ from .extract import (
 from .extract.corpus import Neighbours, count_neighbours
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
 from .model import Candidate, Document, Untranslated
-from .normalize import pinyin_readings, zh_key
-from .store import DocumentSummary, Glossary
+from .store import DocumentSummary, Glossary, prepare_to_write
 
 
 @dataclass
@@ -91,7 +92,9 @@ def _run(jobs: list[_Job], workers: int) -> Iterator[_Done]:
         return
     warm_up()  # load jieba once here, then fork
     with _pool(workers) as pool:
-        yield from pool.map(_process, jobs, chunksize=_chunk(len(jobs), workers))
+        results = pool.map(_process, jobs, chunksize=_chunk(len(jobs), workers))
+        prepare_to_write()  # while the workers read (0.3 s that the writer would otherwise spend later)
+        yield from results
 
 
 # Each pass's input, set before forking its workers so that they inherit it rather than receive it pickled.
@@ -119,8 +122,6 @@ def _counted(spans: list[str], texts: list[str], workers: int) -> CorpusStats:
 
 _RESOLVING: tuple[list[_Done], CorpusStats, dict[str, str]] | None = None
 
-Readings = dict[str, tuple[str, str, str]]  # Chinese key -> pinyin_readings
-
 
 def _resolve_one(index: int) -> list[Candidate]:
     assert _RESOLVING is not None
@@ -130,27 +131,20 @@ def _resolve_one(index: int) -> list[Candidate]:
     return resolve(done.document.text, done.prepared, stats, abbreviated)
 
 
-def _resolve_with_readings(index: int) -> tuple[list[Candidate], Readings]:
-    # In a worker, which would otherwise wait for the writer: the pinyin of the terms, so that the writing process
-    # (the one that cannot be parallel) loads no pypinyin (0.25 s) and computes no readings.
-    candidates = _resolve_one(index)
-    return candidates, {key: pinyin_readings(key) for key in {zh_key(c.zh) for c in candidates}}
-
-
-def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[tuple[list[Candidate], Readings]]:
+def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[list[Candidate]]:
     """Pass 3 for every document, in order; with workers, the main process writes while they resolve.
 
-    Writing takes longer than resolving, so the writer keeps a core of its own: one worker fewer than asked.
+    Resolving is quicker than writing, so the writer keeps a core of its own: one worker fewer than asked.
     """
     global _RESOLVING
     _RESOLVING = (ready, stats, abbreviations(d.prepared for d in ready if d.prepared is not None))
     try:
         if workers <= 1 or len(ready) <= 1:
-            yield from ((candidates, {}) for candidates in map(_resolve_one, range(len(ready))))
+            yield from map(_resolve_one, range(len(ready)))
             return
         resolvers = max(1, workers - 1)
         with _pool(resolvers) as pool:
-            yield from pool.map(_resolve_with_readings, range(len(ready)), chunksize=_chunk(len(ready), resolvers))
+            yield from pool.map(_resolve_one, range(len(ready)), chunksize=_chunk(len(ready), resolvers))
     finally:
         _RESOLVING = None
 
@@ -201,8 +195,7 @@ def extract_files(
         return report
     stats = corpus_stats(glossary, ready, jobs)
     documents = [d.document for d in ready if d.document is not None]  # every one of them (see above)
-    resolved = ((doc, c, r) for doc, (c, r) in zip(documents, _resolved(ready, stats, jobs), strict=True))
-    for summary in write_documents(glossary, resolved):
+    for summary in write_documents(glossary, zip(documents, _resolved(ready, stats, jobs), strict=True)):
         report.documents += 1
         report.pairs += summary.pairs
         report.new_pairs += summary.new_pairs
@@ -211,9 +204,9 @@ def extract_files(
 
 
 def write_documents(
-    glossary: Glossary, resolved: Iterable[tuple[Document, list[Candidate], Readings]]
+    glossary: Glossary, resolved: Iterable[tuple[Document, list[Candidate]]]
 ) -> Iterator[DocumentSummary]:
-    """Store resolved documents (each with its candidates and any pinyin readings), a batch per transaction."""
+    """Store resolved documents (each with its candidates), a batch per transaction."""
     for batch in _batches(resolved):
         yield from glossary.replace_documents(batch, EXTRACTOR_VERSION)
 

@@ -15,7 +15,7 @@ import functools
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,24 +213,12 @@ class Glossary:
         row = self.execute("SELECT sha256, extractor FROM documents WHERE path = ?", [path]).fetchone()
         return (row["sha256"], row["extractor"]) if row else None
 
-    def replace_document(
-        self,
-        doc: Document,
-        candidates: Sequence[Candidate],
-        extractor: str,
-        readings: Mapping[str, tuple[str, str, str]] | None = None,
-    ) -> DocumentSummary:
-        """Store a document and its candidate pairs, replacing whatever evidence it had. One transaction.
-
-        ``readings`` may give the pinyin (:func:`normalize.pinyin_readings`) of Chinese keys, computed elsewhere
-        (extraction workers do, so that the writing process need not load pypinyin).
-        """
-        return self.replace_documents([(doc, candidates, readings)], extractor)[0]
+    def replace_document(self, doc: Document, candidates: Sequence[Candidate], extractor: str) -> DocumentSummary:
+        """Store a document and its candidate pairs, replacing whatever evidence it had. One transaction."""
+        return self.replace_documents([(doc, candidates)], extractor)[0]
 
     def replace_documents(
-        self,
-        batch: Sequence[tuple[Document, Sequence[Candidate], Mapping[str, tuple[str, str, str]] | None]],
-        extractor: str,
+        self, batch: Sequence[tuple[Document, Sequence[Candidate]]], extractor: str
     ) -> list[DocumentSummary]:
         """:meth:`replace_document` for several documents in one transaction: all of them or none.
 
@@ -241,20 +229,15 @@ class Glossary:
         summaries = []
         with self.transaction():
             touched: set[int] = set()
-            for doc, candidates, readings in batch:
-                summary, pairs = self._write_document(doc, candidates, extractor, stamp, readings or {})
+            for doc, candidates in batch:
+                summary, pairs = self._write_document(doc, candidates, extractor, stamp)
                 summaries.append(summary)
                 touched |= pairs
             self._refresh_pairs(touched, stamp)
         return summaries
 
     def _write_document(
-        self,
-        doc: Document,
-        candidates: Sequence[Candidate],
-        extractor: str,
-        stamp: str,
-        readings: Mapping[str, tuple[str, str, str]],
+        self, doc: Document, candidates: Sequence[Candidate], extractor: str, stamp: str
     ) -> tuple[DocumentSummary, set[int]]:
         """A document's row and evidence, replacing its old evidence; (its summary, the pairs whose evidence
         changed), the pairs still to be recounted (_refresh_pairs)."""
@@ -266,7 +249,7 @@ class Glossary:
         occurrences: list[list] = []
         for index, (cand, (zh, en)) in enumerate(zip(candidates, keys, strict=True)):
             origin = "derived" if cand.parent is not None else "extracted"
-            found = self._pair_for(known, zh, en, cand.en, origin, stamp, abbr=cand.abbr, readings=readings)
+            found = self._pair_for(known, zh, en, cand.en, origin, stamp, abbr=cand.abbr)
             if found is None:
                 continue
             pair_id, new = found
@@ -350,11 +333,10 @@ class Glossary:
         key = en_key(en)
         return self._keyed_id(self._ENGLISH_KEYS, key, (lambda: self._new_english(key, en)) if create else None)
 
-    def _new_term(self, key: str, stamp: str, readings: Mapping[str, tuple[str, str, str]] | None = None) -> int:
-        known = readings.get(key) if readings else None
+    def _new_term(self, key: str, stamp: str) -> int:
         term_id = self.execute(
             "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES (?,?,?,?,?,?)",
-            [key, *(known or pinyin_readings(key)), stamp or now(), stamp or now()],
+            [key, *pinyin_readings(key), stamp or now(), stamp or now()],
         ).lastrowid
         assert term_id is not None
         return term_id
@@ -418,16 +400,7 @@ class Glossary:
         return ids[key]
 
     def _pair_for(
-        self,
-        known: _Known,
-        zh: str,
-        en: str,
-        en_text: str,
-        origin: str,
-        stamp: str,
-        *,
-        abbr: str | None = None,
-        readings: Mapping[str, tuple[str, str, str]] | None = None,
+        self, known: _Known, zh: str, en: str, en_text: str, origin: str, stamp: str, *, abbr: str | None = None
     ) -> tuple[int, bool] | None:
         """(pair id, whether it was created) for an extracted pair of these keys; None when a person suppressed it.
 
@@ -435,7 +408,7 @@ class Glossary:
         """
         if (zh, en) in known.suppressed:
             return None
-        term_id = self._known_id(known.terms, zh, lambda: self._new_term(zh, stamp, readings))
+        term_id = self._known_id(known.terms, zh, lambda: self._new_term(zh, stamp))
         english_id = self._known_id(known.english, en, lambda: self._new_english(en, en_text))
         if term_id is None or english_id is None:
             return None
@@ -1354,6 +1327,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
     db = Database(conn, execute_plugins=False)
     MIGRATIONS.apply(db)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def prepare_to_write() -> None:
+    """Load what storing new terms needs (pypinyin for their readings, OpenCC for their keys and search text),
+    e.g. while worker processes extract; otherwise the first new term pays for it."""
+    pinyin_readings("模型")
+    search_tokens("模型", [], [], "")
+    zh_key("模型")
 
 
 def open_glossary(

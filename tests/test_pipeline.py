@@ -7,7 +7,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 
 import pytest
@@ -97,21 +96,6 @@ def test_workers_give_the_same_glossary(run, seeds, tmp_path):
         "JOIN english e ON e.id = p.english_id ORDER BY 1, 2"
     )
     assert sqlite3.connect(one).execute(query).fetchall() == sqlite3.connect(two).execute(query).fetchall()
-
-
-def test_with_workers_the_writer_never_loads_pypinyin(seeds, tmp_path):
-    # The workers give the pinyin of new terms with their pairs, so the one process that writes (and cannot be
-    # parallel) does not spend a quarter of a second importing pypinyin.
-    code = (
-        "import sys\n"
-        "from glossary.cli import cli\n"
-        f"cli(['extract', '--db', {str(tmp_path / 'g.db')!r}, '--jobs', '2', {str(seeds)!r}], standalone_mode=False)\n"
-        "print('pypinyin' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.splitlines()[-1] == "False"
-    pinyin = sqlite3.connect(tmp_path / "g.db").execute("SELECT pinyin FROM terms WHERE zh = '预训练阶段'").fetchone()
-    assert pinyin == ("yù xùn liàn jiē duàn",)
 
 
 @pytest.fixture

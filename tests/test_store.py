@@ -97,7 +97,7 @@ def test_a_batch_of_documents_stores_what_one_at_a_time_does(glossary, tmp_path)
     ]
     one_by_one = open_glossary(tmp_path / "one.db")
     summaries = [one_by_one.replace_document(d, c, "t") for d, c in steps]
-    assert glossary.replace_documents([(d, c, None) for d, c in steps], "t") == summaries
+    assert glossary.replace_documents(steps, "t") == summaries
     query = (
         "SELECT t.zh, e.key, p.count, p.confidence, t.search FROM pairs p JOIN terms t ON t.id = p.term_id "
         "JOIN english e ON e.id = p.english_id ORDER BY 1, 2"
@@ -122,7 +122,7 @@ def test_a_batch_is_written_whole_or_not_at_all(glossary, monkeypatch):
     other = "后训练阶段(post-training stage)。"
     with pytest.raises(RuntimeError):
         glossary.replace_documents(
-            [(doc("/c/b.txt", other), [cand(other, "后训练阶段", "post-training stage")], None)] * 2, "t"
+            [(doc("/c/b.txt", other), [cand(other, "后训练阶段", "post-training stage")])] * 2, "t"
         )
     assert written and glossary.stats() == before
     assert [s.path for s in glossary.sources()] == ["/c/a.txt"]
