@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import importlib.util
 import io
 import json
@@ -123,8 +124,10 @@ def in_process(corpus: Path, work: Path) -> dict[str, float]:
     pinyin = time.perf_counter()
     prepared = [prepare(t) for t in texts]
     first = time.perf_counter()
+    gc.freeze()  # as pipeline.extract_files does: what lives for the whole run is not scanned again
     stats = CorpusStats.build([s for p in prepared for s in p.spans()], texts)
     counted = time.perf_counter()
+    gc.freeze()
     abbreviated = abbreviations(prepared)
     candidates = [resolve(t, p, stats, abbreviated) for t, p in zip(texts, prepared, strict=True)]
     resolved = time.perf_counter()

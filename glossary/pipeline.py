@@ -15,6 +15,8 @@ Only the main process writes, so a killed run leaves every document either fully
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -193,14 +195,32 @@ def extract_files(
         progress(done.path)
     if not ready:
         return report
-    stats = corpus_stats(glossary, ready, jobs)
-    documents = [d.document for d in ready if d.document is not None]  # every one of them (see above)
-    for summary in write_documents(glossary, zip(documents, _resolved(ready, stats, jobs), strict=True)):
-        report.documents += 1
-        report.pairs += summary.pairs
-        report.new_pairs += summary.new_pairs
-        report.occurrences += summary.occurrences
+    with _long_lived():
+        stats = corpus_stats(glossary, ready, jobs)
+        gc.freeze()
+        documents = [d.document for d in ready if d.document is not None]  # every one of them (see above)
+        for summary in write_documents(glossary, zip(documents, _resolved(ready, stats, jobs), strict=True)):
+            report.documents += 1
+            report.pairs += summary.pairs
+            report.new_pairs += summary.new_pairs
+            report.occurrences += summary.occurrences
     return report
+
+
+@contextlib.contextmanager
+def _long_lived() -> Iterator[None]:
+    """Exempt what exists now (the dictionaries, every document's text and candidate spans) from the garbage
+    collector's scans until the run ends; ``gc.freeze()`` inside adds what was made since (the corpus counts).
+
+    These objects live for the whole run, yet each full collection walked all of them again: with pypinyin's
+    dictionaries loaded, choosing spans took 40% longer. Frozen objects are still freed when nothing refers to
+    them; only cycles among them wait for the end of the run.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def write_documents(
