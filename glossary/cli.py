@@ -6,7 +6,9 @@ lookup uses.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import json
 import sqlite3
 import sys
@@ -18,6 +20,10 @@ import click
 from .errors import BadOptionError, GlossaryError
 
 DB_HELP = "Glossary database (default: $GLOSSARY_DB, else db/glossary.db)."
+
+# A command can end with millions of objects alive (dictionaries, documents): the interpreter's last garbage
+# collection walked them all (0.2 s after extracting 8 MB) before reference counting freed them anyway.
+atexit.register(gc.freeze)
 
 
 class GlossaryGroup(click.Group):
