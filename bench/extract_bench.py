@@ -249,6 +249,11 @@ def main() -> None:
             f"peak memory {memory} MB (main process)"
         )
     print(f"  --jobs {args.jobs} is x{walls[1] / walls[args.jobs]:.2f} the speed of --jobs 1")
+    parallel, _ = extract_best_of(work / "speed-jobs.db", corpus, env, "--jobs", str(args.jobs))
+    print(
+        f"  {mb:.2f} MB corpus (no repeated text), --jobs {args.jobs}: {parallel:.2f} s wall, x{wall / parallel:.2f} "
+        f"the speed of --jobs 1 ({wall:.2f} s, start-up included)"
+    )
     print(f"\n(work files in {work})")
 
 
