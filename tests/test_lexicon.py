@@ -52,6 +52,35 @@ def test_jieba_is_imported_without_pkg_resources():
     assert out.split() in (["False", "True"], ["False", "False"])
 
 
+# Readings of a sample of jieba's words and of mixed text, by pypinyin in a fresh interpreter: imported as usual
+# (the reference) or through the lexicon, which must then really serve its tables.
+_READINGS = """
+import sys
+from pathlib import Path
+import jieba
+words = [line.split()[0] for line in (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8")][::25]
+words += ["银行行长", "重庆重新", "乐器音乐", "後訓練階段", "绿色GPT-4模型", "〇", "𠀋", "abc", "", "，。", "了解了"]
+if sys.argv[1] == "lexicon":
+    from glossary.normalize import _pypinyin
+    pypinyin = _pypinyin()
+    assert type(sys.modules["pypinyin.constants"].PHRASES_DICT).__name__ == "_Readings"
+else:
+    import pypinyin
+for style in (pypinyin.Style.TONE, pypinyin.Style.NORMAL):
+    for word in words:
+        print(pypinyin.lazy_pinyin(word, style=style, errors=lambda s: [s]))
+"""
+
+
+def test_pypinyin_over_the_lexicon_reads_as_pypinyin():
+    outputs = [
+        subprocess.run([sys.executable, "-c", _READINGS, how], capture_output=True, text=True, check=True).stdout
+        for how in ("reference", "lexicon")
+    ]
+    assert outputs[0].count("\n") > 25_000
+    assert outputs[1] == outputs[0]
+
+
 def test_a_new_lexicon_removes_stale_ones_but_not_a_build_in_progress(tmp_path):
     current = tmp_path / f"lexicon-v{lexicon.LEXICON_VERSION}-1.2-3.4.sqlite"
     stale = [tmp_path / "lexicon-v1-1.2-3.4.sqlite", tmp_path / f"lexicon-v{lexicon.LEXICON_VERSION}-9.9-3.4.sqlite"]

@@ -1,11 +1,12 @@
 """Lexical resources: jieba (segmentation), CC-CEDICT (what a Chinese word means in English), jieba's
-dictionary (parts of speech, general-language frequencies).
+dictionary (parts of speech, general-language frequencies), pypinyin's readings.
 
 CC-CEDICT's 120,000 entries and jieba's 350,000 words are read a few thousand words at a time, so instead of
 parsing them in every process (~1.8 s: jieba alone unmarshals a 580,000-key dict in 0.55 s), they are compiled
-once into marisa tries (10 MB in all, read in a few milliseconds, looked up in about a microsecond): CC-CEDICT's
-senses, jieba's parts of speech, and jieba's words with their counts, which answer jieba's prefix queries
-directly. The tries are stored as blobs in one SQLite file in the user's cache directory, keyed by the sources'
+once into marisa tries (11 MB in all, read in a few milliseconds, looked up in about a microsecond): CC-CEDICT's
+senses, jieba's parts of speech, jieba's words with their counts, which answer jieba's prefix queries
+directly, and pypinyin's phrase and character readings (which pypinyin parses from JSON on import, 0.15 s).
+The tries are stored as blobs in one SQLite file in the user's cache directory, keyed by the sources'
 fingerprints (size and a checksum of their end) and by LEXICON_VERSION, and written under a temporary name then
 renamed, so concurrent first runs are safe. Worker processes forked after the first use share the loaded tries.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import array
 import contextlib
 import gzip
+import json
 import logging
 import math
 import os
@@ -22,11 +24,13 @@ import re
 import sqlite3
 import sys
 import tempfile
+import types
 import zlib
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 4
+LEXICON_VERSION = 5
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
@@ -194,6 +198,113 @@ def in_english_vocabulary(word: str) -> bool:
     return word in _vocabulary()
 
 
+# --- pypinyin -------------------------------------------------------------------------------------------------
+# pypinyin parses its phrase table (47,000 phrases) and character table (42,000 characters) from JSON on import
+# and builds a Python set of every phrase prefix for its segmenter: 0.15 s in every process that needs a single
+# reading. Here its own code runs unchanged over the same tables, served from tries instead.
+
+
+class _Readings(Mapping):
+    """A read-only dict over a BytesTrie, for pypinyin: its PHRASES_DICT (phrase -> readings) or PINYIN_DICT
+    (code point -> readings), keys and values converted to and from the trie's by ``key``/``unkey`` and
+    ``decode``."""
+
+    def __init__(self, trie, key: Callable, unkey: Callable, decode: Callable) -> None:
+        self._trie, self._key, self._unkey, self._decode = trie, key, unkey, decode
+        self.keys_hidden = False  # see pypinyin_module
+
+    def __getitem__(self, key):
+        found = self._trie.get(self._key(key))
+        if not found:
+            raise KeyError(key)
+        return self._decode(found[0])
+
+    def __contains__(self, key) -> bool:
+        return self._key(key) in self._trie
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def __iter__(self) -> Iterator:
+        return iter(()) if self.keys_hidden else map(self._unkey, self._trie.iterkeys())
+
+    def copy(self) -> _Readings:
+        return self  # pypinyin copies its tables so that a program may add to them; nothing here does
+
+
+class _PhrasePrefixes:
+    """pypinyin's segmenter's prefix set (every prefix of every phrase), as the phrase trie's prefix query."""
+
+    def __init__(self, trie) -> None:
+        self._iterkeys = trie.iterkeys
+
+    def __contains__(self, prefix: str) -> bool:
+        return next(self._iterkeys(prefix), None) is not None
+
+
+@cache
+def pypinyin_module() -> types.ModuleType:
+    """pypinyin, reading its tables from the lexicon. If pypinyin was already imported the usual way, or ships
+    its tables in another form than the JSON files compiled here, that pypinyin as it is."""
+    import marisa_trie
+
+    blobs = _blobs()
+    if "pypinyin" in sys.modules or "pinyin_phrases" not in blobs:
+        import pypinyin
+
+        return pypinyin
+    phrases_trie = marisa_trie.BytesTrie().frombytes(blobs["pinyin_phrases"])
+    phrases = _Readings(phrases_trie, str, str, json.loads)
+    characters = _Readings(marisa_trie.BytesTrie().frombytes(blobs["pinyin_characters"]), chr, ord, bytes.decode)
+    for name, table in (("phrases_dict", phrases), ("pinyin_dict", characters)):
+        module = types.ModuleType(f"pypinyin.{name}")
+        setattr(module, name, table)
+        sys.modules[module.__name__] = module
+    # On import the segmenter puts every prefix of every phrase in a set; it asks the trie instead.
+    phrases.keys_hidden = True
+    try:
+        import pypinyin
+        from pypinyin.seg import mmseg
+    finally:
+        phrases.keys_hidden = False
+    mmseg.p_set._set = _PhrasePrefixes(phrases_trie)  # type: ignore[assignment]  # only ever asked "in"
+    return pypinyin
+
+
+def _pypinyin_tables() -> list[Path]:
+    """pypinyin's phrase and character tables, the JSON files beside its modules; none if this version of
+    pypinyin keeps them otherwise (it is then imported as it is)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pypinyin")
+    tables = [Path(spec.origin).parent / name for name in ("phrases_dict.json", "pinyin_dict.json")]
+    return tables if all(path.is_file() for path in tables) else []
+
+
+def _pypinyin_blobs(tables: list[Path]) -> list[tuple[str, bytes]]:
+    import marisa_trie
+
+    if not tables:
+        return []
+    phrases, characters = (json.loads(path.read_text(encoding="utf-8")) for path in tables)
+    return [
+        (
+            "pinyin_phrases",
+            marisa_trie.BytesTrie(
+                (phrase, json.dumps(readings, ensure_ascii=False).encode()) for phrase, readings in phrases.items()
+            ).tobytes(),
+        ),
+        (
+            "pinyin_characters",
+            marisa_trie.BytesTrie(
+                (chr(int(point)), readings.encode()) for point, readings in characters.items()
+            ).tobytes(),
+        ),
+    ]
+
+
 def _cedict_path() -> Path:
     from importlib.util import find_spec
 
@@ -268,7 +379,7 @@ def _bytes_trie_blob(items) -> bytes:
     return marisa_trie.BytesTrie((word, text.encode()) for word, text in first.items()).tobytes()
 
 
-def _build(target: Path, cedict_path: Path, jieba_path: Path) -> None:
+def _build(target: Path, cedict_path: Path, jieba_path: Path, *pinyin_tables: Path) -> None:
     import marisa_trie
 
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -283,6 +394,7 @@ def _build(target: Path, cedict_path: Path, jieba_path: Path) -> None:
             ("vocabulary", marisa_trie.Trie(vocabulary).tobytes()),
             ("pos", _bytes_trie_blob((p[0], p[2]) for p in entries if len(p) >= 3)),
             *_jieba_blobs(entries),
+            *_pypinyin_blobs(list(pinyin_tables)),
         ]
         conn = sqlite3.connect(tmp)
         conn.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
@@ -319,7 +431,7 @@ _BLOB_NAMES = frozenset(
 def _blobs() -> dict[str, bytes]:
     """Every compiled table, read into memory once (worker processes forked later share them). The file is
     compiled on first use (a few seconds, once), and again if it is found damaged."""
-    sources = [_cedict_path(), _jieba_dict_path()]
+    sources = [_cedict_path(), _jieba_dict_path(), *_pypinyin_tables()]
     key = "-".join(_fingerprint(p) for p in sources)
     target = _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite"
     try:
