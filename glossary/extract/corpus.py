@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 
 from ..normalize import CJK_CHAR
 
-# Runs that candidate spans can occur in: Chinese with embedded Latin words and hyphens (Frobenius范数).
-_RUN = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐·]+")
+# Runs that candidate spans can occur in: Chinese with embedded Latin words and hyphens (Frobenius范数). Only
+# runs holding Chinese are captured (no candidate span could occur in the others); a run without Chinese is
+# consumed whole by the second branch, so the scan never restarts inside it.
+_LATIN = "A-Za-z0-9\\-－‐·"
+_RUN = re.compile(f"([{_LATIN}]*+[{CJK_CHAR}][{CJK_CHAR}{_LATIN}]*+)|[{_LATIN}]++")
 _CJK = re.compile(f"[{CJK_CHAR}]")
 
 
@@ -91,7 +94,7 @@ def count_neighbours(spans: Iterable[str], texts: Iterable[str]) -> Neighbours:
     automaton.make_automaton()
     for text in texts:
         for run in _RUN.findall(text):
-            if not _CJK.search(run):
+            if not run:
                 continue  # code and English: no candidate span (they all hold Chinese) can occur here
             for end, (length, seen) in automaton.iter(run):
                 start = end - length + 1
