@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 5
+LEXICON_VERSION = 6
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
@@ -232,16 +232,6 @@ class _Readings(Mapping):
         return self  # pypinyin copies its tables so that a program may add to them; nothing here does
 
 
-class _PhrasePrefixes:
-    """pypinyin's segmenter's prefix set (every prefix of every phrase), as the phrase trie's prefix query."""
-
-    def __init__(self, trie) -> None:
-        self._iterkeys = trie.iterkeys
-
-    def __contains__(self, prefix: str) -> bool:
-        return next(self._iterkeys(prefix), None) is not None
-
-
 @cache
 def pypinyin_module() -> types.ModuleType:
     """pypinyin, reading its tables from the lexicon. If pypinyin was already imported the usual way, or ships
@@ -253,21 +243,20 @@ def pypinyin_module() -> types.ModuleType:
         import pypinyin
 
         return pypinyin
-    phrases_trie = marisa_trie.BytesTrie().frombytes(blobs["pinyin_phrases"])
-    phrases = _Readings(phrases_trie, str, str, json.loads)
+    phrases = _Readings(marisa_trie.BytesTrie().frombytes(blobs["pinyin_phrases"]), str, str, json.loads)
     characters = _Readings(marisa_trie.BytesTrie().frombytes(blobs["pinyin_characters"]), chr, ord, bytes.decode)
     for name, table in (("phrases_dict", phrases), ("pinyin_dict", characters)):
         module = types.ModuleType(f"pypinyin.{name}")
         setattr(module, name, table)
         sys.modules[module.__name__] = module
-    # On import the segmenter puts every prefix of every phrase in a set; it asks the trie instead.
+    # On import the segmenter puts every prefix of every phrase in a set; a trie of them is compiled instead.
     phrases.keys_hidden = True
     try:
         import pypinyin
         from pypinyin.seg import mmseg
     finally:
         phrases.keys_hidden = False
-    mmseg.p_set._set = _PhrasePrefixes(phrases_trie)  # type: ignore[assignment]  # only ever asked "in"
+    mmseg.p_set._set = marisa_trie.Trie().frombytes(blobs["pinyin_prefixes"])
     return pypinyin
 
 
@@ -289,7 +278,9 @@ def _pypinyin_blobs(tables: list[Path]) -> list[tuple[str, bytes]]:
     if not tables:
         return []
     phrases, characters = (json.loads(path.read_text(encoding="utf-8")) for path in tables)
+    prefixes = {phrase[:n] for phrase in phrases for n in range(1, len(phrase) + 1)}
     return [
+        ("pinyin_prefixes", marisa_trie.Trie(prefixes).tobytes()),
         (
             "pinyin_phrases",
             marisa_trie.BytesTrie(
