@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import subprocess
 import sys
@@ -61,7 +62,9 @@ import jieba
 words = [line.split()[0] for line in (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8")][::25]
 words += ["银行行长", "重庆重新", "乐器音乐", "後訓練階段", "绿色GPT-4模型", "〇", "𠀋", "abc", "", "，。", "了解了"]
 if sys.argv[1] == "lexicon":
+    from glossary.extract.lexicon import _blobs
     from glossary.normalize import _pypinyin
+    _blobs()  # compiled, as extraction would have
     pypinyin = _pypinyin()
     assert type(sys.modules["pypinyin.constants"].PHRASES_DICT).__name__ == "_Readings"
 else:
@@ -79,6 +82,19 @@ def test_pypinyin_over_the_lexicon_reads_as_pypinyin():
     ]
     assert outputs[0].count("\n") > 25_000
     assert outputs[1] == outputs[0]
+
+
+def test_readings_do_not_wait_for_a_lexicon_that_is_not_compiled(tmp_path):
+    # A command that needs a few readings (add, import) imports pypinyin as it is rather than compile the
+    # lexicon for seconds.
+    code = (
+        "import sys; from glossary.normalize import pinyin; print(pinyin('后训练'))\n"
+        "print(type(sys.modules['pypinyin.constants'].PHRASES_DICT).__name__)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.split("\n")[:2] == ["hòu xùn liàn", "dict"]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_new_lexicon_removes_stale_ones_but_not_a_build_in_progress(tmp_path):

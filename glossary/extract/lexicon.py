@@ -234,12 +234,14 @@ class _Readings(Mapping):
 
 @cache
 def pypinyin_module() -> types.ModuleType:
-    """pypinyin, reading its tables from the lexicon. If pypinyin was already imported the usual way, or ships
-    its tables in another form than the JSON files compiled here, that pypinyin as it is."""
+    """pypinyin, reading its tables from the lexicon when the lexicon is at hand (extraction compiles it; a
+    command that only needs a few readings does not wait seconds for it). Otherwise, or if pypinyin was
+    already imported the usual way, or keeps its tables in another form than the JSON files compiled here,
+    pypinyin as it is."""
     import marisa_trie
 
-    blobs = _blobs()
-    if "pypinyin" in sys.modules or "pinyin_phrases" not in blobs:
+    blobs = _blobs() if "pypinyin" not in sys.modules and _compiled() else {}
+    if "pinyin_phrases" not in blobs:
         import pypinyin
 
         return pypinyin
@@ -422,9 +424,7 @@ _BLOB_NAMES = frozenset(
 def _blobs() -> dict[str, bytes]:
     """Every compiled table, read into memory once (worker processes forked later share them). The file is
     compiled on first use (a few seconds, once), and again if it is found damaged."""
-    sources = [_cedict_path(), _jieba_dict_path(), *_pypinyin_tables()]
-    key = "-".join(_fingerprint(p) for p in sources)
-    target = _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite"
+    target, sources = _lexicon_file()
     try:
         if not target.exists():
             _build(target, *sources)
@@ -439,6 +439,18 @@ def _blobs() -> dict[str, bytes]:
         target.unlink(missing_ok=True)  # damaged (a disk error, a copy cut short): compile it again
         _build(target, *sources)
         return _read_blobs(target)
+
+
+def _lexicon_file() -> tuple[Path, list[Path]]:
+    """Where the lexicon compiled from the installed dictionaries is (or goes), and those dictionaries."""
+    sources = [_cedict_path(), _jieba_dict_path(), *_pypinyin_tables()]
+    key = "-".join(_fingerprint(p) for p in sources)
+    return _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite", sources
+
+
+def _compiled() -> bool:
+    """Whether the lexicon is at hand: read in this process already, or compiled in the cache."""
+    return _blobs.cache_info().currsize > 0 or _lexicon_file()[0].exists()
 
 
 def _fingerprint(path: Path) -> str:
