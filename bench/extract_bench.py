@@ -59,7 +59,7 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     return wall, peak_kb // 1024, result.stdout
 
 
-REPEATS = 3  # timings are the fastest of this many fresh runs: this machine's neighbours add noise, not speed
+REPEATS = 5  # timings are the fastest of this many fresh runs: this machine's neighbours add noise, not speed
 
 
 def extract_best_of(database: Path, inputs: Path, env: dict[str, str], *options: str) -> tuple[float, int]:
