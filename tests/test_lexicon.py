@@ -84,17 +84,48 @@ def test_pypinyin_over_the_lexicon_reads_as_pypinyin():
     assert outputs[1] == outputs[0]
 
 
-def test_readings_do_not_wait_for_a_lexicon_that_is_not_compiled(tmp_path):
+@pytest.mark.parametrize("cache", ["empty", "x" * 300], ids=["empty", "unsearchable"])
+def test_readings_do_not_wait_for_a_lexicon_that_is_not_compiled(tmp_path, cache):
     # A command that needs a few readings (add, import) imports pypinyin as it is rather than compile the
-    # lexicon for seconds.
+    # lexicon for seconds, or fail over a cache directory it cannot even look into (a name too long).
     code = (
         "import sys; from glossary.normalize import pinyin; print(pinyin('后训练'))\n"
         "print(type(sys.modules['pypinyin.constants'].PHRASES_DICT).__name__)"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / cache)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     assert out.split("\n")[:2] == ["hòu xùn liàn", "dict"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_pypinyin_that_failed_to_set_up_is_set_up_again_whole():
+    # Half set up (its prefix set not yet replaced), pypinyin would read 重庆 without its phrases: zhòng qìng.
+    code = (
+        "import sys, types\n"
+        "from glossary.extract.lexicon import _blobs\n"
+        "from glossary.normalize import pinyin\n"
+        "_blobs()\n"
+        "# a segmenter without the prefix set that the setup replaces: it fails after pypinyin imported\n"
+        "sys.modules['pypinyin.seg.mmseg'] = types.SimpleNamespace(seg=types.SimpleNamespace(cut=list))\n"
+        "try:\n"
+        "    pinyin('重庆')\n"
+        "except AttributeError:\n"
+        "    print('failed')\n"
+        "sys.modules.pop('pypinyin.seg.mmseg', None)\n"
+        "print(pinyin('重庆'))\n"
+        "print(type(sys.modules['pypinyin.constants'].PHRASES_DICT).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:3] == ["failed", "chóng qìng", "_Readings"]
+
+
+def test_a_changed_dictionary_gets_a_new_fingerprint(tmp_path):
+    # An edit that keeps the size (a reading corrected in the middle of pypinyin's JSON) must compile anew.
+    source = tmp_path / "phrases_dict.json"
+    source.write_text('{"重庆": [["chóng"], ["qìng"]]}' + " " * 200_000, encoding="utf-8")
+    before = lexicon._fingerprint(source)
+    source.write_text('{"重庆": [["zhòng"], ["qìng"]]}' + " " * 200_000, encoding="utf-8")
+    assert lexicon._fingerprint(source) != before
 
 
 def test_a_new_lexicon_removes_stale_ones_but_not_a_build_in_progress(tmp_path):

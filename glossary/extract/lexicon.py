@@ -24,6 +24,7 @@ import re
 import sqlite3
 import sys
 import tempfile
+import threading
 import types
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -232,33 +233,54 @@ class _Readings(Mapping):
         return self  # pypinyin copies its tables so that a program may add to them; nothing here does
 
 
+_PINYIN_BLOBS = ("pinyin_phrases", "pinyin_characters", "pinyin_prefixes")
+_PYPINYIN_SETUP = threading.Lock()
+
+
 @cache
 def pypinyin_module() -> types.ModuleType:
     """pypinyin, reading its tables from the lexicon when the lexicon is at hand (extraction compiles it; a
     command that only needs a few readings does not wait seconds for it). Otherwise, or if pypinyin was
     already imported the usual way, or keeps its tables in another form than the JSON files compiled here,
-    pypinyin as it is."""
-    import marisa_trie
+    pypinyin as it is.
 
+    The tables are read-only: pypinyin's load_phrases_dict and load_single_dict, which nothing here calls,
+    would fail on them.
+    """
+    with _PYPINYIN_SETUP:  # another thread (Datasette runs SQL functions in threads) waits for the whole setup
+        return _import_pypinyin()
+
+
+def _import_pypinyin() -> types.ModuleType:
     blobs = _blobs() if "pypinyin" not in sys.modules and _compiled() else {}
-    if "pinyin_phrases" not in blobs:
+    if not all(name in blobs for name in _PINYIN_BLOBS):
         import pypinyin
 
         return pypinyin
+    import marisa_trie
+
     phrases = _Readings(marisa_trie.BytesTrie().frombytes(blobs["pinyin_phrases"]), str, str, json.loads)
     characters = _Readings(marisa_trie.BytesTrie().frombytes(blobs["pinyin_characters"]), chr, ord, bytes.decode)
+    prefixes = marisa_trie.Trie().frombytes(blobs["pinyin_prefixes"])
     for name, table in (("phrases_dict", phrases), ("pinyin_dict", characters)):
         module = types.ModuleType(f"pypinyin.{name}")
         setattr(module, name, table)
         sys.modules[module.__name__] = module
-    # On import the segmenter puts every prefix of every phrase in a set; a trie of them is compiled instead.
+    # On import, the segmenter puts every prefix of every phrase in a set (the one thing that iterates the
+    # table): it is given no keys, and a trie of the prefixes, compiled with the tables, replaces its set.
     phrases.keys_hidden = True
     try:
         import pypinyin
         from pypinyin.seg import mmseg
+
+        mmseg.p_set._set = prefixes
+    except BaseException:
+        # Half set up, pypinyin would read without its phrases for the rest of the process: forget all of it.
+        for name in [n for n in sys.modules if n == "pypinyin" or n.startswith("pypinyin.")]:
+            del sys.modules[name]
+        raise
     finally:
         phrases.keys_hidden = False
-    mmseg.p_set._set = marisa_trie.Trie().frombytes(blobs["pinyin_prefixes"])
     return pypinyin
 
 
@@ -450,16 +472,21 @@ def _lexicon_file() -> tuple[Path, list[Path]]:
 
 def _compiled() -> bool:
     """Whether the lexicon is at hand: read in this process already, or compiled in the cache."""
-    return _blobs.cache_info().currsize > 0 or _lexicon_file()[0].exists()
+    try:
+        return _blobs.cache_info().currsize > 0 or _lexicon_file()[0].exists()
+    except OSError:
+        return False  # a cache directory that cannot be searched: no lexicon at hand
 
 
 def _fingerprint(path: Path) -> str:
-    """The file's size and a checksum of its last 64 KB (a gzip file ends with its content's CRC). The same data
-    installed in another virtualenv has other modification times but the same fingerprint, so every install of
-    the same dictionaries shares one compiled lexicon instead of each replacing the other's."""
+    """The file's size and a checksum of its content: of a gzip file, its last 64 KB (which end with the CRC of
+    all it holds); of any other, all of it (jieba's and pypinyin's 8 MB: 4 ms). The same data installed in
+    another virtualenv has other modification times but the same fingerprint, so every install of the same
+    dictionaries shares one compiled lexicon instead of each replacing the other's."""
     size = path.stat().st_size
     with open(path, "rb") as f:
-        f.seek(max(0, size - 65536))
+        if path.suffix == ".gz":
+            f.seek(max(0, size - 65536))
         return f"{size}.{zlib.crc32(f.read()):08x}"
 
 
