@@ -39,6 +39,8 @@ GLOSSES = [
     ("该模型使用了门控循环单元（gated recurrent unit）。", {("门控循环单元", "gated recurrent unit")}),
     ("这种现象被称为过拟合（overfitting）。", {("过拟合", "overfitting")}),
     ("调整但不更新的参数称为超参数（hyperparameter）。", {("超参数", "hyperparameter")}),
+    # a clause word's adjective (重要 "important") starting a compound is part of the term
+    ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
     # the term before a trailing 的-phrase or localiser
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # 中文（English，ABBR）, 中文（ABBR）, labels before the English

@@ -273,13 +273,24 @@ _FUNCTION_CHARS = frozenset(w for w in FUNCTION_WORDS if len(w) == 1) | frozense
 @cache
 def _glued_function_word(word: str) -> bool:
     """A function word that jieba's HMM glued to what follows (或协, 和束, 一个头): a token its dictionary does
-    not list, starting with a function word."""
+    not list, starting with a function word.
+
+    Adjectives and nouns among the clause words (重要, 主要, 经典: context before a term, 重要的概念) are
+    content words where they start a compound (重要性 "importance", 经典力学 "classical mechanics").
+    """
     if len(word) < 2 or _LATIN.search(word):
         return False
     if jieba_tokenizer().FREQ.get(word):
         # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one.
-        return any(word[:n] in CLAUSE_WORDS and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
-    return any(word[:n] in FUNCTION_WORDS for n in range(1, min(3, len(word) - 1) + 1))
+        return any(_function_prefix(word[:n], CLAUSE_WORDS) and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
+    return any(_function_prefix(word[:n], FUNCTION_WORDS) for n in range(1, min(3, len(word) - 1) + 1))
+
+
+def _function_prefix(prefix: str, words: frozenset[str]) -> bool:
+    return prefix in words and (len(prefix) == 1 or not pos_tag(prefix).startswith(_CONTENT_TAGS))
+
+
+_CONTENT_TAGS = ("a", "b", "n")  # jieba's adjectives, distinguishing words (主要, 常用) and nouns
 
 
 def _first_tag(word: str) -> str:
