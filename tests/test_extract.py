@@ -39,6 +39,12 @@ GLOSSES = [
     ("该模型使用了门控循环单元（gated recurrent unit）。", {("门控循环单元", "gated recurrent unit")}),
     ("这种现象被称为过拟合（overfitting）。", {("过拟合", "overfitting")}),
     ("调整但不更新的参数称为超参数（hyperparameter）。", {("超参数", "hyperparameter")}),
+    # a transliterated name the dictionary does not list belongs to the term it names
+    ("我们先介绍马尔可夫奖励过程（Markov reward process，MRP）。", {("马尔可夫奖励过程", "Markov reward process")}),
+    (
+        "我们通常把这个过程建模为马尔可夫决策过程（Markov decision process）。",
+        {("马尔可夫决策过程", "Markov decision process")},
+    ),
     # a clause word's adjective (重要 "important") starting a compound is part of the term
     ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
     # the term before a trailing 的-phrase or localiser

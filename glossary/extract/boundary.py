@@ -297,6 +297,10 @@ def _first_tag(word: str) -> str:
     return pos_tag(word)
 
 
+# jieba's tags for a word it does not list, and for names of people and other proper nouns.
+_UNKNOWN_TAGS = frozenset("x nr nrt nrfg nz".split())
+
+
 def aligns(zh: str, english: str) -> bool:
     """Whether the dictionary (or the prefix table) says this Chinese word means something the English says."""
     return _alignment(zh, EnglishSide.of(english))[0] > 0
@@ -324,7 +328,9 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
             matched |= hit
             chars |= lead
     # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
-    known = listed or (len(word) > 1 and pos_tag(word) != "x")
+    # A name jieba lists that CC-CEDICT does not (马尔可夫, 贝尔曼) is, like a coinage, a word whose English is
+    # unknown here: in 马尔可夫奖励过程 it is what "Markov" says, not context before the term.
+    known = listed or (len(word) > 1 and pos_tag(word) not in _UNKNOWN_TAGS)
     return credit, english.covered(frozenset(matched), frozenset(chars)), known
 
 
