@@ -45,6 +45,11 @@ GLOSSES = [
         "我们通常把这个过程建模为马尔可夫决策过程（Markov decision process）。",
         {("马尔可夫决策过程", "Markov decision process")},
     ),
+    # a prefix before a hyphen is a morpheme of its own, even a function word's (on-, off-)
+    (
+        "Sarsa 是一种同策略（on-policy）算法，而 Q学习是一种异策略（off-policy）算法。",
+        {("同策略", "on-policy"), ("异策略", "off-policy")},
+    ),
     # a clause word's adjective (重要 "important") starting a compound is part of the term
     ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
     # the term before a trailing 的-phrase or localiser

@@ -42,8 +42,8 @@ MODALS = frozenset(
     "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
 )
 # Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
-# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"). They never start a term; inside one,
-# they are free.
+# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"). They start a term only where the
+# English's prefix says them (同策略 "on-policy", see HYPHEN_PREFIXES); inside one, they are free.
 NOT_STARTING = frozenset("对 比 向 同 并".split())
 
 
@@ -60,8 +60,8 @@ PREFIXES = _table(
     "mono:单 tri:三 up:上 down:下 cross:交互跨"
 )
 # Prefixes too ambiguous to split off a word (recurrent is not re + current) but unmistakable before a hyphen
-# (de-duplication 去重, re-ranking 重排序, co-training 协同训练).
-HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入 out:外出")}
+# (de-duplication 去重, re-ranking 重排序, co-training 协同训练, on-policy 同策略, off-policy 异策略).
+HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入 out:外出 on:同在 off:异离")}
 # Whole English words that are such morphemes in compounds, where CC-CEDICT has only other senses of the
 # character (全 "all, whole", not "fully").
 MORPHEMES = _table(
@@ -147,7 +147,8 @@ class EnglishSide:
         # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
         plain = re.sub(r"['’]s\b|['’]", "", english.lower())
         for token in re.findall(r"[a-z]+(?:-[a-z]+)*", plain):
-            parts = [p for p in token.split("-") if p not in STOP_WORDS]
+            hyphenated = token.split("-")
+            parts = [p for p in hyphenated if p not in STOP_WORDS]
             if not parts:
                 continue
             all_parts.extend(stem(p) for p in parts)
@@ -155,7 +156,10 @@ class EnglishSide:
             chars: set[str] = set()
             if len(parts) > 1:
                 stems.add(stem("".join(parts)))  # de-duplication meets "deduplicate"
-                chars |= HYPHEN_PREFIXES.get(parts[0], frozenset())
+            if len(hyphenated) > 1:
+                chars |= HYPHEN_PREFIXES.get(hyphenated[0], frozenset())
+                if hyphenated[0] in STOP_WORDS and hyphenated[0] in HYPHEN_PREFIXES:
+                    size += 0.5  # on-policy, in-context: a one-character morpheme (同策略)
             for raw in parts:
                 chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
                 if in_english_vocabulary(raw):
@@ -504,8 +508,10 @@ def score_span(
 ) -> tuple[float, int, int]:
     """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
     words = merge_dictionary_words(words)
-    if not words or words[0] in JOINING_WORDS or words[0] in NOT_STARTING or first_glued:
+    if not words or words[0] in JOINING_WORDS or first_glued:
         return -math.inf, 0, 0
+    if words[0] in NOT_STARTING and words[0] not in english.prefix_chars:
+        return -math.inf, 0, 0  # unless the English's prefix says it: 同策略 "on-policy"
     if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
         return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
     # A clause word ends the search, unless the English says it (通过时间反向传播 "backpropagation through
@@ -519,7 +525,7 @@ def score_span(
         if word in JOINING_WORDS:
             score -= weights.joining_inside
             continue
-        if word in NOT_STARTING:
+        if word in NOT_STARTING and word not in english.prefix_chars:
             continue
         credit, accounted, known = _alignment(word, english)
         if credit and position == 0 and len(word) > 1 and _repeats(word, words[1:], english):
