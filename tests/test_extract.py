@@ -39,6 +39,9 @@ GLOSSES = [
     ("该模型使用了门控循环单元（gated recurrent unit）。", {("门控循环单元", "gated recurrent unit")}),
     ("这种现象被称为过拟合（overfitting）。", {("过拟合", "overfitting")}),
     ("调整但不更新的参数称为超参数（hyperparameter）。", {("超参数", "hyperparameter")}),
+    # a dictionary entry jieba splits (数据|集, 测试数据|集) still says what the English says
+    ("我们就可以收集一个包含大量音频样本的数据集（dataset）。", {("数据集", "dataset")}),
+    ("它由训练数据集中的6万张图像和测试数据集（test dataset）中的1万张图像组成。", {("测试数据集", "test dataset")}),
     # a transliterated name the dictionary does not list belongs to the term it names
     ("我们先介绍马尔可夫奖励过程（Markov reward process，MRP）。", {("马尔可夫奖励过程", "Markov reward process")}),
     (

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import pairwise
 
 from ..normalize import CJK_CHAR, is_abbreviation
 from .corpus import CorpusStats
@@ -111,7 +112,9 @@ def _compound(word: str) -> tuple[str, str] | None:
     return None
 
 
-@dataclass(frozen=True)
+# Compared by identity: one instance per English text (of() is cached), and it keys the scorer's caches, where
+# hashing its fields on every call cost more than the lookups it saves.
+@dataclass(frozen=True, eq=False)
 class EnglishSide:
     """What the boundary scorer needs to know about the English: what each content word can be matched by
     (stems, and Chinese characters its prefix is usually translated with), and how much Chinese it predicts."""
@@ -496,6 +499,59 @@ def merge_dictionary_words(words: Sequence[str]) -> tuple[str, ...]:
     return _merged(tuple(words))
 
 
+@cache
+def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
+    """Resegment where CC-CEDICT lists as one entry, saying what the English says, characters jieba split
+    between words and none of whose parts says it: 数据|集 -> 数据集 "dataset" (数据 is only "data"), and
+    测试数据|集 -> 测试|数据集 (a word the dictionary does not list splits into the entries it is made of)."""
+    merged: list[tuple[int, int]] = []
+    for start, end, entry, parts in _entries_across(words):
+        if (
+            (not merged or start >= merged[-1][1])
+            and _senses(entry) & english.stems
+            and not any(_senses(part) & english.stems for part in parts)
+        ):
+            merged.append((start, end))
+    if not merged:
+        return words
+    cuts = {0}
+    for word in words:
+        cuts.add(max(cuts) + len(word))
+    for start, end in merged:
+        cuts = {cut for cut in cuts if not start < cut < end} | {start, end}
+    text = "".join(words)
+    return tuple(text[a:b] for a, b in pairwise(sorted(cuts)))
+
+
+@cache
+def _units(word: str) -> tuple[str, ...]:
+    """A word as the dictionary reads it: itself, or the entries it is made of when CC-CEDICT does not list it."""
+    return tuple(_dictionary_parts(word)) if senses(word) is None and not _LATIN.search(word) else (word,)
+
+
+@cache
+def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """CC-CEDICT entries of two or three units (see _units) that cross a cut between words, as (start, end,
+    entry, its units), by start and longest first. Computed from the first word on, the rest (the same words
+    less the first: the scorer's next candidate span) cached."""
+    if len(words) < 2:
+        return ()
+    first = _units(words[0])
+    units = [*first, *(unit for word in words[1:3] for unit in _units(word))]
+    offsets = [0]
+    for unit in units:
+        offsets.append(offsets[-1] + len(unit))
+    own = []
+    for i in range(len(first)):
+        for j in range(min(len(units), i + 3), max(len(first), i + 1), -1):
+            entry = "".join(units[i:j])
+            if senses(entry) is not None:
+                own.append((offsets[i], offsets[j], entry, tuple(units[i:j])))
+    shift = len(words[0])
+    rest = ((start + shift, end + shift, entry, parts) for start, end, entry, parts in _entries_across(words[1:]))
+    return (*own, *rest)
+
+
 def score_span(
     words: Sequence[str],
     english: EnglishSide,
@@ -508,6 +564,8 @@ def score_span(
 ) -> tuple[float, int, int]:
     """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
     words = merge_dictionary_words(words)
+    if sum(_alignment(word, english)[1] for word in words) < len(english.vocabulary):
+        words = _rejoined(words, english)  # an English word none of the words says: perhaps jieba split it
     if not words or words[0] in JOINING_WORDS or first_glued:
         return -math.inf, 0, 0
     if words[0] in NOT_STARTING and words[0] not in english.prefix_chars:
