@@ -42,6 +42,8 @@ GLOSSES = [
     # a dictionary entry jieba splits (数据|集, 测试数据|集) still says what the English says
     ("我们就可以收集一个包含大量音频样本的数据集（dataset）。", {("数据集", "dataset")}),
     ("它由训练数据集中的6万张图像和测试数据集（test dataset）中的1万张图像组成。", {("测试数据集", "test dataset")}),
+    # a verb saying what a word of the term says again is context (出现 "emerge" before 涌现 "emergence")
+    ("当模型规模足够大时，会出现涌现能力（emergent abilities）。", {("涌现能力", "emergent abilities")}),
     # a transliterated name the dictionary does not list belongs to the term it names
     ("我们先介绍马尔可夫奖励过程（Markov reward process，MRP）。", {("马尔可夫奖励过程", "Markov reward process")}),
     (

@@ -586,9 +586,10 @@ def score_span(
         if word in NOT_STARTING and word not in english.prefix_chars:
             continue
         credit, accounted, known = _alignment(word, english)
-        if credit and position == 0 and len(word) > 1 and _repeats(word, words[1:], english):
-            # The first word says again what a later one says (空格 in 空格代替不间断空格 "non-breaking space"):
-            # a translation pairs each English word with one Chinese word.
+        if credit and len(word) > 1 and _repeats(word, words[position + 1 :], english):
+            # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
+            # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
+            # Chinese word, the one nearest the rest of the term.
             credit = 0.0
         if credit and len(words) == 1:
             credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
