@@ -561,11 +561,11 @@ def score_span(
     first_is_content: bool = True,
     first_glued: bool = False,
     after_modal: bool = False,
+    *,
+    rejoin: bool = True,
 ) -> tuple[float, int, int]:
     """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
     words = merge_dictionary_words(words)
-    if sum(_alignment(word, english)[1] for word in words) < len(english.vocabulary):
-        words = _rejoined(words, english)  # an English word none of the words says: perhaps jieba split it
     if not words or words[0] in JOINING_WORDS or first_glued:
         return -math.inf, 0, 0
     if words[0] in NOT_STARTING and words[0] not in english.prefix_chars:
@@ -604,6 +604,19 @@ def score_span(
     # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - covered)
+    if slack and rejoin and (rejoined := _rejoined(words, english)) != words:
+        # ... or jieba split a word that says one (数据|集, see _rejoined): score the words it makes.
+        return score_span(
+            rejoined,
+            english,
+            stats,
+            weights,
+            starts_at_markup,
+            first_is_content,
+            first_glued,
+            after_modal,
+            rejoin=False,
+        )
     for position in reversed(unaligned_positions):
         unaligned += 1
         if position == 0 and after_modal:
