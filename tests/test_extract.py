@@ -44,6 +44,8 @@ GLOSSES = [
     ("它由训练数据集中的6万张图像和测试数据集（test dataset）中的1万张图像组成。", {("测试数据集", "test dataset")}),
     # a verb saying what a word of the term says again is context (出现 "emerge" before 涌现 "emergence")
     ("当模型规模足够大时，会出现涌现能力（emergent abilities）。", {("涌现能力", "emergent abilities")}),
+    # an acronym among the English words stands for several: Chinese spells it out (DQN 深度Q网络)
+    ("深度Q网络的另一个改进是竞争深度Q网络（dueling DQN）。", {("竞争深度Q网络", "dueling DQN")}),
     # a transliterated name the dictionary does not list belongs to the term it names
     ("我们先介绍马尔可夫奖励过程（Markov reward process，MRP）。", {("马尔可夫奖励过程", "Markov reward process")}),
     (

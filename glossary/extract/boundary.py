@@ -139,10 +139,10 @@ class EnglishSide:
     @cache
     def of(cls, english: str) -> EnglishSide:
         if is_abbreviation(english):
-            # An acronym stands for about as many words as it has capitals (LLM: large language model).
-            capitals = sum(c.isupper() for c in english)
             only = stem(english.lower())
-            return cls(min(max(capitals, 1), 5), ((frozenset({only}), frozenset()),), (only,))
+            return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,))
+        # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
+        acronyms = {w.lower(): _acronym_size(w) for w in re.findall(r"[A-Za-z]+", english) if is_abbreviation(w)}
         size = 0.0
         vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
         all_parts: list[str] = []
@@ -165,7 +165,9 @@ class EnglishSide:
                     size += 0.5  # on-policy, in-context: a one-character morpheme (同策略)
             for raw in parts:
                 chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
-                if in_english_vocabulary(raw):
+                if raw in acronyms:
+                    size += acronyms[raw]
+                elif in_english_vocabulary(raw):
                     size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction) ...
                     chars |= _prefix_chars(raw)  # ... though Chinese often calques the prefix all the same (预测)
                 elif raw in capitalised:
@@ -184,6 +186,11 @@ class EnglishSide:
                             break
             vocabulary.append((frozenset(stems), frozenset(chars)))
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts))
+
+
+def _acronym_size(acronym: str) -> float:
+    """An acronym stands for about as many words as it has capitals (LLM: large language model)."""
+    return min(max(sum(c.isupper() for c in acronym), 1), 5)
 
 
 _ADJECTIVE_ENDINGS = ("ous", "ive", "al", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "wise", "ed")
