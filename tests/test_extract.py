@@ -46,6 +46,11 @@ GLOSSES = [
     ("当模型规模足够大时，会出现涌现能力（emergent abilities）。", {("涌现能力", "emergent abilities")}),
     # an acronym among the English words stands for several: Chinese spells it out (DQN 深度Q网络)
     ("深度Q网络的另一个改进是竞争深度Q网络（dueling DQN）。", {("竞争深度Q网络", "dueling DQN")}),
+    # a name the dictionary lists whole, split by jieba (拉格朗|日)
+    (
+        "我们引入拉格朗日乘子（Lagrange multiplier），把原始问题转化为对偶问题。",
+        {("拉格朗日乘子", "Lagrange multiplier")},
+    ),
     # a transliterated name the dictionary does not list belongs to the term it names
     ("我们先介绍马尔可夫奖励过程（Markov reward process，MRP）。", {("马尔可夫奖励过程", "Markov reward process")}),
     (
@@ -65,6 +70,11 @@ GLOSSES = [
     ("大语言模型（Large Language Model，LLM）是当前的热点。", {("大语言模型", "Large Language Model")}),
     ("它可以对大语言模型(LLM)进行微调。", {("大语言模型", "LLM")}),
     ("本文讨论指令跟随（英文：instruction following）。", {("指令跟随", "instruction following")}),
+    # the Chinese name written with the abbreviation beside the English
+    (
+        "期望极大算法（expectation maximization algorithm，EM算法）是一种迭代算法。",
+        {("期望极大算法", "expectation maximization algorithm")},
+    ),
     ("我们介绍循环神经网络（英文全称 recurrent neural network）。", {("循环神经网络", "recurrent neural network")}),
     # alternatives in one gloss: two English forms
     (

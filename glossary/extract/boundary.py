@@ -538,19 +538,19 @@ def _units(word: str) -> tuple[str, ...]:
 
 @cache
 def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    """CC-CEDICT entries of two or three units (see _units) that cross a cut between words, as (start, end,
+    """CC-CEDICT entries of two to four units (see _units) that cross a cut between words, as (start, end,
     entry, its units), by start and longest first. Computed from the first word on, the rest (the same words
     less the first: the scorer's next candidate span) cached."""
     if len(words) < 2:
         return ()
     first = _units(words[0])
-    units = [*first, *(unit for word in words[1:3] for unit in _units(word))]
+    units = [*first, *(unit for word in words[1:4] for unit in _units(word))]
     offsets = [0]
     for unit in units:
         offsets.append(offsets[-1] + len(unit))
     own = []
     for i in range(len(first)):
-        for j in range(min(len(units), i + 3), max(len(first), i + 1), -1):
+        for j in range(min(len(units), i + 4), max(len(first), i + 1), -1):
             entry = "".join(units[i:j])
             if senses(entry) is not None:
                 own.append((offsets[i], offsets[j], entry, tuple(units[i:j])))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import CJK_RE, is_abbreviation
+from ..normalize import CJK_CHAR, CJK_RE, is_abbreviation
 from .lexicon import STOP_WORDS
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
@@ -20,6 +20,8 @@ _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
 _LABEL = re.compile(
     r"^(?:英文全称|英文名称|英文名|英文缩写|英文简称|英文|英语|全称|简称|缩写|缩写为|又称|也称|也叫|即)\s*[:：]?\s*"
 )
+# An abbreviation and a short Chinese head noun: EM算法, BP神经网络.
+_ABBREVIATED_NAME = re.compile(f"(?P<abbr>[A-Z][A-Za-z0-9\\-]*)\\s*[{CJK_CHAR}]{{1,4}}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
 _FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '’&.\-]*$")
 _CODE = re.compile(r"[=_{}\[\]<>()\\$#@|`]|\.\w+\(|^\w+\.\w+$|::")
@@ -92,10 +94,16 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
         start += position
         if CJK_RE.search(text):
             inner = _LABEL.match(text)
+            named = _ABBREVIATED_NAME.fullmatch(text)
             if inner and not CJK_RE.search(text[inner.end() :]):
                 text, start = text[inner.end() :], start + inner.end()  # 简称RNN
             elif not re.search(r"[A-Za-z0-9]", text):
                 continue  # an alternative Chinese name or an explanation: (label，或目标), (dendrites，输入终端)
+            elif named and forms:
+                # The Chinese name written with the abbreviation: (expectation maximization algorithm，EM算法).
+                if abbr is None and is_abbreviation(named["abbr"]):
+                    abbr = Form(named["abbr"], start, start + len(named["abbr"]))
+                continue
             else:
                 return None  # a sentence mixing both: (MMLU约为85), (NVIDIA称之为warps)
         if not looks_like_term(text):
