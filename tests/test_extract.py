@@ -131,6 +131,8 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot
         "其时间步从(i+1)到(i+T)。",  # arithmetic
         "计算通道维上的和(axis=1)。",  # code
+        "训练过程（Algorithm 1）如下所示。",  # a numbered part of the document
+        "该公司（Google DeepMind）发布了新模型。",  # a name of an instance of what the Chinese says
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
         "详见 https://example.org/预训练(pre-training) 一文。",  # a URL

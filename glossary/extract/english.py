@@ -29,6 +29,11 @@ _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
     "this that it they we you he she figure fig table section chapter page eq equation example".split()
 )
+_NUMBERED = re.compile(
+    r"(?:figure|fig|table|algorithm|section|chapter|appendix|equation|eq|listing|theorem|lemma|definition|step|"
+    r"line|part)\.?\s*[0-9]",
+    re.IGNORECASE,
+)
 # Verbs and auxiliaries that make a parenthesis a sentence, not a name.
 _SENTENCE_WORDS = frozenset(
     "is are was were be been can could will would should may might must do does did has have "
@@ -67,6 +72,8 @@ def looks_like_term(text: str) -> bool:
         return False
     if lowered[0] in STOP_WORDS or lowered[-1] in STOP_WORDS:
         return False  # "with human preferences", "data of": a fragment, not a name
+    if _NUMBERED.match(text):
+        return False  # a reference to a numbered part of the document: (Algorithm 1), (Table 2)
     # File names and dotted identifiers (model.py, nn.Linear) are code.
     return not re.search(r"[a-z]\.[A-Za-z]", text) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?(?:\s.*)?", text) is not None
 
