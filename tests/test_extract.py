@@ -236,6 +236,12 @@ def test_extractor_never_raises_on_any_text(text):
         assert text[c.start : c.end] == c.zh
 
 
+def test_a_span_far_shorter_than_its_acronym_predicts_is_not_knowledge():
+    # RLHF stands for four words; 学习 is one: the letters give no other evidence, so the length decides.
+    assert ("学习", "RLHF") not in pairs("我们对模型进行了基于人类反馈的强化学习（RLHF）。")
+    assert ("大语言模型", "LLM") in pairs("它可以对大语言模型(LLM)进行微调。")
+
+
 def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
     text = "让模型做一些指令跟随的任务(instruction following)。\n(b)IFEval：IF即Instruction Following，考察模型。"
     (pair,) = [c for c in extract_pairs(text) if c.parent is None]

@@ -371,7 +371,7 @@ def _dictionary_parts(word: str) -> list[str]:
     return parts
 
 
-def _expected_chars(english: EnglishSide) -> float:
+def expected_chars(english: EnglishSide) -> float:
     # Technical Chinese spends about two characters per English content word.
     return 2.0 * english.words
 
@@ -642,7 +642,7 @@ def score_span(
             score -= weights.unaligned_content if content else weights.unaligned_other
     span = "".join(words)
     chars = len(span)
-    score -= weights.length * abs(math.log(chars / _expected_chars(english)))
+    score -= weights.length * abs(math.log(chars / expected_chars(english)))
     if stats is not None:
         # The span holds a unit the corpus keeps together: a word nearly always followed by the rest of the span
         # (马尔可夫 -> 马尔可夫模型). A longer span holding the same unit keeps the credit (一阶马尔可夫模型).

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..normalize import is_abbreviation
-from .boundary import JOINING_WORDS, Choice, aligns, tokens
+from .boundary import JOINING_WORDS, Choice, EnglishSide, aligns, expected_chars, tokens
 from .corpus import CorpusStats
 from .lexicon import senses
 from .patterns import Site
@@ -54,7 +54,8 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.3  # both sides listed the same number of members
     words = choice.option.words if choice is not None else tokens(zh)
     if is_abbreviation(english):
-        pass  # RLHF: letters, nothing the dictionary could compare
+        # RLHF: letters, nothing the dictionary could compare; only the length they predict (学习 is too short).
+        logit -= 0.5 * abs(math.log(len(zh) / expected_chars(EnglishSide.of(english))))
     elif any(aligns(w, english) for w in words):
         logit += 1.0  # the dictionary sees the English in the Chinese
     elif all((len(w) > 1 and senses(w) is not None) or w in JOINING_WORDS for w in words):
