@@ -36,10 +36,10 @@ PATTERN_PRIOR = {
 _PHRASE_ENDINGS = frozenset("上 中 下 里 内 时 后 前 了 着 过 地 得".split())
 
 
-def _proper_name(english: str) -> bool:
-    """Every word capitalised: Google DeepMind, Stanford University (not an acronym alone)."""
-    words = re.findall(r"[A-Za-z][A-Za-z0-9\-]*", english)
-    return len(words) > 1 and all(word[0].isupper() for word in words)
+def _brand_name(english: str) -> bool:
+    """A word with a capital inside it (DeepMind, OpenAI, PyTorch): a name, where capitalised words alone are
+    only a book's style for glosses (Variational Inference)."""
+    return re.search(r"[a-z][A-Z]", english) is not None
 
 
 def _sigmoid(x: float) -> float:
@@ -60,9 +60,9 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 1.0  # the dictionary sees the English in the Chinese
     elif all((len(w) > 1 and senses(w) is not None) or w in JOINING_WORDS for w in words):
         # The dictionary knows every word (single characters have too many senses to count), and none means
-        # what the English says: 架构(MoE transformer) is an example, not an equivalent. A proper name for
+        # what the English says: 架构(MoE transformer) is an example, not an equivalent. A brand name for
         # such words, 公司(Google DeepMind), names an instance of them.
-        logit -= 2.5 if _proper_name(english) else 1.5
+        logit -= 2.5 if _brand_name(english) else 1.5
     else:
         logit -= 0.3  # new coinages: the dictionary cannot judge
     if choice is not None:
