@@ -51,6 +51,8 @@ GLOSSES = [
         "我们引入拉格朗日乘子（Lagrange multiplier），把原始问题转化为对偶问题。",
         {("拉格朗日乘子", "Lagrange multiplier")},
     ),
+    # a book that title-cases its glosses: the capitals are style, the prefix still a morpheme (sub- 子)
+    ("汇聚层也叫子采样层（Subsampling Layer），其作用是进行特征选择。", {("子采样层", "Subsampling Layer")}),
     # a transliterated name the dictionary does not list belongs to the term it names
     ("我们先介绍马尔可夫奖励过程（Markov reward process，MRP）。", {("马尔可夫奖励过程", "Markov reward process")}),
     (

@@ -147,6 +147,11 @@ class EnglishSide:
         vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
         all_parts: list[str] = []
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"['’]", "", english))}
+        content = [w for w in re.findall(r"[A-Za-z]+", english) if w.lower() not in STOP_WORDS]
+        if len(content) > 1 and all(w[0].isupper() for w in content):
+            # Title Case is the gloss's style (Subsampling Layer): a capital marks a name only in a word that
+            # is not a prefix and a word or two words (Hastings, not Subsampling).
+            capitalised = {w for w in capitalised if _compound(w) is None and not _prefix_chars(w)}
         # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
         plain = re.sub(r"['’]s\b|['’]", "", english.lower())
         for token in re.findall(r"[a-z]+(?:-[a-z]+)*", plain):
