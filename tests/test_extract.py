@@ -117,6 +117,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("我们只需将锚框的类别标记为背景（background）。", "标记为背景"),
         ("用于对抗过拟合的技术称为正则化（regularization）。", "称为正则化"),
         ("这个模型使用小批量随机梯度下降（minibatch SGD）训练。", "使用小批量随机梯度下降"),
+        # 同 "compared with", though the English has a prefix (on-) that 同 translates in 同策略
+        ("同在线学习（on-line learning）相比，这种方法更快。", "同在线学习"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
@@ -134,6 +136,7 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "其时间步从(i+1)到(i+T)。",  # arithmetic
         "计算通道维上的和(axis=1)。",  # code
         "训练过程（Algorithm 1）如下所示。",  # a numbered part of the document
+        "这一结论见命题（Proposition 2）。",  # another
         "该公司（Google DeepMind）发布了新模型。",  # a name of an instance of what the Chinese says
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
@@ -283,3 +286,24 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
     from glossary.extract.patterns import abbreviates
 
     assert abbreviates(abbr, english) is expected
+
+
+@pytest.mark.parametrize(
+    ("gloss", "forms", "abbr"),
+    [
+        # the Chinese name written with the abbreviation of the English before it
+        ("expectation maximization algorithm，EM算法", ["expectation maximization algorithm"], "EM"),
+        # a remark naming something else is no abbreviation, and the gloss is not a clean translation
+        ("warp，NVIDIA的叫法", None, None),
+        ("thread block，CUDA中", None, None),
+        # names that start like a numbered reference are names
+        ("Line2Vec", ["Line2Vec"], None),
+        ("Part-of-speech tagging", ["Part-of-speech tagging"], None),
+    ],
+)
+def test_parts_of_a_gloss(gloss, forms, abbr):
+    from glossary.extract.english import parse
+
+    parsed = parse(gloss, 0)
+    assert ([f.text for f in parsed.forms] if parsed else None) == forms
+    assert (parsed.abbr.text if parsed and parsed.abbr else None) == abbr

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from ..normalize import CJK_CHAR, is_abbreviation
 from .corpus import CorpusStats
@@ -526,9 +526,7 @@ def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
             merged.append((start, end))
     if not merged:
         return words
-    cuts = {0}
-    for word in words:
-        cuts.add(max(cuts) + len(word))
+    cuts = {0, *accumulate(map(len, words))}
     for start, end in merged:
         cuts = {cut for cut in cuts if not start < cut < end} | {start, end}
     text = "".join(words)
@@ -580,8 +578,10 @@ def score_span(
     words = merge_dictionary_words(words)
     if not words or words[0] in JOINING_WORDS or first_glued:
         return -math.inf, 0, 0
-    if words[0] in NOT_STARTING and words[0] not in english.prefix_chars:
-        return -math.inf, 0, 0  # unless the English's prefix says it: 同策略 "on-policy"
+    if words[0] in NOT_STARTING and not (len(words) == 2 and words[0] in english.prefix_chars):
+        # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
+        # 同在线学习（on-line learning）相比 it is "compared with".
+        return -math.inf, 0, 0
     if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
         return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
     # A clause word ends the search, unless the English says it (通过时间反向传播 "backpropagation through
@@ -617,7 +617,11 @@ def score_span(
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - covered)
     if slack and rejoin and (rejoined := _rejoined(words, english)) != words:
-        # ... or jieba split a word that says one (数据|集, see _rejoined): score the words it makes.
+        # ... or jieba split a word that says one (数据|集, see _rejoined): score the words it makes, the first
+        # of them judged anew if it changed (测试数据|集 -> 测试|数据集).
+        if rejoined[0] != words[0]:
+            first = SpanOption(0, 0, rejoined[0], rejoined, _first_tag(rejoined[0]))
+            first_is_content, first_glued = first.first_is_content, _glued_function_word(rejoined[0])
         return score_span(
             rejoined,
             english,

@@ -30,8 +30,8 @@ _NOT_TERMS = frozenset(
     "this that it they we you he she figure fig table section chapter page eq equation example".split()
 )
 _NUMBERED = re.compile(
-    r"(?:figure|fig|table|algorithm|section|chapter|appendix|equation|eq|listing|theorem|lemma|definition|step|"
-    r"line|part)\.?\s*[0-9]",
+    r"(?:figure|fig|table|algorithm|section|chapter|appendix|equation|eq|listing|theorem|lemma|definition|"
+    r"proposition|corollary|exercise|example|problem|step|line|part)\b\.?\s*[A-Z]?\.?[0-9]",
     re.IGNORECASE,
 )
 # Verbs and auxiliaries that make a parenthesis a sentence, not a name.
@@ -78,6 +78,20 @@ def looks_like_term(text: str) -> bool:
     return not re.search(r"[a-z]\.[A-Za-z]", text) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?(?:\s.*)?", text) is not None
 
 
+def abbreviates(abbr: str, english: str) -> bool:
+    """Whether an acronym's capitals are the initials of the expansion's words, in order (IF: Instruction
+    Following; RLHF: Reinforcement Learning from Human Feedback)."""
+    capitals = [c.lower() for c in abbr if c.isupper()]
+    initials = [w[0].lower() for w in re.split(r"[\s\-]+", english) if w]
+    if len(capitals) < 2 or len(initials) < 2:
+        return False
+    position = 0
+    for initial in initials:
+        if position < len(capitals) and initial == capitals[position]:
+            position += 1
+    return position == len(capitals)
+
+
 def parse(content: str, offset: int) -> EnglishGloss | None:
     """Parse the content of a gloss (text inside the brackets, starting at ``offset`` in the document).
 
@@ -106,9 +120,10 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
                 text, start = text[inner.end() :], start + inner.end()  # 简称RNN
             elif not re.search(r"[A-Za-z0-9]", text):
                 continue  # an alternative Chinese name or an explanation: (label，或目标), (dendrites，输入终端)
-            elif named and forms:
-                # The Chinese name written with the abbreviation: (expectation maximization algorithm，EM算法).
-                if abbr is None and is_abbreviation(named["abbr"]):
+            elif named and forms and abbreviates(named["abbr"], forms[-1].text):
+                # The Chinese name written with the abbreviation of the English before it: (expectation
+                # maximization algorithm，EM算法). (thread block，CUDA中) is a remark.
+                if abbr is None:
                     abbr = Form(named["abbr"], start, start + len(named["abbr"]))
                 continue
             else:

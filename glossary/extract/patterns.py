@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..normalize import CJK_CHAR
-from .english import EnglishGloss, Form, looks_like_term, parse
+from .english import EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
 # What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
@@ -214,20 +214,6 @@ def _starting_words(regex: re.Pattern, text: str) -> Iterator[re.Match]:
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def abbreviates(abbr: str, english: str) -> bool:
-    """Whether an acronym's capitals are the initials of the expansion's words, in order (IF: Instruction
-    Following; RLHF: Reinforcement Learning from Human Feedback)."""
-    capitals = [c.lower() for c in abbr if c.isupper()]
-    initials = [w[0].lower() for w in re.split(r"[\s\-]+", english) if w]
-    if len(capitals) < 2 or len(initials) < 2:
-        return False
-    position = 0
-    for initial in initials:
-        if position < len(capitals) and initial == capitals[position]:
-            position += 1
-    return position == len(capitals)
 
 
 def find_sites(text: str, masked: str | None = None) -> list[Site]:
