@@ -123,7 +123,7 @@ def is_abbreviation(text: str) -> bool:
 
 
 def _pypinyin():
-    from .extract.lexicon import pypinyin_module  # its tables from the compiled lexicon: 0.15 s less to load
+    from .lexicon import pypinyin_module  # its tables from the compiled lexicon: 0.15 s less to load
 
     return pypinyin_module()
 

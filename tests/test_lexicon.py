@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.extract import lexicon
+from glossary import lexicon
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*"))
 
@@ -44,7 +44,7 @@ def test_jieba_is_imported_without_pkg_resources():
     # jieba imports pkg_resources (0.11 s, deprecated) only to open the dictionary the trie replaces; hiding it
     # for that import must not keep anyone else from importing it later.
     code = (
-        "import sys; from glossary.extract.lexicon import jieba_tokenizer; jieba_tokenizer().cut('模型')\n"
+        "import sys; from glossary.lexicon import jieba_tokenizer; jieba_tokenizer().cut('模型')\n"
         "print('pkg_resources' in sys.modules)\n"
         # find_spec raises ValueError while sys.modules holds None for the name
         "import importlib.util; print(importlib.util.find_spec('pkg_resources') is not None)"
@@ -62,7 +62,7 @@ import jieba
 words = [line.split()[0] for line in (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8")][::25]
 words += ["银行行长", "重庆重新", "乐器音乐", "後訓練階段", "绿色GPT-4模型", "〇", "𠀋", "abc", "", "，。", "了解了"]
 if sys.argv[1] == "lexicon":
-    from glossary.extract.lexicon import _blobs
+    from glossary.lexicon import _blobs
     from glossary.normalize import _pypinyin
     _blobs()  # compiled, as extraction would have
     pypinyin = _pypinyin()
@@ -102,7 +102,7 @@ def test_pypinyin_that_failed_to_set_up_is_set_up_again_whole():
     # Half set up (its prefix set not yet replaced), pypinyin would read 重庆 without its phrases: zhòng qìng.
     code = (
         "import sys, types\n"
-        "from glossary.extract.lexicon import _blobs\n"
+        "from glossary.lexicon import _blobs\n"
         "from glossary.normalize import pinyin\n"
         "_blobs()\n"
         "# a segmenter without the prefix set that the setup replaces: it fails after pypinyin imported\n"

@@ -91,7 +91,7 @@ def abbreviations(prepared: Iterable[Prepared]) -> dict[str, str]:
 
 def warm_up() -> None:
     """Load what pass 1 needs (jieba, the lexicon) in this process, e.g. before forking workers."""
-    from .lexicon import in_english_vocabulary, jieba_tokenizer, pos_tag, senses
+    from ..lexicon import in_english_vocabulary, jieba_tokenizer, pos_tag, senses
 
     jieba_tokenizer()
     pos_tag("模型")

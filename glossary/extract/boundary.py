@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate, pairwise
 
+from ..lexicon import STOP_WORDS, in_english_vocabulary, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_CHAR, is_abbreviation
 from .corpus import CorpusStats
-from .lexicon import STOP_WORDS, in_english_vocabulary, jieba_tokenizer, pos_tag, senses, stem
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(

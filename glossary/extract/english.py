@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import STOP_WORDS
 from ..normalize import CJK_CHAR, CJK_RE, is_abbreviation
-from .lexicon import STOP_WORDS
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")

@@ -12,10 +12,10 @@ import math
 import re
 from collections.abc import Iterable
 
+from ..lexicon import senses
 from ..normalize import is_abbreviation
 from .boundary import JOINING_WORDS, Choice, EnglishSide, aligns, expected_chars, tokens
 from .corpus import CorpusStats
-from .lexicon import senses
 from .patterns import Site
 
 # How often each pattern holds a real translation, before looking at the particular sighting (log-odds).

@@ -19,9 +19,9 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from ..lexicon import general_frequency, jieba_pos, jieba_tokenizer
 from ..model import Untranslated
 from ..normalize import CJK_CHAR, to_simplified
-from .lexicon import general_frequency, jieba_pos, jieba_tokenizer
 from .sentences import sentence_at
 
 _RUN = re.compile(f"[{CJK_CHAR}]{{2,}}")
