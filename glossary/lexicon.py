@@ -465,9 +465,15 @@ def _blobs() -> dict[str, bytes]:
 
 def _lexicon_file() -> tuple[Path, list[Path]]:
     """Where the lexicon compiled from the installed dictionaries is (or goes), and those dictionaries."""
-    sources = [_cedict_path(), _jieba_dict_path(), *_pypinyin_tables()]
-    key = "-".join(_fingerprint(p) for p in sources)
+    key, sources = _sources()
     return _cache_dir() / f"lexicon-v{LEXICON_VERSION}-{key}.sqlite", sources
+
+
+@cache
+def _sources() -> tuple[str, list[Path]]:
+    """The installed dictionaries and their fingerprints, read once (8 MB checksummed) however often asked."""
+    sources = [_cedict_path(), _jieba_dict_path(), *_pypinyin_tables()]
+    return "-".join(_fingerprint(p) for p in sources), sources
 
 
 def _compiled() -> bool:
