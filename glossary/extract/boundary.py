@@ -334,7 +334,7 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     the part of it the dictionary happens to list.
     """
     listed = senses(word) is not None or bool(_LATIN.search(word))
-    parts = [word] if listed else _dictionary_parts(word)
+    parts = _units(word)
     credit = 0.0
     matched: set[str] = set()
     chars: set[str] = set()
