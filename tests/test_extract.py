@@ -35,6 +35,14 @@ GLOSSES = [
     ("我们只需将锚框的类别标记为背景（background）。", {("背景", "background")}),
     ("换句话说，在在线学习（online learning）中，我们不断获取数据。", {("在线学习", "online learning")}),
     ("我们把这个问题称为多项分类（multiclass classification）。", {("多项分类", "multiclass classification")}),
+    # the particle 地 after an adverb, though 地 ("ground") says a word of the English
+    (
+        "调整区域边界从而更准确地预测目标的真实边界框（ground-truth bounding box）。",
+        {("真实边界框", "ground-truth bounding box")},
+    ),
+    # a common noun glossed alone is a term of its own (example: a data point)
+    ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
+    ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),
     # the English says how much Chinese it covers; the dictionary says which words it translates
     ("该模型使用了门控循环单元（gated recurrent unit）。", {("门控循环单元", "gated recurrent unit")}),
     ("这种现象被称为过拟合（overfitting）。", {("过拟合", "overfitting")}),

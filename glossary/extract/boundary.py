@@ -43,9 +43,10 @@ MODALS = frozenset(
     "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
 )
 # Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
-# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"). They start a term only where the
+# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"), and the particles 地 and 得 after an
+# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"). They start a term only where the
 # English's prefix says them (同策略 "on-policy", see HYPHEN_PREFIXES); inside one, they are free.
-NOT_STARTING = frozenset("对 比 向 同 并".split())
+NOT_STARTING = frozenset("对 比 向 同 并 地 得".split())
 
 
 def _table(pairs: str) -> dict[str, frozenset[str]]:

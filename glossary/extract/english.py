@@ -27,7 +27,7 @@ _FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '’&.\-]*$")
 _CODE = re.compile(r"[=_{}\[\]<>()\\$#@|`]|\.\w+\(|^\w+\.\w+$|::")
 _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
-    "this that it they we you he she figure fig table section chapter page eq equation example".split()
+    "this that it they we you he she fig eq".split()
 )
 _NUMBERED = re.compile(
     r"(?:figure|fig|table|algorithm|section|chapter|appendix|equation|eq|listing|theorem|lemma|definition|"
