@@ -40,6 +40,8 @@ GLOSSES = [
         "调整区域边界从而更准确地预测目标的真实边界框（ground-truth bounding box）。",
         {("真实边界框", "ground-truth bounding box")},
     ),
+    # a dictionary word (应用层 "application layer") of which the English says only the last character
+    ("在残差连接的加法之后，紧接着应用层规范化（layer normalization）。", {("层规范化", "layer normalization")}),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),

@@ -347,11 +347,26 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
             credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
             matched |= hit
             chars |= lead
+    if credit and len(parts) == 1 and len(word) > 2 and _says_only_its_tail(word, english, frozenset(matched)):
+        credit = ALIGNED_CHAR
     # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
     # A name jieba lists that CC-CEDICT does not (马尔可夫, 贝尔曼) is, like a coinage, a word whose English is
     # unknown here: in 马尔可夫奖励过程 it is what "Markov" says, not context before the term.
     known = listed or (len(word) > 1 and pos_tag(word) not in _UNKNOWN_TAGS)
     return credit, english.covered(frozenset(matched), frozenset(chars)), known
+
+
+def _says_only_its_tail(word: str, english: EnglishSide, matched: frozenset[str]) -> bool:
+    """Whether the English says only a last character of a dictionary word, not the word before it: 应用层
+    "application layer" against "layer normalization" says 层, not 应用 (紧接着应用|层规范化). Such a word earns
+    what that character would, so that the span starting at the character is not outscored by a longer one."""
+    head, tail = word[:-1], word[-1]
+    return (
+        senses(head) is not None
+        and not _senses(head) & english.stems
+        and not english.prefix_chars & set(head[:1])
+        and matched <= _senses(tail)
+    )
 
 
 def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
