@@ -42,6 +42,12 @@ GLOSSES = [
     ),
     # a dictionary word (应用层 "application layer") of which the English says only the last character
     ("在残差连接的加法之后，紧接着应用层规范化（layer normalization）。", {("层规范化", "layer normalization")}),
+    # a name of English words run together says those words (Dense Net, Back Propagation)
+    ("不同于ResNet，稠密连接网络（DenseNet）在通道维上连结输入与输出。", {("稠密连接网络", "DenseNet")}),
+    (
+        "随时间反向传播（BackPropagation Through Time，BPTT）算法的主要思想是计算梯度。",
+        {("随时间反向传播", "BackPropagation Through Time")},
+    ),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),

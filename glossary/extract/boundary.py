@@ -139,6 +139,7 @@ class EnglishSide:
     @classmethod
     @cache
     def of(cls, english: str) -> EnglishSide:
+        english = _CAMEL_WORD.sub(_spaced_words, english)
         if is_abbreviation(english):
             only = stem(english.lower())
             return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,))
@@ -192,6 +193,17 @@ class EnglishSide:
                             break
             vocabulary.append((frozenset(stems), frozenset(chars)))
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts))
+
+
+# A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).
+_CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
+
+
+def _spaced_words(match: re.Match[str]) -> str:
+    """DenseNet -> Dense Net when every part is an English word: Chinese translates the words (稠密连接网络).
+    Other names (GoogLeNet, AlexNet) stay one word."""
+    parts = re.findall(r"[A-Z][a-z]+", match.group())
+    return " ".join(parts) if all(in_english_vocabulary(p.lower()) for p in parts) else match.group()
 
 
 def _acronym_size(acronym: str) -> float:
