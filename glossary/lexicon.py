@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 6
+LEXICON_VERSION = 7
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
@@ -44,6 +44,8 @@ _SUFFIXES = tuple(
     "izations ization ations ation ments ment nesses ness ities ity ings ing edly ed ers er ies es ize ise ate al ly "
     "ive s e".split()
 )
+_NOT_PLURAL = ("ss", "us", "is")
+_SINGULAR_SUFFIXES = tuple(suffix for suffix in _SUFFIXES if suffix != "s")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -52,9 +54,10 @@ def stem(word: str) -> str:
 
     One common suffix comes off (keeping three letters at least), a doubled final consonant is undoubled
     (fitt -> fit), and only the first five letters count: a prefix match is all the dictionary comparison
-    needs, and five letters rarely join two word families.
+    needs, and five letters rarely join two word families. The s of class, focus and analysis is no plural
+    (classes and analyses still meet them).
     """
-    for suffix in _SUFFIXES:
+    for suffix in _SINGULAR_SUFFIXES if word.endswith(_NOT_PLURAL) else _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break

@@ -48,6 +48,11 @@ GLOSSES = [
         "随时间反向传播（BackPropagation Through Time，BPTT）算法的主要思想是计算梯度。",
         {("随时间反向传播", "BackPropagation Through Time")},
     ),
+    # the dictionary's "classification" and the English "class" meet
+    (
+        "为了训练模型，我们需要每个锚框的类别（class）和偏移量（offset）标签。",
+        {("类别", "class"), ("偏移量", "offset")},
+    ),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),

@@ -175,3 +175,20 @@ def test_without_a_writable_cache_the_lexicon_is_compiled_for_the_process(tmp_pa
     assert lexicon._blobs()["senses"] == b"x"
     (target,) = quick_build
     assert not target.exists()  # the temporary copy is gone once read
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        ("class", "classes", "classification"),
+        ("loss", "losses"),
+        ("focus", "focuses"),
+        ("analysis", "analyses"),
+        ("fit", "fitting", "fits"),
+        ("calibrate", "calibration", "calibrated"),
+        ("model", "models"),
+    ],
+    ids=lambda family: family[0],
+)
+def test_inflections_and_derivations_share_a_stem(family):
+    assert len({lexicon.stem(word) for word in family}) == 1
