@@ -6,9 +6,10 @@ parsing them in every process (~1.8 s: jieba alone unmarshals a 580,000-key dict
 once into marisa tries (11 MB in all, read in a few milliseconds, looked up in about a microsecond): CC-CEDICT's
 senses, jieba's parts of speech, jieba's words with their counts, which answer jieba's prefix queries
 directly, and pypinyin's phrase and character readings (which pypinyin parses from JSON on import, 0.15 s).
-The tries are stored as blobs in one SQLite file in the user's cache directory, keyed by the sources'
-fingerprints (size and a checksum of their end) and by LEXICON_VERSION, and written under a temporary name then
-renamed, so concurrent first runs are safe. Worker processes forked after the first use share the loaded tries.
+The tries are stored as blobs in one SQLite file in the user's cache directory, keyed by the fingerprints
+(size and a checksum) of the sources and of this module, and by LEXICON_VERSION, and written under a temporary
+name then renamed, so concurrent first runs are safe. Worker processes forked after the first use share the
+loaded tries.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 7
+LEXICON_VERSION = 8
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
@@ -46,6 +47,8 @@ _SUFFIXES = tuple(
 )
 _NOT_PLURAL = ("ss", "us", "is")
 _SINGULAR_SUFFIXES = tuple(suffix for suffix in _SUFFIXES if suffix != "s")
+# Words that end like an inflection but are none (as in Porter's and Snowball's exception lists).
+_BASE_FORMS = frozenset("embed speed need feed seed breed bleed proceed exceed succeed bias atlas news".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -55,8 +58,10 @@ def stem(word: str) -> str:
     One common suffix comes off (keeping three letters at least), a doubled final consonant is undoubled
     (fitt -> fit), and only the first five letters count: a prefix match is all the dictionary comparison
     needs, and five letters rarely join two word families. The s of class, focus and analysis is no plural
-    (classes and analyses still meet them).
+    (classes and analyses still meet them), nor is the ed of embed.
     """
+    if word in _BASE_FORMS:
+        return word[:5]
     for suffix in _SINGULAR_SUFFIXES if word.endswith(_NOT_PLURAL) else _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -476,7 +481,8 @@ def _lexicon_file() -> tuple[Path, list[Path]]:
 def _sources() -> tuple[str, list[Path]]:
     """The installed dictionaries and their fingerprints, read once (8 MB checksummed) however often asked."""
     sources = [_cedict_path(), _jieba_dict_path(), *_pypinyin_tables()]
-    return "-".join(_fingerprint(p) for p in sources), sources
+    # And this module, which compiles them: stems compiled by an older stemmer must not meet the new one's.
+    return "-".join(_fingerprint(p) for p in [*sources, Path(__file__)]), sources
 
 
 def _compiled() -> bool:

@@ -128,6 +128,19 @@ def test_a_changed_dictionary_gets_a_new_fingerprint(tmp_path):
     assert lexicon._fingerprint(source) != before
 
 
+def test_a_changed_compiler_compiles_anew(tmp_path, monkeypatch):
+    # The lexicon holds stems: a stemmer changed without a new LEXICON_VERSION must not read the old ones.
+    before = lexicon._sources()[0]
+    edited = tmp_path / "lexicon.py"
+    edited.write_text(Path(lexicon.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "__file__", str(edited))
+    lexicon._sources.cache_clear()
+    try:
+        assert lexicon._sources()[0] != before
+    finally:
+        lexicon._sources.cache_clear()
+
+
 def test_a_new_lexicon_removes_stale_ones_but_not_a_build_in_progress(tmp_path):
     current = tmp_path / f"lexicon-v{lexicon.LEXICON_VERSION}-1.2-3.4.sqlite"
     stale = [tmp_path / "lexicon-v1-1.2-3.4.sqlite", tmp_path / f"lexicon-v{lexicon.LEXICON_VERSION}-9.9-3.4.sqlite"]
@@ -187,6 +200,8 @@ def test_without_a_writable_cache_the_lexicon_is_compiled_for_the_process(tmp_pa
         ("fit", "fitting", "fits"),
         ("calibrate", "calibration", "calibrated"),
         ("model", "models"),
+        ("embed", "embedding", "embedded", "embeds"),
+        ("bias", "biases"),
     ],
     ids=lambda family: family[0],
 )
