@@ -53,6 +53,11 @@ GLOSSES = [
         "为了训练模型，我们需要每个锚框的类别（class）和偏移量（offset）标签。",
         {("类别", "class"), ("偏移量", "offset")},
     ),
+    # a prefix says a morpheme (bi- 二), however else the letters could be read (big + ram); the longest prefix
+    ("我们计算二元语法（bigram）。", {("二元语法", "bigram")}),
+    ("我们计算一元语法（unigram）。", {("一元语法", "unigram")}),
+    # the dictionary's "to embed" and the English "embedding" meet
+    ("目标序列的嵌入（embedding）表示将加上位置编码。", {("嵌入", "embedding")}),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),

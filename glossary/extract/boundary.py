@@ -97,11 +97,17 @@ class Weights:
 WEIGHTS = Weights()
 
 
+def _prefixed(word: str) -> tuple[str, frozenset[str]] | None:
+    """(prefix, the Chinese morphemes that translate it) of a word that is a prefix and four letters or more; the
+    longest prefix that fits (uni-gram, not un-igram)."""
+    fits = [prefix for prefix in PREFIXES if word.startswith(prefix) and len(word) >= len(prefix) + 4]
+    prefix = max(fits, key=len, default=None)
+    return (prefix, PREFIXES[prefix]) if prefix else None
+
+
 def _prefix_chars(word: str) -> frozenset[str]:
-    for prefix, translations in PREFIXES.items():
-        if word.startswith(prefix) and len(word) >= len(prefix) + 4:
-            return translations
-    return frozenset()
+    prefixed = _prefixed(word)
+    return prefixed[1] if prefixed else frozenset()
 
 
 def _compound(word: str) -> tuple[str, str] | None:
@@ -179,18 +185,17 @@ class EnglishSide:
                     chars |= _prefix_chars(raw)  # ... though Chinese often calques the prefix all the same (预测)
                 elif raw in capitalised:
                     size += max(1.0, len(raw) / 4)  # a name (Lipschitz): about one character per two letters
-                elif compound := _compound(raw):
-                    size += 2  # warmup, backpropagation: two words written as one
-                    stems.update(stem(part) for part in compound)
                 else:
-                    size += 1
-                    for prefix, translations in PREFIXES.items():
-                        if raw.startswith(prefix) and len(raw) >= len(prefix) + 4:
-                            # hyperparameter, overfitting: the prefix is a morpheme of its own (超, 过)
-                            size += 1
-                            chars |= translations
-                            stems.add(stem(raw[len(prefix) :]))
-                            break
+                    # Two words written as one (warmup, backpropagation), or a prefix that is a morpheme of its own
+                    # (hyperparameter 超参数, overfitting 过拟合): either reading, or both (bigram: big + ram, and
+                    # bi + gram 二元语法).
+                    compound, prefixed = _compound(raw), _prefixed(raw)
+                    size += 2 if compound or prefixed else 1
+                    if compound:
+                        stems.update(stem(part) for part in compound)
+                    if prefixed:
+                        chars |= prefixed[1]
+                        stems.add(stem(raw[len(prefixed[0]) :]))
             vocabulary.append((frozenset(stems), frozenset(chars)))
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts))
 
