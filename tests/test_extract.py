@@ -58,6 +58,12 @@ GLOSSES = [
     ("我们计算一元语法（unigram）。", {("一元语法", "unigram")}),
     # the dictionary's "to embed" and the English "embedding" meet
     ("目标序列的嵌入（embedding）表示将加上位置编码。", {("嵌入", "embedding")}),
+    # English words a translator knows the morpheme of, where the dictionary lists other senses (net 网, twin 双)
+    ("深度Q网络有很多改进，比如噪声网络（noisy net）。", {("噪声网络", "noisy net")}),
+    (
+        "双延迟深度确定性策略梯度（twin delayed DDPG，TD3）在DDPG的基础上做了三点改进。",
+        {("双延迟深度确定性策略梯度", "twin delayed DDPG")},
+    ),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),
