@@ -64,6 +64,7 @@ GLOSSES = [
         "双延迟深度确定性策略梯度（twin delayed DDPG，TD3）在DDPG的基础上做了三点改进。",
         {("双延迟深度确定性策略梯度", "twin delayed DDPG")},
     ),
+    ("混合专家模型（Mixture of Experts，MoE）为每个词元选择少数专家。", {("混合专家模型", "Mixture of Experts")}),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),
