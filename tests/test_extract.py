@@ -65,6 +65,12 @@ GLOSSES = [
         {("双延迟深度确定性策略梯度", "twin delayed DDPG")},
     ),
     ("混合专家模型（Mixture of Experts，MoE）为每个词元选择少数专家。", {("混合专家模型", "Mixture of Experts")}),
+    # the frame 基于 ... 的 ("X-based", "from X") is part of a name
+    (
+        "然后进行基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）。",
+        {("基于人类反馈的强化学习", "Reinforcement Learning from Human Feedback")},
+    ),
+    ("这是一种基于梯度的方法（gradient-based method）。", {("基于梯度的方法", "gradient-based method")}),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),
@@ -152,6 +158,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("这个模型使用小批量随机梯度下降（minibatch SGD）训练。", "使用小批量随机梯度下降"),
         # 同 "compared with", though the English has a prefix (on-) that 同 translates in 同策略
         ("同在线学习（on-line learning）相比，这种方法更快。", "同在线学习"),
+        # ... but not where the English names only what follows it
+        ("我们提出了基于注意力的编码器（encoder）。", "基于注意力的编码器"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):

@@ -38,6 +38,9 @@ CLAUSE_WORDS = frozenset(
 )
 # Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
 JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
+# Prepositions that open a frame closed by 的 inside a name: 基于梯度的方法 "gradient-based methods", 面向对象的
+# 程序设计 "object-oriented programming".
+FRAME_OPENERS = frozenset("基于 面向".split())
 # Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
 MODALS = frozenset(
     "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
@@ -630,6 +633,12 @@ def score_span(
             score -= weights.joining_inside
             continue
         if word in NOT_STARTING and word not in english.prefix_chars:
+            continue
+        if position == 0 and word in FRAME_OPENERS and "的" in words[2:-1]:
+            # 基于人类反馈的强化学习 "reinforcement learning from human feedback": the frame 基于 ... 的 ("X-based")
+            # is one piece of the name; without 基于, 人类反馈的强化学习 is no name at all.
+            score += weights.aligned
+            aligned += 1
             continue
         credit, accounted, known = _alignment(word, english)
         if credit and len(word) > 1 and _repeats(word, words[position + 1 :], english):
