@@ -158,6 +158,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("这个模型使用小批量随机梯度下降（minibatch SGD）训练。", "使用小批量随机梯度下降"),
         # 同 "compared with", though the English has a prefix (on-) that 同 translates in 同策略
         ("同在线学习（on-line learning）相比，这种方法更快。", "同在线学习"),
+        # a suffix jieba cut off a word it does not list (正则|化) never starts a term
+        ("这是一种正则化方法（LS）。", "化方法"),
         # ... but not where the English names only what follows it
         ("我们提出了基于注意力的编码器（encoder）。", "基于注意力的编码器"),
     ],

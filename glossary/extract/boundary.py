@@ -46,10 +46,12 @@ MODALS = frozenset(
     "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
 )
 # Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
-# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"), and the particles 地 and 得 after an
-# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"). They start a term only where the
-# English's prefix says them (同策略 "on-policy", see HYPHEN_PREFIXES); inside one, they are free.
-NOT_STARTING = frozenset("对 比 向 同 并 地 得".split())
+# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"), the particles 地 and 得 after an
+# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化 and 性 that jieba
+# cuts off words it does not list (正则|化|方法). They start a term only where the English's prefix says them
+# (同策略 "on-policy", see HYPHEN_PREFIXES); inside one, they are free.
+BOUND_SUFFIXES = frozenset("化 性".split())
+NOT_STARTING = frozenset("对 比 向 同 并 地 得".split()) | BOUND_SUFFIXES
 
 
 def _table(pairs: str) -> dict[str, frozenset[str]]:
@@ -307,8 +309,9 @@ def _senses(word: str) -> frozenset[str]:
 
 
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
-# Single function characters, classifiers among them (个键 is 一个 + 键).
-_FUNCTION_CHARS = frozenset(w for w in FUNCTION_WORDS if len(w) == 1) | frozenset("个种些位只条件每各")
+# Single function characters, classifiers among them (个键 is 一个 + 键); not the suffixes, which jieba's HMM
+# rightly glues to the word they end (加性, "additive").
+_FUNCTION_CHARS = frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | frozenset("个种些位只条件每各")
 
 
 @cache
