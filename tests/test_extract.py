@@ -290,6 +290,18 @@ def test_a_span_far_shorter_than_its_acronym_predicts_is_not_knowledge():
     assert ("大语言模型", "LLM") in pairs("它可以对大语言模型(LLM)进行微调。")
 
 
+def confidence(text: str, zh: str, en: str) -> float:
+    (found,) = [c.confidence for c in extract_pairs(text) if c.parent is None and (zh_key(c.zh), c.en) == (zh, en)]
+    return found
+
+
+def test_confidence_falls_with_the_english_a_span_leaves_unsaid():
+    # 模型 says one of three words, and no word of it could say the other two: not trusted knowledge.
+    whole = confidence("这是大语言模型（Large Language Model）的能力。", "大语言模型", "Large Language Model")
+    part = confidence("我们研究了模型（Large Language Model）的能力。", "模型", "Large Language Model")
+    assert part < 0.9 <= whole
+
+
 def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
     text = "让模型做一些指令跟随的任务(instruction following)。\n(b)IFEval：IF即Instruction Following，考察模型。"
     (pair,) = [c for c in extract_pairs(text) if c.parent is None]

@@ -380,6 +380,22 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     return credit, english.covered(frozenset(matched), frozenset(chars)), known
 
 
+def unexplained(words: Sequence[str], english: str) -> int:
+    """English content words that no word of the span says and no word of it could (one the dictionary does
+    not match, whatever it may translate): 模型 for "language model" leaves "language" unexplained."""
+    side = EnglishSide.of(english)
+    covered = free = 0
+    for word in _rejoined(merge_dictionary_words(words), side):
+        if word in JOINING_WORDS:
+            continue
+        credit, accounted, _ = _alignment(word, side)
+        if credit:
+            covered += accounted
+        else:
+            free += 1
+    return max(0, len(side.vocabulary) - covered - free)
+
+
 def _says_only_its_tail(word: str, english: EnglishSide, matched: frozenset[str]) -> bool:
     """Whether the English says only a last character of a dictionary word, not the word before it: 应用层
     "application layer" against "layer normalization" says 层, not 应用 (紧接着应用|层规范化). Such a word earns

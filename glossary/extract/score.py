@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..lexicon import senses
 from ..normalize import is_abbreviation
-from .boundary import JOINING_WORDS, Choice, EnglishSide, aligns, expected_chars, tokens
+from .boundary import BOUND_SUFFIXES, JOINING_WORDS, Choice, EnglishSide, aligns, expected_chars, tokens, unexplained
 from .corpus import CorpusStats
 from .patterns import Site
 
@@ -57,9 +57,13 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         # RLHF: letters, nothing the dictionary could compare; only the length they predict (学习 is too short).
         logit -= 0.5 * abs(math.log(len(zh) / expected_chars(EnglishSide.of(english))))
     elif any(aligns(w, english) for w in words):
-        logit += 1.0  # the dictionary sees the English in the Chinese
-    elif all((len(w) > 1 and senses(w) is not None) or w in JOINING_WORDS for w in words):
-        # The dictionary knows every word (single characters have too many senses to count), and none means
+        logit += 1.0  # the dictionary sees the English in the Chinese ...
+        # ... unless it sees only part of it, with nothing left that could say the rest: 回归 for "logistic
+        # regression" (a span cut short, or Chinese that leaves a word out)
+        logit -= 1.0 * unexplained(words, english)
+    elif all((len(w) > 1 and senses(w) is not None) or w in JOINING_WORDS or w in BOUND_SUFFIXES for w in words):
+        # The dictionary knows every word (single characters have too many senses to count, but for particles
+        # and the suffixes jieba cut off a word, 正则|化), and none means
         # what the English says: 架构(MoE transformer) is an example, not an equivalent. A brand name for
         # such words, 公司(Google DeepMind), names an instance of them.
         logit -= 2.5 if _brand_name(english) else 1.5
