@@ -302,6 +302,30 @@ def test_confidence_falls_with_the_english_a_span_leaves_unsaid():
     assert part < 0.9 <= whole
 
 
+def test_an_abbreviation_glossed_alone_is_weighed_by_the_words_it_stands_for():
+    # LS spells out the gloss before it; the dictionary finds nothing of "label smoothing" in 正则化方法.
+    assert ("正则化方法", "LS") not in pairs("标签平滑（label smoothing）是一种正则化方法，简称LS。")
+    # RNN spells out a gloss before it that the span says word for word.
+    text = "循环神经网络（recurrent neural network）很常用。这里训练一个循环神经网络（RNN）。"
+    assert confidence(text, "循环神经网络", "RNN") >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("abbr", "english", "expected"),
+    [
+        ("RLHF", "Reinforcement Learning from Human Feedback", True),
+        ("CoT", "Chain-of-Thought", True),
+        ("LoRA", "Low-Rank Adaptation", True),
+        ("AI", "independently and identically distributed", False),  # initials in order, but not all of them
+        ("LS", "label smoothing method", False),
+    ],
+)
+def test_an_acronym_spells_out_exactly_the_initials_of_the_content_words(abbr, english, expected):
+    from glossary.extract.english import spells_out
+
+    assert spells_out(abbr, english) is expected
+
+
 def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
     text = "让模型做一些指令跟随的任务(instruction following)。\n(b)IFEval：IF即Instruction Following，考察模型。"
     (pair,) = [c for c in extract_pairs(text) if c.parent is None]

@@ -13,15 +13,15 @@ Extraction runs in two passes so that each boundary decision can use the whole c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Candidate
-from ..normalize import en_key
+from ..normalize import en_key, is_abbreviation
 from .boundary import FUNCTION_WORDS, SpanOption, acceptable_term, choose, fixed_option, span_options
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import looks_like_term
+from .english import looks_like_term, spells_out
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .sentences import sentence_at
@@ -109,9 +109,11 @@ def resolve(
     """Pass 2: choose spans, split coordination, derive sub-terms and give every pair a confidence.
 
     ``abbreviated`` (from :func:`abbreviations`) lends a pair the abbreviation its English has elsewhere in the
-    corpus: 指令跟随(instruction following) with IF即Instruction Following gets IF.
+    corpus: 指令跟随(instruction following) with IF即Instruction Following gets IF. An abbreviation glossed alone
+    is weighed as the words it stands for (see _expansions).
     """
     out: list[Candidate] = []
+    spelled_out = _expansions(prepared, abbreviated or {})
     for item in prepared.sites:
         site = item.site
         if site.fixed:
@@ -119,7 +121,8 @@ def resolve(
             if not acceptable_term(option):
                 continue
         else:
-            choice = choose(item.options, site.gloss.forms[0].text, stats, markup_start=site.markup_start)
+            evidence = spelled_out(site.gloss.forms[0].text, site.window_start)
+            choice = choose(item.options, evidence, stats, markup_start=site.markup_start)
             if choice is None:
                 continue
             option = choice.option
@@ -129,7 +132,7 @@ def resolve(
             members = coordinate(text, option.start, option.end, form)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
-                confidence = site_confidence(site, choice, zh, english, stats)
+                confidence = site_confidence(site, choice, zh, spelled_out(english, site.window_start), stats)
                 parent = len(out)
                 out.append(
                     Candidate(
@@ -168,6 +171,32 @@ def resolve(
                         )
                     )
     return out
+
+
+def _expansions(prepared: Prepared, abbreviated: dict[str, str]) -> Callable[[str, int], str]:
+    """What an abbreviation glossed alone stands for: the nearest English gloss before it in the text whose
+    initials it is (标签平滑（label smoothing）... 简称LS), else its definition elsewhere in the corpus.
+
+    The boundary and the confidence then weigh the words, not just the number of letters: in 正则化方法，简称LS
+    the dictionary finds nothing of "label smoothing".
+    """
+    glossed = [
+        (form.start, form.text)
+        for item in prepared.sites
+        for form in item.site.gloss.forms
+        if not is_abbreviation(form.text)
+    ]
+    defined: dict[str, str] = {}
+    for english, abbr in abbreviated.items():
+        defined.setdefault(abbr, english)
+
+    def spelled_out(english: str, at: int) -> str:
+        if not is_abbreviation(english):
+            return english
+        before = (text for start, text in reversed(glossed) if start < at and spells_out(english, text))
+        return next(before, None) or defined.get(english, english)
+
+    return spelled_out
 
 
 def extract_pairs(text: str, corpus: Sequence[str] | None = None) -> list[Candidate]:
