@@ -37,6 +37,8 @@ LEXICON_VERSION = 8
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# A whole word of a definition, not a suffix it names ("(suffix) -ation"): validation is no valid + ation.
+_VOCABULARY_WORD = re.compile(r"(?<![a-z'-])[a-z][a-z'-]*")
 STOP_WORDS = frozenset(
     "a an the of to in on at by for from with and or as is are be been being it its this that these those "
     "into onto than then so such not no one's sb sth something someone etc also".split()
@@ -358,7 +360,7 @@ def _cedict_rows(path: Path):
                 continue
             traditional, simplified, definitions = match.groups()
             text = _CEDICT_NOISE.sub(" ", definitions.replace("/", " ; "))
-            vocabulary.update(_WORD.findall(text.lower()))
+            vocabulary.update(_VOCABULARY_WORD.findall(text.lower()))
             stems = english_stems(text)
             for key in {simplified, traditional}:
                 merged.setdefault(key, set()).update(stems)

@@ -71,6 +71,8 @@ GLOSSES = [
         {("基于人类反馈的强化学习", "Reinforcement Learning from Human Feedback")},
     ),
     ("这是一种基于梯度的方法（gradient-based method）。", {("基于梯度的方法", "gradient-based method")}),
+    # a word CC-CEDICT's definitions use, not a suffix they name ("-ation"): validation is one word
+    ("我们把资料分成验证集（validation set）。", {("验证集", "validation set")}),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),
