@@ -73,6 +73,11 @@ GLOSSES = [
     ("这是一种基于梯度的方法（gradient-based method）。", {("基于梯度的方法", "gradient-based method")}),
     # a word CC-CEDICT's definitions use, not a suffix they name ("-ation"): validation is one word
     ("我们把资料分成验证集（validation set）。", {("验证集", "validation set")}),
+    # a word the dictionary does not list, split from the right where that says more (长|短期, not 长短|期)
+    (
+        "长短期记忆（long short-term memory，LSTM）通过门控机制缓解了这个问题。",
+        {("长短期记忆", "long short-term memory")},
+    ),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),

@@ -355,22 +355,15 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     """(credit, English words accounted for, whether CC-CEDICT lists the word) for one Chinese word.
 
     A word the dictionary lists is matched as a whole. One it does not (凸函数, 长短期) is taken apart into the
-    longest entries it is made of, and each part that matches earns credit: a compound must not score below
-    the part of it the dictionary happens to list.
+    longest entries it is made of, from the left or from the right, whichever says more of the English (长短|期
+    "length, period" or 长|短期 "long, short-term"), and each part that matches earns credit: a compound must not
+    score below the part of it the dictionary happens to list.
     """
     listed = senses(word) is not None or bool(_LATIN.search(word))
     parts = _units(word)
-    credit = 0.0
-    matched: set[str] = set()
-    chars: set[str] = set()
-    for index, part in enumerate(parts):
-        meanings = _senses(part)
-        hit = meanings & english.stems
-        lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
-        if hit or lead:
-            credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
-            matched |= hit
-            chars |= lead
+    credit, matched, chars = _parts_alignment(parts, english)
+    if len(parts) > 1 and (other := tuple(_dictionary_parts(word, from_right=True))) != parts:
+        credit, matched, chars = max((credit, matched, chars), _parts_alignment(other, english), key=lambda a: a[0])
     if credit and len(parts) == 1 and len(word) > 2 and _says_only_its_tail(word, english, frozenset(matched)):
         credit = ALIGNED_CHAR
     # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
@@ -378,6 +371,21 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     # unknown here: in 马尔可夫奖励过程 it is what "Markov" says, not context before the term.
     known = listed or (len(word) > 1 and pos_tag(word) not in _UNKNOWN_TAGS)
     return credit, english.covered(frozenset(matched), frozenset(chars)), known
+
+
+def _parts_alignment(parts: Sequence[str], english: EnglishSide) -> tuple[float, set[str], set[str]]:
+    """(credit, English stems matched, prefix characters matched) of a word read as these parts."""
+    credit = 0.0
+    matched: set[str] = set()
+    chars: set[str] = set()
+    for index, part in enumerate(parts):
+        hit = _senses(part) & english.stems
+        lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
+        if hit or lead:
+            credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
+            matched |= hit
+            chars |= lead
+    return credit, matched, chars
 
 
 def unexplained(words: Sequence[str], english: str) -> int:
@@ -420,16 +428,19 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     return in_chinese > in_english
 
 
-def _dictionary_parts(word: str) -> list[str]:
-    """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are)."""
-    parts, i = [], 0
-    while i < len(word):
-        for j in range(len(word), i, -1):
-            if j - i == 1 or senses(word[i:j]) is not None:
-                parts.append(word[i:j])
-                i = j
+def _dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
+    """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are), from the
+    left or from the right."""
+    parts: list[str] = []
+    i, j = 0, len(word)  # what is left to split: word[i:j]
+    while i < j:
+        for size in range(j - i, 0, -1):
+            part = word[j - size : j] if from_right else word[i : i + size]
+            if size == 1 or senses(part) is not None:
+                parts.append(part)
+                i, j = (i, j - size) if from_right else (i + size, j)
                 break
-    return parts
+    return parts[::-1] if from_right else parts
 
 
 def expected_chars(english: EnglishSide) -> float:
