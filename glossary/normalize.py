@@ -39,6 +39,14 @@ def to_simplified(text: str) -> str:
     return _opencc("t2s").convert(text) if text else text
 
 
+def reading_text(text: str) -> str:
+    """The text as the extractor reads it: traditional characters as simplified, since jieba's dictionary, the
+    function words and the corpus counts are simplified (與測試集 reads as 与|测试集). OpenCC t2s maps character
+    for character, so every offset holds; a conversion that changed the length would leave the text as it is."""
+    simplified = to_simplified(text)
+    return simplified if len(simplified) == len(text) else text
+
+
 def to_simplified_taiwan(text: str) -> str:
     """Taiwan usage -> mainland simplified, vocabulary included (OpenCC tw2sp: 軟體 -> 软件, 記憶體 -> 内存).
 

@@ -148,6 +148,13 @@ GLOSSES = [
     ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
     # traditional input: keyed by the simplified form
     ("我們稱之為後訓練階段（post-training stage）。", {("后训练阶段", "post-training stage")}),
+    # ... and read as simplified, where the function words are (與 "and", 並 "and", 透過 "through")
+    (
+        "我們把資料分成訓練集（training set）、驗證集（validation set）與測試集（test set）。",
+        {("训练集", "training set"), ("验证集", "validation set"), ("测试集", "test set")},
+    ),
+    ("卷積神經網路並常搭配池化層（pooling layer）。", {("池化层", "pooling layer")}),
+    ("長短期記憶透過閘門機制（gating mechanism）緩解了這個問題。", {("闸门机制", "gating mechanism")}),
 ]
 
 
@@ -282,6 +289,13 @@ def test_extractor_never_raises_and_every_span_points_at_its_text(text):
         assert c.en in text[c.en_start : c.en_end]
         assert 0.0 <= c.confidence <= 1.0
         assert c.parent is None or c.parent < len(text)
+
+
+def test_traditional_text_keeps_its_characters_in_pairs_and_evidence():
+    text = "我們把資料分成驗證集（validation set）與測試集（test set）。"
+    found = {c.zh: c for c in extract_pairs(text)}
+    assert set(found) == {"驗證集", "測試集"}
+    assert all(text[c.start : c.end] == c.zh and c.sentence == text for c in found.values())
 
 
 @settings(max_examples=60, deadline=None)

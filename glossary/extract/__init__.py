@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Candidate
-from ..normalize import en_key, is_abbreviation
+from ..normalize import en_key, is_abbreviation, reading_text
 from .boundary import FUNCTION_WORDS, SpanOption, acceptable_term, choose, fixed_option, span_options
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
@@ -70,7 +70,8 @@ class Prepared:
 
 
 def prepare(text: str) -> Prepared:
-    """Pass 1: gloss sites and candidate spans (uses jieba)."""
+    """Pass 1: gloss sites and candidate spans (uses jieba), read in simplified characters (reading_text)."""
+    text = reading_text(text)
     masked = mask(text)
     sites = []
     for site in find_sites(text, masked):
@@ -90,9 +91,10 @@ def abbreviations(prepared: Iterable[Prepared]) -> dict[str, str]:
 
 
 def warm_up() -> None:
-    """Load what pass 1 needs (jieba, the lexicon) in this process, e.g. before forking workers."""
+    """Load what pass 1 needs (jieba, the lexicon, OpenCC) in this process, e.g. before forking workers."""
     from ..lexicon import in_english_vocabulary, jieba_tokenizer, pos_tag, senses
 
+    reading_text("模型")
     jieba_tokenizer()
     pos_tag("模型")
     senses("模型")
@@ -129,14 +131,15 @@ def resolve(
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)
         for form in site.gloss.forms:
             abbr = site.gloss.abbr.text if site.gloss.abbr else (abbreviated or {}).get(en_key(form.text))
-            members = coordinate(text, option.start, option.end, form)
+            # Read as pass 1 read it (reading_text); the pairs and their evidence are as the text writes them.
+            members = coordinate(reading_text(text[option.start : option.end]), option.start, form)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
                 confidence = site_confidence(site, choice, zh, spelled_out(english, site.window_start), stats)
                 parent = len(out)
                 out.append(
                     Candidate(
-                        zh,
+                        text[zh_start : zh_start + len(zh)],
                         english,
                         zh_start,
                         zh_start + len(zh),
@@ -157,7 +160,7 @@ def resolve(
                         continue
                     out.append(
                         Candidate(
-                            sub_zh,
+                            text[zh_start + offset : zh_start + offset + len(sub_zh)],
                             sub_en,
                             zh_start + offset,
                             zh_start + offset + len(sub_zh),

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..normalize import CJK_CHAR
+from ..normalize import CJK_CHAR, reading_text
 
 # Runs that candidate spans can occur in: Chinese with embedded Latin words and hyphens (Frobenius范数). Only
 # runs holding Chinese are captured (no candidate span could occur in the others); a run without Chinese is
@@ -93,7 +93,7 @@ def count_neighbours(spans: Iterable[str], texts: Iterable[str]) -> Neighbours:
         return {}
     automaton.make_automaton()
     for text in texts:
-        for run in _RUN.findall(text):
+        for run in _RUN.findall(reading_text(text)):  # as pass 1 read them: in simplified characters
             if not run:
                 continue  # code and English: no candidate span (they all hold Chinese) can occur here
             for end, (length, seen) in automaton.iter(run):

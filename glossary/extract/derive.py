@@ -25,10 +25,10 @@ _GENERIC_HEADS = frozenset(
 )
 
 
-def coordinate(text: str, zh_start: int, zh_end: int, form: Form) -> list[tuple[str, int, str, int, int]]:
+def coordinate(zh: str, zh_start: int, form: Form) -> list[tuple[str, int, str, int, int]]:
     """(zh, zh_start, en, en_start, en_end) for each member when both sides coordinate the same number of
-    members (预训练和微调 / pre-training and fine-tuning); otherwise the pair as it is."""
-    zh = text[zh_start:zh_end]
+    members (预训练和微调 / pre-training and fine-tuning); otherwise the pair as it is. ``zh`` starts at
+    ``zh_start`` in the document."""
     whole = [(zh, zh_start, form.text, form.start, form.end)]
     zh_members = _members(zh, _ZH_COORDINATION)
     if len(zh_members) < 2:
