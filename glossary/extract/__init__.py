@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text
-from .boundary import FUNCTION_WORDS, SpanOption, acceptable_term, choose, fixed_option, span_options
+from .boundary import (
+    FUNCTION_WORDS,
+    SpanOption,
+    acceptable_term,
+    choose,
+    fixed_option,
+    fixed_options,
+    span_options,
+)
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import looks_like_term, spells_out
@@ -76,7 +84,7 @@ def prepare(text: str) -> Prepared:
     sites = []
     for site in find_sites(text, masked):
         window = text[site.window_start : site.zh_end]
-        options = [fixed_option(window, site.window_start)] if site.fixed else span_options(window, site.window_start)
+        options = fixed_options(window, site.window_start) if site.fixed else span_options(window, site.window_start)
         sites.append(PreparedSite(site, tuple(options)))
     return Prepared(tuple(sites), tuple(find_abbreviations(text, masked)))
 
@@ -118,12 +126,15 @@ def resolve(
     spelled_out = _expansions(prepared, abbreviated or {})
     for item in prepared.sites:
         site = item.site
+        evidence = spelled_out(site.gloss.forms[0].text, site.window_start)
         if site.fixed:
-            choice, option = None, item.options[0]
-            if not acceptable_term(option):
+            # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
+            options = [o for o in item.options if acceptable_term(o)]
+            if not options:
                 continue
+            choice = choose(options, evidence, stats) if len(options) > 1 else None
+            option = choice.option if choice else options[0]
         else:
-            evidence = spelled_out(site.gloss.forms[0].text, site.window_start)
             choice = choose(item.options, evidence, stats, markup_start=site.markup_start)
             if choice is None:
                 continue

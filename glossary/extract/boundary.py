@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from itertools import accumulate, pairwise
 
@@ -526,6 +526,16 @@ def fixed_option(span: str, offset: int = 0) -> SpanOption:
     return SpanOption(
         offset, offset + len(span), span, words, _first_tag(words[0]), first_glued=_glued_function_word(words[0])
     )
+
+
+def fixed_options(span: str, offset: int = 0) -> list[SpanOption]:
+    """The options of a span a pattern delimited: the span, and the span short of a trailing 的-phrase the
+    English may not say (sliding window，即滑动窗口的方法)."""
+    options = [fixed_option(span, offset)]
+    trailing = _TRAILING.search(span)
+    if trailing and trailing.start() > 1:
+        options.append(replace(fixed_option(span[: trailing.start()], offset), short_of_gloss=True))
+    return options
 
 
 # Parts of speech that do not begin a term: numerals, classifiers, pronouns, adverbs (一套, 这种, 狠狠).
