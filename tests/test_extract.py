@@ -78,6 +78,12 @@ GLOSSES = [
         "长短期记忆（long short-term memory，LSTM）通过门控机制缓解了这个问题。",
         {("长短期记忆", "long short-term memory")},
     ),
+    # a derived English word meets the dictionary's base word (partially: 部分 "part"; variational: 变 "vary")
+    (
+        "这时我们称其为部分可观测马尔可夫决策过程（partially observable Markov decision process，POMDP）。",
+        {("部分可观测马尔可夫决策过程", "partially observable Markov decision process")},
+    ),
+    ("近似推断的一种方法是变分推断（Variational Inference）。", {("变分推断", "Variational Inference")}),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),

@@ -175,6 +175,9 @@ class EnglishSide:
                 continue
             all_parts.extend(stem(p) for p in parts)
             stems = {stem(p) for p in parts}
+            # A derived word meets its base in four letters where five part them: partially (parti) and
+            # CC-CEDICT's part, causality (causa) and cause (caus), variational (varia) and vary (vari).
+            stems |= {s[:4] for s in stems if len(s) == 5}
             chars: set[str] = set()
             if len(parts) > 1:
                 stems.add(stem("".join(parts)))  # de-duplication meets "deduplicate"
@@ -424,7 +427,7 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     if not mine:
         return False
     in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other))
-    in_english = sum(1 for part in english.parts if part in mine)
+    in_english = sum(1 for part in english.parts if part in mine or part[:4] in mine)  # (see EnglishSide.of)
     return in_chinese > in_english
 
 
