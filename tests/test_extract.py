@@ -71,6 +71,7 @@ GLOSSES = [
         {("基于人类反馈的强化学习", "Reinforcement Learning from Human Feedback")},
     ),
     ("这是一种基于梯度的方法（gradient-based method）。", {("基于梯度的方法", "gradient-based method")}),
+    ("我们提出了基于注意力的（attention-based）模型。", {("基于注意力的", "attention-based")}),
     # a word CC-CEDICT's definitions use, not a suffix they name ("-ation"): validation is one word
     ("我们把资料分成验证集（validation set）。", {("验证集", "validation set")}),
     # a word the dictionary does not list, split from the right where that says more (长|短期, not 长短|期)

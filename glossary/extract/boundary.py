@@ -677,7 +677,7 @@ def score_span(
             continue
         if word in NOT_STARTING and word not in english.prefix_chars:
             continue
-        if position == 0 and word in FRAME_OPENERS and "的" in words[2:-1]:
+        if position == 0 and word in FRAME_OPENERS and "的" in words[2:]:
             # 基于人类反馈的强化学习 "reinforcement learning from human feedback": the frame 基于 ... 的 ("X-based")
             # is one piece of the name; without 基于, 人类反馈的强化学习 is no name at all.
             score += weights.aligned
