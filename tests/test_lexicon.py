@@ -202,6 +202,9 @@ def test_without_a_writable_cache_the_lexicon_is_compiled_for_the_process(tmp_pa
         ("model", "models"),
         ("embed", "embedding", "embedded", "embeds"),
         ("bias", "biases"),
+        ("infer", "inference", "inferred"),
+        ("layer", "layers"),
+        ("encoder", "encoders", "encoding", "encode"),
     ],
     ids=lambda family: family[0],
 )
