@@ -204,6 +204,7 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "训练过程（Algorithm 1）如下所示。",  # a numbered part of the document
         "这一结论见命题（Proposition 2）。",  # another
         "该公司（Google DeepMind）发布了新模型。",  # a name of an instance of what the Chinese says
+        "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
         "详见 https://example.org/预训练(pre-training) 一文。",  # a URL

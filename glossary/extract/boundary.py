@@ -151,7 +151,7 @@ class EnglishSide:
     @classmethod
     @cache
     def of(cls, english: str) -> EnglishSide:
-        english = _CAMEL_WORD.sub(_spaced_words, english)
+        english = CAMEL_WORD.sub(_spaced_words, english)
         if is_abbreviation(english):
             only = stem(english.lower())
             return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,))
@@ -210,7 +210,7 @@ class EnglishSide:
 
 
 # A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).
-_CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
+CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
 
 
 def _spaced_words(match: re.Match[str]) -> str:
@@ -389,6 +389,18 @@ def _parts_alignment(parts: Sequence[str], english: EnglishSide) -> tuple[float,
             matched |= hit
             chars |= lead
     return credit, matched, chars
+
+
+def dictionary_knows(words: Sequence[str]) -> bool:
+    """Whether CC-CEDICT knows every word: as an entry, or as entries of two characters or more (代码|生成).
+    Single characters have too many senses to count, but for particles and the suffixes jieba cut off a word
+    (正则|化)."""
+    return all(
+        word in JOINING_WORDS
+        or word in BOUND_SUFFIXES
+        or (len(word) > 1 and not _LATIN.search(word) and all(len(unit) > 1 for unit in _units(word)))
+        for word in words
+    )
 
 
 def unexplained(words: Sequence[str], english: str) -> int:

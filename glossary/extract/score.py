@@ -12,9 +12,8 @@ import math
 import re
 from collections.abc import Iterable
 
-from ..lexicon import senses
 from ..normalize import is_abbreviation
-from .boundary import BOUND_SUFFIXES, JOINING_WORDS, Choice, EnglishSide, aligns, expected_chars, tokens, unexplained
+from .boundary import CAMEL_WORD, Choice, EnglishSide, aligns, dictionary_knows, expected_chars, tokens, unexplained
 from .corpus import CorpusStats
 from .patterns import Site
 
@@ -53,19 +52,19 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
     if site.pattern.endswith("+coordination"):
         logit += 0.3  # both sides listed the same number of members
     words = choice.option.words if choice is not None else tokens(zh)
-    if is_abbreviation(english):
-        # RLHF: letters, nothing the dictionary could compare; only the length they predict (学习 is too short).
+    if is_abbreviation(english) and not CAMEL_WORD.fullmatch(english):
+        # RLHF: letters, nothing the dictionary could compare, only the length they predict (学习 is too short).
+        # HumanEval, a name made of words, is no acronym.
         logit -= 0.5 * abs(math.log(len(zh) / expected_chars(EnglishSide.of(english))))
     elif any(aligns(w, english) for w in words):
         logit += 1.0  # the dictionary sees the English in the Chinese ...
         # ... unless it sees only part of it, with nothing left that could say the rest: 回归 for "logistic
         # regression" (a span cut short, or Chinese that leaves a word out)
         logit -= 1.0 * unexplained(words, english)
-    elif all((len(w) > 1 and senses(w) is not None) or w in JOINING_WORDS or w in BOUND_SUFFIXES for w in words):
-        # The dictionary knows every word (single characters have too many senses to count, but for particles
-        # and the suffixes jieba cut off a word, 正则|化), and none means
-        # what the English says: 架构(MoE transformer) is an example, not an equivalent. A brand name for
-        # such words, 公司(Google DeepMind), names an instance of them.
+    elif dictionary_knows(words):
+        # The dictionary knows every word, and none means what the English says: 架构(MoE transformer) is an
+        # example, not an equivalent. A brand name for such words, 公司(Google DeepMind) or 代码生成基准
+        # (HumanEval), names an instance of them.
         logit -= 2.5 if _brand_name(english) else 1.5
     else:
         logit -= 0.3  # new coinages: the dictionary cannot judge
