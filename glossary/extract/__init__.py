@@ -34,7 +34,7 @@ from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 
 __all__ = [
     "EXTRACTOR_VERSION",
