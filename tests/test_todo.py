@@ -22,6 +22,16 @@ def test_seed_domain_terms_are_awaiting_translation():
     assert "合成数据" in found["合成数据"].example
 
 
+def test_the_example_is_a_sentence_that_reads_as_one():
+    documents = [
+        ("tags.md", "标签：合成数据 人工智能 模型 训练\n"),
+        ("post.md", "合成数据\n我非常看好合成数据，随着模型性能提升，情况也会变得更好。\n合成数据能补足真实数据。\n"),
+    ]
+    (found,) = [u for u in untranslated_terms(documents, set(), limit=None) if u.zh == "合成数据"]
+    assert found.example == "我非常看好合成数据，随着模型性能提升，情况也会变得更好。"
+    assert found.document == "post.md"
+
+
 def test_general_vocabulary_and_fragments_are_not_terms():
     found = {u.zh for u in untranslated_terms(seed_documents(), set(), limit=None)}
     # function words, a lone adverb/verb, coordination, and a span that starts inside the word 中国

@@ -174,11 +174,7 @@ def untranslated_terms(
         if cand.zh in known or _is_general(cand.zh) or not _aligned_with_words(cand.zh, joined):
             continue
         where = [(path, text) for path, text in simplified if cand.zh in text]
-        example, document = None, None
-        if where:
-            document, text = where[0]
-            start = text.index(cand.zh)
-            example = sentence_at(text, start, start + len(cand.zh))[0]
+        example, document = _example(cand.zh, where)
         found.append(
             Untranslated(
                 zh=cand.zh,
@@ -193,6 +189,32 @@ def untranslated_terms(
         if limit is not None and len(found) >= limit:
             break
     return found
+
+
+def _example(zh: str, where: Sequence[tuple[str, str]], tries: int = 20) -> tuple[str | None, str | None]:
+    """(sentence, document) showing the term in use: of its first sightings, a sentence that reads as one (it
+    ends in a full stop, and is neither a heading nor a line of keywords) and is not too long to read."""
+    best: tuple[float, str, str] | None = None
+    for path, text in where:
+        start = text.find(zh)
+        while start != -1 and tries > 0:
+            tries -= 1
+            sentence = sentence_at(text, start, start + len(zh))[0]
+            score = _readability(sentence)
+            if best is None or score > best[0]:
+                best = (score, sentence, path)
+            start = text.find(zh, start + len(zh))
+        if tries <= 0:
+            break
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _readability(sentence: str) -> float:
+    """How well a sentence serves as an example: a full sentence of 15-80 characters, mostly Chinese."""
+    score = 1.0 if sentence[-1:] in "。！？!?" else 0.0
+    score -= 0.02 * max(0, 15 - len(sentence)) + 0.01 * max(0, len(sentence) - 80)
+    score -= 0.1 * sentence.count(" ")  # a line of keywords or a list of names
+    return score
 
 
 def _aligned_with_words(zh: str, joined_runs: str, samples: int = 5) -> bool:
