@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from .errors import DocumentError
 from .extract import (
     EXTRACTOR_VERSION,
+    Abbreviations,
     CorpusStats,
     Prepared,
     abbreviations,
@@ -122,7 +123,7 @@ def _counted(spans: list[str], texts: list[str], workers: int) -> CorpusStats:
         _COUNTING = None
 
 
-_RESOLVING: tuple[list[_Done], CorpusStats, dict[str, str]] | None = None
+_RESOLVING: tuple[list[_Done], CorpusStats, Abbreviations] | None = None
 
 
 def _resolve_one(index: int) -> list[Candidate]:

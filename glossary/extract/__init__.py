@@ -13,8 +13,8 @@ Extraction runs in two passes so that each boundary decision can use the whole c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text
@@ -29,7 +29,7 @@ from .boundary import (
 )
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import looks_like_term, spells_out
+from .english import looks_like_term
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .sentences import sentence_at
@@ -38,6 +38,7 @@ EXTRACTOR_VERSION = "1.1"
 
 __all__ = [
     "EXTRACTOR_VERSION",
+    "Abbreviations",
     "CorpusStats",
     "Prepared",
     "abbreviations",
@@ -89,12 +90,30 @@ def prepare(text: str) -> Prepared:
     return Prepared(tuple(sites), tuple(find_abbreviations(text, masked)))
 
 
-def abbreviations(prepared: Iterable[Prepared]) -> dict[str, str]:
-    """English key -> abbreviation, from the definitions of a whole corpus (the first definition wins)."""
-    known: dict[str, str] = {}
+@dataclass(frozen=True)
+class Abbreviations:
+    """What a corpus defines of its abbreviations (the first definition wins)."""
+
+    of: dict[str, str] = field(default_factory=dict)  # English key -> abbreviation, defined without Chinese
+    spelled_out: dict[str, str] = field(default_factory=dict)  # abbreviation -> its English as written
+
+    def expansion(self, english: str) -> str:
+        """The English an abbreviation stands for where the corpus says so, else the text as it is."""
+        return self.spelled_out.get(english, english) if is_abbreviation(english) else english
+
+
+def abbreviations(prepared: Iterable[Prepared]) -> Abbreviations:
+    """The abbreviations a whole corpus defines: without Chinese (ABBR（English）, English (ABBR)) and in glosses
+    (中文（English，ABBR）)."""
+    known = Abbreviations()
     for p in prepared:
         for abbr, english in p.abbreviations:
-            known.setdefault(en_key(english), abbr)
+            known.of.setdefault(en_key(english), abbr)
+            known.spelled_out.setdefault(abbr, english)
+        for item in p.sites:
+            gloss = item.site.gloss
+            if gloss.abbr and not is_abbreviation(gloss.forms[0].text):
+                known.spelled_out.setdefault(gloss.abbr.text, gloss.forms[0].text)
     return known
 
 
@@ -114,19 +133,20 @@ def spans_to_count(prepared: Iterable[Prepared]) -> list[str]:
 
 
 def resolve(
-    text: str, prepared: Prepared, stats: CorpusStats | None, abbreviated: dict[str, str] | None = None
+    text: str, prepared: Prepared, stats: CorpusStats | None, abbreviated: Abbreviations | None = None
 ) -> list[Candidate]:
     """Pass 2: choose spans, split coordination, derive sub-terms and give every pair a confidence.
 
     ``abbreviated`` (from :func:`abbreviations`) lends a pair the abbreviation its English has elsewhere in the
     corpus: 指令跟随(instruction following) with IF即Instruction Following gets IF. An abbreviation glossed alone
-    is weighed as the words it stands for (see _expansions).
+    (卷积神经网络（CNN）) is weighed as the English the corpus defines it as: the boundary and the confidence then
+    weigh words, not just the number of letters.
     """
     out: list[Candidate] = []
-    spelled_out = _expansions(prepared, abbreviated or {})
+    abbreviated = abbreviated or Abbreviations()
     for item in prepared.sites:
         site = item.site
-        evidence = spelled_out(site.gloss.forms[0].text, site.window_start)
+        evidence = abbreviated.expansion(site.gloss.forms[0].text)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
             options = [o for o in item.options if acceptable_term(o)]
@@ -141,12 +161,12 @@ def resolve(
             option = choice.option
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)
         for form in site.gloss.forms:
-            abbr = site.gloss.abbr.text if site.gloss.abbr else (abbreviated or {}).get(en_key(form.text))
+            abbr = site.gloss.abbr.text if site.gloss.abbr else abbreviated.of.get(en_key(form.text))
             # Read as pass 1 read it (reading_text); the pairs and their evidence are as the text writes them.
             members = coordinate(reading_text(text[option.start : option.end]), option.start, form)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
-                confidence = site_confidence(site, choice, zh, spelled_out(english, site.window_start), stats)
+                confidence = site_confidence(site, choice, zh, abbreviated.expansion(english), stats)
                 parent = len(out)
                 out.append(
                     Candidate(
@@ -185,32 +205,6 @@ def resolve(
                         )
                     )
     return out
-
-
-def _expansions(prepared: Prepared, abbreviated: dict[str, str]) -> Callable[[str, int], str]:
-    """What an abbreviation glossed alone stands for: the nearest English gloss before it in the text whose
-    initials it is (标签平滑（label smoothing）... 简称LS), else its definition elsewhere in the corpus.
-
-    The boundary and the confidence then weigh the words, not just the number of letters: in 正则化方法，简称LS
-    the dictionary finds nothing of "label smoothing".
-    """
-    glossed = [
-        (form.start, form.text)
-        for item in prepared.sites
-        for form in item.site.gloss.forms
-        if not is_abbreviation(form.text)
-    ]
-    defined: dict[str, str] = {}
-    for english, abbr in abbreviated.items():
-        defined.setdefault(abbr, english)
-
-    def spelled_out(english: str, at: int) -> str:
-        if not is_abbreviation(english):
-            return english
-        before = (text for start, text in reversed(glossed) if start < at and spells_out(english, text))
-        return next(before, None) or defined.get(english, english)
-
-    return spelled_out
 
 
 def extract_pairs(text: str, corpus: Sequence[str] | None = None) -> list[Candidate]:

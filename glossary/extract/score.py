@@ -60,7 +60,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 1.0  # the dictionary sees the English in the Chinese ...
         # ... unless it sees only part of it, with nothing left that could say the rest: 回归 for "logistic
         # regression" (a span cut short, or Chinese that leaves a word out)
-        logit -= 1.0 * unexplained(words, english)
+        logit -= 1.5 * unexplained(words, english)
     elif dictionary_knows(words):
         # The dictionary knows every word, and none means what the English says: 架构(MoE transformer) is an
         # example, not an equivalent. A brand name for such words, 公司(Google DeepMind) or 代码生成基准
