@@ -183,6 +183,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("同在线学习（on-line learning）相比，这种方法更快。", "同在线学习"),
         # a suffix jieba cut off a word it does not list (正则|化) never starts a term
         ("这是一种正则化方法（LS）。", "化方法"),
+        # a localiser ends a phrase: 处理器上 is "on the processor" (and jieba's HMM glues 器上)
+        ("需要将数据转移到处理器上（processor）执行计算。", "处理器上"),
+        ("需要将数据转移到处理器上（processor）执行计算。", "器上"),
         # ... but not where the English names only what follows it
         ("我们提出了基于注意力的编码器（encoder）。", "基于注意力的编码器"),
     ],

@@ -51,6 +51,8 @@ MODALS = frozenset(
 # cuts off words it does not list (正则|化|方法). They start a term only where the English's prefix says them
 # (同策略 "on-policy", see HYPHEN_PREFIXES); inside one, they are free.
 BOUND_SUFFIXES = frozenset("化 性".split())
+# Localisers end a phrase, never a term: 处理器上 "on the processor", 训练中 "in training".
+LOCALISERS = frozenset("上 中 里 内 时".split())
 NOT_STARTING = frozenset("对 比 向 同 并 地 得".split()) | BOUND_SUFFIXES
 
 
@@ -312,9 +314,11 @@ def _senses(word: str) -> frozenset[str]:
 
 
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
-# Single function characters, classifiers among them (个键 is 一个 + 键); not the suffixes, which jieba's HMM
-# rightly glues to the word they end (加性, "additive").
-_FUNCTION_CHARS = frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | frozenset("个种些位只条件每各")
+# Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
+# not the suffixes, which jieba's HMM rightly glues to the word they end (加性, "additive").
+_FUNCTION_CHARS = (
+    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | frozenset("个种些位只条件每各") | LOCALISERS
+)
 
 
 @cache
@@ -494,7 +498,7 @@ _NEVER_FIRST_TAGS = frozenset("c u uj ul uz uv ud ug r y e o".split())
 # Single characters that are particles, prepositions, conjunctions, pronouns or adverbs (地, 至).
 _FUNCTION_TAGS = frozenset("uv ud ug uj ul uz u p c r d y e o zg".split())
 # What may trail a term before its gloss: a 的-phrase (指令跟随的任务) or a localiser (处理器上).
-_TRAILING = re.compile(f"(?:的[{CJK_CHAR}]{{0,3}}|[上中里内时])$")
+_TRAILING = re.compile(f"(?:的[{CJK_CHAR}]{{0,3}}|[{''.join(LOCALISERS)}])$")
 
 
 def span_options(window: str, offset: int = 0) -> list[SpanOption]:
@@ -735,6 +739,8 @@ def score_span(
         unaligned += 1
         if position == 0 and after_modal:
             score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
+        elif position == len(words) - 1 and words[-1] in LOCALISERS:
+            score -= weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase, it translates nothing
         elif slack > 0:
             slack -= 1
             score -= weights.unaligned_explained
