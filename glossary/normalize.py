@@ -34,9 +34,24 @@ def _opencc(config: str):
     return opencc.OpenCC(config)
 
 
+_SURROGATE = re.compile("([\ud800-\udfff])")
+
+
+def _convert(config: str, text: str) -> str:
+    """OpenCC's conversion. A lone surrogate (text from JSON or the API may hold one; a decoded file cannot),
+    which OpenCC cannot encode, stays as it is between the converted pieces."""
+    if not text:
+        return text
+    try:
+        return _opencc(config).convert(text)
+    except UnicodeEncodeError:
+        pieces = _SURROGATE.split(text)  # odd positions hold the surrogates
+        return "".join(p if i % 2 else _opencc(config).convert(p) for i, p in enumerate(pieces))
+
+
 def to_simplified(text: str) -> str:
     """Traditional -> simplified characters (OpenCC t2s: characters only, no regional vocabulary)."""
-    return _opencc("t2s").convert(text) if text else text
+    return _convert("t2s", text)
 
 
 def reading_text(text: str) -> str:
@@ -52,12 +67,12 @@ def to_simplified_taiwan(text: str) -> str:
 
     Only for text known to be traditional: on simplified text its phrase rules rewrite words (文件 -> 文档).
     """
-    return _opencc("tw2sp").convert(text) if text else text
+    return _convert("tw2sp", text)
 
 
 def to_traditional(text: str) -> str:
     """Simplified -> traditional characters (OpenCC s2t)."""
-    return _opencc("s2t").convert(text) if text else text
+    return _convert("s2t", text)
 
 
 def clean_surface(text: str) -> str:

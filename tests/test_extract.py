@@ -304,6 +304,13 @@ def test_extractor_never_raises_and_every_span_points_at_its_text(text):
         assert c.parent is None or c.parent < len(text)
 
 
+def test_a_lone_surrogate_from_json_does_not_stop_extraction():
+    text = "卷積神經網路（convolutional neural network）\ud83d 是"  # OpenCC cannot encode the surrogate
+    (pair,) = extract_pairs(text)
+    assert (pair.zh, pair.en) == ("卷積神經網路", "convolutional neural network")
+    assert text[pair.start : pair.end] == pair.zh
+
+
 def test_traditional_text_keeps_its_characters_in_pairs_and_evidence():
     text = "我們把資料分成驗證集（validation set）與測試集（test set）。"
     found = {c.zh: c for c in extract_pairs(text)}
