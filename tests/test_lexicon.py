@@ -204,6 +204,7 @@ def test_without_a_writable_cache_the_lexicon_is_compiled_for_the_process(tmp_pa
         ("bias", "biases"),
         ("infer", "inference", "inferred"),
         ("layer", "layers"),
+        ("mix", "mixer", "mixing"),
         ("encoder", "encoders", "encoding", "encode"),
     ],
     ids=lambda family: family[0],
