@@ -85,6 +85,10 @@ GLOSSES = [
         {("部分可观测马尔可夫决策过程", "partially observable Markov decision process")},
     ),
     ("近似推断的一种方法是变分推断（Variational Inference）。", {("变分推断", "Variational Inference")}),
+    # -ize is a character of its own (化), and back- in backpropagation is 反
+    ("这就是经验风险最小化（empirical risk minimization）。", {("经验风险最小化", "empirical risk minimization")}),
+    ("我们先进行词元化（tokenization）。", {("词元化", "tokenization")}),
+    ("训练时使用反向传播（backpropagation）。", {("反向传播", "backpropagation")}),
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),
@@ -186,6 +190,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # a localiser ends a phrase: 处理器上 is "on the processor" (and jieba's HMM glues 器上)
         ("需要将数据转移到处理器上（processor）执行计算。", "处理器上"),
         ("需要将数据转移到处理器上（processor）执行计算。", "器上"),
+        # "over" in overfitting is a prefix (过), not the word that CC-CEDICT's 讨论 "talk over" says
+        ("本节讨论过拟合（overfitting）。", "讨论过拟合"),
         # ... but not where the English names only what follows it
         ("我们提出了基于注意力的编码器（encoder）。", "基于注意力的编码器"),
     ],

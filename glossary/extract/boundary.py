@@ -76,7 +76,7 @@ HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入
 MORPHEMES = _table(
     "full:全 fully:全 all:全 main:主 principal:主 primary:主 max:最 maximum:最 min:最 minimum:最 deep:深 "
     "hidden:隐 latent:隐 total:总全 global:全 local:局 joint:联 forward:前正 backward:后反 reverse:反逆 "
-    "net:网 twin:双 dual:双对 mixture:混"
+    "net:网 twin:双 dual:双对 mixture:混 back:反后"
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
@@ -179,7 +179,8 @@ class EnglishSide:
             stems = {stem(p) for p in parts}
             # A derived word meets its base in four letters where five part them: partially (parti) and
             # CC-CEDICT's part, causality (causa) and cause (caus), variational (varia) and vary (vari).
-            stems |= {s[:4] for s in stems if len(s) == 5}
+            # Not where the four letters are a prefix (overfitting: "over" is also CC-CEDICT's "talk over").
+            stems |= {s[:4] for s in stems if len(s) == 5 and s[:4] not in HYPHEN_PREFIXES}
             chars: set[str] = set()
             if len(parts) > 1:
                 stems.add(stem("".join(parts)))  # de-duplication meets "deduplicate"
@@ -189,6 +190,8 @@ class EnglishSide:
                     size += 0.5  # on-policy, in-context: a one-character morpheme (同策略)
             for raw in parts:
                 chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
+                if _MADE_INTO.search(raw):
+                    size += 0.25  # tokenization 词元化, minimization 最小化: -ize is a character of its own (化)
                 if raw in acronyms:
                     size += acronyms[raw]
                 elif in_english_vocabulary(raw):
@@ -200,17 +203,24 @@ class EnglishSide:
                     # Two words written as one (warmup, backpropagation), or a prefix that is a morpheme of its own
                     # (hyperparameter 超参数, overfitting 过拟合): either reading, or both (bigram: big + ram, and
                     # bi + gram 二元语法).
+                    # Where both readings cut at the same place (over + fitting), the first part is the prefix:
+                    # a morpheme (过), not the word "over" that CC-CEDICT's 讨论 "talk over" also says.
                     compound, prefixed = _compound(raw), _prefixed(raw)
                     size += 2 if compound or prefixed else 1
-                    if compound:
+                    if compound and not (prefixed and compound[0] == prefixed[0]):
                         stems.update(stem(part) for part in compound)
+                        all_parts.extend(stem(part) for part in compound)
+                        chars |= MORPHEMES.get(compound[0], frozenset())  # back + propagation: 反向传播
                     if prefixed:
                         chars |= prefixed[1]
                         stems.add(stem(raw[len(prefixed[0]) :]))
+                        all_parts.append(stem(raw[len(prefixed[0]) :]))
             vocabulary.append((frozenset(stems), frozenset(chars)))
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts))
 
 
+# -ize and -ization, which Chinese says with a character of its own (化).
+_MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
 # A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).
 CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
 
