@@ -349,6 +349,14 @@ def test_confidence_falls_with_the_english_a_span_leaves_unsaid():
     assert part < 0.9 <= whole
 
 
+def test_a_to_the_english_says_is_no_sign_of_a_phrase():
+    # 到 usually makes a phrase (对齐到人类喜好上), but "sequence to sequence" says it
+    text = "序列到序列（sequence to sequence，seq2seq）类的学习任务。"
+    phrase = "我们要对齐到人类喜好（align with human preferences）。"
+    assert confidence(text, "序列到序列", "sequence to sequence") >= 0.9
+    assert confidence(phrase, "对齐到人类喜好", "align with human preferences") < 0.8
+
+
 def test_an_abbreviation_glossed_alone_is_weighed_by_the_words_the_corpus_defines_it_as():
     defined = "卷积神经网络（convolutional neural network，CNN）很常用。"
     # the span says every word of "convolutional neural network"

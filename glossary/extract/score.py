@@ -35,6 +35,10 @@ PATTERN_PRIOR = {
 _PHRASE_ENDINGS = frozenset("上 中 下 里 内 时 后 前 了 着 过 地 得".split())
 
 
+# English that says the 到 of 序列到序列: sequence to sequence, seq2seq.
+_SAYS_TO = re.compile(r"\bto\b|[a-z]2[a-z]", re.IGNORECASE)
+
+
 def _brand_name(english: str) -> bool:
     """A word with a capital inside it (DeepMind, OpenAI, PyTorch): a name, where capitalised words alone are
     only a book's style for glosses (Variational Inference)."""
@@ -77,7 +81,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
-    if words[-1] in _PHRASE_ENDINGS or "到" in words:
+    if words[-1] in _PHRASE_ENDINGS or ("到" in words and not _SAYS_TO.search(english)):
         logit -= 1.0  # 对齐到人类喜好上: a phrase, not a name
     return round(_sigmoid(logit), 4)
 
