@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.extract import extract_pairs
+from glossary.extract import extract_pairs, prepare
 from glossary.normalize import en_key, zh_key
 
 from .conftest import SEEDS
@@ -154,6 +154,8 @@ GLOSSES = [
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
+    # English（中文） whose Chinese joins words with a hyphen
+    ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
     # slash pairs
     ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
     # quotes and emphasis mark the start when present
@@ -348,6 +350,12 @@ def test_confidence_falls_with_the_english_a_span_leaves_unsaid():
     whole = confidence("这是大语言模型（Large Language Model）的能力。", "大语言模型", "Large Language Model")
     part = confidence("我们研究了模型（Large Language Model）的能力。", "模型", "Large Language Model")
     assert part < 0.9 <= whole
+
+
+def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
+    text = "预训练模型BERT（Bidirectional Encoder Representations from Transformers）采用掩码语言模型。"
+    assert pairs(text, minimum=0.0) == set()
+    assert prepare(text).abbreviations == (("BERT", "Bidirectional Encoder Representations from Transformers"),)
 
 
 def test_a_to_the_english_says_is_no_sign_of_a_phrase():

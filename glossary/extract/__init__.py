@@ -29,7 +29,7 @@ from .boundary import (
 )
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import looks_like_term
+from .english import abbreviates, looks_like_term
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .sentences import sentence_at
@@ -156,7 +156,9 @@ def resolve(
             option = choice.option if choice else options[0]
         else:
             choice = choose(item.options, evidence, stats, markup_start=site.markup_start)
-            if choice is None:
+            if choice is None or abbreviates(choice.option.words[-1], evidence):
+                # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）: the English spells out
+                # the abbreviation before it (find_abbreviations keeps that), it does not translate the Chinese.
                 continue
             option = choice.option
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)

@@ -240,12 +240,17 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 yield Site("zh(en)", gloss, start, end, markup_start=hint)
             continue
         chinese = content.strip()
-        if m.group("nested") is None and re.fullmatch(f"{_CJK}{{1,12}}", chinese):
+        if m.group("nested") is None and _CHINESE_GLOSS.fullmatch(chinese):
             english = _english_before(masked, open_at)
             if english is not None:
                 zh_start = m.start(1) + content.index(chinese)
                 pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
                 yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
+
+
+# The Chinese of English（中文）: up to twelve characters, words joined by a hyphen or a middle dot among them
+# (TF-IDF（词频-逆文档频率）).
+_CHINESE_GLOSS = re.compile(f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 
 
 def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
