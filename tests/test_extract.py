@@ -436,3 +436,15 @@ def test_parts_of_a_gloss(gloss, forms, abbr):
     parsed = parse(gloss, 0)
     assert ([f.text for f in parsed.forms] if parsed else None) == forms
     assert (parsed.abbr.text if parsed and parsed.abbr else None) == abbr
+
+
+def test_the_sentence_and_line_of_a_span():
+    from glossary.extract.sentences import sentence_at
+
+    text = "第一行。\n第二行说到预训练（pre-training）！然后\n第三行"
+    start = text.index("预训练")
+    assert sentence_at(text, start, start + 3) == ("第二行说到预训练（pre-training）！", 2)
+    assert sentence_at(text, len(text) - 1, len(text)) == ("第三行", 3)
+    endless = "字" * 5000 + "预训练" + "字" * 5000  # no full stop anywhere: the sentence is cut, not the text
+    (sentence, line) = sentence_at(endless, 5000, 5003)
+    assert "预训练" in sentence and len(sentence) <= 4003 and line == 1
