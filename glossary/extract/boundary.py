@@ -177,6 +177,8 @@ class EnglishSide:
                 continue
             all_parts.extend(stem(p) for p in parts)
             stems = {stem(p) for p in parts}
+            # An agent noun of a three-letter word keeps its -er in the stem (see lexicon.stem): mixer meets mix.
+            stems |= {stem(p[:-2]) for p in parts if p.endswith("er") and len(p) == 5}
             # A derived word meets its base in four letters where five part them: partially (parti) and
             # CC-CEDICT's part, causality (causa) and cause (caus), variational (varia) and vary (vari).
             # Not where the four letters are a prefix (overfitting: "over" is also CC-CEDICT's "talk over").
