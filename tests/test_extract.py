@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.extract import extract_pairs, prepare
+from glossary.extract import CorpusStats, abbreviations, extract_pairs, prepare, resolve
 from glossary.normalize import en_key, zh_key
 
 from .conftest import SEEDS
@@ -93,6 +93,10 @@ GLOSSES = [
     # a common noun glossed alone is a term of its own (example: a data point)
     ("每个“特征-标签”对都称为一个样本（example）。", {("样本", "example")}),
     ("该方程（equation）描述了系统的演化。", {("方程", "equation")}),
+    # a localiser the English says is part of the term; one it does not say is not, adjective or not
+    ("我们研究片上（on-chip）网络。", {("片上", "on-chip")}),
+    ("这个词不在词表中（vocabulary）。", {("词表", "vocabulary")}),
+    ("参数沿着梯度上（gradient）下降。", {("梯度", "gradient")}),
     # the English says how much Chinese it covers; the dictionary says which words it translates
     ("该模型使用了门控循环单元（gated recurrent unit）。", {("门控循环单元", "gated recurrent unit")}),
     ("这种现象被称为过拟合（overfitting）。", {("过拟合", "overfitting")}),
@@ -358,12 +362,25 @@ def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
     assert prepare(text).abbreviations == (("BERT", "Bidirectional Encoder Representations from Transformers"),)
 
 
+def test_a_document_s_own_definition_of_an_abbreviation_comes_first_and_a_contradicted_one_is_not_used():
+    elsewhere = "交叉验证（cross-validation，CV）很重要。"
+    text = "计算机视觉（computer vision，CV）是一个领域。我们研究计算机视觉（CV）。"
+    prepared = [prepare(elsewhere), prepare(text)]
+    abbreviated = abbreviations(prepared)
+    assert abbreviated.expansion("CV") is None  # two definitions disagree
+    stats = CorpusStats.build(prepared[1].spans(), [elsewhere, text])
+    found = {(c.zh, c.en): c.confidence for c in resolve(text, prepared[1], stats, abbreviated)}
+    assert found[("计算机视觉", "CV")] >= 0.8
+
+
 def test_a_to_the_english_says_is_no_sign_of_a_phrase():
     # 到 usually makes a phrase (对齐到人类喜好上), but "sequence to sequence" says it
     text = "序列到序列（sequence to sequence，seq2seq）类的学习任务。"
     phrase = "我们要对齐到人类喜好（align with human preferences）。"
+    verb = "模型收敛到最优解（converge to the optimum）。"  # a 'to' that is no X-to-Y name
     assert confidence(text, "序列到序列", "sequence to sequence") >= 0.9
     assert confidence(phrase, "对齐到人类喜好", "align with human preferences") < 0.8
+    assert confidence(verb, "收敛到最优解", "converge to the optimum") < 0.8
 
 
 def test_an_abbreviation_glossed_alone_is_weighed_by_the_words_the_corpus_defines_it_as():

@@ -92,28 +92,35 @@ def prepare(text: str) -> Prepared:
 
 @dataclass(frozen=True)
 class Abbreviations:
-    """What a corpus defines of its abbreviations (the first definition wins)."""
+    """What a corpus defines of its abbreviations."""
 
     of: dict[str, str] = field(default_factory=dict)  # English key -> abbreviation, defined without Chinese
-    spelled_out: dict[str, str] = field(default_factory=dict)  # abbreviation -> its English as written
+    # abbreviation -> its English as written; None where two definitions disagree (CV: computer vision, and
+    # elsewhere cross-validation)
+    spelled_out: dict[str, str | None] = field(default_factory=dict)
 
-    def expansion(self, english: str) -> str:
-        """The English an abbreviation stands for where the corpus says so, else the text as it is."""
-        return self.spelled_out.get(english, english) if is_abbreviation(english) else english
+    def expansion(self, english: str) -> str | None:
+        """The English an abbreviation stands for, where the corpus says so without contradicting itself."""
+        return self.spelled_out.get(english) if is_abbreviation(english) else None
+
+    def _define(self, abbr: str, english: str) -> None:
+        known = self.spelled_out.setdefault(abbr, english)
+        if known is not None and en_key(known) != en_key(english):
+            self.spelled_out[abbr] = None
 
 
 def abbreviations(prepared: Iterable[Prepared]) -> Abbreviations:
-    """The abbreviations a whole corpus defines: without Chinese (ABBR（English）, English (ABBR)) and in glosses
-    (中文（English，ABBR）)."""
+    """The abbreviations a corpus defines: without Chinese (ABBR（English）, English (ABBR)), the first
+    definition winning, and in glosses too (中文（English，ABBR）) for what each stands for."""
     known = Abbreviations()
     for p in prepared:
         for abbr, english in p.abbreviations:
             known.of.setdefault(en_key(english), abbr)
-            known.spelled_out.setdefault(abbr, english)
+            known._define(abbr, english)
         for item in p.sites:
             gloss = item.site.gloss
             if gloss.abbr and not is_abbreviation(gloss.forms[0].text):
-                known.spelled_out.setdefault(gloss.abbr.text, gloss.forms[0].text)
+                known._define(gloss.abbr.text, gloss.forms[0].text)
     return known
 
 
@@ -144,9 +151,15 @@ def resolve(
     """
     out: list[Candidate] = []
     abbreviated = abbreviated or Abbreviations()
+    own = abbreviations([prepared])
+
+    def spelled_out(english: str) -> str:
+        """The English to weigh: an abbreviation's expansion, by this document's definition first."""
+        return own.expansion(english) or abbreviated.expansion(english) or english
+
     for item in prepared.sites:
         site = item.site
-        evidence = abbreviated.expansion(site.gloss.forms[0].text)
+        evidence = spelled_out(site.gloss.forms[0].text)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
             options = [o for o in item.options if acceptable_term(o)]
@@ -168,7 +181,7 @@ def resolve(
             members = coordinate(reading_text(text[option.start : option.end]), option.start, form)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
-                confidence = site_confidence(site, choice, zh, abbreviated.expansion(english), stats)
+                confidence = site_confidence(site, choice, zh, spelled_out(english), stats)
                 parent = len(out)
                 out.append(
                     Candidate(

@@ -51,8 +51,13 @@ MODALS = frozenset(
 # cuts off words it does not list (正则|化|方法). They start a term only where the English's prefix says them
 # (同策略 "on-policy", see HYPHEN_PREFIXES); inside one, they are free.
 BOUND_SUFFIXES = frozenset("化 性".split())
-# Localisers end a phrase, never a term: 处理器上 "on the processor", 训练中 "in training".
-LOCALISERS = frozenset("上 中 里 内 时".split())
+# Localisers end a phrase (处理器上 "on the processor", 训练中 "in training"), not a term, unless the English says
+# them (片上 "on-chip", 设备上 "on-device"): each with the English words that do.
+_LOCALISERS_SAID = (
+    "上:on,up,upper,online 中:in,within,during,middle 里:in,inside 内:in,within,inside,inner,internal,intra "
+    "时:when,time,during"
+)
+LOCALISERS = {zh: frozenset(english.split(",")) for zh, english in (i.split(":") for i in _LOCALISERS_SAID.split())}
 NOT_STARTING = frozenset("对 比 向 同 并 地 得".split()) | BOUND_SUFFIXES
 
 
@@ -137,6 +142,7 @@ class EnglishSide:
     words: float  # size in content words, a name counting by its length
     vocabulary: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per content word: (stems, prefix characters)
     parts: tuple[str, ...] = ()  # the stem of every content word and hyphenated part, repeats included
+    said: frozenset[str] = frozenset()  # every word as written, lowercased, stop words included (on, in)
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -156,7 +162,7 @@ class EnglishSide:
         english = CAMEL_WORD.sub(_spaced_words, english)
         if is_abbreviation(english):
             only = stem(english.lower())
-            return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,))
+            return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,), frozenset({only}))
         # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
         acronyms = {w.lower(): _acronym_size(w) for w in re.findall(r"[A-Za-z]+", english) if is_abbreviation(w)}
         size = 0.0
@@ -218,7 +224,7 @@ class EnglishSide:
                         stems.add(stem(raw[len(prefixed[0]) :]))
                         all_parts.append(stem(raw[len(prefixed[0]) :]))
             vocabulary.append((frozenset(stems), frozenset(chars)))
-        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts))
+        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), frozenset(re.findall(r"[a-z]+", plain)))
 
 
 # -ize and -ization, which Chinese says with a character of its own (化).
@@ -271,7 +277,13 @@ def tokens(text: str) -> tuple[str, ...]:
     frequencies = jieba_tokenizer().FREQ
     out: list[str] = []
     for word in jieba_tokenizer().cut(text, HMM=True):
-        if len(word) > 1 and not frequencies.get(word) and not _LATIN.search(word) and _FUNCTION_CHARS & set(word):
+        if (
+            len(word) > 1
+            and not frequencies.get(word)
+            and not _LATIN.search(word)
+            and _FUNCTION_CHARS & set(word)
+            and senses(word) is None  # 片上 "on-chip" is a word, 器上 is not
+        ):
             out.extend(word)
         else:
             out.append(word)
@@ -329,7 +341,9 @@ FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 # Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
 # not the suffixes, which jieba's HMM rightly glues to the word they end (加性, "additive").
 _FUNCTION_CHARS = (
-    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | frozenset("个种些位只条件每各") | LOCALISERS
+    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1)
+    | frozenset("个种些位只条件每各")
+    | frozenset(LOCALISERS)
 )
 
 
@@ -435,6 +449,11 @@ def unexplained(words: Sequence[str], english: str) -> int:
     return max(0, len(side.vocabulary) - covered - free)
 
 
+def ends_phrase(word: str, english: EnglishSide) -> bool:
+    """A localiser the English does not say: 处理器|上 "on the processor" against "processor", not 片上 "on-chip"."""
+    return word in LOCALISERS and not LOCALISERS[word] & english.said
+
+
 def _says_only_its_tail(word: str, english: EnglishSide, matched: frozenset[str]) -> bool:
     """Whether the English says only a last character of a dictionary word, not the word before it: 应用层
     "application layer" against "layer normalization" says 层, not 应用 (紧接着应用|层规范化). Such a word earns
@@ -488,7 +507,7 @@ class SpanOption:
     span: str
     words: tuple[str, ...]
     first_tag: str  # jieba's part of speech of the first word
-    short_of_gloss: bool = False  # ends before a trailing 的-phrase instead of at the gloss
+    short_of_gloss: str = ""  # what the span stops short of instead of ending at the gloss: a 的-phrase, a localiser
     first_glued: bool = False  # the first word is a function word glued to the next by jieba's HMM
     after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
 
@@ -543,7 +562,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     span,
                     words,
                     _first_tag(words[0]),
-                    end < len(window),
+                    window[end:],
                     _glued_function_word(words[0]),
                     previous.get(start, "") in MODALS,
                 )
@@ -565,7 +584,7 @@ def fixed_options(span: str, offset: int = 0) -> list[SpanOption]:
     options = [fixed_option(span, offset)]
     trailing = _TRAILING.search(span)
     if trailing and trailing.start() > 1:
-        options.append(replace(fixed_option(span[: trailing.start()], offset), short_of_gloss=True))
+        options.append(replace(fixed_option(span[: trailing.start()], offset), short_of_gloss=span[trailing.start() :]))
     return options
 
 
@@ -751,8 +770,8 @@ def score_span(
         unaligned += 1
         if position == 0 and after_modal:
             score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
-        elif position == len(words) - 1 and words[-1] in LOCALISERS:
-            score -= weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase, it translates nothing
+        elif position == len(words) - 1 and ends_phrase(words[-1], english):
+            score -= weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
         elif slack > 0:
             slack -= 1
             score -= weights.unaligned_explained
@@ -793,7 +812,7 @@ def choose(
     side = EnglishSide.of(english)
     scored: list[tuple[float, int, int, int]] = []
     for index, option in enumerate(options):
-        if option.short_of_gloss and _adjectival(english):
+        if option.short_of_gloss.startswith("的") and _adjectival(english):
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
         s, aligned, unaligned = score_span(
             option.words,

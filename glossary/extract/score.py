@@ -13,7 +13,18 @@ import re
 from collections.abc import Iterable
 
 from ..normalize import is_abbreviation
-from .boundary import CAMEL_WORD, Choice, EnglishSide, aligns, dictionary_knows, expected_chars, tokens, unexplained
+from .boundary import (
+    CAMEL_WORD,
+    LOCALISERS,
+    Choice,
+    EnglishSide,
+    aligns,
+    dictionary_knows,
+    ends_phrase,
+    expected_chars,
+    tokens,
+    unexplained,
+)
 from .corpus import CorpusStats
 from .patterns import Site
 
@@ -35,8 +46,9 @@ PATTERN_PRIOR = {
 _PHRASE_ENDINGS = frozenset("上 中 下 里 内 时 后 前 了 着 过 地 得".split())
 
 
-# English that says the 到 of 序列到序列: sequence to sequence, seq2seq.
-_SAYS_TO = re.compile(r"\bto\b|[a-z]2[a-z]", re.IGNORECASE)
+# English that names an X-to-Y (序列到序列 "sequence to sequence", 端到端 "end-to-end", seq2seq), where 到 is part
+# of the name; "aligned to human preferences" is a verb phrase, as 对齐到人类喜好 is.
+_SAYS_TO = re.compile(r"[a-z]-to-[a-z]|[a-z]2[a-z]|\b(\w+) to \1\b", re.IGNORECASE)
 
 
 def _brand_name(english: str) -> bool:
@@ -81,7 +93,9 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
-    if words[-1] in _PHRASE_ENDINGS or ("到" in words and not _SAYS_TO.search(english)):
+    last = words[-1]
+    phrase_end = ends_phrase(last, EnglishSide.of(english)) if last in LOCALISERS else last in _PHRASE_ENDINGS
+    if phrase_end or ("到" in words and not _SAYS_TO.search(english)):
         logit -= 1.0  # 对齐到人类喜好上: a phrase, not a name
     return round(_sigmoid(logit), 4)
 
