@@ -165,6 +165,7 @@ GLOSSES = [
     # quotes and emphasis mark the start when present
     ("这种设计被称为“多头注意力”（multi-head attention）。", {("多头注意力", "multi-head attention")}),
     ("这被称为*暂退法*（dropout）。", {("暂退法", "dropout")}),
+    ("卷积神经网络(*convolutional neural network*)很常用。", {("卷积神经网络", "convolutional neural network")}),
     ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
     # traditional input: keyed by the simplified form
     ("我們稱之為後訓練階段（post-training stage）。", {("后训练阶段", "post-training stage")}),

@@ -97,8 +97,9 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
 
     Returns None when it is not a translation.
     """
-    stripped = content.strip()
-    lead = len(content) - len(content.lstrip())
+    # Emphasis around the English, (*convolutional neural network*), is markup, not part of it.
+    stripped = content.strip().strip("*").strip()
+    lead = content.index(stripped) if stripped else 0
     label = _LABEL.match(stripped)
     if label:
         lead += label.end()
