@@ -374,6 +374,29 @@ def test_a_document_s_own_definition_of_an_abbreviation_comes_first_and_a_contra
     assert found[("计算机视觉", "CV")] >= 0.8
 
 
+def test_an_undefined_abbreviation_takes_the_english_of_a_gloss_on_the_same_chinese():
+    glossed = "我们介绍支持向量机（support vector machine）。"
+    # the words, not just three letters, vouch for the span
+    assert confidence(glossed + "然后训练支持向量机（SVM）。", "支持向量机", "SVM") >= 0.8
+    # a gloss with the same initials on other Chinese lends nothing
+    assert confidence("交叉验证（cross-validation）很重要。计算机视觉（CV）也是。", "计算机视觉", "CV") < 0.9
+
+
+@pytest.mark.parametrize(
+    ("abbr", "english", "expected"),
+    [
+        ("SVM", "support vector machine", True),
+        ("CoT", "Chain-of-Thought", True),
+        ("AI", "independently and identically distributed", False),  # initials in order, but not all of them
+        ("LS", "label smoothing method", False),
+    ],
+)
+def test_an_acronym_spells_out_exactly_the_initials_of_the_content_words(abbr, english, expected):
+    from glossary.extract.english import spells_out
+
+    assert spells_out(abbr, english) is expected
+
+
 def test_a_to_the_english_says_is_no_sign_of_a_phrase():
     # 到 usually makes a phrase (对齐到人类喜好上), but "sequence to sequence" says it
     text = "序列到序列（sequence to sequence，seq2seq）类的学习任务。"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text
 from .boundary import (
+    CAMEL_WORD,
     FUNCTION_WORDS,
     SpanOption,
     acceptable_term,
@@ -29,7 +30,7 @@ from .boundary import (
 )
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import abbreviates, looks_like_term
+from .english import abbreviates, looks_like_term, spells_out
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .sentences import sentence_at
@@ -99,9 +100,25 @@ class Abbreviations:
     # elsewhere cross-validation)
     spelled_out: dict[str, str | None] = field(default_factory=dict)
 
+    # candidate span -> English glosses of the sites it is a candidate at (spans ending at an English gloss)
+    glossed: dict[str, set[str]] = field(default_factory=dict)
+
     def expansion(self, english: str) -> str | None:
         """The English an abbreviation stands for, where the corpus says so without contradicting itself."""
         return self.spelled_out.get(english) if is_abbreviation(english) else None
+
+    def glossed_as(self, abbr: str, options: Iterable[SpanOption]) -> str | None:
+        """The English an undefined abbreviation glossed alone stands for, from a gloss elsewhere on the same
+        Chinese whose content words' initials it is: 支持向量机（SVM） after 支持向量机（support vector machine）.
+        Sharing a Chinese span keeps unrelated glosses with the same initials (cross-validation, for
+        计算机视觉（CV）) out."""
+        if not is_abbreviation(abbr) or CAMEL_WORD.fullmatch(abbr):
+            return None
+        for option in sorted(options, key=lambda o: -len(o.span)):
+            for english in sorted(self.glossed.get(option.span, ())):
+                if spells_out(abbr, english):
+                    return english
+        return None
 
     def _define(self, abbr: str, english: str) -> None:
         known = self.spelled_out.setdefault(abbr, english)
@@ -119,8 +136,12 @@ def abbreviations(prepared: Iterable[Prepared]) -> Abbreviations:
             known._define(abbr, english)
         for item in p.sites:
             gloss = item.site.gloss
-            if gloss.abbr and not is_abbreviation(gloss.forms[0].text):
-                known._define(gloss.abbr.text, gloss.forms[0].text)
+            english = gloss.forms[0].text
+            if gloss.abbr and not is_abbreviation(english):
+                known._define(gloss.abbr.text, english)
+            if not is_abbreviation(english):
+                for option in item.options:
+                    known.glossed.setdefault(option.span, set()).add(english)
     return known
 
 
@@ -153,13 +174,19 @@ def resolve(
     abbreviated = abbreviated or Abbreviations()
     own = abbreviations([prepared])
 
-    def spelled_out(english: str) -> str:
-        """The English to weigh: an abbreviation's expansion, by this document's definition first."""
-        return own.expansion(english) or abbreviated.expansion(english) or english
+    def spelled_out(english: str, options: Iterable[SpanOption] = ()) -> str:
+        """The English to weigh: an abbreviation's expansion, by this document's definition first, else by a
+        gloss elsewhere on the same Chinese."""
+        return (
+            own.expansion(english)
+            or abbreviated.expansion(english)
+            or abbreviated.glossed_as(english, options)
+            or english
+        )
 
     for item in prepared.sites:
         site = item.site
-        evidence = spelled_out(site.gloss.forms[0].text)
+        evidence = spelled_out(site.gloss.forms[0].text, item.options)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
             options = [o for o in item.options if acceptable_term(o)]
@@ -181,7 +208,7 @@ def resolve(
             members = coordinate(reading_text(text[option.start : option.end]), option.start, form)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
-                confidence = site_confidence(site, choice, zh, spelled_out(english), stats)
+                confidence = site_confidence(site, choice, zh, spelled_out(english, item.options), stats)
                 parent = len(out)
                 out.append(
                     Candidate(

@@ -92,6 +92,15 @@ def abbreviates(abbr: str, english: str) -> bool:
     return position == len(capitals)
 
 
+def spells_out(abbr: str, english: str) -> bool:
+    """Whether the acronym's capitals are exactly the initials of the English's content words: RLHF and
+    "Reinforcement Learning from Human Feedback", not AI and "independently and identically distributed"
+    (which :func:`abbreviates`, reading a definition that pairs them already, would accept)."""
+    capitals = "".join(c for c in abbr if c.isupper()).lower()
+    words = [w for w in re.split(r"[\s\-]+", english.lower()) if w and w not in STOP_WORDS]
+    return len(capitals) >= 2 and capitals == "".join(w[0] for w in words)
+
+
 def parse(content: str, offset: int) -> EnglishGloss | None:
     """Parse the content of a gloss (text inside the brackets, starting at ``offset`` in the document).
 
