@@ -132,6 +132,7 @@ def en_key(text: str) -> str:
         key = shorter
 
 
+@lru_cache(maxsize=1 << 14)
 def is_abbreviation(text: str) -> bool:
     """LLM, RLHF, GPT-4, ReLU: short, one word, with at least two capitals (or a capital and a digit)."""
     text = text.strip()

@@ -126,9 +126,10 @@ class Abbreviations:
             self.spelled_out[abbr] = None
 
 
-def abbreviations(prepared: Iterable[Prepared]) -> Abbreviations:
+def abbreviations(prepared: Iterable[Prepared], *, glossed: bool = True) -> Abbreviations:
     """The abbreviations a corpus defines: without Chinese (ABBR（English）, English (ABBR)), the first
-    definition winning, and in glosses too (中文（English，ABBR）) for what each stands for."""
+    definition winning, and in glosses too (中文（English，ABBR）) for what each stands for. With ``glossed``, also
+    the English glosses of every candidate span (see Abbreviations.glossed_as)."""
     known = Abbreviations()
     for p in prepared:
         for abbr, english in p.abbreviations:
@@ -139,7 +140,7 @@ def abbreviations(prepared: Iterable[Prepared]) -> Abbreviations:
             english = gloss.forms[0].text
             if gloss.abbr and not is_abbreviation(english):
                 known._define(gloss.abbr.text, english)
-            if not is_abbreviation(english):
+            if glossed and not is_abbreviation(english):
                 for option in item.options:
                     known.glossed.setdefault(option.span, set()).add(english)
     return known
@@ -172,7 +173,7 @@ def resolve(
     """
     out: list[Candidate] = []
     abbreviated = abbreviated or Abbreviations()
-    own = abbreviations([prepared])
+    own = abbreviations([prepared], glossed=False)
 
     def spelled_out(english: str, options: Iterable[SpanOption] = ()) -> str:
         """The English to weigh: an abbreviation's expansion, by this document's definition first, else by a

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-_STOP = re.compile("[。！？!?\n]")
+_STOPS = "。！？!?\n"
 _LONGEST = 2000  # characters looked at on either side: a longer "sentence" is cut there
 
 
@@ -15,15 +15,14 @@ def sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
 
     Time depends on the sentence, not on the text: a document of many glosses is not scanned once per gloss.
     """
-    left = max(0, start - _LONGEST)
-    stops = [m.end() for m in _STOP.finditer(text, left, start)]
-    left = stops[-1] if stops else left
-    after = _STOP.search(text, end, end + _LONGEST)
-    right = after.end() if after else min(len(text), end + _LONGEST)
+    window = max(0, start - _LONGEST)
+    left = max(max(text.rfind(c, window, start) for c in _STOPS) + 1, window)
+    rights = [i for i in (text.find(c, end, end + _LONGEST) for c in _STOPS) if i != -1]
+    right = min(rights) + 1 if rights else min(len(text), end + _LONGEST)
     return text[left:right].strip(), bisect.bisect_left(_newlines(text), start) + 1
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _newlines(text: str) -> list[int]:
     """Offsets of the text's line breaks (a string's hash is computed once, so the lookup costs nothing)."""
     return [m.start() for m in re.finditer("\n", text)]
