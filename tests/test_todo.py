@@ -64,3 +64,10 @@ def test_todo_command_lists_and_stores_the_ranking(run, seeds, glossary):
     assert "合成数据" in [r["zh"] for r in rows]
     assert [float(r["score"]) for r in rows] == sorted((float(r["score"]) for r in rows), reverse=True)
     assert "合成数据" in [u.zh for u in glossary.untranslated()]
+
+
+def test_the_example_shows_the_term_as_a_word_of_its_own():
+    from glossary.extract.termhood import _example
+
+    text = "这两种方法的速度相差了一个数量级，非常明显。词元的个数决定了序列的长度，也决定了计算量。"
+    assert _example("个数", [("a.md", text)]) == ("词元的个数决定了序列的长度，也决定了计算量。", "a.md")

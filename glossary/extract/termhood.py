@@ -193,20 +193,34 @@ def untranslated_terms(
 
 def _example(zh: str, where: Sequence[tuple[str, str]], tries: int = 20) -> tuple[str | None, str | None]:
     """(sentence, document) showing the term in use: of its first sightings, a sentence that reads as one (it
-    ends in a full stop, and is neither a heading nor a line of keywords) and is not too long to read."""
-    best: tuple[float, str, str] | None = None
+    ends in a full stop, and is neither a heading nor a line of keywords), not too long to read, and where the
+    term is a word of its own (not 个数 inside 一个|数量级)."""
+    sightings: list[tuple[float, int, str, str, str, int]] = []
     for path, text in where:
         start = text.find(zh)
-        while start != -1 and tries > 0:
-            tries -= 1
+        while start != -1 and len(sightings) < tries:
             sentence = sentence_at(text, start, start + len(zh))[0]
-            score = _readability(sentence)
-            if best is None or score > best[0]:
-                best = (score, sentence, path)
+            sightings.append((_readability(sentence), -len(sightings), sentence, path, text, start))
             start = text.find(zh, start + len(zh))
-        if tries <= 0:
+        if len(sightings) >= tries:
             break
-    return (best[1], best[2]) if best else (None, None)
+    if not sightings:
+        return None, None
+    sightings.sort(reverse=True)
+    for _, _, sentence, path, text, start in sightings:
+        if _stands_alone(text, start, len(zh)):
+            return sentence, path
+    return sightings[0][2], sightings[0][3]
+
+
+def _stands_alone(text: str, start: int, length: int) -> bool:
+    """Whether jieba, segmenting the sighting with a few characters either side, cuts at both its edges."""
+    left = max(0, start - 6)
+    cuts, position = {0}, 0
+    for word in jieba_tokenizer().cut(text[left : start + length + 6], HMM=False):
+        position += len(word)
+        cuts.add(position)
+    return start - left in cuts and start - left + length in cuts
 
 
 def _readability(sentence: str) -> float:
