@@ -166,6 +166,10 @@ GLOSSES = [
     ("这种设计被称为“多头注意力”（multi-head attention）。", {("多头注意力", "multi-head attention")}),
     ("这被称为*暂退法*（dropout）。", {("暂退法", "dropout")}),
     ("卷积神经网络(*convolutional neural network*)很常用。", {("卷积神经网络", "convolutional neural network")}),
+    (
+        "卷积神经网络（*convolutional neural network*，*CNN*）很常用。",
+        {("卷积神经网络", "convolutional neural network")},
+    ),
     ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
     # traditional input: keyed by the simplified form
     ("我們稱之為後訓練階段（post-training stage）。", {("后训练阶段", "post-training stage")}),
@@ -378,8 +382,9 @@ def test_an_undefined_abbreviation_takes_the_english_of_a_gloss_on_the_same_chin
     glossed = "我们介绍支持向量机（support vector machine）。"
     # the words, not just three letters, vouch for the span
     assert confidence(glossed + "然后训练支持向量机（SVM）。", "支持向量机", "SVM") >= 0.8
-    # a gloss with the same initials on other Chinese lends nothing
+    # a gloss with the same initials on other Chinese lends nothing, nor one sharing only a head word
     assert confidence("交叉验证（cross-validation）很重要。计算机视觉（CV）也是。", "计算机视觉", "CV") < 0.9
+    assert confidence("生成模型（generative model）很强。我们使用语言模型（GM）。", "语言模型", "GM") < 0.8
 
 
 @pytest.mark.parametrize(
@@ -405,6 +410,8 @@ def test_a_to_the_english_says_is_no_sign_of_a_phrase():
     assert confidence(text, "序列到序列", "sequence to sequence") >= 0.9
     assert confidence(phrase, "对齐到人类喜好", "align with human preferences") < 0.8
     assert confidence(verb, "收敛到最优解", "converge to the optimum") < 0.8
+    # a name, as its abbreviation shows
+    assert confidence("文本到语音（Text To Speech，TTS）", "文本到语音", "Text To Speech") >= 0.9
 
 
 def test_an_abbreviation_glossed_alone_is_weighed_by_the_words_the_corpus_defines_it_as():

@@ -114,7 +114,12 @@ class Abbreviations:
         计算机视觉（CV）) out."""
         if not is_abbreviation(abbr) or CAMEL_WORD.fullmatch(abbr):
             return None
+        # A span shared with the other gloss must be about as long as the letters predict, not just a head word
+        # every such name ends in (模型 of 语言模型（GM） and 生成模型（generative model）).
+        shortest = 2 * sum(c.isupper() for c in abbr) - 1
         for option in sorted(options, key=lambda o: -len(o.span)):
+            if len(option.span) < shortest:
+                break
             for english in sorted(self.glossed.get(option.span, ())):
                 if spells_out(abbr, english):
                     return english

@@ -282,7 +282,7 @@ def tokens(text: str) -> tuple[str, ...]:
             and not frequencies.get(word)
             and not _LATIN.search(word)
             and _FUNCTION_CHARS & set(word)
-            and senses(word) is None  # 片上 "on-chip" is a word, 器上 is not
+            and senses(word) is None  # 线上 "online" is a word, 器上 is not
         ):
             out.extend(word)
         else:

@@ -122,7 +122,8 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     if len(pieces) > MAX_ALTERNATIVES:
         return None  # a list (xmin,xmax,ymin,ymax), not alternative names
     for _separator, text, start in pieces:
-        start += position
+        start += position + len(text) - len(text.lstrip("*"))  # emphasis on one piece: (*CNN*)
+        text = text.strip("*")
         if CJK_RE.search(text):
             inner = _LABEL.match(text)
             named = _ABBREVIATED_NAME.fullmatch(text)

@@ -51,6 +51,16 @@ _PHRASE_ENDINGS = frozenset("上 中 下 里 内 时 后 前 了 着 过 地 得
 _SAYS_TO = re.compile(r"[a-z]-to-[a-z]|[a-z]2[a-z]|\b(\w+) to \1\b", re.IGNORECASE)
 
 
+def _names_x_to_y(english: str, site: Site) -> bool:
+    """Whether the English names an X-to-Y: written so (end-to-end, seq2seq, sequence to sequence), or a 'to' in
+    a name, which an abbreviation or Title Case marks (Text To Speech，TTS); "converge to the optimum" is a
+    verb phrase."""
+    if _SAYS_TO.search(english):
+        return True
+    named = site.gloss.abbr is not None or all(w[0].isupper() for w in re.findall(r"[A-Za-z]{4,}", english))
+    return named and re.search(r"\bto\b", english, re.IGNORECASE) is not None
+
+
 def _brand_name(english: str) -> bool:
     """A word with a capital inside it (DeepMind, OpenAI, PyTorch): a name, where capitalised words alone are
     only a book's style for glosses (Variational Inference)."""
@@ -95,7 +105,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit -= 1.5  # a single character is rarely a term on its own
     last = words[-1]
     phrase_end = ends_phrase(last, EnglishSide.of(english)) if last in LOCALISERS else last in _PHRASE_ENDINGS
-    if phrase_end or ("到" in words and not _SAYS_TO.search(english)):
+    if phrase_end or ("到" in words and not _names_x_to_y(english, site)):
         logit -= 1.0  # 对齐到人类喜好上: a phrase, not a name
     return round(_sigmoid(logit), 4)
 
