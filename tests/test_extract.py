@@ -204,6 +204,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("需要将数据转移到处理器上（processor）执行计算。", "器上"),
         # "over" in overfitting is a prefix (过), not the word that CC-CEDICT's 讨论 "talk over" says
         ("本节讨论过拟合（overfitting）。", "讨论过拟合"),
+        # 后 "after" before a term whose back- the next word already says
+        ("训练后反向传播（backpropagation）的梯度。", "后反向传播"),
         # ... but not where the English names only what follows it
         ("我们提出了基于注意力的编码器（encoder）。", "基于注意力的编码器"),
     ],

@@ -467,6 +467,15 @@ def _says_only_its_tail(word: str, english: EnglishSide, matched: frozenset[str]
     )
 
 
+def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bool:
+    """Whether a character is one the English's prefix or morpheme is translated with, and a later word starts
+    with one for the same English word: both cannot say it."""
+    entries = {i for i, (_, chars) in enumerate(english.vocabulary) if char in chars}
+    return bool(entries) and any(
+        other[:1] in english.vocabulary[i][1] for other in others for i in entries if len(other) > 1
+    )
+
+
 def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
     sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
@@ -735,6 +744,10 @@ def score_span(
             # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
             # Chinese word, the one nearest the rest of the term.
+            credit = 0.0
+        if credit and len(word) == 1 and _lead_repeated(word, words[position + 1 :], english):
+            # A character standing for a prefix the next words already spell (后 "after" in 训练后|反向传播
+            # "backpropagation", where 反向 says back-) is context, as in 后训练 "post-training" it is not.
             credit = 0.0
         if credit and len(words) == 1:
             credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
