@@ -66,6 +66,7 @@ GLOSSES = [
     ),
     ("混合专家模型（Mixture of Experts，MoE）为每个词元选择少数专家。", {("混合专家模型", "Mixture of Experts")}),
     ("无分类器引导（classifier-free guidance）则可以控制生成。", {("无分类器引导", "classifier-free guidance")}),
+    ("它由逐深度卷积（depthwise convolution）组成。", {("逐深度卷积", "depthwise convolution")}),
     # the frame 基于 ... 的 ("X-based", "from X") is part of a name
     (
         "然后进行基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）。",

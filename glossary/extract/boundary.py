@@ -81,7 +81,7 @@ HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入
 MORPHEMES = _table(
     "full:全 fully:全 all:全 main:主 principal:主 primary:主 max:最 maximum:最 min:最 minimum:最 deep:深 "
     "hidden:隐 latent:隐 total:总全 global:全 local:局 joint:联 forward:前正 backward:后反 reverse:反逆 "
-    "net:网 twin:双 dual:双对 mixture:混 back:反后 free:无免"
+    "net:网 twin:双 dual:双对 mixture:混 back:反后 free:无免 wise:逐"
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
@@ -218,7 +218,8 @@ class EnglishSide:
                     if compound and not (prefixed and compound[0] == prefixed[0]):
                         stems.update(stem(part) for part in compound)
                         all_parts.extend(stem(part) for part in compound)
-                        chars |= MORPHEMES.get(compound[0], frozenset())  # back + propagation: 反向传播
+                        # back + propagation 反向传播, depth + wise 逐深度
+                        chars |= MORPHEMES.get(compound[0], frozenset()) | MORPHEMES.get(compound[1], frozenset())
                     if prefixed:
                         chars |= prefixed[1]
                         stems.add(stem(raw[len(prefixed[0]) :]))
