@@ -125,7 +125,8 @@ class Abbreviations:
                     return english
         return None
 
-    def _define(self, abbr: str, english: str) -> None:
+    def define(self, abbr: str, english: str) -> None:
+        """Record that ``abbr`` stands for ``english``; a different second definition makes it ambiguous."""
         known = self.spelled_out.setdefault(abbr, english)
         if known is not None and en_key(known) != en_key(english):
             self.spelled_out[abbr] = None
@@ -139,12 +140,12 @@ def abbreviations(prepared: Iterable[Prepared], *, glossed: bool = True) -> Abbr
     for p in prepared:
         for abbr, english in p.abbreviations:
             known.of.setdefault(en_key(english), abbr)
-            known._define(abbr, english)
+            known.define(abbr, english)
         for item in p.sites:
             gloss = item.site.gloss
             english = gloss.forms[0].text
             if gloss.abbr and not is_abbreviation(english):
-                known._define(gloss.abbr.text, english)
+                known.define(gloss.abbr.text, english)
             if glossed and not is_abbreviation(english):
                 for option in item.options:
                     known.glossed.setdefault(option.span, set()).add(english)
