@@ -48,7 +48,7 @@ _SUFFIXES = tuple(
     "ive s e".split()
 )
 # -er leaves four letters at least (encod-er, learn-er), so that order, cover and enter stem as ordering,
-# covering and entering do; English-side matching also tries mix for mixer (boundary.EnglishSide).
+# covering and entering do; English-side matching also tries mix for mixer (english_side.EnglishSide).
 _SHORTEST_STEM = {"er": 4, "ers": 4}
 _NOT_PLURAL = ("ss", "us", "is")
 _SINGULAR_SUFFIXES = tuple(suffix for suffix in _SUFFIXES if suffix != "s")

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text
 from .boundary import (
-    CAMEL_WORD,
     FUNCTION_WORDS,
     SpanOption,
     acceptable_term,
@@ -31,6 +30,7 @@ from .boundary import (
 from .corpus import CorpusStats
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, spells_out
+from .english_side import CAMEL_WORD
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .sentences import sentence_at

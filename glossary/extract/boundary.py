@@ -19,12 +19,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache
 from itertools import accumulate, pairwise
 
-from ..lexicon import STOP_WORDS, in_english_vocabulary, jieba_tokenizer, pos_tag, senses, stem
-from ..normalize import CJK_CHAR, is_abbreviation
+from ..lexicon import jieba_tokenizer, pos_tag, senses, stem
+from ..normalize import CJK_CHAR
 from .corpus import CorpusStats
+from .english_side import EnglishSide, adjectival, expected_chars
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
@@ -49,7 +50,7 @@ MODALS = frozenset(
 # 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"), the particles 地 and 得 after an
 # adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化 and 性 that jieba
 # cuts off words it does not list (正则|化|方法). They start a term only where the English's prefix says them
-# (同策略 "on-policy", see HYPHEN_PREFIXES); inside one, they are free.
+# (同策略 "on-policy", see english_side.HYPHEN_PREFIXES); inside one, they are free.
 BOUND_SUFFIXES = frozenset("化 性".split())
 # Localisers end a phrase (处理器上 "on the processor", 训练中 "in training"), not a term, unless the English says
 # them (片上 "on-chip", 设备上 "on-device"): each with the English words that do.
@@ -61,28 +62,6 @@ LOCALISERS = {zh: frozenset(english.split(",")) for zh, english in (i.split(":")
 NOT_STARTING = frozenset("对 比 向 同 并 地 得".split()) | BOUND_SUFFIXES
 
 
-def _table(pairs: str) -> dict[str, frozenset[str]]:
-    return {english: frozenset(chinese) for english, chinese in (item.split(":") for item in pairs.split())}
-
-
-# English prefixes and the Chinese morphemes that translate them, as a translator would know them
-# (超参数 hyperparameter, 过拟合 overfitting, 自回归 autoregressive). CC-CEDICT lists words, not affixes.
-# Prefixes that begin too many unrelated words (re-, de-, co-, in-) are left out: recurrent is not re + current.
-PREFIXES = _table(
-    "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
-    "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
-    "mono:单 tri:三 up:上 down:下 cross:交互跨"
-)
-# Prefixes too ambiguous to split off a word (recurrent is not re + current) but unmistakable before a hyphen
-# (de-duplication 去重, re-ranking 重排序, co-training 协同训练, on-policy 同策略, off-policy 异策略).
-HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入 out:外出 on:同在 off:异离")}
-# Whole English words that are such morphemes in compounds, where CC-CEDICT has only other senses of the
-# character (全 "all, whole", not "fully").
-MORPHEMES = _table(
-    "full:全 fully:全 all:全 main:主 principal:主 primary:主 max:最 maximum:最 min:最 minimum:最 deep:深 "
-    "hidden:隐 latent:隐 total:总全 global:全 local:局 joint:联 forward:前正 backward:后反 reverse:反逆 "
-    "net:网 twin:双 dual:双对 mixture:混 back:反后 free:无免 wise:逐"
-)
 _LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
 
@@ -108,150 +87,6 @@ class Weights:
 
 
 WEIGHTS = Weights()
-
-
-def _prefixed(word: str) -> tuple[str, frozenset[str]] | None:
-    """(prefix, the Chinese morphemes that translate it) of a word that is a prefix and four letters or more; the
-    longest prefix that fits (uni-gram, not un-igram)."""
-    fits = [prefix for prefix in PREFIXES if word.startswith(prefix) and len(word) >= len(prefix) + 4]
-    prefix = max(fits, key=len, default=None)
-    return (prefix, PREFIXES[prefix]) if prefix else None
-
-
-def _prefix_chars(word: str) -> frozenset[str]:
-    prefixed = _prefixed(word)
-    return prefixed[1] if prefixed else frozenset()
-
-
-def _compound(word: str) -> tuple[str, str] | None:
-    """Two dictionary words written as one (warm+up, back+propagation)."""
-    for cut in range(2, len(word) - 1):
-        head, tail = word[:cut], word[cut:]
-        if in_english_vocabulary(head) and in_english_vocabulary(tail):
-            return head, tail
-    return None
-
-
-# Compared by identity: one instance per English text (of() is cached), and it keys the scorer's caches, where
-# hashing its fields on every call cost more than the lookups it saves.
-@dataclass(frozen=True, eq=False)
-class EnglishSide:
-    """What the boundary scorer needs to know about the English: what each content word can be matched by
-    (stems, and Chinese characters its prefix is usually translated with), and how much Chinese it predicts."""
-
-    words: float  # size in content words, a name counting by its length
-    vocabulary: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per content word: (stems, prefix characters)
-    parts: tuple[str, ...] = ()  # the stem of every content word and hyphenated part, repeats included
-    said: frozenset[str] = frozenset()  # every word as written, lowercased, stop words included (on, in)
-
-    @cached_property
-    def stems(self) -> frozenset[str]:
-        return frozenset().union(*(s for s, _ in self.vocabulary))
-
-    @cached_property
-    def prefix_chars(self) -> frozenset[str]:
-        return frozenset().union(*(c for _, c in self.vocabulary))
-
-    def covered(self, stems: frozenset[str], chars: frozenset[str]) -> int:
-        """How many of the content words the given stems or leading characters account for."""
-        return sum(1 for s, c in self.vocabulary if s & stems or c & chars)
-
-    @classmethod
-    @cache
-    def of(cls, english: str) -> EnglishSide:
-        english = CAMEL_WORD.sub(_spaced_words, english)
-        if is_abbreviation(english):
-            only = stem(english.lower())
-            return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,), frozenset({only}))
-        # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
-        acronyms = {w.lower(): _acronym_size(w) for w in re.findall(r"[A-Za-z]+", english) if is_abbreviation(w)}
-        size = 0.0
-        vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
-        all_parts: list[str] = []
-        capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"['’]", "", english))}
-        content = [w for w in re.findall(r"[A-Za-z]+", english) if w.lower() not in STOP_WORDS]
-        if len(content) > 1 and all(w[0].isupper() for w in content):
-            # Title Case is the gloss's style (Subsampling Layer): a capital marks a name only in a word that
-            # is not a prefix and a word or two words (Hastings, not Subsampling).
-            capitalised = {w for w in capitalised if _compound(w) is None and not _prefix_chars(w)}
-        # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
-        plain = re.sub(r"['’]s\b|['’]", "", english.lower())
-        for token in re.findall(r"[a-z]+(?:-[a-z]+)*", plain):
-            hyphenated = token.split("-")
-            parts = [p for p in hyphenated if p not in STOP_WORDS]
-            if not parts:
-                continue
-            all_parts.extend(stem(p) for p in parts)
-            stems = {stem(p) for p in parts}
-            # An agent noun of a three-letter word keeps its -er in the stem (see lexicon.stem): mixer meets mix.
-            stems |= {stem(p[:-2]) for p in parts if p.endswith("er") and len(p) == 5}
-            # A derived word meets its base in four letters where five part them: partially (parti) and
-            # CC-CEDICT's part, causality (causa) and cause (caus), variational (varia) and vary (vari).
-            # Not where the four letters are a prefix (overfitting: "over" is also CC-CEDICT's "talk over").
-            stems |= {s[:4] for s in stems if len(s) == 5 and s[:4] not in HYPHEN_PREFIXES}
-            chars: set[str] = set()
-            if len(parts) > 1:
-                stems.add(stem("".join(parts)))  # de-duplication meets "deduplicate"
-            if len(hyphenated) > 1:
-                chars |= HYPHEN_PREFIXES.get(hyphenated[0], frozenset())
-                if hyphenated[0] in STOP_WORDS and hyphenated[0] in HYPHEN_PREFIXES:
-                    size += 0.5  # on-policy, in-context: a one-character morpheme (同策略)
-            for raw in parts:
-                chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
-                if _MADE_INTO.search(raw):
-                    size += 0.25  # tokenization 词元化, minimization 最小化: -ize is a character of its own (化)
-                if raw in acronyms:
-                    size += acronyms[raw]
-                elif in_english_vocabulary(raw):
-                    size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction) ...
-                    chars |= _prefix_chars(raw)  # ... though Chinese often calques the prefix all the same (预测)
-                elif raw in capitalised:
-                    size += max(1.0, len(raw) / 4)  # a name (Lipschitz): about one character per two letters
-                else:
-                    # Two words written as one (warmup, backpropagation), or a prefix that is a morpheme of its own
-                    # (hyperparameter 超参数, overfitting 过拟合): either reading, or both (bigram: big + ram, and
-                    # bi + gram 二元语法).
-                    # Where both readings cut at the same place (over + fitting), the first part is the prefix:
-                    # a morpheme (过), not the word "over" that CC-CEDICT's 讨论 "talk over" also says.
-                    compound, prefixed = _compound(raw), _prefixed(raw)
-                    size += 2 if compound or prefixed else 1
-                    if compound and not (prefixed and compound[0] == prefixed[0]):
-                        stems.update(stem(part) for part in compound)
-                        all_parts.extend(stem(part) for part in compound)
-                        # back + propagation 反向传播, depth + wise 逐深度
-                        chars |= MORPHEMES.get(compound[0], frozenset()) | MORPHEMES.get(compound[1], frozenset())
-                    if prefixed:
-                        chars |= prefixed[1]
-                        stems.add(stem(raw[len(prefixed[0]) :]))
-                        all_parts.append(stem(raw[len(prefixed[0]) :]))
-            vocabulary.append((frozenset(stems), frozenset(chars)))
-        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), frozenset(re.findall(r"[a-z]+", plain)))
-
-
-# -ize and -ization, which Chinese says with a character of its own (化).
-_MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
-# A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).
-CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
-
-
-def _spaced_words(match: re.Match[str]) -> str:
-    """DenseNet -> Dense Net when every part is an English word: Chinese translates the words (稠密连接网络).
-    Other names (GoogLeNet, AlexNet) stay one word."""
-    parts = re.findall(r"[A-Z][a-z]+", match.group())
-    return " ".join(parts) if all(in_english_vocabulary(p.lower()) for p in parts) else match.group()
-
-
-def _acronym_size(acronym: str) -> float:
-    """An acronym stands for about as many words as it has capitals (LLM: large language model)."""
-    return min(max(sum(c.isupper() for c in acronym), 1), 5)
-
-
-_ADJECTIVE_ENDINGS = ("ous", "ive", "al", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "wise", "ed")
-
-
-def _adjectival(english: str) -> bool:
-    last = english.split()[-1].lower() if english.split() else ""
-    return len(english.split()) <= 2 and last.endswith(_ADJECTIVE_ENDINGS)
 
 
 @dataclass(frozen=True)
@@ -501,11 +336,6 @@ def _dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
                 i, j = (i, j - size) if from_right else (i + size, j)
                 break
     return parts[::-1] if from_right else parts
-
-
-def expected_chars(english: EnglishSide) -> float:
-    # Technical Chinese spends about two characters per English content word.
-    return 2.0 * english.words
 
 
 @dataclass(frozen=True)
@@ -826,7 +656,7 @@ def choose(
     side = EnglishSide.of(english)
     scored: list[tuple[float, int, int, int]] = []
     for index, option in enumerate(options):
-        if option.short_of_gloss.startswith("的") and _adjectival(english):
+        if option.short_of_gloss.startswith("的") and adjectival(english):
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
         s, aligned, unaligned = score_span(
             option.words,

@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 
 from ..normalize import CJK_RE
-from .boundary import EnglishSide, aligns
+from .boundary import aligns
 from .corpus import CorpusStats
 from .english import Form
+from .english_side import EnglishSide
 
 _ZH_COORDINATION = re.compile(r"[和与及、]|以及")
 _EN_COORDINATION = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,)\s*")

@@ -13,19 +13,9 @@ import re
 from collections.abc import Iterable
 
 from ..normalize import is_abbreviation
-from .boundary import (
-    CAMEL_WORD,
-    LOCALISERS,
-    Choice,
-    EnglishSide,
-    aligns,
-    dictionary_knows,
-    ends_phrase,
-    expected_chars,
-    tokens,
-    unexplained,
-)
+from .boundary import LOCALISERS, Choice, aligns, dictionary_knows, ends_phrase, tokens, unexplained
 from .corpus import CorpusStats
+from .english_side import CAMEL_WORD, EnglishSide, expected_chars
 from .patterns import Site
 
 # How often each pattern holds a real translation, before looking at the particular sighting (log-odds).
