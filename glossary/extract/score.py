@@ -47,7 +47,8 @@ def _names_x_to_y(english: str, site: Site) -> bool:
     verb phrase."""
     if _SAYS_TO.search(english):
         return True
-    named = site.gloss.abbr is not None or all(w[0].isupper() for w in re.findall(r"[A-Za-z]{4,}", english))
+    words = re.findall(r"[A-Za-z]{4,}", english)
+    named = site.gloss.abbr is not None or (bool(words) and all(w[0].isupper() for w in words))
     return named and re.search(r"\bto\b", english, re.IGNORECASE) is not None
 
 
