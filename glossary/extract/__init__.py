@@ -209,10 +209,11 @@ def resolve(
                 continue
             option = choice.option
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)
+        # Read as pass 1 read it (reading_text); the pairs and their evidence are as the text writes them.
+        read = reading_text(text[option.start : option.end])
         for form in site.gloss.forms:
             abbr = site.gloss.abbr.text if site.gloss.abbr else abbreviated.of.get(en_key(form.text))
-            # Read as pass 1 read it (reading_text); the pairs and their evidence are as the text writes them.
-            members = coordinate(reading_text(text[option.start : option.end]), option.start, form)
+            members = coordinate(read, option.start, form)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
                 confidence = site_confidence(site, choice, zh, spelled_out(english, item.options), stats)
