@@ -81,24 +81,31 @@ def looks_like_term(text: str) -> bool:
 def abbreviates(abbr: str, english: str) -> bool:
     """Whether an acronym's capitals are the initials of the expansion's words, in order (IF: Instruction
     Following; RLHF: Reinforcement Learning from Human Feedback)."""
-    capitals = [c.lower() for c in abbr if c.isupper()]
-    initials = [w[0].lower() for w in re.split(r"[\s\-]+", english) if w]
+    capitals, initials = _capitals(abbr), _initials(english)
     if len(capitals) < 2 or len(initials) < 2:
         return False
-    position = 0
-    for initial in initials:
-        if position < len(capitals) and initial == capitals[position]:
-            position += 1
-    return position == len(capitals)
+    remaining = iter(initials)
+    return all(capital in remaining for capital in capitals)  # a subsequence, matched greedily
 
 
 def spells_out(abbr: str, english: str) -> bool:
     """Whether the acronym's capitals are exactly the initials of the English's content words: RLHF and
     "Reinforcement Learning from Human Feedback", not AI and "independently and identically distributed"
     (which :func:`abbreviates`, reading a definition that pairs them already, would accept)."""
-    capitals = "".join(c for c in abbr if c.isupper()).lower()
-    words = [w for w in re.split(r"[\s\-]+", english.lower()) if w and w not in STOP_WORDS]
-    return len(capitals) >= 2 and capitals == "".join(w[0] for w in words)
+    capitals = _capitals(abbr)
+    return len(capitals) >= 2 and capitals == _initials(english, skip=STOP_WORDS)
+
+
+def _capitals(abbr: str) -> str:
+    return "".join(c for c in abbr if c.isupper()).lower()
+
+
+def _initials(english: str, skip: frozenset[str] = frozenset()) -> str:
+    """First letters of the words (hyphenated parts count as words), lowercased; ``skip`` words left out."""
+    return "".join(w[0] for w in _WORD_BREAK.split(english.lower()) if w and w not in skip)
+
+
+_WORD_BREAK = re.compile(r"[\s\-]+")
 
 
 def parse(content: str, offset: int) -> EnglishGloss | None:
