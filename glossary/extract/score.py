@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..normalize import is_abbreviation
-from .boundary import LOCALISERS, Choice, aligns, dictionary_knows, ends_phrase, tokens, unexplained
+from .boundary import Choice, aligns, dictionary_knows, ends_phrase, tokens, unexplained
 from .corpus import CorpusStats
 from .english_side import CAMEL_WORD, EnglishSide, expected_chars
 from .patterns import Site
@@ -32,8 +32,9 @@ PATTERN_PRIOR = {
 }
 
 
-# Localisers and particles that end phrases, not names.
-_PHRASE_ENDINGS = frozenset("上 中 下 里 内 时 后 前 了 着 过 地 得".split())
+# Particles and localisers that end phrases, not names (上 中 里 内 时 too, unless the English says them:
+# boundary.ends_phrase).
+_PHRASE_ENDINGS = frozenset("下 后 前 了 着 过 地 得".split())
 
 
 # English that names an X-to-Y (序列到序列 "sequence to sequence", 端到端 "end-to-end", seq2seq), where 到 is part
@@ -94,8 +95,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
-    last = words[-1]
-    phrase_end = ends_phrase(last, EnglishSide.of(english)) if last in LOCALISERS else last in _PHRASE_ENDINGS
+    phrase_end = words[-1] in _PHRASE_ENDINGS or ends_phrase(words[-1], EnglishSide.of(english))
     if phrase_end or ("到" in words and not _names_x_to_y(english, site)):
         logit -= 1.0  # 对齐到人类喜好上: a phrase, not a name
     return round(_sigmoid(logit), 4)
