@@ -67,6 +67,7 @@ GLOSSES = [
     ("混合专家模型（Mixture of Experts，MoE）为每个词元选择少数专家。", {("混合专家模型", "Mixture of Experts")}),
     ("无分类器引导（classifier-free guidance）则可以控制生成。", {("无分类器引导", "classifier-free guidance")}),
     ("它由逐深度卷积（depthwise convolution）组成。", {("逐深度卷积", "depthwise convolution")}),
+    ("这类方法称为免模型（model-free）强化学习。", {("免模型", "model-free")}),
     # the frame 基于 ... 的 ("X-based", "from X") is part of a name
     (
         "然后进行基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）。",
@@ -207,6 +208,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("本节讨论过拟合（overfitting）。", "讨论过拟合"),
         # 后 "after" before a term whose back- the next word already says
         ("训练后反向传播（backpropagation）的梯度。", "后反向传播"),
+        # ... or whose whole word the next word says (骨干 "backbone"; 后 "back" says only four of its letters)
+        ("我们首先加载后骨干网络（backbone network）并冻结参数。", "后骨干网络"),
         # ... but not where the English names only what follows it
         ("我们提出了基于注意力的编码器（encoder）。", "基于注意力的编码器"),
     ],

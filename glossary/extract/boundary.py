@@ -304,12 +304,22 @@ def _says_only_its_tail(word: str, english: EnglishSide, matched: frozenset[str]
 
 
 def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bool:
-    """Whether a character is one the English's prefix or morpheme is translated with, and a later word starts
-    with one for the same English word: both cannot say it."""
-    entries = {i for i, (_, chars) in enumerate(english.vocabulary) if char in chars}
-    return bool(entries) and any(
-        other[:1] in english.vocabulary[i][1] for other in others for i in entries if len(other) > 1
-    )
+    """Whether a character says part of an English word that a later word says too: both cannot say it.
+
+    Either the character is one the word's prefix or morpheme is translated with and a later word starts with
+    one for the same English word (后 in 训练后|反向传播 "backpropagation"), or a later word says the whole word
+    the character says a part of (后 "back" in 加载后|骨干 "backbone")."""
+    later = [other for other in others if len(other) > 1]
+    if not later:
+        return False
+    mine = _senses(char)
+    for i, (stems, chars) in enumerate(english.vocabulary):
+        if char in chars and any(other[:1] in chars for other in later):
+            return True
+        whole = english.wholes[i]
+        if whole and (char in chars or mine & stems) and any(whole in _senses(other) for other in later):
+            return True
+    return False
 
 
 def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:

@@ -72,6 +72,7 @@ class EnglishSide:
     vocabulary: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per content word: (stems, prefix characters)
     parts: tuple[str, ...] = ()  # the stem of every content word and hyphenated part, repeats included
     said: frozenset[str] = frozenset()  # every word as written, lowercased, stop words included (on, in)
+    wholes: tuple[str, ...] = ()  # per content word: a stem only the whole word has (backbone), or ""
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -91,11 +92,12 @@ class EnglishSide:
         english = CAMEL_WORD.sub(_spaced_words, english)
         if is_abbreviation(english):
             only = stem(english.lower())
-            return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,), frozenset({only}))
+            return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,), frozenset({only}), (only,))
         # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
         acronyms = {w.lower(): _acronym_size(w) for w in re.findall(r"[A-Za-z]+", english) if is_abbreviation(w)}
         size = 0.0
         vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
+        wholes: list[str] = []
         all_parts: list[str] = []
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"['’]", "", english))}
         content = [w for w in re.findall(r"[A-Za-z]+", english) if w.lower() not in STOP_WORDS]
@@ -112,6 +114,8 @@ class EnglishSide:
                 continue
             all_parts.extend(stem(p) for p in parts)
             stems = {stem(p) for p in parts}
+            whole = stem("".join(parts))
+            pieces = set(stems) if len(parts) > 1 else set()  # the stems of what the word is made of
             # An agent noun of a three-letter word keeps its -er in the stem (see lexicon.stem): mixer meets mix.
             stems |= {stem(p[:-2]) for p in parts if p.endswith("er") and len(p) == 5}
             # A derived word meets its base in four letters where five part them: partially (parti) and
@@ -120,7 +124,7 @@ class EnglishSide:
             stems |= {s[:4] for s in stems if len(s) == 5 and s[:4] not in HYPHEN_PREFIXES}
             chars: set[str] = set()
             if len(parts) > 1:
-                stems.add(stem("".join(parts)))  # de-duplication meets "deduplicate"
+                stems.add(whole)  # de-duplication meets "deduplicate"
             if len(hyphenated) > 1:
                 chars |= HYPHEN_PREFIXES.get(hyphenated[0], frozenset())
                 if hyphenated[0] in STOP_WORDS and hyphenated[0] in HYPHEN_PREFIXES:
@@ -146,15 +150,20 @@ class EnglishSide:
                     size += 2 if compound or prefixed else 1
                     if compound and not (prefixed and compound[0] == prefixed[0]):
                         stems.update(stem(part) for part in compound)
+                        pieces.update(stem(part) for part in compound)
                         all_parts.extend(stem(part) for part in compound)
                         # back + propagation 反向传播, depth + wise 逐深度
                         chars |= MORPHEMES.get(compound[0], frozenset()) | MORPHEMES.get(compound[1], frozenset())
                     if prefixed:
                         chars |= prefixed[1]
                         stems.add(stem(raw[len(prefixed[0]) :]))
+                        pieces.add(stem(raw[len(prefixed[0]) :]))
                         all_parts.append(stem(raw[len(prefixed[0]) :]))
             vocabulary.append((frozenset(stems), frozenset(chars)))
-        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), frozenset(re.findall(r"[a-z]+", plain)))
+            # Only a stem none of its pieces has says the whole word: "modelfree" cuts to the "model" of a piece.
+            wholes.append(whole if whole not in pieces else "")
+        said = frozenset(re.findall(r"[a-z]+", plain))
+        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes))
 
 
 # -ize and -ization, which Chinese says with a character of its own (化).
