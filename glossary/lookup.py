@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from .model import Entry
-from .normalize import CJK_CHAR, CJK_RE, clean_surface, en_key
+from .normalize import CJK_RE, clean_surface, en_key, without_layout_spaces
 
 MATCHES = ("exact", "prefix", "partial", "fuzzy")
 STATUS_ORDER = {"approved": 0, "candidate": 1, "rejected": 2}
@@ -122,9 +122,7 @@ def chinese_keys(text: str) -> tuple[str, ...]:
     Text of ASCII and characters t2s leaves alone is its own key (zh_key's other steps, without loading OpenCC).
     """
     if all(c.isascii() for c in set(text).difference(_simplified_chars())):
-        key = clean_surface(text)
-        if " " in key:
-            key = re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", key)
+        key = without_layout_spaces(clean_surface(text))
         return (key,) if key else ()
     from .normalize import to_simplified_taiwan, zh_key
 

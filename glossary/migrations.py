@@ -7,6 +7,7 @@ generated from a freshly migrated database (``python -m glossary.migrations``) a
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -296,6 +297,15 @@ CREATE INDEX pairs_abbr_key ON pairs(lower(replace(replace(replace(abbr, '-', ''
         db.execute(
             f"CREATE TRIGGER lookup_{table}_update AFTER UPDATE OF {column} ON {table} BEGIN\n{delete}\n{insert}\nEND"
         )
+
+
+@MIGRATIONS()
+def m006_layout_space_keys(db: Database) -> None:
+    """zh_key drops the space writers put between Chinese and Latin letters or digits (CAP 定理 is CAP定理):
+    terms stored under such a key move to the new one, folded into a term already there."""
+    from .store import Glossary
+
+    Glossary(db.conn, Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")).rekey_terms()
 
 
 def schema_sql(db: Database) -> str:

@@ -98,9 +98,17 @@ def zh_key(text: str) -> str:
     '后训练'
     """
     # Simplify first: OpenCC also normalises some punctuation, which must then be cleaned like the rest.
-    text = clean_surface(to_simplified(_halfwidth_alphanumerics(text)))
-    # Spaces between two CJK characters are layout, not content (line wraps in Markdown, justified text).
-    return re.sub(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}])", "", text)
+    return without_layout_spaces(clean_surface(to_simplified(_halfwidth_alphanumerics(text))))
+
+
+# A space beside a CJK character with a CJK character, Latin letter or digit on its other side.
+_LAYOUT_SPACE = re.compile(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[{CJK_CHAR}])")
+
+
+def without_layout_spaces(text: str) -> str:
+    """Spaces beside Chinese characters are layout, not content: line wraps in Markdown, justified text, and the
+    space many writers put between Chinese and Latin letters or digits (CAP 定理 is CAP定理, t 分布 is t分布)."""
+    return _LAYOUT_SPACE.sub("", text) if " " in text else text
 
 
 def _singular(word: str) -> str:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
@@ -783,16 +783,49 @@ class Glossary:
         source, target = self._existing_term(source_zh), self._existing_term(target_zh)
         if source == target:
             raise GlossaryError(f'"{source_zh}" and "{target_zh}" are already the same term')
-        stamp = now()
         with self.transaction():
-            moved = self.query("SELECT id, english_id FROM pairs WHERE term_id = ?", [source])
-            merged = [self._move_pair(p["id"], target, p["english_id"]) for p in moved]
             source_key = self.execute("SELECT zh FROM terms WHERE id = ?", [source]).fetchone()[0]
-            self.execute("UPDATE term_aliases SET term_id = ? WHERE term_id = ?", [target, source])
-            self.execute("DELETE FROM terms WHERE id = ?", [source])
+            moved = self._fold_term(source, target, now())
             self.execute("INSERT OR REPLACE INTO term_aliases (zh, term_id) VALUES (?, ?)", [source_key, target])
-            self._refresh_pairs(merged, stamp)
+        return moved
+
+    def _fold_term(self, source: int, target: int, stamp: str) -> int:
+        """Move a term's pairs, evidence and aliases to another term and delete it; how many pairs moved."""
+        moved = self.query("SELECT id, english_id FROM pairs WHERE term_id = ?", [source])
+        merged = [self._move_pair(p["id"], target, p["english_id"]) for p in moved]
+        self.execute("UPDATE term_aliases SET term_id = ? WHERE term_id = ?", [target, source])
+        self.execute("DELETE FROM terms WHERE id = ?", [source])
+        self._refresh_pairs(merged, stamp)
         return len(moved)
+
+    def rekey_terms(self) -> int:
+        """Store every term, alias and suppression under the key zh_key now gives it; a migration calls this when
+        zh_key changes. A term whose new key is another term's is folded into it, as merge_terms would. Returns
+        how many terms changed key."""
+        stamp = now()
+        changed = 0
+        with self.transaction():
+            for term_id, zh in self.query("SELECT id, zh FROM terms ORDER BY id"):
+                key = zh_key(zh)
+                if key == zh:
+                    continue
+                changed += 1
+                other = self.execute("SELECT id FROM terms WHERE zh = ?", [key]).fetchone()
+                if other is not None:
+                    self._fold_term(term_id, other[0], stamp)
+                    continue
+                self.execute(
+                    "UPDATE terms SET zh = ?, pinyin = ?, pinyin_key = ?, initials = ?, updated = ? WHERE id = ?",
+                    [key, *pinyin_readings(key), stamp, term_id],
+                )
+                self._refresh_terms([term_id], stamp)
+            # Keys that now meet another row's key: the row already there stays.
+            for table in ("term_aliases", "suppressed", "untranslated"):
+                for (zh,) in self.query(f"SELECT DISTINCT zh FROM {table}"):
+                    if (key := zh_key(zh)) != zh:
+                        self.execute(f"UPDATE OR IGNORE {table} SET zh = ? WHERE zh = ?", [key, zh])
+                        self.execute(f"DELETE FROM {table} WHERE zh = ?", [zh])
+        return changed
 
     def merge_english(self, source_en: str, target_en: str) -> int:
         """Fold English form SOURCE into TARGET for every term; SOURCE becomes an alias of TARGET."""

@@ -51,6 +51,50 @@ def test_old_version_database_upgrades_and_keeps_its_data(tmp_path):
     assert entries[("预训练阶段", "pre-training stage")].example == "预训练阶段(pre-training stage)是第一步。"
 
 
+def test_terms_stored_under_an_old_key_move_to_the_new_one(db_path):
+    """m006: zh_key now drops the space between Chinese and Latin letters; a schema 5 glossary may hold terms
+    (and aliases and suppressions) under keys with that space, which must move, folding into a term already
+    stored under the new key."""
+    with open_glossary(db_path) as g:
+        g.add("CAP定理", "CAP theorem", note="kept")
+        g.add("t分布", "Student's t-distribution")
+        # Written as schema 5's zh_key left them, around today's zh_key.
+        g.execute(
+            "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES ('CAP 定理', "
+            "'CAP dìng lǐ', 'capdingli', 'cdl', 'x', 'x')"
+        )
+        spaced = g.execute("SELECT id FROM terms WHERE zh = 'CAP 定理'").fetchone()[0]
+        english = g.execute("SELECT english_id FROM pairs").fetchone()[0]
+        g.execute(
+            "INSERT INTO pairs (term_id, english_id, status, origin, first_seen, last_seen, updated) "
+            "VALUES (?, ?, 'candidate', 'manual', 'x', 'x', 'x')",
+            [spaced, english],
+        )
+        g.execute(
+            "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES ('Z 缓冲', "
+            "'Z huǎn chōng', 'zhuanchong', 'zhc', 'x', 'x')"
+        )
+        g.execute(
+            "INSERT INTO pairs (term_id, english_id, status, origin, first_seen, last_seen, updated) "
+            "VALUES ((SELECT id FROM terms WHERE zh = 'Z 缓冲'), ?, 'candidate', 'manual', 'x', 'x', 'x')",
+            [english],
+        )
+        g.execute("INSERT INTO term_aliases (zh, term_id) VALUES ('t 分布', (SELECT id FROM terms WHERE zh = 't分布'))")
+        g.execute("INSERT INTO suppressed (zh, en_key, created) VALUES ('p 值', 'pvalue', 'x')")
+        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_layout_space_keys'")
+        g.execute("PRAGMA user_version = 5")
+    with open_glossary(db_path) as g:
+        keys = {r[0] for r in g.execute("SELECT zh FROM terms")}
+        assert keys == {"CAP定理", "t分布", "Z缓冲"}
+        (cap,) = [e for e in g.entries() if e.zh == "CAP定理"]
+        assert (cap.en, cap.note) == ("CAP theorem", "kept")  # the two pairs folded into one
+        assert g.execute("SELECT count(*) FROM pairs").fetchone()[0] == 3
+        assert g.find_pairs("t 分布")  # an alias under its new key
+        assert {r[0] for r in g.execute("SELECT zh FROM term_aliases")} == {"t分布"}
+        assert {r[0] for r in g.execute("SELECT zh FROM suppressed")} == {"p值"}
+        assert g.execute("SELECT pinyin_key FROM terms WHERE zh = 'Z缓冲'").fetchone()[0] == "zhuanchong"
+
+
 def test_newer_schema_is_refused_and_left_untouched(db_path):
     open_glossary(db_path).close()
     conn = sqlite3.connect(db_path)

@@ -42,7 +42,13 @@ def test_english_variants_share_a_key(forms, key):
         ("「智能体」", "智能体"),
         ("Ｑ网络", "Q网络"),
         ("注意 力", "注意力"),
-        ("Transformer 架构", "Transformer 架构"),
+        # the space many writers put between Chinese and Latin letters or digits is layout too
+        ("Transformer 架构", "Transformer架构"),
+        ("根据 CAP 定理", "根据CAP定理"),
+        ("t 分布", "t分布"),
+        ("路径 MTU 发现", "路径MTU发现"),
+        # ... but not between Latin words
+        ("Adam optimizer", "Adam optimizer"),
     ],
 )
 def test_chinese_key_is_simplified_and_clean(form, key):

@@ -149,6 +149,22 @@ def test_traditional_forms_land_on_the_simplified_term_and_are_kept(glossary):
     assert set(entry.forms) == {"後訓練", "后训练"}
 
 
+def test_spacing_variants_land_on_one_term_and_are_kept(glossary):
+    text = "CAP 定理(CAP theorem)与CAP定理(CAP theorem)。"
+    second = text.index("CAP定理")
+    glossary.replace_document(
+        doc("/c/s.txt", text),
+        [
+            cand(text, "CAP 定理", "CAP theorem"),
+            Candidate("CAP定理", "CAP theorem", second, second + 5, second + 6, second + 17, 1, text, "zh(en)", 0.8),
+        ],
+        "t",
+    )
+    (entry,) = glossary.entries()
+    assert entry.zh == "CAP定理" and entry.count == 2
+    assert set(entry.forms) == {"CAP 定理", "CAP定理"}
+
+
 def test_english_variants_merge_and_most_frequent_form_is_shown(glossary):
     text = "预训练(Pre-Training)，预训练(pre-training)，预训练(pre-training)，预训练(pretrainings)。"
     cands = []
