@@ -173,6 +173,10 @@ GLOSSES = [
         {("卷积神经网络", "convolutional neural network")},
     ),
     ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
+    # a space between Chinese and Latin letters or digits is layout, not where a term starts
+    ("根据 CAP 定理（CAP theorem），系统无法同时满足三者。", {("CAP定理", "CAP theorem")}),
+    ("样本均值服从 t 分布（t-distribution）。", {("t分布", "t-distribution")}),
+    ("这就是路径 MTU 发现（Path MTU Discovery）。", {("路径MTU发现", "Path MTU Discovery")}),
     # traditional input: keyed by the simplified form
     ("我們稱之為後訓練階段（post-training stage）。", {("后训练阶段", "post-training stage")}),
     # ... and read as simplified, where the function words are (與 "and", 並 "and", 透過 "through")

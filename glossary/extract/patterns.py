@@ -48,6 +48,7 @@ _CJK = f"[{CJK_CHAR}]"
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
 TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐·]")
 WINDOW = 20
+_CJK_LATIN = re.compile(f"[{CJK_CHAR}][A-Za-z0-9]|[A-Za-z0-9][{CJK_CHAR}]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
 _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){0,7}"
@@ -150,9 +151,20 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
                 return start, start
         return end, None
     start = i
-    while start > 0 and end - start < WINDOW and TERM_CHAR.match(masked[start - 1]):
-        start -= 1
+    while start > 0 and end - start < WINDOW:
+        if TERM_CHAR.match(masked[start - 1]) or (
+            start > 1 and _spacing(masked[start - 2], masked[start - 1 : start + 1])
+        ):
+            start -= 1
+        else:
+            break
     return start, None
+
+
+def _spacing(before: str, space_after: str) -> bool:
+    """Whether a space is the one put between Chinese and Latin letters or digits (CAP 定理, t 分布): layout, not
+    a word boundary."""
+    return space_after[:1] == " " and _CJK_LATIN.fullmatch(before + space_after[1:2]) is not None
 
 
 def _english_before(masked: str, end: int) -> Form | None:
