@@ -252,6 +252,26 @@ def test_what_is_not_a_translation_never_passes_as_knowledge(sentence):
         assert found == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        # the Latin after 称为 starts a Chinese term (TLB未命中), it is not the English of what comes before
+        ("这种情况称为TLB未命中（TLB miss），代价很高。", ("情况", "TLB")),
+        ("纹理坐标也叫 UV 坐标（UV coordinates）。", ("纹理坐标", "UV")),
+        ("如果在函数中添加控制流，即Python语句，会发生什么？", ("控制流", "Python")),
+        # a demonstrative and a short noun refer back to what the text describes; the English names it
+        ("这种方法也称为LoRA，是一种高效微调方法。", ("方法", "LoRA")),
+    ],
+)
+def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):
+    assert wrong not in pairs(sentence, minimum=0.0)
+
+
+def test_an_apposition_of_two_names_is_a_pair():
+    assert ("低秩适配", "LoRA") in pairs("低秩适配，也称为LoRA，是一种高效微调方法。", minimum=0.0)
+    assert ("TLB未命中", "TLB miss") in pairs("这种情况称为TLB未命中（TLB miss），代价很高。")
+
+
 def test_an_example_that_is_not_an_equivalent_stays_below_knowledge():
     text = "我们有相当标准的架构(MoE transformer)、标准目标(下一个单词预测)。"
     assert pairs(text) == set()

@@ -297,9 +297,25 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
                 continue
             zh_end = m.end("zh")
+            if _begins_a_chinese_name(masked, en_start + len(en_text)) or _DESCRIBED.search(
+                masked, max(0, zh_end - 8), zh_end
+            ):
+                continue
             start, hint = window_before(masked, zh_end)
             english = Form(en_text, en_start, en_start + len(en_text))
             yield Site(pattern, EnglishGloss((english,)), start, zh_end, markup_start=hint)
+
+
+def _begins_a_chinese_name(masked: str, end: int) -> bool:
+    """Whether the Latin word ending at ``end`` goes on in Chinese (TLB未命中, UV 坐标): it is the start of a
+    term, not the English of the one before it (这种情况称为TLB未命中)."""
+    after = masked[end : end + 2].lstrip(" ")
+    return bool(after) and re.match(_CJK, after) is not None and after[0] not in _AFTER_A_NAME
+
+
+# A demonstrative with a short noun right before an apposition's keyword (这种情况称为, 该方法也称为): the Chinese
+# refers back to what the text describes, the English names it; the two are no pair.
+_DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
 
 
 def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
