@@ -173,6 +173,9 @@ GLOSSES = [
         {("卷积神经网络", "convolutional neural network")},
     ),
     ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
+    # a localiser or 的 inside a dictionary word does not end a phrase (未命中 "miss", 目的 "objective")
+    ("缓存未命中（cache miss）会带来延迟。", {("缓存未命中", "cache miss")}),
+    ("这个训练目的（training objective）很简单。", {("训练目的", "training objective")}),
     # a space between Chinese and Latin letters or digits is layout, not where a term starts
     ("根据 CAP 定理（CAP theorem），系统无法同时满足三者。", {("CAP定理", "CAP theorem")}),
     ("样本均值服从 t 分布（t-distribution）。", {("t分布", "t-distribution")}),

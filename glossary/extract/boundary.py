@@ -390,7 +390,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
     """
     ends = [len(window)]
     trailing = _TRAILING.search(window)
-    if trailing and trailing.start() > 0:
+    if trailing and trailing.start() > 0 and not _inside_a_word(tokens(window), trailing.start()):
         ends.append(trailing.start())
     options = []
     for end in ends:
@@ -420,6 +420,17 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
     return options
 
 
+def _inside_a_word(words: Sequence[str], at: int) -> bool:
+    """Whether position ``at`` falls inside a dictionary word: the 中 of 未|命中 "miss" is no localiser (jieba's
+    guesses, such as 处理|器上, do not count)."""
+    start = 0
+    for word in words:
+        if start < at < start + len(word):
+            return senses(word) is not None
+        start += len(word)
+    return False
+
+
 def fixed_option(span: str, offset: int = 0) -> SpanOption:
     """The one option of a span a pattern delimited itself (English（中文）, English，即中文)."""
     words = tokens(span)
@@ -433,7 +444,7 @@ def fixed_options(span: str, offset: int = 0) -> list[SpanOption]:
     English may not say (sliding window，即滑动窗口的方法)."""
     options = [fixed_option(span, offset)]
     trailing = _TRAILING.search(span)
-    if trailing and trailing.start() > 1:
+    if trailing and trailing.start() > 1 and not _inside_a_word(options[0].words, trailing.start()):
         options.append(replace(fixed_option(span[: trailing.start()], offset), short_of_gloss=span[trailing.start() :]))
     return options
 
