@@ -509,6 +509,19 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
         # names that start like a numbered reference are names
         ("Line2Vec", ["Line2Vec"], None),
         ("Part-of-speech tagging", ["Part-of-speech tagging"], None),
+        # lower-case short forms cut from the words before them
+        ("receive window, rwnd", ["receive window"], "rwnd"),
+        ("slow start threshold，ssthresh", ["slow start threshold"], "ssthresh"),
+        ("learning rate，lr", ["learning rate"], "lr"),
+        ("independent and identically distributed，i.i.d.", ["independent and identically distributed"], "i.i.d."),
+        # ... not another word, nor a name that is one word of the other (attention is not "self attention")
+        ("forward propagation，forward pass", ["forward propagation", "forward pass"], None),
+        ("dropout, drop", ["dropout", "drop"], None),
+        ("self attention, attn", ["self attention", "attn"], None),
+        # the abbreviation first
+        ("TAA，Temporal Anti-Aliasing", ["Temporal Anti-Aliasing"], "TAA"),
+        ("LLM, Large Language Model", ["Large Language Model"], "LLM"),
+        ("CNN，Large Language Model", ["CNN", "Large Language Model"], None),  # letters that do not fit
     ],
 )
 def test_parts_of_a_gloss(gloss, forms, abbr):

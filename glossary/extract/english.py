@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import STOP_WORDS
+from ..lexicon import STOP_WORDS, in_english_vocabulary
 from ..normalize import CJK_CHAR, CJK_RE, is_abbreviation
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
@@ -96,6 +96,31 @@ def spells_out(abbr: str, english: str) -> bool:
     return len(capitals) >= 2 and capitals == _initials(english, skip=STOP_WORDS)
 
 
+def shortens(short: str, english: str) -> bool:
+    """Whether a lower-case short form is cut from the words of a longer English name, taking letters from two
+    of its words or more and its first letter from the start of a word: rwnd "receive window", ssthresh "slow
+    start threshold", lr "learning rate", i.i.d. "independent and identically distributed". The letters are
+    matched from the right, as Schwartz and Hearst's abbreviation finder does. A word (drop) is no such form."""
+    letters = short.replace(".", "").lower()
+    words = [w for w in _WORD_BREAK.split(english.lower()) if w]
+    if not letters.isalpha() or len(words) < 2 or " " in short.strip():
+        return False
+    if len(letters) > 2 and in_english_vocabulary(letters):  # (two-letter entries are mostly abbreviations)
+        return False
+    flat = [(i, c, k == 0) for i, w in enumerate(words) for k, c in enumerate(w)]
+    if len(letters) >= len(flat):
+        return False
+    touched, position = set(), len(flat)
+    for index in range(len(letters) - 1, -1, -1):
+        position -= 1
+        while position >= 0 and (flat[position][1] != letters[index] or (index == 0 and not flat[position][2])):
+            position -= 1
+        if position < 0:
+            return False
+        touched.add(flat[position][0])
+    return len(touched) >= 2
+
+
 def _capitals(abbr: str) -> str:
     return "".join(c for c in abbr if c.isupper()).lower()
 
@@ -151,10 +176,12 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
                 return None
             continue
         form = Form(text, start, start + len(text))
-        if is_abbreviation(text) and forms and abbr is None:
-            abbr = form  # recurrent neural network，RNN
+        if forms and abbr is None and (is_abbreviation(text) or shortens(text, forms[-1].text)):
+            abbr = form  # recurrent neural network，RNN; receive window, rwnd
             continue
         forms.append(form)
+    if len(forms) > 1 and abbr is None and is_abbreviation(forms[0].text) and abbreviates(forms[0].text, forms[1].text):
+        abbr = forms.pop(0)  # the abbreviation first: TAA，Temporal Anti-Aliasing
     if not forms:
         return None
     return EnglishGloss(tuple(forms), abbr)
