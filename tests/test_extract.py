@@ -68,6 +68,11 @@ GLOSSES = [
     ("无分类器引导（classifier-free guidance）则可以控制生成。", {("无分类器引导", "classifier-free guidance")}),
     ("它由逐深度卷积（depthwise convolution）组成。", {("逐深度卷积", "depthwise convolution")}),
     ("这类方法称为免模型（model-free）强化学习。", {("免模型", "model-free")}),
+    # English suffixes a translator knows the morpheme of: -est 最, -less 无, -able 可, -ive 式
+    ("调度算法包括最短作业优先（Shortest Job First，SJF）。", {("最短作业优先", "Shortest Job First")}),
+    ("UDP则是无连接的(connectionless)协议。", {("无连接的", "connectionless")}),
+    ("最高的隔离级别是可串行化（Serializable）。", {("可串行化", "Serializable")}),
+    ("操作系统采用抢占式调度（preemptive scheduling）。", {("抢占式调度", "preemptive scheduling")}),
     # the frame 基于 ... 的 ("X-based", "from X") is part of a name
     (
         "然后进行基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）。",

@@ -51,7 +51,7 @@ MODALS = frozenset(
 # adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化 and 性 that jieba
 # cuts off words it does not list (正则|化|方法). They start a term only where the English's prefix says them
 # (同策略 "on-policy", see english_side.HYPHEN_PREFIXES); inside one, they are free.
-BOUND_SUFFIXES = frozenset("化 性".split())
+BOUND_SUFFIXES = frozenset("化 性 式".split())
 # Localisers end a phrase (处理器上 "on the processor", 训练中 "in training"), not a term, unless the English says
 # them (片上 "on-chip", 设备上 "on-device"): each with the English words that do.
 _LOCALISERS_SAID = (
@@ -194,7 +194,10 @@ def _glued_function_word(word: str) -> bool:
     if len(word) < 2 or _LATIN.search(word):
         return False
     if jieba_tokenizer().FREQ.get(word):
-        # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one.
+        # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one; a
+        # suffix glued to a word of two characters or more (抢占|式调度) does not.
+        if word[0] in BOUND_SUFFIXES and len(word) > 2 and jieba_tokenizer().FREQ.get(word[1:]):
+            return True
         return any(_function_prefix(word[:n], CLAUSE_WORDS) and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
     return any(_function_prefix(word[:n], FUNCTION_WORDS) for n in range(1, min(3, len(word) - 1) + 1))
 
@@ -277,11 +280,11 @@ def unexplained(words: Sequence[str], english: str) -> int:
     for word in _rejoined(merge_dictionary_words(words), side):
         if word in JOINING_WORDS:
             continue
-        credit, accounted, _ = _alignment(word, side)
-        if credit:
+        _, accounted, _ = _alignment(word, side)
+        if accounted:
             covered += accounted
         else:
-            free += 1
+            free += 1  # says nothing whole (可 of -able says a suffix): it may say what is left
     return max(0, len(side.vocabulary) - covered - free)
 
 
@@ -573,8 +576,13 @@ def score_span(
     if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
         return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
     # A clause word ends the search, unless the English says it (通过时间反向传播 "backpropagation through
-    # time", 同时检测并分割 "simultaneous detection and segmentation"): single characters always do.
-    if any(word in CLAUSE_WORDS and (len(word) == 1 or not _alignment(word, english)[0]) for word in words):
+    # time", 同时检测并分割 "simultaneous detection and segmentation"): single characters always do, but for
+    # the morpheme of an English affix (最 of shortest: 最短作业优先).
+    if any(
+        word in CLAUSE_WORDS
+        and (word not in english.prefix_chars if len(word) == 1 else not _alignment(word, english)[0])
+        for word in words
+    ):
         return -math.inf, 0, 0
     score = 0.0
     aligned = unaligned = covered = 0

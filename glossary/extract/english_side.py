@@ -39,6 +39,29 @@ MORPHEMES = _table(
 )
 
 
+# English suffixes and the Chinese morphemes that translate them (无连接 connectionless, 可学习 learnable, 交互式
+# interactive, 最短 shortest), on a word whose base is a word of its own (not native, not forest's "for" + est;
+# any base of four letters before -able, serializ-able 可串行化). Such a morpheme only ever earns a character the
+# span holds.
+SUFFIXES = _table("less:无 able:可 ible:可 ive:式 est:最")
+_ANY_BASE = ("able", "ible")
+
+
+def _suffixed(word: str) -> tuple[str, frozenset[str]] | None:
+    """(base, the Chinese morphemes that translate the suffix) of a word made of a word and a suffix."""
+    for suffix, chars in SUFFIXES.items():
+        base = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        if suffix in _ANY_BASE and len(base) >= 4:
+            return base, chars
+        doubled = base[:-1] if base[-1] == base[-2] else ""  # big-g-est
+        for candidate in (base, base + "e", doubled):
+            if candidate and in_english_vocabulary(candidate):
+                return candidate, chars
+    return None
+
+
 def _prefixed(word: str) -> tuple[str, frozenset[str]] | None:
     """(prefix, the Chinese morphemes that translate it) of a word that is a prefix and four letters or more; the
     longest prefix that fits (uni-gram, not un-igram)."""
@@ -73,6 +96,7 @@ class EnglishSide:
     parts: tuple[str, ...] = ()  # the stem of every content word and hyphenated part, repeats included
     said: frozenset[str] = frozenset()  # every word as written, lowercased, stop words included (on, in)
     wholes: tuple[str, ...] = ()  # per content word: a stem only the whole word has (backbone), or ""
+    suffixes: tuple[frozenset[str], ...] = ()  # per content word: characters that say only its suffix (式, 最)
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -83,8 +107,11 @@ class EnglishSide:
         return frozenset().union(*(c for _, c in self.vocabulary))
 
     def covered(self, stems: frozenset[str], chars: frozenset[str]) -> int:
-        """How many of the content words the given stems or leading characters account for."""
-        return sum(1 for s, c in self.vocabulary if s & stems or c & chars)
+        """How many of the content words the given stems or leading characters account for; a suffix's character
+        leaves the word's base to account for (抢占式 "preemptive": 式 says -ive, not preempt)."""
+        return sum(
+            1 for (s, c), only in zip(self.vocabulary, self.suffixes, strict=True) if s & stems or (c - only) & chars
+        )
 
     @classmethod
     @cache
@@ -92,12 +119,14 @@ class EnglishSide:
         english = CAMEL_WORD.sub(_spaced_words, english)
         if is_abbreviation(english):
             only = stem(english.lower())
-            return cls(_acronym_size(english), ((frozenset({only}), frozenset()),), (only,), frozenset({only}), (only,))
+            word = ((frozenset({only}), frozenset()),)
+            return cls(_acronym_size(english), word, (only,), frozenset({only}), (only,), (frozenset(),))
         # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
         acronyms = {w.lower(): _acronym_size(w) for w in re.findall(r"[A-Za-z]+", english) if is_abbreviation(w)}
         size = 0.0
         vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
         wholes: list[str] = []
+        suffixes: list[frozenset[str]] = []
         all_parts: list[str] = []
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"['’]", "", english))}
         content = [w for w in re.findall(r"[A-Za-z]+", english) if w.lower() not in STOP_WORDS]
@@ -123,6 +152,7 @@ class EnglishSide:
             # Not where the four letters are a prefix (overfitting: "over" is also CC-CEDICT's "talk over").
             stems |= {s[:4] for s in stems if len(s) == 5 and s[:4] not in HYPHEN_PREFIXES}
             chars: set[str] = set()
+            suffix_chars: set[str] = set()
             if len(parts) > 1:
                 stems.add(whole)  # de-duplication meets "deduplicate"
             if len(hyphenated) > 1:
@@ -131,6 +161,9 @@ class EnglishSide:
                     size += 0.5  # on-policy, in-context: a one-character morpheme (同策略)
             for raw in parts:
                 chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
+                if suffixed := _suffixed(raw):
+                    suffix_chars |= suffixed[1]
+                    pieces.add(stem(suffixed[0]))
                 if _MADE_INTO.search(raw):
                     size += 0.25  # tokenization 词元化, minimization 最小化: -ize is a character of its own (化)
                 if raw in acronyms:
@@ -159,11 +192,12 @@ class EnglishSide:
                         stems.add(stem(raw[len(prefixed[0]) :]))
                         pieces.add(stem(raw[len(prefixed[0]) :]))
                         all_parts.append(stem(raw[len(prefixed[0]) :]))
-            vocabulary.append((frozenset(stems), frozenset(chars)))
+            vocabulary.append((frozenset(stems), frozenset(chars | suffix_chars)))
+            suffixes.append(frozenset(suffix_chars - chars))
             # Only a stem none of its pieces has says the whole word: "modelfree" cuts to the "model" of a piece.
             wholes.append(whole if whole not in pieces else "")
         said = frozenset(re.findall(r"[a-z]+", plain))
-        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes))
+        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes))
 
 
 # -ize and -ization, which Chinese says with a character of its own (化).
