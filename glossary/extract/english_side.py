@@ -119,8 +119,8 @@ class EnglishSide:
         english = CAMEL_WORD.sub(_spaced_words, english)
         if is_abbreviation(english):
             only = stem(english.lower())
-            word = ((frozenset({only}), frozenset()),)
-            return cls(_acronym_size(english), word, (only,), frozenset({only}), (only,), (frozenset(),))
+            word: tuple[frozenset[str], frozenset[str]] = (frozenset({only}), frozenset())
+            return cls(_acronym_size(english), (word,), (only,), frozenset({only}), (only,), (frozenset(),))
         # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
         acronyms = {w.lower(): _acronym_size(w) for w in re.findall(r"[A-Za-z]+", english) if is_abbreviation(w)}
         size = 0.0
