@@ -68,6 +68,8 @@ GLOSSES = [
     ("无分类器引导（classifier-free guidance）则可以控制生成。", {("无分类器引导", "classifier-free guidance")}),
     ("它由逐深度卷积（depthwise convolution）组成。", {("逐深度卷积", "depthwise convolution")}),
     ("这类方法称为免模型（model-free）强化学习。", {("免模型", "model-free")}),
+    # the I of "Type I" is a numeral, not a pronoun making the English a sentence
+    ("第一类错误（Type I error）是指拒绝了真的原假设。", {("第一类错误", "Type I error")}),
     # English suffixes a translator knows the morpheme of: -est 最, -less 无, -able 可, -ive 式
     ("调度算法包括最短作业优先（Shortest Job First，SJF）。", {("最短作业优先", "Shortest Job First")}),
     ("UDP则是无连接的(connectionless)协议。", {("无连接的", "connectionless")}),
@@ -211,6 +213,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("这个模型使用小批量随机梯度下降（minibatch SGD）训练。", "使用小批量随机梯度下降"),
         # 同 "compared with", though the English has a prefix (on-) that 同 translates in 同策略
         ("同在线学习（on-line learning）相比，这种方法更快。", "同在线学习"),
+        # a modal verb starts a clause, not a term
+        ("程序最后会释放互斥锁（mutex）。", "会释放互斥锁"),
         # a suffix jieba cut off a word it does not list (正则|化) never starts a term
         ("这是一种正则化方法（LS）。", "化方法"),
         # a localiser ends a phrase: 处理器上 is "on the processor" (and jieba's HMM glues 器上)

@@ -575,6 +575,10 @@ def score_span(
         return -math.inf, 0, 0
     if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
         return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
+    if words[0] in MODALS and words[0] not in english.prefix_chars and not _alignment(words[0], english)[1]:
+        # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
+        # preemption", 可学习 "learnable", 开始符号 "start symbol")
+        return -math.inf, 0, 0
     # A clause word ends the search, unless the English says it (通过时间反向传播 "backpropagation through
     # time", 同时检测并分割 "simultaneous detection and segmentation"): single characters always do, but for
     # the morpheme of an English affix (最 of shortest: 最短作业优先).
