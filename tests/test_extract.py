@@ -213,6 +213,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("这个模型使用小批量随机梯度下降（minibatch SGD）训练。", "使用小批量随机梯度下降"),
         # 同 "compared with", though the English has a prefix (on-) that 同 translates in 同策略
         ("同在线学习（on-line learning）相比，这种方法更快。", "同在线学习"),
+        # a light verb is context, whatever the English leaves room for
+        ("我们先做预热（warmup）。", "做预热"),
         # a modal verb starts a clause, not a term
         ("程序最后会释放互斥锁（mutex）。", "会释放互斥锁"),
         # a suffix jieba cut off a word it does not list (正则|化) never starts a term

@@ -29,7 +29,7 @@ from .english_side import EnglishSide, adjectival, expected_chars
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
-    "是 为 被 把 将 由 从 在 让 使 用 以 于 至 给 跟 等 即 也 又 还 就 都 而 但 则 若 如 或者 了 着 中 里 "
+    "是 为 被 把 将 由 从 在 让 使 用 做 令 以 于 至 给 跟 等 即 也 又 还 就 都 而 但 则 若 如 或者 了 着 中 里 "
     "称 称为 称作 称之为 被称为 被称作 叫 叫做 叫作 记为 记作 定义为 表示为 简称 又称 也称 也叫 即为 就是 也就是 "
     "使用 利用 采用 通过 根据 进行 实现 包括 包含 介绍 讨论 描述 考虑 提出 引入 得到 获得 成为 作为 具有 需要 "
     "可以 能够 可能 应该 我们 你 我 他 她 它 它们 他们 这 那 这个 那个 这些 那些 这种 那种 这样 该 其 此 每个 "
