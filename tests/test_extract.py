@@ -68,6 +68,8 @@ GLOSSES = [
     ("无分类器引导（classifier-free guidance）则可以控制生成。", {("无分类器引导", "classifier-free guidance")}),
     ("它由逐深度卷积（depthwise convolution）组成。", {("逐深度卷积", "depthwise convolution")}),
     ("这类方法称为免模型（model-free）强化学习。", {("免模型", "model-free")}),
+    # a word CC-CEDICT lists whole is no function word glued to what follows (地 of 地址)
+    ("主机需要通过地址解析协议（ARP）获得地址。", {("地址解析协议", "ARP")}),
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
     ("第一类错误（Type I error）是指拒绝了真的原假设。", {("第一类错误", "Type I error")}),
     # English suffixes a translator knows the morpheme of: -est 最, -less 无, -able 可, -ive 式
@@ -171,6 +173,8 @@ GLOSSES = [
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
     # slash pairs
     ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
+    # ... where an English phrase of several words is followed by more Chinese
+    ("程序在用户态/user mode之间切换。", {("用户态", "user mode")}),
     # quotes and emphasis mark the start when present
     ("这种设计被称为“多头注意力”（multi-head attention）。", {("多头注意力", "multi-head attention")}),
     ("这被称为*暂退法*（dropout）。", {("暂退法", "dropout")}),

@@ -291,13 +291,14 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 continue
             if pattern.startswith(("zh/", "en/")):
                 left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
-                if not _isolated_slash_pair(masked, left, m.end()):
+                if not _isolated_slash_pair(masked, left, m.end(), phrase=pattern == "zh/en" and " " in en_text):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh"):
                 yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
                 continue
             zh_end = m.end("zh")
-            if _begins_a_chinese_name(masked, en_start + len(en_text)) or _DESCRIBED.search(
+            one_word = " " not in en_text
+            if (one_word and _begins_a_chinese_name(masked, en_start + len(en_text))) or _DESCRIBED.search(
                 masked, max(0, zh_end - 8), zh_end
             ):
                 continue
@@ -308,7 +309,8 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
 
 def _begins_a_chinese_name(masked: str, end: int) -> bool:
     """Whether the Latin word ending at ``end`` goes on in Chinese (TLB未命中, UV 坐标): it is the start of a
-    term, not the English of the one before it (这种情况称为TLB未命中)."""
+    term, not the English of the one before it (这种情况称为TLB未命中). An English phrase of several words is a
+    name of its own (用户态/user mode之间)."""
     after = masked[end : end + 2].lstrip(" ")
     return bool(after) and re.match(_CJK, after) is not None and after[0] not in _AFTER_A_NAME
 
@@ -318,15 +320,16 @@ def _begins_a_chinese_name(masked: str, end: int) -> bool:
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
 
 
-def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
+def _isolated_slash_pair(masked: str, start: int, end: int, *, phrase: bool = False) -> bool:
     """A slash pair stands alone: not one item of a slash list (需求 / 数据结构 / APIs), not the first half of a
-    compound that goes on (混合代码/ arxiv 数据), not a path. ``start`` is where its left side starts."""
+    compound that goes on (混合代码/ arxiv 数据), not a path. ``start`` is where its left side starts; ``phrase``:
+    the English is words, which the Chinese after it does not continue (用户态/user mode之间, 公钥/public key 加密)."""
     before = masked[max(0, start - 3) : start].rstrip(" ")
     after = masked[end : end + 3].lstrip(" ")
     if before.endswith("/") or after.startswith("/"):
         return False
     if after and re.match(_CJK, after):
-        return after[0] in _AFTER_A_NAME  # 后训练/post-training是…, not 代码/ arxiv 数据
+        return phrase or after[0] in _AFTER_A_NAME  # 后训练/post-training是…, not 代码/ arxiv 数据
     return not after or not after[0].isalnum()
 
 
