@@ -217,6 +217,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("这个模型使用小批量随机梯度下降（minibatch SGD）训练。", "使用小批量随机梯度下降"),
         # 同 "compared with", though the English has a prefix (on-) that 同 translates in 同策略
         ("同在线学习（on-line learning）相比，这种方法更快。", "同在线学习"),
+        # a term does not start inside a word jieba cut (服务|器用, 最|大化), unless the English says part of it
+        ("服务器用公钥/public key 加密。", "器用公钥"),
+        ("训练时最大化证据下界（evidence lower bound）。", "大化证据下界"),
         # a light verb is context, whatever the English leaves room for
         ("我们先做预热（warmup）。", "做预热"),
         # a modal verb starts a clause, not a term

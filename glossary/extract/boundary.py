@@ -84,6 +84,7 @@ class Weights:
     length: float = 2.0  # per unit of |log(chars / expected chars)|
     fragment: float = 4.0  # the span nearly always follows the same character: part of a longer unit
     markup: float = 4.0  # the span starts just after an opening quote or emphasis
+    splits_word: float = 2.0  # the span starts inside a dictionary word of three characters or more
 
 
 WEIGHTS = Weights()
@@ -365,6 +366,7 @@ class SpanOption:
     short_of_gloss: str = ""  # what the span stops short of instead of ending at the gloss: a 的-phrase, a localiser
     first_glued: bool = False  # the first word is a function word glued to the next by jieba's HMM
     after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
+    splits_word: str = ""  # a dictionary word the span starts inside (服务器 of 服务|器用公钥), if any
 
     @property
     def first_is_content(self) -> bool:
@@ -420,9 +422,20 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     window[end:],
                     _glued_function_word(words[0]),
                     previous.get(start, "") in MODALS,
+                    _splits_word(window, start),
                 )
             )
     return options
+
+
+def _splits_word(text: str, at: int) -> str:
+    """A CC-CEDICT word of three or four characters across position ``at`` (服务器 across 服务|器用), or "": jieba
+    cut it, and a term does not start inside a word."""
+    for i in range(max(0, at - 3), at):
+        for j in range(min(len(text), i + 4), at, -1):
+            if j - i >= 3 and senses(text[i:j]) is not None:
+                return text[i:j]
+    return ""
 
 
 def _inside_a_word(words: Sequence[str], at: int) -> bool:
@@ -707,6 +720,9 @@ def choose(
             continue
         if option.short_of_gloss:
             s -= weights.short_of_gloss
+        if option.splits_word and not _senses(option.splits_word) & side.stems:
+            # ... unless the English says part of that word: 紧接着应用|层规范化 "layer normalization"
+            s -= weights.splits_word
         scored.append((s, index, aligned, unaligned))
     if not scored:
         return None
