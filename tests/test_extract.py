@@ -248,6 +248,8 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
     [
         "在IFEVAL上，8B和70B的差距还是很明显的(80.4/87.5)。",  # scores
         "原文见：IFEval Dataset | Papers With Code[1]。",  # a reference
+        "最早的系统性工作是Toolformer（Schick et al., 2023）。",  # an author-year citation
+        "反向过程则学习逐步去噪（Ho et al., 2020; Song and Ermon 2019）。",  # two
         "大约Claude 3 Kaiku的性能(again,相当不错)。",  # a remark
         "都在大致相同的范围内(MMLU约为85)。",  # a sentence-like parenthetical
         "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot

@@ -24,6 +24,9 @@ from ..normalize import CJK_CHAR
 from .english import EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
+# An author-year citation: Ho et al., 2020; Smith and Jones 2019; Schick et al. 2023a.
+_AUTHOR = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4}"
+_AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?|\s*(?:and|&)\s*{_AUTHOR})?,?\s+(?:19|20)\d\d[a-z]?"
 # What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
 # constructs it can hold. In this order: code first, so that nothing inside it is taken for anything else.
 _PROTECTED = [
@@ -35,6 +38,8 @@ _PROTECTED = [
     (("](",), re.compile(r"\]\([^)\n]*\)")),  # link and image targets
     (("<",), re.compile(r"<[A-Za-z/!][^<>\n]*>")),  # HTML tags
     (("[",), re.compile(r"\[(?:@[^\]\n]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]")),  # citations: [1], [2, 3], [@key]
+    # author-year citations: (Ho et al., 2020), (Smith and Jones 2019; Lee, 2021)
+    ((" 19", " 20"), re.compile(f"[（(]{_AUTHOR_YEAR}(?:\\s*[;；,，]\\s*{_AUTHOR_YEAR})*\\s*[)）]")),
 ]
 # File names, found from their extension and extended left: scanning every word for one is slow. The pattern
 # starts with its literal dot (no lookbehind), so that the regex engine skips to each dot.
