@@ -70,6 +70,12 @@ GLOSSES = [
     ("这类方法称为免模型（model-free）强化学习。", {("免模型", "model-free")}),
     # a word CC-CEDICT lists whole is no function word glued to what follows (地 of 地址)
     ("主机需要通过地址解析协议（ARP）获得地址。", {("地址解析协议", "ARP")}),
+    # names with diacritics are English too
+    (
+        "最常用的指标是弗雷歇初始距离（Fréchet inception distance，FID）。",
+        {("弗雷歇初始距离", "Fréchet inception distance")},
+    ),
+    ("埃尔德什-雷尼模型（Erdős–Rényi model）生成随机图。", {("埃尔德什-雷尼模型", "Erdős–Rényi model")}),
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
     ("第一类错误（Type I error）是指拒绝了真的原假设。", {("第一类错误", "Type I error")}),
     # English suffixes a translator knows the morpheme of: -est 最, -less 无, -able 可, -ive 式

@@ -23,7 +23,9 @@ _LABEL = re.compile(
 # An abbreviation and a short Chinese head noun: EM算法, BP神经网络.
 _ABBREVIATED_NAME = re.compile(f"(?P<abbr>[A-Z][A-Za-z0-9\\-]*)\\s*[{CJK_CHAR}]{{1,4}}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
-_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '’&.\-]*$")
+# Latin letters, those with diacritics too (Fréchet, Erdős–Rényi, Poincaré), digits and the joiners of names.
+_LETTER = "A-Za-z0-9À-ÖØ-öø-ɏ"
+_FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.\\-–]*$")
 _CODE = re.compile(r"[=_{}\[\]<>()\\$#@|`]|\.\w+\(|^\w+\.\w+$|::")
 _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
