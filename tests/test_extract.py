@@ -190,6 +190,7 @@ GLOSSES = [
         {("卷积神经网络", "convolutional neural network")},
     ),
     ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
+    ("训练 *Wasserstein 生成对抗网络*（Wasserstein GAN）更稳定。", {("Wasserstein生成对抗网络", "Wasserstein GAN")}),
     # a localiser or 的 inside a dictionary word does not end a phrase (未命中 "miss", 目的 "objective")
     ("缓存未命中（cache miss）会带来延迟。", {("缓存未命中", "cache miss")}),
     ("这个训练目的（training objective）很简单。", {("训练目的", "training objective")}),

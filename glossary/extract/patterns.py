@@ -152,7 +152,10 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
             while start < close_at and masked[start] == opening:
                 start += 1
             inner = masked[start:close_at]
-            if inner and all(TERM_CHAR.match(c) for c in inner):
+            if inner and all(
+                TERM_CHAR.match(c) or (0 < k < len(inner) - 1 and _spacing(inner[k - 1], inner[k : k + 2]))
+                for k, c in enumerate(inner)
+            ):
                 return start, start
         return end, None
     start = i
