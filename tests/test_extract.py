@@ -76,6 +76,8 @@ GLOSSES = [
         {("弗雷歇初始距离", "Fréchet inception distance")},
     ),
     ("埃尔德什-雷尼模型（Erdős–Rényi model）生成随机图。", {("埃尔德什-雷尼模型", "Erdős–Rényi model")}),
+    # a numeral word that counts (一个) is context; one that names (多层 "multi-layer") is content
+    ("变换时使用的是同一个多层感知机（MLP）。", {("多层感知机", "MLP")}),
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
     ("第一类错误（Type I error）是指拒绝了真的原假设。", {("第一类错误", "Type I error")}),
     # English suffixes a translator knows the morpheme of: -est 最, -less 无, -able 可, -ive 式
@@ -227,6 +229,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # a term does not start inside a word jieba cut (服务|器用, 最|大化), unless the English says part of it
         ("服务器用公钥/public key 加密。", "器用公钥"),
         ("训练时最大化证据下界（evidence lower bound）。", "大化证据下界"),
+        # a classifier counts the noun after it, it is not part of its name
+        ("把缓存切成若干个块（block）。", "个块"),
+        ("变换时使用的是同一个多层感知机（MLP）。", "个多层感知机"),
         # a light verb is context, whatever the English leaves room for
         ("我们先做预热（warmup）。", "做预热"),
         # a modal verb starts a clause, not a term

@@ -177,10 +177,11 @@ def _senses(word: str) -> frozenset[str]:
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 # Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
 # not the suffixes, which jieba's HMM rightly glues to the word they end (加性, "additive").
+_CLASSIFIERS = frozenset("个种些位只条件每各")
+# Numerals and classifiers: before a noun they count it, they are not part of its name.
+_COUNTING = frozenset("一二三四五六七八九十百千万几每各两") | _CLASSIFIERS
 _FUNCTION_CHARS = (
-    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1)
-    | frozenset("个种些位只条件每各")
-    | frozenset(LOCALISERS)
+    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | _CLASSIFIERS | frozenset(LOCALISERS)
 )
 
 
@@ -374,14 +375,16 @@ class SpanOption:
         morphemes in a compound often add what a terse English name leaves implicit (全连接层, 主成分分析).
         jieba's tags are a general-language guess (it tags 层次 a numeral), so only clear cases count."""
         if len(self.words[0]) == 1:
-            return self.first_tag not in _FUNCTION_TAGS
+            # nor a numeral or classifier, which jieba tags loosely (若干个|块 "block")
+            return self.first_tag not in _FUNCTION_TAGS and self.words[0] not in _COUNTING
         if self.first_tag == "m":
-            return self.words[0][0] not in _NUMERAL_CHARS
+            # a numeral word counts (一个, 多种, 若干个) where it ends in a numeral or classifier; 多层 "multi-layer"
+            # and 层次 (jieba's numerals) are content
+            return self.words[0][-1] not in _COUNTING
         return self.first_tag not in _NON_CONTENT_TAGS
 
 
 _NON_CONTENT_TAGS = frozenset("v vd d p r c u uj ul uz uv ud ug y e o zg ad".split())
-_NUMERAL_CHARS = frozenset("第一二三四五六七八九十百千万几多每各两")
 _NEVER_FIRST_TAGS = frozenset("c u uj ul uz uv ud ug r y e o".split())
 # Single characters that are particles, prepositions, conjunctions, pronouns or adverbs (地, 至).
 _FUNCTION_TAGS = frozenset("uv ud ug uj ul uz u p c r d y e o zg".split())
