@@ -84,6 +84,7 @@ GLOSSES = [
     ("调度算法包括最短作业优先（Shortest Job First，SJF）。", {("最短作业优先", "Shortest Job First")}),
     ("UDP则是无连接的(connectionless)协议。", {("无连接的", "connectionless")}),
     ("最高的隔离级别是可串行化（Serializable）。", {("可串行化", "Serializable")}),
+    ("我们还希望提高模型的可解释性（explainability）。", {("可解释性", "explainability")}),
     ("操作系统采用抢占式调度（preemptive scheduling）。", {("抢占式调度", "preemptive scheduling")}),
     # the frame 基于 ... 的 ("X-based", "from X") is part of a name
     (
