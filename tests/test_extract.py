@@ -76,6 +76,9 @@ GLOSSES = [
         {("弗雷歇初始距离", "Fréchet inception distance")},
     ),
     ("埃尔德什-雷尼模型（Erdős–Rényi model）生成随机图。", {("埃尔德什-雷尼模型", "Erdős–Rényi model")}),
+    # a function character starts a term where it says a short English word (和 "sum", 等 "equal")
+    ("在树上可以使用和积算法（sum-product algorithm）精确推断。", {("和积算法", "sum-product algorithm")}),
+    ("说话人验证常用等错误率（equal error rate）评估。", {("等错误率", "equal error rate")}),
     # a numeral word that counts (一个) is context; one that names (多层 "multi-layer") is content
     ("变换时使用的是同一个多层感知机（MLP）。", {("多层感知机", "MLP")}),
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
@@ -230,6 +233,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # a term does not start inside a word jieba cut (服务|器用, 最|大化), unless the English says part of it
         ("服务器用公钥/public key 加密。", "器用公钥"),
         ("训练时最大化证据下界（evidence lower bound）。", "大化证据下界"),
+        # ... but not where a five-letter stem only happens to meet a longer word's (是 "correct", correlation)
+        ("它所表达的运算其实是互相关运算（cross-correlation）。", "是互相关运算"),
+        ("猫、狗等类别（classes）很多。", "等类别"),
         # a classifier counts the noun after it, it is not part of its name
         ("把缓存切成若干个块（block）。", "个块"),
         ("变换时使用的是同一个多层感知机（MLP）。", "个多层感知机"),

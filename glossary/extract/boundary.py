@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate, pairwise
 
-from ..lexicon import jieba_tokenizer, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_CHAR
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars
@@ -290,6 +290,14 @@ def unexplained(words: Sequence[str], english: str) -> int:
         else:
             free += 1  # says nothing whole (可 of -able says a suffix): it may say what is left
     return max(0, len(side.vocabulary) - covered - free)
+
+
+def _says_a_word(char: str, english: EnglishSide) -> bool:
+    """Whether a function character at the start of a span says a whole English word: 和 "sum" in 和积算法
+    "sum-product algorithm", 等 "equal" in 等错误率 "equal error rate". Only a short word, whose stem is the
+    word itself: five-letter stems of longer words collide (是 "correct" and correlation)."""
+    mine = _senses(char)
+    return any(len(word) <= 5 and word not in STOP_WORDS and stem(word) in mine for word in english.said)
 
 
 def ends_phrase(word: str, english: EnglishSide) -> bool:
@@ -585,7 +593,7 @@ def score_span(
 ) -> tuple[float, int, int]:
     """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
     words = merge_dictionary_words(words)
-    if not words or words[0] in JOINING_WORDS or first_glued:
+    if not words or first_glued or (words[0] in JOINING_WORDS and not _says_a_word(words[0], english)):
         return -math.inf, 0, 0
     if words[0] in NOT_STARTING and not (len(words) == 2 and words[0] in english.prefix_chars):
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
@@ -602,15 +610,19 @@ def score_span(
     # the morpheme of an English affix (最 of shortest: 最短作业优先).
     if any(
         word in CLAUSE_WORDS
-        and (word not in english.prefix_chars if len(word) == 1 else not _alignment(word, english)[0])
-        for word in words
+        and (
+            (word not in english.prefix_chars and not (k == 0 and _says_a_word(word, english)))
+            if len(word) == 1
+            else not _alignment(word, english)[0]
+        )
+        for k, word in enumerate(words)
     ):
         return -math.inf, 0, 0
     score = 0.0
     aligned = unaligned = covered = 0
     unaligned_positions = []
     for position, word in enumerate(words):
-        if word in JOINING_WORDS:
+        if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see above)
             score -= weights.joining_inside
             continue
         if word in NOT_STARTING and word not in english.prefix_chars:
