@@ -79,6 +79,8 @@ GLOSSES = [
     # a function character starts a term where it says a short English word (和 "sum", 等 "equal")
     ("在树上可以使用和积算法（sum-product algorithm）精确推断。", {("和积算法", "sum-product algorithm")}),
     ("说话人验证常用等错误率（equal error rate）评估。", {("等错误率", "equal error rate")}),
+    # a localiser inside a term where the English says it
+    ("网络中的网络（Network in Network，NiN）是一种架构。", {("网络中的网络", "Network in Network")}),
     # a numeral word that counts (一个) is context; one that names (多层 "multi-layer") is content
     ("变换时使用的是同一个多层感知机（MLP）。", {("多层感知机", "MLP")}),
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
@@ -236,6 +238,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # ... but not where a five-letter stem only happens to meet a longer word's (是 "correct", correlation)
         ("它所表达的运算其实是互相关运算（cross-correlation）。", "是互相关运算"),
         ("猫、狗等类别（classes）很多。", "等类别"),
+        # two function words are not joined into a word (中|的, not 中的 "hit the target")
+        ("τ-bench关注工具调用中的人机交互（human-agent interaction）。", "中的人机交互"),
         # a classifier counts the noun after it, it is not part of its name
         ("把缓存切成若干个块（block）。", "个块"),
         ("变换时使用的是同一个多层感知机（MLP）。", "个多层感知机"),

@@ -498,7 +498,8 @@ _FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
 def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for word in words:
-        if out and (word in _FUNCTIONAL or out[-1] in _FUNCTIONAL) and senses(out[-1] + word) is not None:
+        # One function word with a word, not two function words (中|的 is "in ...'s", not 中的 "hit the target").
+        if out and (word in _FUNCTIONAL) != (out[-1] in _FUNCTIONAL) and senses(out[-1] + word) is not None:
             out[-1] += word
         else:
             out.append(word)
@@ -611,7 +612,11 @@ def score_span(
     if any(
         word in CLAUSE_WORDS
         and (
-            (word not in english.prefix_chars and not (k == 0 and _says_a_word(word, english)))
+            (
+                word not in english.prefix_chars
+                and not (k == 0 and _says_a_word(word, english))
+                and not (word in LOCALISERS and not ends_phrase(word, english))  # 网络中的网络 "network in network"
+            )
             if len(word) == 1
             else not _alignment(word, english)[0]
         )
