@@ -79,6 +79,12 @@ GLOSSES = [
     # a function character starts a term where it says a short English word (和 "sum", 等 "equal")
     ("在树上可以使用和积算法（sum-product algorithm）精确推断。", {("和积算法", "sum-product algorithm")}),
     ("说话人验证常用等错误率（equal error rate）评估。", {("等错误率", "equal error rate")}),
+    # a pronoun or conjunction starts a term where the English says it (自我 "self", 同时 "simultaneous")
+    ("智能体通过自我反思（self-reflection）改进。", {("自我反思", "self-reflection")}),
+    (
+        "我们可以同时检测并分割（simultaneous detection and segmentation）。",
+        {("同时检测并分割", "simultaneous detection and segmentation")},
+    ),
     # a localiser inside a term where the English says it
     ("网络中的网络（Network in Network，NiN）是一种架构。", {("网络中的网络", "Network in Network")}),
     # a numeral word that counts (一个) is context; one that names (多层 "multi-layer") is content

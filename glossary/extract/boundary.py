@@ -600,8 +600,10 @@ def score_span(
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
         # 同在线学习（on-line learning）相比 it is "compared with".
         return -math.inf, 0, 0
-    if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS:
-        return -math.inf, 0, 0  # a conjunction, particle or pronoun (之为, 而且) never starts a term
+    if len(words[0]) > 1 and pos_tag(words[0]) in _NEVER_FIRST_TAGS and not _alignment(words[0], english)[1]:
+        # a conjunction, particle or pronoun (之为, 而且) never starts a term, unless the English says it (自我反思
+        # "self-reflection")
+        return -math.inf, 0, 0
     if words[0] in MODALS and words[0] not in english.prefix_chars and not _alignment(words[0], english)[1]:
         # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
         # preemption", 可学习 "learnable", 开始符号 "start symbol")
