@@ -244,6 +244,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # ... but not where a five-letter stem only happens to meet a longer word's (是 "correct", correlation)
         ("它所表达的运算其实是互相关运算（cross-correlation）。", "是互相关运算"),
         ("猫、狗等类别（classes）很多。", "等类别"),
+        # a character the span says twice while the English says it once (头 ... 头 "head")
+        ("GQA 让多个查询头共享同一组键值头（key-value head）。", "头共享同一组键值头"),
+        ("GQA 让多个查询头共享同一组键值头（key-value head）。", "一组键值头"),
         # two function words are not joined into a word (中|的, not 中的 "hit the target")
         ("τ-bench关注工具调用中的人机交互（human-agent interaction）。", "中的人机交互"),
         # a classifier counts the noun after it, it is not part of its name

@@ -177,7 +177,7 @@ def _senses(word: str) -> frozenset[str]:
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 # Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
 # not the suffixes, which jieba's HMM rightly glues to the word they end (加性, "additive").
-_CLASSIFIERS = frozenset("个种些位只条件每各")
+_CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
 # Numerals and classifiers: before a noun they count it, they are not part of its name.
 _COUNTING = frozenset("一二三四五六七八九十百千万几每各两") | _CLASSIFIERS
 _FUNCTION_CHARS = (
@@ -343,7 +343,10 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     mine = _senses(word) & english.stems
     if not mine:
         return False
-    in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other))
+    if len(word) == 1:  # a character's senses are too many to compare with other words: itself again only
+        in_chinese = 1 + sum(1 for other in others if other == word)
+    else:
+        in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other))
     in_english = sum(1 for part in english.parts if part in mine or part[:4] in mine)  # (see EnglishSide.of)
     return in_chinese > in_english
 
@@ -641,7 +644,7 @@ def score_span(
             aligned += 1
             continue
         credit, accounted, known = _alignment(word, english)
-        if credit and len(word) > 1 and _repeats(word, words[position + 1 :], english):
+        if credit and _repeats(word, words[position + 1 :], english):
             # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
             # Chinese word, the one nearest the rest of the term.
