@@ -23,7 +23,7 @@ from functools import cache
 from itertools import accumulate, pairwise
 
 from ..lexicon import STOP_WORDS, jieba_tokenizer, pos_tag, senses, stem
-from ..normalize import CJK_CHAR
+from ..normalize import CJK_CHAR, CJK_RE
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars
 
@@ -290,6 +290,17 @@ def unexplained(words: Sequence[str], english: str) -> int:
         else:
             free += 1  # says nothing whole (可 of -able says a suffix): it may say what is left
     return max(0, len(side.vocabulary) - covered - free)
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _length(span: str) -> int:
+    """A span's length in Chinese characters: a Latin word or number in it (Frobenius范数, RNN-T) stands for
+    one English word, two characters' worth; spaces and hyphens are layout."""
+    latin = _LATIN_RUN.findall(span)
+    chinese = sum(1 for c in span if CJK_RE.match(c))
+    return max(1, chinese + 2 * len(latin))
 
 
 def _says_a_word(char: str, english: EnglishSide) -> bool:
@@ -702,8 +713,7 @@ def score_span(
             content = len(words) == 1 or first_is_content or (stats is not None and _cohesion(stats, words) >= 0.25)
             score -= weights.unaligned_content if content else weights.unaligned_other
     span = "".join(words)
-    chars = len(span)
-    score -= weights.length * abs(math.log(chars / expected_chars(english)))
+    score -= weights.length * abs(math.log(_length(span) / expected_chars(english)))
     if stats is not None:
         # The span holds a unit the corpus keeps together: a word nearly always followed by the rest of the span
         # (马尔可夫 -> 马尔可夫模型). A longer span holding the same unit keeps the credit (一阶马尔可夫模型).
