@@ -85,6 +85,11 @@ GLOSSES = [
         "我们可以同时检测并分割（simultaneous detection and segmentation）。",
         {("同时检测并分割", "simultaneous detection and segmentation")},
     ),
+    # a Latin word in the span is one English word's worth of Chinese, not one character per letter
+    (
+        "我们实现了这样的掩蔽softmax操作（masked softmax operation）。",
+        {("掩蔽softmax操作", "masked softmax operation")},
+    ),
     # a localiser inside a term where the English says it
     ("网络中的网络（Network in Network，NiN）是一种架构。", {("网络中的网络", "Network in Network")}),
     # a numeral word that counts (一个) is context; one that names (多层 "multi-layer") is content
@@ -193,6 +198,8 @@ GLOSSES = [
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
     # slash pairs
     ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
+    # ... two in a row: the second term holds nothing of the first pair's English
+    ("处理器在内核态/kernel mode和用户态/user mode之间切换。", {("内核态", "kernel mode"), ("用户态", "user mode")}),
     # ... where an English phrase of several words is followed by more Chinese
     ("程序在用户态/user mode之间切换。", {("用户态", "user mode")}),
     # quotes and emphasis mark the start when present

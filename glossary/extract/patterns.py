@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..normalize import CJK_CHAR
 from .english import EnglishGloss, Form, abbreviates, looks_like_term, parse
@@ -244,7 +244,16 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     for site in _apposition_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
-    return sorted(sites.values(), key=lambda s: (s.window_start, s.gloss.forms[0].start))
+    # A term holds no other gloss's English: 内核态/kernel mode和用户态/user mode is two pairs, and the second
+    # window starts after "kernel mode".
+    english_ends = sorted(form.end for site in sites.values() for form in site.gloss.forms)
+    clipped = []
+    for site in sites.values():
+        inside = [end for end in english_ends if site.window_start < end <= site.zh_end]
+        if inside and not site.fixed:
+            site = replace(site, window_start=max(inside))
+        clipped.append(site)
+    return sorted(clipped, key=lambda s: (s.window_start, s.gloss.forms[0].start))
 
 
 def _bracket_sites(masked: str) -> Iterator[Site]:
