@@ -340,6 +340,21 @@ def test_an_example_that_is_not_an_equivalent_stays_below_knowledge():
     assert pairs(text, minimum=0.0)  # kept as a low-confidence candidate, not thrown away
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("先说通用能力的基准测试（benchmark）。面向Agent的基准更强调多步交互。", ("基准测试", "benchmark")),
+        (
+            "现代操作系统通常采用多级反馈队列（multilevel feedback queue）。现代处理器采用多级缓存结构。",
+            ("多级反馈队列", "multilevel feedback queue"),
+        ),
+    ],
+)
+def test_a_word_seen_twice_after_the_same_particle_is_no_fragment(text, expected):
+    # 基准 after 的 twice, 多级 after 采用 twice: a phrase boundary before it, not the head of a longer unit.
+    assert expected in pairs(text)
+
+
 def test_sub_terms_are_derived_where_the_parts_align_and_stand_alone():
     text = "(a)预训练阶段(pre-training stage)：算法相对直接。\n(b)后训练阶段(post-training stage)：算法比较丰富。"
     corpus = ["预训练需要大量数据。", "后训练的算法比较丰富。", "每个阶段的目标不同。"]

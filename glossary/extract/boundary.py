@@ -535,7 +535,8 @@ def _fragment_evidence(stats: CorpusStats, text: str) -> float:
     if count < 2:
         return 0.0
     certainty = min(1.0, (count - 1) / 2)  # two sightings after the same character count half
-    return certainty * max(0.0, 1.0 - stats.left_entropy(text))
+    # A particle or function character before it (的基准 twice) is a phrase boundary, not a longer unit's head.
+    return certainty * max(0.0, 1.0 - stats.left_entropy(text, _FUNCTION_CHARS))
 
 
 def merge_dictionary_words(words: Sequence[str]) -> tuple[str, ...]:

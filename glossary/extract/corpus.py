@@ -35,19 +35,21 @@ class CorpusStats:
 
     counts: dict[str, int] = field(default_factory=dict)
     left: Neighbours = field(default_factory=dict)
-    _entropy: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    _entropy: dict[tuple[str, frozenset[str]], float] = field(default_factory=dict, repr=False, compare=False)
 
     def count(self, span: str) -> int:
         return self.counts.get(span, 0)
 
-    def left_entropy(self, span: str) -> float:
-        """Entropy (bits) of the character before the span; a run boundary counts as a distinct neighbour."""
-        known = self._entropy.get(span)
+    def left_entropy(self, span: str, boundaries: frozenset[str] = frozenset()) -> float:
+        """Entropy (bits) of the character before the span; a run boundary counts as a distinct neighbour, and so
+        does each sighting after one of ``boundaries`` (characters that end a phrase, such as particles)."""
+        key = (span, boundaries)
+        known = self._entropy.get(key)
         if known is None:
-            known = self._entropy[span] = self._left_entropy(span)
+            known = self._entropy[key] = self._left_entropy(span, boundaries)
         return known
 
-    def _left_entropy(self, span: str) -> float:
+    def _left_entropy(self, span: str, boundaries: frozenset[str]) -> float:
         neighbours = self.left.get(span)
         total = self.counts.get(span, 0)
         if not neighbours or not total:
@@ -55,7 +57,7 @@ class CorpusStats:
         h = 0.0
         # In order of counts, so that counts added up from shards in any order give the same float.
         for neighbour, n in sorted(neighbours.items(), key=lambda item: (item[1], item[0])):
-            if neighbour == RUN_START:
+            if neighbour == RUN_START or neighbour in boundaries:
                 h += n / total * math.log2(total)  # n neighbours seen once each
             else:
                 p = n / total
