@@ -301,8 +301,9 @@ CREATE INDEX pairs_abbr_key ON pairs(lower(replace(replace(replace(abbr, '-', ''
 
 @MIGRATIONS()
 def m006_layout_space_keys(db: Database) -> None:
-    """zh_key drops the space writers put between Chinese and Latin letters or digits (CAP 定理 is CAP定理):
-    terms stored under such a key move to the new one, folded into a term already there."""
+    """zh_key drops the space writers put between Chinese and Latin letters or digits (CAP 定理 is CAP定理), and
+    simplifies to a fixed point (薴 -> 苧 -> 苎): terms stored under an older key move to the new one, folded into
+    a term already there."""
     from .store import Glossary
 
     Glossary(db.conn, Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")).rekey_terms()

@@ -98,7 +98,18 @@ def zh_key(text: str) -> str:
     '后训练'
     """
     # Simplify first: OpenCC also normalises some punctuation, which must then be cleaned like the rest.
-    return without_layout_spaces(clean_surface(to_simplified(_halfwidth_alphanumerics(text))))
+    return without_layout_spaces(clean_surface(_fully_simplified(_halfwidth_alphanumerics(text))))
+
+
+def _fully_simplified(text: str) -> str:
+    """t2s until it changes nothing: OpenCC maps some characters in steps (薴 -> 苧 -> 苎), and a key must be its
+    own key."""
+    for _ in range(3):
+        simpler = to_simplified(text)
+        if simpler == text:
+            break
+        text = simpler
+    return text
 
 
 # A space beside a CJK character with a CJK character, Latin letter or digit on its other side.

@@ -52,9 +52,9 @@ def test_old_version_database_upgrades_and_keeps_its_data(tmp_path):
 
 
 def test_terms_stored_under_an_old_key_move_to_the_new_one(db_path):
-    """m006: zh_key now drops the space between Chinese and Latin letters; a schema 5 glossary may hold terms
-    (and aliases and suppressions) under keys with that space, which must move, folding into a term already
-    stored under the new key."""
+    """m006: zh_key now drops the space between Chinese and Latin letters and simplifies to a fixed point; a
+    schema 5 glossary may hold terms (and aliases and suppressions) under older keys, which must move, folding
+    into a term already stored under the new key."""
     with open_glossary(db_path) as g:
         g.add("CAP定理", "CAP theorem", note="kept")
         g.add("t分布", "Student's t-distribution")
@@ -79,16 +79,25 @@ def test_terms_stored_under_an_old_key_move_to_the_new_one(db_path):
             "VALUES ((SELECT id FROM terms WHERE zh = 'Z 缓冲'), ?, 'candidate', 'manual', 'x', 'x', 'x')",
             [english],
         )
+        g.execute(
+            "INSERT INTO terms (zh, pinyin, pinyin_key, initials, created, updated) VALUES ('苧麻', "
+            "'zhù má', 'zhuma', 'zm', 'x', 'x')"  # schema 5 simplified 苧 once; it simplifies on to 苎
+        )
+        g.execute(
+            "INSERT INTO pairs (term_id, english_id, status, origin, first_seen, last_seen, updated) "
+            "VALUES ((SELECT id FROM terms WHERE zh = '苧麻'), ?, 'candidate', 'manual', 'x', 'x', 'x')",
+            [english],
+        )
         g.execute("INSERT INTO term_aliases (zh, term_id) VALUES ('t 分布', (SELECT id FROM terms WHERE zh = 't分布'))")
         g.execute("INSERT INTO suppressed (zh, en_key, created) VALUES ('p 值', 'pvalue', 'x')")
         g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_layout_space_keys'")
         g.execute("PRAGMA user_version = 5")
     with open_glossary(db_path) as g:
         keys = {r[0] for r in g.execute("SELECT zh FROM terms")}
-        assert keys == {"CAP定理", "t分布", "Z缓冲"}
+        assert keys == {"CAP定理", "t分布", "Z缓冲", "苎麻"}
         (cap,) = [e for e in g.entries() if e.zh == "CAP定理"]
         assert (cap.en, cap.note) == ("CAP theorem", "kept")  # the two pairs folded into one
-        assert g.execute("SELECT count(*) FROM pairs").fetchone()[0] == 3
+        assert g.execute("SELECT count(*) FROM pairs").fetchone()[0] == 4
         assert g.find_pairs("t 分布")  # an alias under its new key
         assert {r[0] for r in g.execute("SELECT zh FROM term_aliases")} == {"t分布"}
         assert {r[0] for r in g.execute("SELECT zh FROM suppressed")} == {"p值"}
