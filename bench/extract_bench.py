@@ -236,8 +236,9 @@ def main() -> None:
         f"storing together {mb / (passes + stages['store']):.2f} MB/s"
     )
     # Scaling: on 2.1 MB the fixed costs (interpreter, dictionaries, pinyin) weigh, so --jobs is also timed on
-    # the corpus four times over (8.5 MB, distinct paths, so every copy is extracted). The copies repeat text,
-    # which favours --jobs 1: one process meets each window again in its caches, N workers each meet it anew.
+    # the corpus four times over (8.5 MB, distinct paths, so every copy is extracted; identical texts are counted
+    # over once, see corpus.distinct_texts). The copies repeat text, which favours --jobs 1: one process meets
+    # each window again in its caches, N workers each meet it anew.
     large = work / "large"
     if not large.exists():
         for copy in range(4):

@@ -34,7 +34,7 @@ from .extract import (
     spans_to_count,
     warm_up,
 )
-from .extract.corpus import Neighbours, count_neighbours
+from .extract.corpus import Neighbours, count_neighbours, distinct_texts
 from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
 from .model import Candidate, Document, Untranslated
 from .store import DocumentSummary, Glossary, prepare_to_write
@@ -257,7 +257,7 @@ def corpus_stats(glossary: Glossary, ready: list[_Done], jobs: int = 1) -> Corpu
     paths = {d.path for d in ready}
     texts = [d.document.text for d in ready if d.document is not None]
     texts += [text for path, text in glossary.document_texts() if path not in paths]
-    return _counted(spans_to_count(d.prepared for d in ready if d.prepared is not None), texts, jobs)
+    return _counted(spans_to_count(d.prepared for d in ready if d.prepared is not None), distinct_texts(texts), jobs)
 
 
 def refresh_untranslated(glossary: Glossary, *, limit: int = 500) -> list[Untranslated]:

@@ -355,6 +355,12 @@ def test_a_word_seen_twice_after_the_same_particle_is_no_fragment(text, expected
     assert expected in pairs(text)
 
 
+def test_a_text_in_its_own_corpus_counts_once():
+    text = "我们借助回译（back-translation）扩充数据。"
+    assert extract_pairs(text, [text]) == extract_pairs(text)
+    assert [c.zh for c in extract_pairs(text)] == ["回译"]
+
+
 def test_sub_terms_are_derived_where_the_parts_align_and_stand_alone():
     text = "(a)预训练阶段(pre-training stage)：算法相对直接。\n(b)后训练阶段(post-training stage)：算法比较丰富。"
     corpus = ["预训练需要大量数据。", "后训练的算法比较丰富。", "每个阶段的目标不同。"]

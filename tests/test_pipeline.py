@@ -82,6 +82,24 @@ def test_stdin_is_a_document(run, glossary):
     assert run("extract", "-", input=GLOSSED).output.startswith("0 documents extracted, 1 unchanged")
 
 
+def test_a_document_posted_twice_is_no_more_evidence_than_once(run, tmp_path):
+    # A repeated phrase (借助回译) looks like a unit once the same text is counted twice.
+    text = "我们借助回译（back-translation）扩充数据。\n"
+    once, twice = tmp_path / "once", tmp_path / "twice"
+    for folder, copies in ((once, 1), (twice, 2)):
+        folder.mkdir()
+        for k in range(copies):
+            (folder / f"{k}.md").write_text(text, encoding="utf-8")
+    exported = []
+    for folder in (once, twice):
+        db = tmp_path / f"{folder.name}.db"
+        run("extract", "--db", str(db), str(folder))
+        exported.append(
+            {line.split(",")[0] for line in run("export", "--db", str(db), "--format", "csv").output.splitlines()[1:]}
+        )
+    assert exported[0] == exported[1] == {"回译"}
+
+
 def test_workers_give_the_same_glossary(run, seeds, tmp_path):
     from click.testing import CliRunner
 

@@ -27,7 +27,7 @@ from .boundary import (
     fixed_options,
     span_options,
 )
-from .corpus import CorpusStats
+from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, spells_out
 from .english_side import CAMEL_WORD
@@ -260,5 +260,5 @@ def resolve(
 def extract_pairs(text: str, corpus: Sequence[str] | None = None) -> list[Candidate]:
     """Candidate pairs of one text; ``corpus`` (texts, this one included or not) informs the boundaries."""
     prepared = prepare(text)
-    stats = CorpusStats.build(prepared.spans(), [text, *(corpus or ())])
+    stats = CorpusStats.build(prepared.spans(), distinct_texts([text, *(corpus or ())]))
     return resolve(text, prepared, stats, abbreviations([prepared]))

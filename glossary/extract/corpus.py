@@ -80,6 +80,12 @@ class CorpusStats:
         return cls({span: sum(seen.values()) for span, seen in left.items()}, left)
 
 
+def distinct_texts(texts: Iterable[str]) -> list[str]:
+    """The texts, each once: a document posted twice (or passed as its own corpus) is no second sighting of
+    the phrases in it, and would make any phrase it repeats (借助回译) look like a unit."""
+    return list(dict.fromkeys(texts))
+
+
 def count_neighbours(spans: Iterable[str], texts: Iterable[str]) -> Neighbours:
     """Left neighbours of every sighting of the spans (those holding Chinese) in the texts; spans never seen
     are left out. Counts over parts of a corpus add up (:meth:`CorpusStats.merged`)."""
