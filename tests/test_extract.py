@@ -70,6 +70,9 @@ GLOSSES = [
     ("这类方法称为免模型（model-free）强化学习。", {("免模型", "model-free")}),
     # a word CC-CEDICT lists whole is no function word glued to what follows (地 of 地址)
     ("主机需要通过地址解析协议（ARP）获得地址。", {("地址解析协议", "ARP")}),
+    # a slash between capitals joins a name on both sides
+    ("上线前还要做A/B测试（A/B testing）。", {("A/B测试", "A/B testing")}),
+    ("团队构建了 CI/CD 流水线（CI/CD pipeline）。", {("CI/CD流水线", "CI/CD pipeline")}),
     # names with diacritics are English too
     (
         "最常用的指标是弗雷歇初始距离（Fréchet inception distance，FID）。",
@@ -602,6 +605,17 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
         ("TAA，Temporal Anti-Aliasing", ["Temporal Anti-Aliasing"], "TAA"),
         ("LLM, Large Language Model", ["Large Language Model"], "LLM"),
         ("CNN，Large Language Model", ["CNN", "Large Language Model"], None),  # letters that do not fit
+        # names starting with a dimension or size, not quantities
+        ("3D reconstruction", ["3D reconstruction"], None),
+        ("1x1 convolution", ["1x1 convolution"], None),
+        ("256KB", None, None),
+        ("5-shot", None, None),
+        # a leading article is no part of the name
+        ("the deadly triad", ["deadly triad"], None),
+        # a slash between capitals is part of a name; between words it separates alternatives
+        ("A/B testing", ["A/B testing"], None),
+        ("CI/CD pipeline", ["CI/CD pipeline"], None),
+        ("forward propagation/forward pass", ["forward propagation", "forward pass"], None),
     ],
 )
 def test_parts_of_a_gloss(gloss, forms, abbr):

@@ -122,9 +122,16 @@ def tokens(text: str) -> tuple[str, ...]:
             and senses(word) is None  # 线上 "online" is a word, 器上 is not
         ):
             out.extend(word)
+        elif word == "/" and out and _SLASHED_NAME.search(out[-1] + "/" + text[len("".join(out)) + 1 :][:1]):
+            out[-1] += word  # A/B, I/O: one name; what follows the slash joins it below
+        elif out and len(out[-1]) > 1 and out[-1].endswith("/") and _LATIN.match(word):
+            out[-1] += word
         else:
             out.append(word)
     return tuple(out)
+
+
+_SLASHED_NAME = re.compile(r"[A-Z0-9]/[A-Z0-9]$")
 
 
 def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]:
@@ -141,7 +148,10 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
             points.add(offset)
             points.update(offset + cut for cut in _inner_cuts(word))
             offset += len(word)
-    return sorted((p for p in points if _TERM_START.match(window, p)), reverse=True)
+    return sorted(
+        (p for p in points if _TERM_START.match(window, p) and not _SLASHED_NAME.match(window[max(0, p - 2) : p + 1])),
+        reverse=True,
+    )
 
 
 @cache

@@ -16,6 +16,11 @@ from ..normalize import CJK_CHAR, CJK_RE, is_abbreviation
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
+# A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB).
+_DIGIT_LED_NAME = re.compile(r"\d+(?:D|d|x\d+)\s+[A-Za-z]")
+_ARTICLE = re.compile(r"(?:the|an?)\s+(?=\w)", re.IGNORECASE)
+# A short token, a slash and a letter or digit right after it: the start of a name written with a slash.
+_NAME_WITH_SLASH = re.compile(r"\s*[A-Z0-9]{1,4}/[A-Z0-9]")
 # Labels before the English in a gloss: 英文：..., 英语：..., 英文全称 ..., 简称 ..., 缩写 ...
 _LABEL = re.compile(
     r"^(?:英文全称|英文名称|英文名|英文缩写|英文简称|英文|英语|全称|简称|缩写|缩写为|又称|也称|也叫|即)\s*[:：]?\s*"
@@ -25,7 +30,9 @@ _ABBREVIATED_NAME = re.compile(f"(?P<abbr>[A-Z][A-Za-z0-9\\-]*)\\s*[{CJK_CHAR}]{
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
 # Latin letters, those with diacritics too (Fréchet, Erdős–Rényi, Poincaré), digits and the joiners of names.
 _LETTER = "A-Za-z0-9À-ÖØ-öø-ɏ"
-_FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.\\-–]*$")
+_FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.\\-–/]*$")
+# A slash belongs in a name only between capitals or digits (A/B testing, I/O, TCP/IP); src/main is a path.
+_LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")
 _CODE = re.compile(r"[=_{}\[\]<>()\\$#@|`]|\.\w+\(|^\w+\.\w+$|::")
 _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
@@ -62,7 +69,7 @@ class EnglishGloss:
 
 def looks_like_term(text: str) -> bool:
     """An English name: Latin words, no code, no sentence, not a lone function word or a number."""
-    if not _FORM.match(text) or _CODE.search(text) or CJK_RE.search(text):
+    if not _FORM.match(text) or _CODE.search(text) or CJK_RE.search(text) or _LOOSE_SLASH.search(text):
         return False
     words = text.split()
     if not 1 <= len(words) <= MAX_WORDS or sum(c.isalpha() for c in text) < 2:
@@ -149,8 +156,8 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     if label:
         lead += label.end()
         stripped = stripped[label.end() :]
-    if not stripped or not re.match(r"[A-Za-z]", stripped):
-        return None
+    if not re.match("[A-Za-z]", stripped) and not _DIGIT_LED_NAME.match(stripped):
+        return None  # no English (numbers, 256KB, 5-shot); 3D reconstruction and 1x1 convolution are names
     forms: list[Form] = []
     abbr: Form | None = None
     position = offset + lead
@@ -160,6 +167,8 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     for _separator, text, start in pieces:
         start += position + len(text) - len(text.lstrip("*"))  # emphasis on one piece: (*CNN*)
         text = text.strip("*")
+        if article := _ARTICLE.match(text):
+            start, text = start + article.end(), text[article.end() :]  # the deadly triad
         if CJK_RE.search(text):
             inner = _LABEL.match(text)
             named = _ABBREVIATED_NAME.fullmatch(text)
@@ -197,6 +206,8 @@ def _pieces(content: str) -> list[tuple[str, str, int]]:
     start = 0
     separator = ""
     for match in _SPLIT.finditer(content):
+        if match.group() == "/" and _NAME_WITH_SLASH.fullmatch(content, start, match.end() + 1):
+            continue  # A/B testing, CI/CD pipeline, I/O: one name, not alternatives
         pieces.append((separator, content[start : match.start()], start))
         separator = match.group().strip()
         start = match.end()

@@ -54,6 +54,7 @@ _CJK = f"[{CJK_CHAR}]"
 TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐·]")
 WINDOW = 20
 _CJK_LATIN = re.compile(f"[{CJK_CHAR}][A-Za-z0-9]|[A-Za-z0-9][{CJK_CHAR}]")
+_SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
 _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){0,7}"
@@ -153,7 +154,7 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
                 start += 1
             inner = masked[start:close_at]
             if inner and all(
-                TERM_CHAR.match(c) or (0 < k < len(inner) - 1 and _spacing(inner[k - 1], inner[k : k + 2]))
+                TERM_CHAR.match(c) or (0 < k < len(inner) - 1 and _joins_a_name(inner[k - 1], inner[k : k + 2]))
                 for k, c in enumerate(inner)
             ):
                 return start, start
@@ -161,12 +162,20 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
     start = i
     while start > 0 and end - start < WINDOW:
         if TERM_CHAR.match(masked[start - 1]) or (
-            start > 1 and _spacing(masked[start - 2], masked[start - 1 : start + 1])
+            start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 1])
         ):
             start -= 1
         else:
             break
     return start, None
+
+
+def _joins_a_name(before: str, char_after: str) -> bool:
+    """Whether a character between two others is part of a term: a layout space (see _spacing), or a slash
+    between capitals or digits (A/B 测试, I/O 设备)."""
+    if char_after[:1] == "/":
+        return _SLASHED.fullmatch(before + char_after) is not None
+    return _spacing(before, char_after)
 
 
 def _spacing(before: str, space_after: str) -> bool:
