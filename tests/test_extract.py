@@ -194,6 +194,7 @@ GLOSSES = [
     ),
     ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    ("这个问题叫 data contamination，也就是数据污染。", {("数据污染", "data contamination")}),
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),

@@ -63,15 +63,16 @@ _CLOSE = "[)）]"
 # A bracket's content up to its closing bracket, or (group "nested") up to a bracket opening inside it: the outer
 # gloss of a nested one, 标签（label，或目标（target））. One pass finds both.
 _BRACKET = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
+_THAT_IS = "(?:即|也就是)"  # "that is"
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
     (
         "en，即zh",
-        "即",
-        re.compile(f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*即\\s*(?P<zh>{_CJK}[{CJK_CHAR}、和与及]{{0,30}})"),
+        "即|也就是",
+        re.compile(f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*{_THAT_IS}\\s*(?P<zh>{_CJK}[{CJK_CHAR}、和与及]{{0,30}})"),
     ),
-    ("zh，即en", "即", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*即\\s*(?P<en>{_LATIN_RUN})")),
+    ("zh，即en", "即|也就是", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*{_THAT_IS}\\s*(?P<en>{_LATIN_RUN})")),
     (
         "关于en，zh",
         "关于",
