@@ -99,6 +99,7 @@ GLOSSES = [
     ("变换时使用的是同一个多层感知机（MLP）。", {("多层感知机", "MLP")}),
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
     ("第一类错误（Type I error）是指拒绝了真的原假设。", {("第一类错误", "Type I error")}),
+    ("每次只用一个小批次（mini-batch）更新参数。", {("小批次", "mini-batch")}),  # mini- 小
     # English suffixes a translator knows the morpheme of: -est 最, -less 无, -able 可, -ive 式
     ("调度算法包括最短作业优先（Shortest Job First，SJF）。", {("最短作业优先", "Shortest Job First")}),
     ("UDP则是无连接的(connectionless)协议。", {("无连接的", "connectionless")}),
