@@ -339,6 +339,21 @@ def test_an_apposition_of_two_names_is_a_pair():
     assert ("TLB未命中", "TLB miss") in pairs("这种情况称为TLB未命中（TLB miss），代价很高。")
 
 
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("工作（Schick et al., 2023）", True),
+        ("工作（Smith and Jones 2019a; Lee, 2021）", True),
+        ("系统（Windows Server 2019）", False),  # a name and a year
+        ("数据集（PASCAL VOC 2007）", False),
+    ],
+)
+def test_author_year_citations_are_masked(text, masked):
+    from glossary.extract.patterns import MASK, mask
+
+    assert (MASK in mask(text)) is masked
+
+
 def test_an_example_that_is_not_an_equivalent_stays_below_knowledge():
     text = "我们有相当标准的架构(MoE transformer)、标准目标(下一个单词预测)。"
     assert pairs(text) == set()

@@ -17,6 +17,7 @@ pattern runs, so nothing inside them is ever a term.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -24,9 +25,10 @@ from ..normalize import CJK_CHAR
 from .english import EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
-# An author-year citation: Ho et al., 2020; Smith and Jones 2019; Schick et al. 2023a.
-_AUTHOR = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4}"
-_AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?|\s*(?:and|&)\s*{_AUTHOR})?,?\s+(?:19|20)\d\d[a-z]?"
+# An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a). A name and a year alone are
+# no citation (Windows Server 2019, PASCAL VOC 2007). Words are matched possessively: no backtracking into them.
+_AUTHOR = r"[A-Z][\w'’\-]*+(?:\s+[A-Z][\w'’\-]*+){0,4}+"
+_AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?,?|\s+(?:and|&)\s+{_AUTHOR},?|,)\s*+(?:19|20)\d\d[a-z]?"
 # What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
 # constructs it can hold. In this order: code first, so that nothing inside it is taken for anything else.
 _PROTECTED = [
@@ -259,9 +261,9 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
     english_ends = sorted(form.end for site in sites.values() for form in site.gloss.forms)
     clipped = []
     for site in sites.values():
-        inside = [end for end in english_ends if site.window_start < end <= site.zh_end]
-        if inside and not site.fixed:
-            site = replace(site, window_start=max(inside))
+        last = bisect_right(english_ends, site.zh_end) - 1  # the last English ending at or before the Chinese
+        if last >= 0 and english_ends[last] > site.window_start and not site.fixed:
+            site = replace(site, window_start=english_ends[last])
         clipped.append(site)
     return sorted(clipped, key=lambda s: (s.window_start, s.gloss.forms[0].start))
 
