@@ -790,9 +790,14 @@ class Glossary:
         return moved
 
     def _fold_term(self, source: int, target: int, stamp: str) -> int:
-        """Move a term's pairs, evidence and aliases to another term and delete it; how many pairs moved."""
+        """Move a term's pairs, evidence, aliases and note (where the target has none) to another term and delete
+        it; how many pairs moved. Its uid goes with it: decks made before know it as a note of its own."""
         moved = self.query("SELECT id, english_id FROM pairs WHERE term_id = ?", [source])
         merged = [self._move_pair(p["id"], target, p["english_id"]) for p in moved]
+        self.execute(
+            "UPDATE terms SET note = coalesce(note, (SELECT note FROM terms WHERE id = ?)) WHERE id = ?",
+            [source, target],
+        )
         self.execute("UPDATE term_aliases SET term_id = ? WHERE term_id = ?", [target, source])
         self.execute("DELETE FROM terms WHERE id = ?", [source])
         self._refresh_pairs(merged, stamp)
@@ -805,27 +810,43 @@ class Glossary:
         stamp = now()
         changed = 0
         with self.transaction():
-            for term_id, zh in self.query("SELECT id, zh FROM terms ORDER BY id"):
-                key = zh_key(zh)
-                if key == zh:
-                    continue
-                changed += 1
-                other = self.execute("SELECT id FROM terms WHERE zh = ?", [key]).fetchone()
-                if other is not None:
-                    self._fold_term(term_id, other[0], stamp)
-                    continue
-                self.execute(
-                    "UPDATE terms SET zh = ?, pinyin = ?, pinyin_key = ?, initials = ?, updated = ? WHERE id = ?",
-                    [key, *pinyin_readings(key), stamp, term_id],
-                )
-                self._refresh_terms([term_id], stamp)
-            # Keys that now meet another row's key: the row already there stays.
+            # Aliases and suppressions first: a key a person merged into another term (an alias) or rejected (a
+            # suppression) keeps that decision under its new key. Where keys now meet, the row there stays.
             for table in ("term_aliases", "suppressed", "untranslated"):
                 for (zh,) in self.query(f"SELECT DISTINCT zh FROM {table}"):
                     if (key := zh_key(zh)) != zh:
                         self.execute(f"UPDATE OR IGNORE {table} SET zh = ? WHERE zh = ?", [key, zh])
                         self.execute(f"DELETE FROM {table} WHERE zh = ?", [zh])
+            for term_id, zh in self.query("SELECT id, zh FROM terms ORDER BY id"):
+                key = zh_key(zh)
+                if key == zh:
+                    continue
+                changed += 1
+                owner = self._keyed_ids(self._TERM_KEYS, [key]).get(key)
+                if owner is not None and owner != term_id:
+                    self._fold_term(term_id, owner, stamp)
+                    continue
+                self.execute("DELETE FROM term_aliases WHERE zh = ?", [key])  # its own key now
+                self.execute(
+                    "UPDATE terms SET zh = ?, pinyin = ?, pinyin_key = ?, initials = ?, updated = ? WHERE id = ?",
+                    [key, *pinyin_readings(key), stamp, term_id],
+                )
+                self._refresh_terms([term_id], stamp)
+            self._drop_suppressed(stamp)
         return changed
+
+    def _drop_suppressed(self, stamp: str) -> None:
+        """Remove extracted pairs that a suppression names (pairs a rekey moved onto a suppressed key)."""
+        rows = self.query(
+            "SELECT p.id, p.term_id, p.english_id FROM pairs p JOIN terms t ON t.id = p.term_id "
+            "JOIN english e ON e.id = p.english_id JOIN suppressed s ON s.zh = t.zh AND s.en_key = e.key "
+            "WHERE p.curated = 0 AND p.origin IN ('extracted', 'derived')"
+        )
+        if not rows:
+            return
+        self.executemany("DELETE FROM pairs WHERE id = ?", [[r["id"]] for r in rows])
+        self._refresh_english({r["english_id"] for r in rows})
+        self._refresh_terms({r["term_id"] for r in rows}, stamp)
 
     def merge_english(self, source_en: str, target_en: str) -> int:
         """Fold English form SOURCE into TARGET for every term; SOURCE becomes an alias of TARGET."""

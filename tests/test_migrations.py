@@ -104,6 +104,49 @@ def test_terms_stored_under_an_old_key_move_to_the_new_one(db_path):
         assert g.execute("SELECT pinyin_key FROM terms WHERE zh = 'Z缓冲'").fetchone()[0] == "zhuanchong"
 
 
+def _old_key_term(g, zh: str, en_key: str, *, origin: str = "manual", note: str | None = None) -> None:
+    """A term stored as schema 5 would have it (a key today's zh_key would not give), with one pair."""
+    g.execute(
+        "INSERT INTO terms (zh, pinyin, pinyin_key, initials, note, created, updated) "
+        "VALUES (?, '', '', '', ?, 'x', 'x')",
+        [zh, note],
+    )
+    english = g.execute("SELECT id FROM english WHERE key = ?", [en_key]).fetchone()
+    if english is None:
+        g.execute("INSERT INTO english (key, display) VALUES (?, ?)", [en_key, en_key])
+        english = g.execute("SELECT id FROM english WHERE key = ?", [en_key]).fetchone()
+    g.execute(
+        "INSERT INTO pairs (term_id, english_id, status, origin, first_seen, last_seen, updated) "
+        "VALUES ((SELECT id FROM terms WHERE zh = ?), ?, 'candidate', ?, 'x', 'x', 'x')",
+        [zh, english[0], origin],
+    )
+
+
+def _downgrade_to_schema_5(g) -> None:
+    g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_layout_space_keys'")
+    g.execute("PRAGMA user_version = 5")
+
+
+def test_rekeying_keeps_what_people_decided(db_path):
+    """A merge (alias), a rejection (suppression) and a note survive m006's folding."""
+    with open_glossary(db_path) as g:
+        g.add("布鲁尔定理", "Brewer's theorem")
+        g.add("CAP定理", "CAP theorem")
+        g.merge_terms("CAP定理", "布鲁尔定理")  # CAP定理 is now an alias of 布鲁尔定理
+        _old_key_term(g, "CAP 定理", "captheorem", note="from the CAP paper")
+        g.add("t分布", "t distribution")
+        _old_key_term(g, "p 值", "pvalue", origin="extracted")
+        g.execute("INSERT INTO suppressed (zh, en_key, created) VALUES ('p值', 'pvalue', 'x')")
+        _downgrade_to_schema_5(g)
+    with open_glossary(db_path) as g:
+        terms = {r[0]: r[1] for r in g.execute("SELECT zh, note FROM terms")}
+        assert "CAP定理" not in terms and "CAP 定理" not in terms  # folded where the person's merge points
+        assert terms["布鲁尔定理"] == "from the CAP paper"
+        assert {e.en for e in g.entries() if e.zh == "布鲁尔定理"} == {"Brewer's theorem", "CAP theorem"}
+        assert "p值" not in terms and "p 值" not in terms  # the suppressed pair does not come back
+        assert g.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_newer_schema_is_refused_and_left_untouched(db_path):
     open_glossary(db_path).close()
     conn = sqlite3.connect(db_path)
