@@ -93,6 +93,10 @@ GLOSSES = [
         "我们实现了这样的掩蔽softmax操作（masked softmax operation）。",
         {("掩蔽softmax操作", "masked softmax operation")},
     ),
+    # a dictionary word that starts with a suffix character is a word (化工厂, not 化 + 工厂)
+    ("附近的化工厂（chemical plant）停产了。", {("化工厂", "chemical plant")}),
+    # the initials of the English say a Latin word of the span
+    ("两个分布的KL散度（Kullback-Leibler divergence）", {("KL散度", "Kullback-Leibler divergence")}),
     # a localiser inside a term where the English says it
     ("网络中的网络（Network in Network，NiN）是一种架构。", {("网络中的网络", "Network in Network")}),
     # a numeral word that counts (一个) is context; one that names (多层 "multi-layer") is content
@@ -261,6 +265,15 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("GQA 让多个查询头共享同一组键值头（key-value head）。", "一组键值头"),
         # two function words are not joined into a word (中|的, not 中的 "hit the target")
         ("τ-bench关注工具调用中的人机交互（human-agent interaction）。", "中的人机交互"),
+        # ... nor where a later word says that English word, or it is not the English's first word
+        ("我们把数据分为训练集和测试集（test set）。", "和测试集"),
+        ("我们以字典序（lexicographic order）排列。", "以字典序"),
+        ("误差随后还反向传播（back propagation）。", "还反向传播"),
+        # a Latin word the English does not say is context (the English would have kept it)
+        ("用 8 张 A100 显卡（GPU）训练。", "A100显卡"),
+        ("每个GPU占用的显存（memory footprint）可以得到控制。", "GPU占用"),
+        # a layout space is no word of its own (it earned what an unknown coinage does)
+        ("学习率在第 10 轮（epoch）后衰减。", "第10轮"),
         # a classifier counts the noun after it, it is not part of its name
         ("把缓存切成若干个块（block）。", "个块"),
         ("变换时使用的是同一个多层感知机（MLP）。", "个多层感知机"),

@@ -209,7 +209,7 @@ def _glued_function_word(word: str) -> bool:
         # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one; a
         # suffix glued to a word of two characters or more (抢占|式调度) does not.
         if word[0] in BOUND_SUFFIXES and len(word) > 2 and jieba_tokenizer().FREQ.get(word[1:]):
-            return True
+            return senses(word) is None  # 化工厂 "chemical plant" and 性取向 are words of their own
         return any(_function_prefix(word[:n], CLAUSE_WORDS) and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
     if senses(word) is not None:
         return False  # a CC-CEDICT entry jieba does not list is a word (地址解析协议 "ARP", not 地 + 址解析协议)
@@ -313,12 +313,29 @@ def _length(span: str) -> int:
     return max(1, chinese + 2 * len(latin))
 
 
-def _says_a_word(char: str, english: EnglishSide) -> bool:
-    """Whether a function character at the start of a span says a whole English word: 和 "sum" in 和积算法
-    "sum-product algorithm", 等 "equal" in 等错误率 "equal error rate". Only a short word, whose stem is the
-    word itself: five-letter stems of longer words collide (是 "correct" and correlation)."""
-    mine = _senses(char)
-    return any(len(word) <= 5 and word not in STOP_WORDS and stem(word) in mine for word in english.said)
+def _latin_said(word: str, english: EnglishSide) -> bool:
+    """Whether the English says a Latin word of the span: as a word (Q of Q-learning) or by the initials of its
+    words (KL散度 "Kullback-Leibler divergence")."""
+    letters = re.sub("[^a-z]", "", word.lower())
+    initials = {w[0] for w in english.said}
+    return word.lower() in english.said or (bool(letters) and set(letters) <= initials)
+
+
+def _says_a_word(char: str, rest: Sequence[str], english: EnglishSide) -> bool:
+    """Whether a function character at the start of a span says the first English word, which the rest of the
+    span does not: 和 "sum" in 和积算法 "sum-product algorithm", 等 "equal" in 等错误率 "equal error rate"; not 和
+    "set" in 和|测试集 "test set", nor 还 "back" in 还|反向传播 "back propagation". Only a short word, whose stem
+    is the word itself: five-letter stems of longer words collide (是 "correct" and correlation)."""
+    if not english.vocabulary:
+        return False
+    first, chars = english.vocabulary[0]  # the first character of a term says the first word of its English
+    return any(
+        len(word) <= 5
+        and word not in STOP_WORDS
+        and (said := stem(word)) in first & _senses(char)
+        and not any(said in _senses(other) or other[:1] in chars for other in rest)
+        for word in english.said
+    )
 
 
 def ends_phrase(word: str, english: EnglishSide) -> bool:
@@ -618,8 +635,8 @@ def score_span(
     rejoin: bool = True,
 ) -> tuple[float, int, int]:
     """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
-    words = merge_dictionary_words(words)
-    if not words or first_glued or (words[0] in JOINING_WORDS and not _says_a_word(words[0], english)):
+    words = merge_dictionary_words(tuple(w for w in words if not w.isspace()))  # (CAP 定理: a layout space)
+    if not words or first_glued or (words[0] in JOINING_WORDS and not _says_a_word(words[0], words[1:], english)):
         return -math.inf, 0, 0
     if words[0] in NOT_STARTING and not (len(words) == 2 and words[0] in english.prefix_chars):
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
@@ -641,7 +658,7 @@ def score_span(
         and (
             (
                 word not in english.prefix_chars
-                and not (k == 0 and _says_a_word(word, english))
+                and not (k == 0 and _says_a_word(word, words[1:], english))
                 and not (word in LOCALISERS and not ends_phrase(word, english))  # 网络中的网络 "network in network"
             )
             if len(word) == 1
@@ -707,7 +724,9 @@ def score_span(
         )
     for position in reversed(unaligned_positions):
         unaligned += 1
-        if position == 0 and after_modal:
+        if position == 0 and _LATIN.search(words[0]) and not _latin_said(words[0], english):
+            score -= weights.unaligned_other  # A100 显卡 "GPU": a Latin word the English would have kept
+        elif position == 0 and after_modal:
             score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
             score -= weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
