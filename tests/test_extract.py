@@ -208,9 +208,7 @@ GLOSSES = [
     # slash pairs
     ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
     # ... two in a row: the second term holds nothing of the first pair's English
-    ("处理器在内核态/kernel mode和用户态/user mode之间切换。", {("内核态", "kernel mode"), ("用户态", "user mode")}),
-    # ... where an English phrase of several words is followed by more Chinese
-    ("程序在用户态/user mode之间切换。", {("用户态", "user mode")}),
+    ("内核态/kernel mode和用户态/user mode是两种运行状态。", {("内核态", "kernel mode"), ("用户态", "user mode")}),
     # quotes and emphasis mark the start when present
     ("这种设计被称为“多头注意力”（multi-head attention）。", {("多头注意力", "multi-head attention")}),
     ("这被称为*暂退法*（dropout）。", {("暂退法", "dropout")}),
@@ -274,6 +272,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("每个GPU占用的显存（memory footprint）可以得到控制。", "GPU占用"),
         # a layout space is no word of its own (it earned what an unknown coinage does)
         ("学习率在第 10 轮（epoch）后衰减。", "第10轮"),
+        # a slash pair the Chinese goes on from is two alternatives, not a translation
+        ("可以在训练模式/inference mode 之间切换。", "训练模式"),
         # a classifier counts the noun after it, it is not part of its name
         ("把缓存切成若干个块（block）。", "个块"),
         ("变换时使用的是同一个多层感知机（MLP）。", "个多层感知机"),

@@ -320,7 +320,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 continue
             if pattern.startswith(("zh/", "en/")):
                 left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
-                if not _isolated_slash_pair(masked, left, m.end(), phrase=pattern == "zh/en" and " " in en_text):
+                if not _isolated_slash_pair(masked, left, m.end()):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh"):
                 yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
@@ -349,16 +349,16 @@ def _begins_a_chinese_name(masked: str, end: int) -> bool:
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
 
 
-def _isolated_slash_pair(masked: str, start: int, end: int, *, phrase: bool = False) -> bool:
+def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
     """A slash pair stands alone: not one item of a slash list (需求 / 数据结构 / APIs), not the first half of a
-    compound that goes on (混合代码/ arxiv 数据), not a path. ``start`` is where its left side starts; ``phrase``:
-    the English is words, which the Chinese after it does not continue (用户态/user mode之间, 公钥/public key 加密)."""
+    compound that goes on (混合代码/ arxiv 数据), not two alternatives (训练模式/inference mode 之间), not a path.
+    ``start`` is where its left side starts."""
     before = masked[max(0, start - 3) : start].rstrip(" ")
     after = masked[end : end + 3].lstrip(" ")
     if before.endswith("/") or after.startswith("/"):
         return False
     if after and re.match(_CJK, after):
-        return phrase or after[0] in _AFTER_A_NAME  # 后训练/post-training是…, not 代码/ arxiv 数据
+        return after[0] in _AFTER_A_NAME  # 后训练/post-training是…, not 代码/ arxiv 数据
     return not after or not after[0].isalnum()
 
 
