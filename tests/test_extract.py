@@ -79,6 +79,7 @@ GLOSSES = [
         {("弗雷歇初始距离", "Fréchet inception distance")},
     ),
     ("埃尔德什-雷尼模型（Erdős–Rényi model）生成随机图。", {("埃尔德什-雷尼模型", "Erdős–Rényi model")}),
+    ("埃尔德什–雷尼图（Erdős–Rényi graph）是随机图。", {("埃尔德什–雷尼图", "Erdős–Rényi graph")}),  # en dash
     # a function character starts a term where it says a short English word (和 "sum", 等 "equal")
     ("在树上可以使用和积算法（sum-product algorithm）精确推断。", {("和积算法", "sum-product algorithm")}),
     ("说话人验证常用等错误率（equal error rate）评估。", {("等错误率", "equal error rate")}),
@@ -350,6 +351,13 @@ def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):
 def test_an_apposition_of_two_names_is_a_pair():
     assert ("低秩适配", "LoRA") in pairs("低秩适配，也称为LoRA，是一种高效微调方法。", minimum=0.0)
     assert ("TLB未命中", "TLB miss") in pairs("这种情况称为TLB未命中（TLB miss），代价很高。")
+
+
+def test_english_words_keep_their_diacritics():
+    from glossary.extract.english_side import EnglishSide
+
+    side = EnglishSide.of("Fréchet inception distance")
+    assert len(side.vocabulary) == 3 and "fréchet" in side.said  # not "fr" and "chet"
 
 
 @pytest.mark.parametrize(
@@ -631,6 +639,7 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
         ("forward propagation，forward pass", ["forward propagation", "forward pass"], None),
         ("dropout, drop", ["dropout", "drop"], None),
         ("self attention, attn", ["self attention", "attn"], None),
+        ("feed forward network, feedforward", ["feed forward network", "feedforward"], None),  # run together
         # the abbreviation first
         ("TAA，Temporal Anti-Aliasing", ["Temporal Anti-Aliasing"], "TAA"),
         ("LLM, Large Language Model", ["Large Language Model"], "LLM"),

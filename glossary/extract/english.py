@@ -118,6 +118,8 @@ def shortens(short: str, english: str) -> bool:
         return False
     if len(letters) > 2 and in_english_vocabulary(letters):  # (two-letter entries are mostly abbreviations)
         return False
+    if any(len(w) >= 4 and w in letters for w in words):
+        return False  # the words run together (feedforward, multihead): another way to write the name
     flat = [(i, c, k == 0) for i, w in enumerate(words) for k, c in enumerate(w)]
     if len(letters) >= len(flat):
         return False

@@ -122,21 +122,25 @@ class EnglishSide:
             word: tuple[frozenset[str], frozenset[str]] = (frozenset({only}), frozenset())
             return cls(_acronym_size(english), (word,), (only,), frozenset({only}), (only,), (frozenset(),))
         # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
-        acronyms = {w.lower(): _acronym_size(w) for w in re.findall(r"[A-Za-z]+", english) if is_abbreviation(w)}
+        acronyms = {w.lower(): _acronym_size(w) for w in _WORD.findall(english) if is_abbreviation(w)}
         size = 0.0
         vocabulary: list[tuple[frozenset[str], frozenset[str]]] = []
         wholes: list[str] = []
         suffixes: list[frozenset[str]] = []
         all_parts: list[str] = []
-        capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"['’]", "", english))}
-        content = [w for w in re.findall(r"[A-Za-z]+", english) if w.lower() not in STOP_WORDS]
+        capitalised = {
+            w.lower()
+            for w in _WORD.findall(re.sub(r"['’]", "", english))
+            if len(w) >= 4 and w[0].isupper() and w[1:].islower()
+        }
+        content = [w for w in _WORD.findall(english) if w.lower() not in STOP_WORDS]
         if len(content) > 1 and all(w[0].isupper() for w in content):
             # Title Case is the gloss's style (Subsampling Layer): a capital marks a name only in a word that
             # is not a prefix and a word or two words (Hastings, not Subsampling).
             capitalised = {w for w in capitalised if _compound(w) is None and not _prefix_chars(w)}
         # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
         plain = re.sub(r"['’]s\b|['’]", "", english.lower())
-        for token in re.findall(r"[a-z]+(?:-[a-z]+)*", plain):
+        for token in _HYPHENATED.findall(plain):
             hyphenated = token.split("-")
             parts = [p for p in hyphenated if p not in STOP_WORDS]
             if not parts:
@@ -196,10 +200,13 @@ class EnglishSide:
             suffixes.append(frozenset(suffix_chars - chars))
             # Only a stem none of its pieces has says the whole word: "modelfree" cuts to the "model" of a piece.
             wholes.append(whole if whole not in pieces else "")
-        said = frozenset(re.findall(r"[a-z]+", plain))
+        said = frozenset(_WORD.findall(plain))
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes))
 
 
+# Words of Latin letters, diacritics included (Fréchet, Erdős), and hyphenated runs of them.
+_WORD = re.compile(r"[^\W\d_]+")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # -ize and -ization, which Chinese says with a character of its own (化).
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
 # A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).

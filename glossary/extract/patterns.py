@@ -53,7 +53,7 @@ _FILE_STEM = re.compile(r"[\w\-]+$")
 _CJK = f"[{CJK_CHAR}]"
 # Characters a Chinese term may be made of: Chinese with embedded Latin words, digits and hyphens
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
-TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐·]")
+TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐–·]")
 WINDOW = 20
 _CJK_LATIN = re.compile(f"[{CJK_CHAR}][A-Za-z0-9]|[A-Za-z0-9][{CJK_CHAR}]")
 _SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
