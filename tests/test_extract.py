@@ -396,6 +396,14 @@ def test_a_word_seen_twice_after_the_same_particle_is_no_fragment(text, expected
     assert expected in pairs(text)
 
 
+def test_spacing_variants_count_as_one_span():
+    from glossary.extract import CorpusStats, prepare
+
+    text = "根据 CAP 定理（CAP theorem），系统无法同时满足三者。"
+    stats = CorpusStats.build(prepare(text).spans(), [text, "CAP定理很重要。", "这是 CAP 定理 的推论。"])
+    assert stats.count("CAP定理") == 3
+
+
 def test_a_text_in_its_own_corpus_counts_once():
     text = "我们借助回译（back-translation）扩充数据。"
     assert extract_pairs(text, [text]) == extract_pairs(text)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Candidate
-from ..normalize import en_key, is_abbreviation, reading_text
+from ..normalize import en_key, is_abbreviation, reading_text, without_layout_spaces
 from .boundary import (
     FUNCTION_WORDS,
     SpanOption,
@@ -64,18 +64,19 @@ class Prepared:
 
     def spans(self) -> list[str]:
         """Strings whose corpus counts the decisions read: each candidate span, its first word, and its
-        leading words (the left part a sub-term may be derived from)."""
+        leading words (the left part a sub-term may be derived from); without layout spaces, as they are
+        counted (CAP 定理 and CAP定理 are one string)."""
         out = []
         for prepared in self.sites:
             for option in prepared.options:
                 if option.words[0] in FUNCTION_WORDS or option.first_glued:
                     continue  # never a term, so never scored: counting 的 or 在 would cost the most
-                out.append(option.span)
+                out.append(without_layout_spaces(option.span))
                 out.append(option.words[0])
                 head = ""
                 for word in option.words[:-1]:
                     head += word
-                    out.append(head)
+                    out.append(without_layout_spaces(head))
         return out
 
 

@@ -48,8 +48,8 @@ MODALS = frozenset(
 )
 # Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
 # 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"), the particles 地 and 得 after an
-# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化 and 性 that jieba
-# cuts off words it does not list (正则|化|方法). They start a term only where the English's prefix says them
+# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化, 性 and 式 that
+# jieba cuts off words it does not list (正则|化|方法, 抢占|式调度). They start a term only where the English says them
 # (同策略 "on-policy", see english_side.HYPHEN_PREFIXES); inside one, they are free.
 BOUND_SUFFIXES = frozenset("化 性 式".split())
 # Localisers end a phrase (处理器上 "on the processor", 训练中 "in training"), not a term, unless the English says
@@ -302,13 +302,13 @@ def unexplained(words: Sequence[str], english: str) -> int:
     return max(0, len(side.vocabulary) - covered - free)
 
 
-_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def _length(span: str) -> int:
     """A span's length in Chinese characters: a Latin word or number in it (Frobenius范数, RNN-T) stands for
     one English word, two characters' worth; spaces and hyphens are layout."""
-    latin = _LATIN_RUN.findall(span)
+    latin = _LATIN_WORD.findall(span)
     chinese = sum(1 for c in span if CJK_RE.match(c))
     return max(1, chinese + 2 * len(latin))
 

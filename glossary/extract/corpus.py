@@ -3,7 +3,8 @@
 A span that is a term recurs as a unit after varied left neighbours; a span glued to 使用 or 介绍 that occurs
 once is not one. The candidates of every gloss site in a run are counted over every document of the corpus in
 one Aho-Corasick pass over the runs of Chinese (scanning only those runs is ~10x faster than whole texts: the
-automaton's root otherwise walks thousands of children per Latin character).
+automaton's root otherwise walks thousands of children per Latin character). Spans and texts are read without
+layout spaces, so CAP 定理 and CAP定理 count as one string.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..normalize import CJK_CHAR, reading_text
+from ..normalize import CJK_CHAR, reading_text, without_layout_spaces
 
 # Runs that candidate spans can occur in: Chinese with embedded Latin words and hyphens (Frobenius范数). Only
 # runs holding Chinese are captured (no candidate span could occur in the others); a run without Chinese is
@@ -101,7 +102,8 @@ def count_neighbours(spans: Iterable[str], texts: Iterable[str]) -> Neighbours:
         return {}
     automaton.make_automaton()
     for text in texts:
-        for run in _RUN.findall(reading_text(text)):  # as pass 1 read them: in simplified characters
+        # As pass 1 read them (in simplified characters), without layout spaces (CAP 定理 is CAP定理)
+        for run in _RUN.findall(without_layout_spaces(reading_text(text))):
             if not run:
                 continue  # code and English: no candidate span (they all hold Chinese) can occur here
             for end, (length, seen) in automaton.iter(run):

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..normalize import CJK_CHAR
+from ..normalize import CJK_CHAR, separates_scripts
 from .english import EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
@@ -55,7 +55,6 @@ _CJK = f"[{CJK_CHAR}]"
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
 TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐–·]")
 WINDOW = 20
-_CJK_LATIN = re.compile(f"[{CJK_CHAR}][A-Za-z0-9]|[A-Za-z0-9][{CJK_CHAR}]")
 _SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
@@ -183,8 +182,9 @@ def _joins_a_name(before: str, char_after: str) -> bool:
 
 def _spacing(before: str, space_after: str) -> bool:
     """Whether a space is the one put between Chinese and Latin letters or digits (CAP 定理, t 分布): layout, not
-    a word boundary."""
-    return space_after[:1] == " " and _CJK_LATIN.fullmatch(before + space_after[1:2]) is not None
+    a word boundary. (A space between Chinese characters, layout to zh_key too, more often sets words apart in
+    prose: 后训练/post-training 与 预训练/pre-training.)"""
+    return space_after[:1] == " " and len(space_after) == 2 and separates_scripts(before, space_after[1])
 
 
 def _english_before(masked: str, end: int) -> Form | None:

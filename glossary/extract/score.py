@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from ..normalize import is_abbreviation
+from ..normalize import is_abbreviation, without_layout_spaces
 from .boundary import Choice, aligns, dictionary_knows, ends_phrase, tokens, unexplained
 from .corpus import CorpusStats
 from .english_side import CAMEL_WORD, EnglishSide, expected_chars
@@ -91,7 +91,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += min(choice.margin, 3.0) * 0.5 - 0.5 if choice.margin != math.inf else 0.8
     if site.markup_start is not None and choice is not None and choice.start == site.markup_start:
         logit += 1.0
-    if stats is not None and stats.count(zh) >= 3:
+    if stats is not None and stats.count(without_layout_spaces(zh)) >= 3:
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
