@@ -262,7 +262,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # a character the span says twice while the English says it once (头 ... 头 "head")
         ("GQA 让多个查询头共享同一组键值头（key-value head）。", "头共享同一组键值头"),
         ("GQA 让多个查询头共享同一组键值头（key-value head）。", "一组键值头"),
-        # two function words are not joined into a word (中|的, not 中的 "hit the target")
+        # two function words are not joined into a word (中|的, not 中的 "hit the target"), nor a verb and its
+        # aspect particle (有|了, not 有了 "I've got it")
+        ("所以后来有了长短期记忆（long short-term memory）。", "有了长短期记忆"),
         ("τ-bench关注工具调用中的人机交互（human-agent interaction）。", "中的人机交互"),
         # ... nor where a later word says that English word, or it is not the English's first word
         ("我们把数据分为训练集和测试集（test set）。", "和测试集"),

@@ -533,14 +533,21 @@ def acceptable_term(option: SpanOption) -> bool:
 
 
 _FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
+_ASPECT_PARTICLES = frozenset("了 着 过".split())
 
 
 @cache
 def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for word in words:
-        # One function word with a word, not two function words (中|的 is "in ...'s", not 中的 "hit the target").
-        if out and (word in _FUNCTIONAL) != (out[-1] in _FUNCTIONAL) and senses(out[-1] + word) is not None:
+        # One function word with a word, not two function words (中|的 is "in ...'s", not 中的 "hit the target"),
+        # and not an aspect particle after its verb (有|了 is "came to have", not 有了 "I've got it").
+        if (
+            out
+            and (word in _FUNCTIONAL) != (out[-1] in _FUNCTIONAL)
+            and word not in _ASPECT_PARTICLES
+            and senses(out[-1] + word) is not None
+        ):
             out[-1] += word
         else:
             out.append(word)
