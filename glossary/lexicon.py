@@ -208,6 +208,11 @@ def senses(word: str) -> frozenset[str] | None:
     return frozenset(stems[0].decode().split()) if stems else None
 
 
+def is_entry(word: str) -> bool:
+    """Whether CC-CEDICT lists the word (as senses() would, without reading its senses)."""
+    return word in _bytes_trie("senses")
+
+
 @cache
 def in_english_vocabulary(word: str) -> bool:
     """Whether CC-CEDICT's definitions use this English word: tells a real word (prediction) from a prefixed

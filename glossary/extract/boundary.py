@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate, pairwise
 
-from ..lexicon import STOP_WORDS, jieba_tokenizer, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, is_entry, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_CHAR, CJK_RE
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars
@@ -483,10 +483,9 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
 def _splits_word(text: str, at: int) -> str:
     """A CC-CEDICT word of three or four characters across position ``at`` (服务器 across 服务|器用), or "": jieba
     cut it, and a term does not start inside a word."""
-    for i in range(max(0, at - 3), at):
-        for j in range(min(len(text), i + 4), at, -1):
-            if j - i >= 3 and senses(text[i:j]) is not None:
-                return text[i:j]
+    for i, j in ((at - 3, at + 1), (at - 2, at + 2), (at - 2, at + 1), (at - 1, at + 3), (at - 1, at + 2)):
+        if i >= 0 and j <= len(text) and is_entry(text[i:j]):
+            return text[i:j]
     return ""
 
 

@@ -50,9 +50,9 @@ _ANY_BASE = ("able", "ible", "ability", "ibility")
 def _suffixed(word: str) -> tuple[str, frozenset[str]] | None:
     """(base, the Chinese morphemes that translate the suffix) of a word made of a word and a suffix."""
     for suffix, chars in SUFFIXES.items():
-        base = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(base) < 3:
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
             continue
+        base = word[: -len(suffix)]
         if suffix in _ANY_BASE and len(base) >= 4:
             return base, chars
         doubled = base[:-1] if base[-1] == base[-2] else ""  # big-g-est

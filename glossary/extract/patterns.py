@@ -297,11 +297,23 @@ _CHINESE_GLOSS = re.compile(f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
     """Matches of ``regex`` in the stretches of text around each occurrence of ``keyword``, each match once."""
     seen: set[int] = set()
-    for hit in re.finditer(keyword, masked):
-        for m in regex.finditer(masked, max(0, hit.start() - _REACH), hit.end() + _REACH):
-            if m.start() <= hit.start() < m.end() and m.start() not in seen:
+    for start, end in _occurrences(keyword.split("|"), masked):
+        for m in regex.finditer(masked, max(0, start - _REACH), end + _REACH):
+            if m.start() <= start < m.end() and m.start() not in seen:
                 seen.add(m.start())
                 yield m
+
+
+def _occurrences(words: list[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the words, in order: str.find skips ahead where a regex alternation
+    (即|也就是) would try every position."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return sorted(found)
 
 
 _REACH = 130  # enough for the longest English run a pattern accepts (eight words)
