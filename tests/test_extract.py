@@ -270,6 +270,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("我们把数据分为训练集和测试集（test set）。", "和测试集"),
         ("我们以字典序（lexicographic order）排列。", "以字典序"),
         ("误差随后还反向传播（back propagation）。", "还反向传播"),
+        # ... nor where a later word says nothing the dictionary knows, and may say it (以 "by means of")
+        ("CART 则以均方误差（mean squared error）作为划分准则。", "以均方误差"),
         # a Latin word the English does not say is context (the English would have kept it)
         ("用 8 张 A100 显卡（GPU）训练。", "A100显卡"),
         ("每个GPU占用的显存（memory footprint）可以得到控制。", "GPU占用"),

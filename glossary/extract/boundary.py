@@ -326,8 +326,8 @@ def _says_a_word(char: str, rest: Sequence[str], english: EnglishSide) -> bool:
     span does not: 和 "sum" in 和积算法 "sum-product algorithm", 等 "equal" in 等错误率 "equal error rate"; not 和
     "set" in 和|测试集 "test set", nor 还 "back" in 还|反向传播 "back propagation". Only a short word, whose stem
     is the word itself: five-letter stems of longer words collide (是 "correct" and correlation)."""
-    if not english.vocabulary:
-        return False
+    if not english.vocabulary or any(not _alignment(other, english)[0] for other in rest):
+        return False  # a later word that says nothing the dictionary knows may say it (以|均|方|误差 "mean ...")
     first, chars = english.vocabulary[0]  # the first character of a term says the first word of its English
     return any(
         len(word) <= 5
