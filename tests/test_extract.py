@@ -313,6 +313,9 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "最早的系统性工作是Toolformer（Schick et al., 2023）。",  # an author-year citation
         "反向过程则学习逐步去噪（Ho et al., 2020; Song and Ermon 2019）。",  # two
         "大约Claude 3 Kaiku的性能(again,相当不错)。",  # a remark
+        "读者可以参考经典教材（see Bishop, Chapter 9）中的比较。",  # ... in English
+        "在梯度的范数超过某个阈值（e.g., 1.0）时把它缩小。",
+        "正则化系数（typically chosen by cross-validation）很重要。",
         "都在大致相同的范围内(MMLU约为85)。",  # a sentence-like parenthetical
         "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot
         "其时间步从(i+1)到(i+T)。",  # arithmetic

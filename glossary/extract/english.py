@@ -18,6 +18,11 @@ from ..normalize import CJK_CHAR, CJK_RE, is_abbreviation
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
 # A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB).
 _DIGIT_LED_NAME = re.compile(r"\d+(?:D|d|x\d+)\s+[A-Za-z]")
+# What opens a remark in brackets rather than a name: a pointer, an example, a usual case.
+_REMARK = re.compile(
+    r"(?:see|e\.\s?g\.?|i\.\s?e\.?|cf\.?|for example|for instance|such as|typically|usually|often)(?![\w-])",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"(?:the|an?)\s+(?=\w)", re.IGNORECASE)
 # A short token, a slash and a letter or digit right after it: the start of a name written with a slash.
 _NAME_WITH_SLASH = re.compile(r"\s*[A-Z0-9]{1,4}/[A-Z0-9]")
@@ -160,6 +165,8 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
         stripped = stripped[label.end() :]
     if not re.match("[A-Za-z]", stripped) and not _DIGIT_LED_NAME.match(stripped):
         return None  # no English (numbers, 256KB, 5-shot); 3D reconstruction and 1x1 convolution are names
+    if _REMARK.match(stripped):
+        return None  # (see Bishop, Chapter 9), (e.g., 1.0), (typically chosen by cross-validation)
     forms: list[Form] = []
     abbr: Form | None = None
     position = offset + lead
