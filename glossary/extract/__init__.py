@@ -18,21 +18,14 @@ from dataclasses import dataclass, field
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text, without_layout_spaces
-from .boundary import (
-    FUNCTION_WORDS,
-    SpanOption,
-    acceptable_term,
-    choose,
-    fixed_option,
-    fixed_options,
-    span_options,
-)
+from .boundary import acceptable_term, choose
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, spells_out
 from .english_side import CAMEL_WORD
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
+from .segment import FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
 EXTRACTOR_VERSION = "1.2"

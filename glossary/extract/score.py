@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable
 
 from ..normalize import is_abbreviation, without_layout_spaces
-from .boundary import Choice, aligns, dictionary_knows, ends_phrase, tokens, unexplained
+from .boundary import Choice, aligns, dictionary_knows, ends_phrase, unexplained
 from .corpus import CorpusStats
 from .english_side import CAMEL_WORD, EnglishSide, expected_chars
 from .patterns import Site
+from .segment import tokens
 
 # How often each pattern holds a real translation, before looking at the particular sighting (log-odds).
 PATTERN_PRIOR = {

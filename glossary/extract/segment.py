@@ -1,0 +1,302 @@
+"""The Chinese side of a gloss, as pass 1 reads it: the word classes the boundary rules name, jieba's words around
+a gloss, and the candidate spans (SpanOption) that boundary.py scores in pass 2.
+
+jieba only proposes cut points: with and without its HMM guesses, inside dictionary words that glue a modifier to
+a word (应用|层), never after the slash of a name (A/B). Each option records what pass 2 cannot see without the
+text: the words before it (a modal), a function word jieba glued to it, a dictionary word it starts inside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..lexicon import is_entry, jieba_tokenizer, pos_tag, senses
+from ..normalize import CJK_CHAR
+
+LATIN = re.compile(r"[A-Za-z]")
+_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
+
+# Words that end the search: a term never starts with, nor contains, one of these.
+CLAUSE_WORDS = frozenset(
+    "是 为 被 把 将 由 从 在 让 使 用 做 令 以 于 至 给 跟 等 即 也 又 还 就 都 而 但 则 若 如 或者 了 着 中 里 "
+    "称 称为 称作 称之为 被称为 被称作 叫 叫做 叫作 记为 记作 定义为 表示为 简称 又称 也称 也叫 即为 就是 也就是 "
+    "使用 利用 采用 通过 根据 进行 实现 包括 包含 介绍 讨论 描述 考虑 提出 引入 得到 获得 成为 作为 具有 需要 "
+    "可以 能够 可能 应该 我们 你 我 他 她 它 它们 他们 这 那 这个 那个 这些 那些 这种 那种 这样 该 其 此 每个 "
+    "一个 一种 一些 某个 所有 许多 很多 各种 例如 比如 譬如 如果 因为 由于 所以 因此 然后 之后 之前 通常 一般 "
+    "非常 十分 很 最 更 已经 正在 如何 什么 怎样 主要 常见 常用 所谓 著名 经典 传统 简单 重要 不同 相同 这里 "
+    "这时 此时 其中 其他 另 另一个 另一种 首先 其次 最后 同时 还有 以及 并且 而且 以便 用于 用来 称其为 将其".split()
+)
+
+
+# Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
+JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
+
+
+# Prepositions that open a frame closed by 的 inside a name: 基于梯度的方法 "gradient-based methods", 面向对象的
+# 程序设计 "object-oriented programming".
+FRAME_OPENERS = frozenset("基于 面向".split())
+
+
+# Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
+MODALS = frozenset(
+    "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
+)
+
+
+# Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
+# 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"), the particles 地 and 得 after an
+# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化, 性 and 式 that
+# jieba cuts off words it does not list (正则|化|方法, 抢占|式调度). They start a term only where the English says them
+# (同策略 "on-policy", see english_side.HYPHEN_PREFIXES); inside one, they are free.
+BOUND_SUFFIXES = frozenset("化 性 式".split())
+
+
+# Localisers end a phrase (处理器上 "on the processor", 训练中 "in training"), not a term, unless the English says
+# them (片上 "on-chip", 设备上 "on-device"): each with the English words that do.
+_LOCALISERS_SAID = (
+    "上:on,up,upper,online 中:in,within,during,middle 里:in,inside 内:in,within,inside,inner,internal,intra "
+    "时:when,time,during"
+)
+
+
+LOCALISERS = {zh: frozenset(english.split(",")) for zh, english in (i.split(":") for i in _LOCALISERS_SAID.split())}
+
+
+NOT_STARTING = frozenset("对 比 向 同 并 地 得".split()) | BOUND_SUFFIXES
+
+
+@cache
+def tokens(text: str) -> tuple[str, ...]:
+    """jieba's words for a span, the span segmented on its own (its segmentation in context may differ).
+
+    jieba's HMM glues characters its dictionary does not know into words; a glued "word" holding a function
+    character (语是, 个键, 或协) is taken apart again, so the function word is seen for what it is.
+    """
+    frequencies = jieba_tokenizer().FREQ
+    out: list[str] = []
+    for word in jieba_tokenizer().cut(text, HMM=True):
+        if (
+            len(word) > 1
+            and not frequencies.get(word)
+            and not LATIN.search(word)
+            and FUNCTION_CHARS & set(word)
+            and senses(word) is None  # 线上 "online" is a word, 器上 is not
+        ):
+            out.extend(word)
+        elif word == "/" and out and _SLASHED_NAME.search(out[-1] + "/" + text[len("".join(out)) + 1 :][:1]):
+            out[-1] += word  # A/B, I/O: one name; what follows the slash joins it below
+        elif out and len(out[-1]) > 1 and out[-1].endswith("/") and LATIN.match(word):
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+_SLASHED_NAME = re.compile(r"[A-Z0-9]/[A-Z0-9]$")
+
+
+def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]:
+    """Offsets where a term may start, right to left: jieba's cuts with and without its HMM guesses.
+
+    Two segmentations disagree exactly where one is unsure (或协|变量 against 或|协|变量), and the union
+    keeps the right cut in either case. ``segmented`` is ``tokens(window)`` when the caller has it (the HMM
+    segmentation, function characters split off).
+    """
+    points = set()
+    for words in (segmented or tokens(window), jieba_tokenizer().cut(window, HMM=False)):
+        offset = 0
+        for word in words:
+            points.add(offset)
+            points.update(offset + cut for cut in _inner_cuts(word))
+            offset += len(word)
+    return sorted(
+        (p for p in points if _TERM_START.match(window, p) and not _SLASHED_NAME.match(window[max(0, p - 2) : p + 1])),
+        reverse=True,
+    )
+
+
+@cache
+def _inner_cuts(word: str) -> tuple[int, ...]:
+    """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
+    "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
+    stay possible."""
+    if len(word) < 3:
+        return ()
+    frequencies = jieba_tokenizer().FREQ
+    return tuple(
+        cut
+        for cut in range(1, len(word))
+        if frequencies.get(word[cut:]) and frequencies.get(word[:cut]) and not first_tag(word[:cut]).startswith("n")
+    )
+
+
+FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
+
+
+_CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
+
+
+# Numerals and classifiers: before a noun they count it, they are not part of its name.
+_COUNTING = frozenset("一二三四五六七八九十百千万几每各两") | _CLASSIFIERS
+
+
+# Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
+# not the suffixes, which jieba's HMM rightly glues to the word they end (加性, "additive").
+FUNCTION_CHARS = (
+    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | _CLASSIFIERS | frozenset(LOCALISERS)
+)
+
+
+@cache
+def glued_function_word(word: str) -> bool:
+    """A function word that jieba's HMM glued to what follows (或协, 和束, 一个头): a token its dictionary does
+    not list, starting with a function word.
+
+    Adjectives and nouns among the clause words (重要, 主要, 经典: context before a term, 重要的概念) are
+    content words where they start a compound (重要性 "importance", 经典力学 "classical mechanics").
+    """
+    if len(word) < 2 or LATIN.search(word):
+        return False
+    if jieba_tokenizer().FREQ.get(word):
+        # A dictionary word made of a function word and a word (一个头 "a head taller") still reads as one; a
+        # suffix glued to a word of two characters or more (抢占|式调度) does not.
+        if word[0] in BOUND_SUFFIXES and len(word) > 2 and jieba_tokenizer().FREQ.get(word[1:]):
+            return senses(word) is None  # 化工厂 "chemical plant" and 性取向 are words of their own
+        return any(_function_prefix(word[:n], CLAUSE_WORDS) and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
+    if senses(word) is not None:
+        return False  # a CC-CEDICT entry jieba does not list is a word (地址解析协议 "ARP", not 地 + 址解析协议)
+    return any(_function_prefix(word[:n], FUNCTION_WORDS) for n in range(1, min(3, len(word) - 1) + 1))
+
+
+def _function_prefix(prefix: str, words: frozenset[str]) -> bool:
+    return prefix in words and (len(prefix) == 1 or not pos_tag(prefix).startswith(_CONTENT_TAGS))
+
+
+_CONTENT_TAGS = ("a", "b", "n")  # jieba's adjectives, distinguishing words (主要, 常用) and nouns
+
+
+def first_tag(word: str) -> str:
+    return pos_tag(word)
+
+
+@dataclass(frozen=True)
+class SpanOption:
+    """A candidate term: a span at the gloss, with its words (from pass 1, where jieba runs)."""
+
+    start: int  # offsets in the document
+    end: int
+    span: str
+    words: tuple[str, ...]
+    first_tag: str  # jieba's part of speech of the first word
+    short_of_gloss: str = ""  # what the span stops short of instead of ending at the gloss: a 的-phrase, a localiser
+    first_glued: bool = False  # the first word is a function word glued to the next by jieba's HMM
+    after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
+    splits_word: str = ""  # a dictionary word the span starts inside (服务器 of 服务|器用公钥), if any
+
+    @property
+    def first_is_content(self) -> bool:
+        """The first word is not a verb, adverb, pronoun, numeral or particle: nouns, adjectives and bound
+        morphemes in a compound often add what a terse English name leaves implicit (全连接层, 主成分分析).
+        jieba's tags are a general-language guess (it tags 层次 a numeral), so only clear cases count."""
+        if len(self.words[0]) == 1:
+            # nor a numeral or classifier, which jieba tags loosely (若干个|块 "block")
+            return self.first_tag not in _FUNCTION_TAGS and self.words[0] not in _COUNTING
+        if self.first_tag == "m":
+            # a numeral word counts (一个, 多种, 若干个) where it ends in a numeral or classifier; 多层 "multi-layer"
+            # and 层次 (jieba's numerals) are content
+            return self.words[0][-1] not in _COUNTING
+        return self.first_tag not in _NON_CONTENT_TAGS
+
+
+_NON_CONTENT_TAGS = frozenset("v vd d p r c u uj ul uz uv ud ug y e o zg ad".split())
+
+
+NEVER_FIRST_TAGS = frozenset("c u uj ul uz uv ud ug r y e o".split())
+
+
+# Single characters that are particles, prepositions, conjunctions, pronouns or adverbs (地, 至).
+_FUNCTION_TAGS = frozenset("uv ud ug uj ul uz u p c r d y e o zg".split())
+
+
+# What may trail a term before its gloss: a 的-phrase (指令跟随的任务) or a localiser (处理器上).
+_TRAILING = re.compile(f"(?:的[{CJK_CHAR}]{{0,3}}|[{''.join(LOCALISERS)}])$")
+
+
+def span_options(window: str, offset: int = 0) -> list[SpanOption]:
+    """Every span the scorer may consider for a window ending at the gloss (uses jieba).
+
+    Spans end at the gloss, or before a short trailing 的-phrase: in 指令跟随的任务(instruction following) the
+    English glosses the words before 的.
+    """
+    ends = [len(window)]
+    trailing = _TRAILING.search(window)
+    if trailing and trailing.start() > 0 and not _inside_a_word(tokens(window), trailing.start()):
+        ends.append(trailing.start())
+    options = []
+    for end in ends:
+        # jieba finds the best segmentation right to left, so a span starting at one of its cuts is segmented
+        # as the suffix of the whole: only spans starting elsewhere need segmenting on their own.
+        in_context = tokens(window[:end])
+        suffixes, previous, at = {}, {}, 0
+        for k, word in enumerate(in_context):
+            suffixes[at] = in_context[k:]
+            previous[at] = in_context[k - 1] if k else ""
+            at += len(word)
+        for start in cut_points(window[:end], in_context):
+            span = window[start:end]
+            words = suffixes.get(start) or tokens(span)
+            options.append(
+                SpanOption(
+                    offset + start,
+                    offset + end,
+                    span,
+                    words,
+                    first_tag(words[0]),
+                    window[end:],
+                    glued_function_word(words[0]),
+                    previous.get(start, "") in MODALS,
+                    _splits_word(window, start),
+                )
+            )
+    return options
+
+
+def _splits_word(text: str, at: int) -> str:
+    """A CC-CEDICT word of three or four characters across position ``at`` (服务器 across 服务|器用), or "": jieba
+    cut it, and a term does not start inside a word."""
+    for i, j in ((at - 3, at + 1), (at - 2, at + 2), (at - 2, at + 1), (at - 1, at + 3), (at - 1, at + 2)):
+        if i >= 0 and j <= len(text) and is_entry(text[i:j]):
+            return text[i:j]
+    return ""
+
+
+def _inside_a_word(words: Sequence[str], at: int) -> bool:
+    """Whether position ``at`` falls inside a dictionary word: the 中 of 未|命中 "miss" is no localiser (jieba's
+    guesses, such as 处理|器上, do not count)."""
+    start = 0
+    for word in words:
+        if start < at < start + len(word):
+            return senses(word) is not None
+        start += len(word)
+    return False
+
+
+def fixed_option(span: str, offset: int = 0) -> SpanOption:
+    """The one option of a span a pattern delimited itself (English（中文）, English，即中文)."""
+    words = tokens(span)
+    return SpanOption(
+        offset, offset + len(span), span, words, first_tag(words[0]), first_glued=glued_function_word(words[0])
+    )
+
+
+def fixed_options(span: str, offset: int = 0) -> list[SpanOption]:
+    """The options of a span a pattern delimited: the span, and the span short of a trailing 的-phrase the
+    English may not say (sliding window，即滑动窗口的方法)."""
+    options = [fixed_option(span, offset)]
+    trailing = _TRAILING.search(span)
+    if trailing and trailing.start() > 1 and not _inside_a_word(options[0].words, trailing.start()):
+        options.append(replace(fixed_option(span[: trailing.start()], offset), short_of_gloss=span[trailing.start() :]))
+    return options
