@@ -25,10 +25,11 @@ from ..normalize import CJK_CHAR, separates_scripts
 from .english import EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
-# An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a). A name and a year alone are
-# no citation (Windows Server 2019, PASCAL VOC 2007). Words are matched possessively: no backtracking into them.
+# An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
+# year that is a version (Windows Server 2019) is no translation either. Words are matched possessively: no
+# backtracking into them.
 _AUTHOR = r"[A-Z][\w'’\-]*+(?:\s+[A-Z][\w'’\-]*+){0,4}+"
-_AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?,?|\s+(?:and|&)\s+{_AUTHOR},?|,)\s*+(?:19|20)\d\d[a-z]?"
+_AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?,?|\s+(?:and|&)\s+{_AUTHOR},?|,)?\s*+(?:19|20)\d\d[a-z]?"
 # What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
 # constructs it can hold. In this order: code first, so that nothing inside it is taken for anything else.
 _PROTECTED = [
