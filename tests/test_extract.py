@@ -105,6 +105,8 @@ GLOSSES = [
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
     ("第一类错误（Type I error）是指拒绝了真的原假设。", {("第一类错误", "Type I error")}),
     ("每次只用一个小批次（mini-batch）更新参数。", {("小批次", "mini-batch")}),  # mini- 小
+    ("还有逐组（per-group）量化。", {("逐组", "per-group")}),  # per- 逐
+    ("本节将介绍更快的R-CNN（Faster R-CNN）。", {("更快的R-CNN", "Faster R-CNN")}),  # -er 更
     # English suffixes a translator knows the morpheme of: -est 最, -less 无, -able 可, -ive 式
     ("调度算法包括最短作业优先（Shortest Job First，SJF）。", {("最短作业优先", "Shortest Job First")}),
     ("UDP则是无连接的(connectionless)协议。", {("无连接的", "connectionless")}),
@@ -316,6 +318,8 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "读者可以参考经典教材（see Bishop, Chapter 9）中的比较。",  # ... in English
         "在梯度的范数超过某个阈值（e.g., 1.0）时把它缩小。",
         "正则化系数（typically chosen by cross-validation）很重要。",
+        "比如 GPT-4o（OpenAI）。",  # a Chinese term holds Chinese: no Latin name is one
+        "比如 Mooncake 和 DistServe（OSDI 2024）。",
         "都在大致相同的范围内(MMLU约为85)。",  # a sentence-like parenthetical
         "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot
         "其时间步从(i+1)到(i+T)。",  # arithmetic
@@ -372,8 +376,9 @@ def test_english_words_keep_their_diacritics():
     [
         ("工作（Schick et al., 2023）", True),
         ("工作（Smith and Jones 2019a; Lee, 2021）", True),
-        ("系统（Windows Server 2019）", False),  # a name and a year
-        ("数据集（PASCAL VOC 2007）", False),
+        ("系统（OSDI 2024）", True),  # a venue and a year
+        ("系统（Windows Server 2019）", True),  # a version: no translation either
+        ("数据集（PASCAL VOC）", False),
     ],
 )
 def test_author_year_citations_are_masked(text, masked):

@@ -29,7 +29,7 @@ PREFIXES = _table(
 )
 # Prefixes too ambiguous to split off a word (recurrent is not re + current) but unmistakable before a hyphen
 # (de-duplication 去重, re-ranking 重排序, co-training 协同训练, on-policy 同策略, off-policy 异策略).
-HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入 out:外出 on:同在 off:异离")}
+HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入 out:外出 on:同在 off:异离 per:逐每")}
 # Whole English words that are such morphemes in compounds, where CC-CEDICT has only other senses of the
 # character (全 "all, whole", not "fully").
 MORPHEMES = _table(
@@ -43,7 +43,7 @@ MORPHEMES = _table(
 # explainability, 交互式 interactive, 最短 shortest), on a word whose base is a word of its own (not native, not
 # forest's "for" + est; any base of four letters before -able, serializ-able 可串行化). Such a morpheme only ever
 # earns a character the span holds.
-SUFFIXES = _table("less:无 able:可 ible:可 ability:可 ibility:可 ive:式 est:最")
+SUFFIXES = _table("less:无 able:可 ible:可 ability:可 ibility:可 ive:式 est:最 er:更")
 _ANY_BASE = ("able", "ible", "ability", "ibility")
 
 
