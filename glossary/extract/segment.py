@@ -74,10 +74,12 @@ def tokens(text: str) -> tuple[str, ...]:
     """jieba's words for a span, the span segmented on its own (its segmentation in context may differ).
 
     jieba's HMM glues characters its dictionary does not know into words; a glued "word" holding a function
-    character (语是, 个键, 或协) is taken apart again, so the function word is seen for what it is.
+    character (语是, 个键, 或协) is taken apart again, so the function word is seen for what it is. A name written
+    with a slash between capitals or digits (A/B, I/O) is one word.
     """
     frequencies = jieba_tokenizer().FREQ
     out: list[str] = []
+    at = 0  # where the word starts in text
     for word in jieba_tokenizer().cut(text, HMM=True):
         if (
             len(word) > 1
@@ -87,12 +89,13 @@ def tokens(text: str) -> tuple[str, ...]:
             and senses(word) is None  # 线上 "online" is a word, 器上 is not
         ):
             out.extend(word)
-        elif word == "/" and out and _SLASHED_NAME.search(out[-1] + "/" + text[len("".join(out)) + 1 :][:1]):
-            out[-1] += word  # A/B, I/O: one name; what follows the slash joins it below
+        elif out and word == "/" and _SLASHED_NAME.search(out[-1] + text[at : at + 2]):
+            out[-1] += word  # A/: the word after the slash joins it next
         elif out and len(out[-1]) > 1 and out[-1].endswith("/") and LATIN.match(word):
             out[-1] += word
         else:
             out.append(word)
+        at += len(word)
     return tuple(out)
 
 
