@@ -190,7 +190,7 @@ def resolve(
         evidence = spelled_out(site.gloss.forms[0].text, item.options)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
-            options = [o for o in item.options if acceptable_term(o)]
+            options = [o for o in item.options if acceptable_term(o, evidence)]
             if not options:
                 continue
             choice = choose(options, evidence, stats) if len(options) > 1 else None
@@ -231,7 +231,7 @@ def resolve(
                     continue
                 for part in derive_parts(zh, english, option.words, stats):
                     sub_zh, offset, sub_en = part
-                    if not acceptable_term(fixed_option(sub_zh)) or not looks_like_term(sub_en):
+                    if not acceptable_term(fixed_option(sub_zh), sub_en) or not looks_like_term(sub_en):
                         continue
                     out.append(
                         Candidate(

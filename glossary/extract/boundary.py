@@ -277,13 +277,16 @@ def _dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
 _NOT_TERM_START_TAGS = frozenset("m q mq r d zg".split())
 
 
-def acceptable_term(option: SpanOption) -> bool:
-    """Whether a span a pattern delimited (or a derived part) could be a term at all."""
+def acceptable_term(option: SpanOption, english: str = "x") -> bool:
+    """Whether a span a pattern delimited (or a derived part) could be a term for this English at all: a clause
+    word may end it only where the English says it (tool use（工具使用）)."""
     if not 2 <= len(option.span) <= 12 or option.first_tag in _NOT_TERM_START_TAGS:
         return False
-    if option.words[-1] in JOINING_WORDS or option.words[-1] in CLAUSE_WORDS:
+    side = EnglishSide.of(english)
+    last = option.words[-1]
+    if last in JOINING_WORDS or (last in CLAUSE_WORDS and not _alignment(last, side)[0]):
         return False
-    return score_span(option.words, EnglishSide.of("x"), None, first_glued=option.first_glued)[0] != -math.inf
+    return score_span(option.words, side, None, first_glued=option.first_glued)[0] != -math.inf
 
 
 _FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
