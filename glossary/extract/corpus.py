@@ -14,14 +14,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..normalize import CJK_CHAR, reading_text, without_layout_spaces
+from ..normalize import CJK_CHAR, CJK_RE, reading_text, without_layout_spaces
 
 # Runs that candidate spans can occur in: Chinese with embedded Latin words and hyphens (Frobenius范数). Only
 # runs holding Chinese are captured (no candidate span could occur in the others); a run without Chinese is
 # consumed whole by the second branch, so the scan never restarts inside it.
 _LATIN = "A-Za-z0-9\\-－‐–·"
 _RUN = re.compile(f"([{_LATIN}]*+[{CJK_CHAR}][{CJK_CHAR}{_LATIN}]*+)|[{_LATIN}]++")
-_CJK = re.compile(f"[{CJK_CHAR}]")
 
 
 # The neighbour key that counts sightings at the start of a run: each of those is a different neighbour.
@@ -95,7 +94,7 @@ def count_neighbours(spans: Iterable[str], texts: Iterable[str]) -> Neighbours:
     automaton = ahocorasick.Automaton()
     neighbours: Neighbours = {}
     for span in spans:
-        if span and span not in neighbours and _CJK.search(span):
+        if span and span not in neighbours and CJK_RE.search(span):
             neighbours[span] = {}
             automaton.add_word(span, (len(span), neighbours[span]))
     if not neighbours:

@@ -14,11 +14,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import is_entry, jieba_tokenizer, pos_tag, senses
-from ..normalize import CJK_CHAR
+from ..normalize import CJK_CHAR, CJK_RE
 
 LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
-_CJK = re.compile(f"[{CJK_CHAR}]")
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
@@ -251,7 +250,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
             at += len(word)
         for start in cut_points(window[:end], in_context):
             span = window[start:end]
-            if not _CJK.search(span):
+            if not CJK_RE.search(span):
                 continue  # a Chinese term holds Chinese: DistServe（OSDI 2024）, GPT-4o（OpenAI） pair no Latin names
             words = suffixes.get(start) or tokens(span)
             options.append(
