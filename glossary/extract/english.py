@@ -38,6 +38,8 @@ _LETTER = "A-Za-z0-9À-ÖØ-öø-ɏ"
 _FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.\\-–/]*$")
 # A slash belongs in a name only between capitals or digits (A/B testing, I/O, TCP/IP); src/main is a path.
 _LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")
+# ... and the three characters of such a slash (A/B): patterns and segment read names the same way.
+SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
 _CODE = re.compile(r"[=_{}\[\]<>()\\$#@|`]|\.\w+\(|^\w+\.\w+$|::")
 _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..normalize import CJK_CHAR, separates_scripts
-from .english import EnglishGloss, Form, abbreviates, looks_like_term, parse
+from .english import SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -56,7 +56,6 @@ _CJK = f"[{CJK_CHAR}]"
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
 TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐–·]")
 WINDOW = 20
-_SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
 _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){0,7}"
@@ -177,7 +176,7 @@ def _joins_a_name(before: str, char_after: str) -> bool:
     """Whether a character between two others is part of a term: a layout space (see _spacing), or a slash
     between capitals or digits (A/B 测试, I/O 设备)."""
     if char_after[:1] == "/":
-        return _SLASHED.fullmatch(before + char_after) is not None
+        return SLASHED.fullmatch(before + char_after) is not None
     return _spacing(before, char_after)
 
 

@@ -15,6 +15,7 @@ from functools import cache
 
 from ..lexicon import is_entry, jieba_tokenizer, pos_tag, senses
 from ..normalize import CJK_CHAR, CJK_RE
+from .english import SLASHED
 
 LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
@@ -88,7 +89,7 @@ def tokens(text: str) -> tuple[str, ...]:
             and senses(word) is None  # 线上 "online" is a word, 器上 is not
         ):
             out.extend(word)
-        elif out and word == "/" and _SLASHED_NAME.search(out[-1] + text[at : at + 2]):
+        elif out and word == "/" and SLASHED.fullmatch(out[-1][-1:] + text[at : at + 2]):
             out[-1] += word  # A/: the word after the slash joins it next
         elif out and len(out[-1]) > 1 and out[-1].endswith("/") and LATIN.match(word):
             out[-1] += word
@@ -96,9 +97,6 @@ def tokens(text: str) -> tuple[str, ...]:
             out.append(word)
         at += len(word)
     return tuple(out)
-
-
-_SLASHED_NAME = re.compile(r"[A-Z0-9]/[A-Z0-9]$")
 
 
 def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]:
@@ -116,7 +114,7 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
             points.update(offset + cut for cut in _inner_cuts(word))
             offset += len(word)
     return sorted(
-        (p for p in points if _TERM_START.match(window, p) and not _SLASHED_NAME.match(window[max(0, p - 2) : p + 1])),
+        (p for p in points if _TERM_START.match(window, p) and not SLASHED.fullmatch(window[max(0, p - 2) : p + 1])),
         reverse=True,
     )
 
