@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..normalize import CJK_CHAR, separates_scripts
+from ..normalize import CJK_CHAR, CJK_RE, separates_scripts
 from .english import SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
@@ -338,6 +338,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
                 continue
             zh_end = m.end("zh")
+            # (An English phrase of several words is a name of its own, whatever Chinese follows it.)
             one_word = " " not in en_text
             if (one_word and _begins_a_chinese_name(masked, en_start + len(en_text))) or _DESCRIBED.search(
                 masked, max(0, zh_end - 8), zh_end
@@ -350,10 +351,9 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
 
 def _begins_a_chinese_name(masked: str, end: int) -> bool:
     """Whether the Latin word ending at ``end`` goes on in Chinese (TLB未命中, UV 坐标): it is the start of a
-    term, not the English of the one before it (这种情况称为TLB未命中). An English phrase of several words is a
-    name of its own (用户态/user mode之间)."""
+    term, not the English of the one before it (这种情况称为TLB未命中)."""
     after = masked[end : end + 2].lstrip(" ")
-    return bool(after) and re.match(_CJK, after) is not None and after[0] not in _AFTER_A_NAME
+    return bool(after) and CJK_RE.match(after) is not None and after[0] not in _AFTER_A_NAME
 
 
 # A demonstrative with a short noun right before an apposition's keyword (这种情况称为, 该方法也称为): the Chinese
