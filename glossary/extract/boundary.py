@@ -182,6 +182,23 @@ def _length(span: str) -> int:
     return max(1, chinese + 2 * len(latin))
 
 
+def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
+    """Whether a clause word in the span ends the search: unless the English says it (通过时间反向传播
+    "backpropagation through time", 同时检测并分割 "simultaneous detection and segmentation"). A single
+    character always does, but for the morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the
+    English says (网络中的网络 "network in network") and a first character that says the English's first word
+    (和积算法, see _says_a_word)."""
+    if word not in CLAUSE_WORDS:
+        return False
+    if len(word) > 1:
+        return not _alignment(word, english)[0]
+    return not (
+        word in english.prefix_chars
+        or (word in LOCALISERS and not ends_phrase(word, english))
+        or (position == 0 and _says_a_word(word, words[1:], english))
+    )
+
+
 def _latin_said(word: str, english: EnglishSide) -> bool:
     """Whether the English says a Latin word of the span: as a word (Q of Q-learning) or by the initials of its
     words (KL散度 "Kullback-Leibler divergence")."""
@@ -414,22 +431,7 @@ def score_span(
         # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
         # preemption", 可学习 "learnable", 开始符号 "start symbol")
         return -math.inf, 0, 0
-    # A clause word ends the search, unless the English says it (通过时间反向传播 "backpropagation through
-    # time", 同时检测并分割 "simultaneous detection and segmentation"): single characters always do, but for
-    # the morpheme of an English affix (最 of shortest: 最短作业优先).
-    if any(
-        word in CLAUSE_WORDS
-        and (
-            (
-                word not in english.prefix_chars
-                and not (k == 0 and _says_a_word(word, words[1:], english))
-                and not (word in LOCALISERS and not ends_phrase(word, english))  # 网络中的网络 "network in network"
-            )
-            if len(word) == 1
-            else not _alignment(word, english)[0]
-        )
-        for k, word in enumerate(words)
-    ):
+    if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
         return -math.inf, 0, 0
     score = 0.0
     aligned = unaligned = covered = 0
