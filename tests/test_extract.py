@@ -72,6 +72,7 @@ GLOSSES = [
     ("主机需要通过地址解析协议（ARP）获得地址。", {("地址解析协议", "ARP")}),
     # a slash between capitals joins a name on both sides
     ("上线前还要做A/B测试（A/B testing）。", {("A/B测试", "A/B testing")}),
+    ("最终还要依靠在线A/B测试（online A/B testing）来决定。", {("在线A/B测试", "online A/B testing")}),
     ("团队构建了 CI/CD 流水线（CI/CD pipeline）。", {("CI/CD流水线", "CI/CD pipeline")}),
     # names with diacritics are English too
     (
@@ -113,6 +114,11 @@ GLOSSES = [
     ("最高的隔离级别是可串行化（Serializable）。", {("可串行化", "Serializable")}),
     ("我们还希望提高模型的可解释性（explainability）。", {("可解释性", "explainability")}),
     ("操作系统采用抢占式调度（preemptive scheduling）。", {("抢占式调度", "preemptive scheduling")}),
+    # ... a Latin name joined by a hyphen is one name, however long the window (Weisfeiler-Lehman)
+    (
+        "消息传递网络的能力不超过 Weisfeiler-Lehman 图同构测试（Weisfeiler-Lehman graph isomorphism test）。",
+        {("Weisfeiler-Lehman图同构测试", "Weisfeiler-Lehman graph isomorphism test")},
+    ),
     # the frame 基于 ... 的 ("X-based", "from X") is part of a name
     (
         "然后进行基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）。",

@@ -24,8 +24,8 @@ _REMARK = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(?:the|an?)\s+(?=\w)", re.IGNORECASE)
-# A short token, a slash and a letter or digit right after it: the start of a name written with a slash.
-_NAME_WITH_SLASH = re.compile(r"\s*[A-Z0-9]{1,4}/[A-Z0-9]")
+# A short token, a slash and a letter or digit right after it: a name written with a slash (online A/B testing).
+_NAME_WITH_SLASH = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{1,4}/[A-Z0-9]$")
 # Labels before the English in a gloss: 英文：..., 英语：..., 英文全称 ..., 简称 ..., 缩写 ...
 _LABEL = re.compile(
     r"^(?:英文全称|英文名称|英文名|英文缩写|英文简称|英文|英语|全称|简称|缩写|缩写为|又称|也称|也叫|即)\s*[:：]?\s*"
@@ -217,7 +217,7 @@ def _pieces(content: str) -> list[tuple[str, str, int]]:
     start = 0
     separator = ""
     for match in _SPLIT.finditer(content):
-        if match.group() == "/" and _NAME_WITH_SLASH.fullmatch(content, start, match.end() + 1):
+        if match.group() == "/" and _NAME_WITH_SLASH.search(content, start, match.end() + 1):
             continue  # A/B testing, CI/CD pipeline, I/O: one name, not alternatives
         pieces.append((separator, content[start : match.start()], start))
         separator = match.group().strip()

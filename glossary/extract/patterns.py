@@ -56,6 +56,7 @@ _CJK = f"[{CJK_CHAR}]"
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
 TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐–·]")
 WINDOW = 20
+_LATIN_WORD_CHAR = re.compile("[A-Za-z0-9-]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
 _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){0,7}"
@@ -169,6 +170,10 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
             start -= 1
         else:
             break
+    if end - start >= WINDOW:
+        # A window does not start inside a Latin word: Weisfeiler-Lehman 图同构测试 names both men.
+        while start > 0 and _LATIN_WORD_CHAR.match(masked[start - 1]) and _LATIN_WORD_CHAR.match(masked[start]):
+            start -= 1
     return start, None
 
 

@@ -19,6 +19,8 @@ from .english import SLASHED
 
 LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
+# The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
+_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9]-[A-Za-z]")
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
@@ -114,7 +116,11 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
             points.update(offset + cut for cut in _inner_cuts(word))
             offset += len(word)
     return sorted(
-        (p for p in points if _TERM_START.match(window, p) and not SLASHED.fullmatch(window[max(0, p - 2) : p + 1])),
+        (
+            p
+            for p in points
+            if _TERM_START.match(window, p) and not _INSIDE_A_NAME.fullmatch(window, max(0, p - 2), p + 1)
+        ),
         reverse=True,
     )
 
