@@ -183,6 +183,8 @@ GLOSSES = [
     ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
     # the term before a trailing 的-phrase or localiser
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
+    # ... but not where the English says the 的-phrase (野 "field")
+    ("空洞卷积可以在不泄露未来信息的前提下获得很大的感受野（receptive field）。", {("感受野", "receptive field")}),
     # 中文（English，ABBR）, 中文（ABBR）, labels before the English
     ("大语言模型（Large Language Model，LLM）是当前的热点。", {("大语言模型", "Large Language Model")}),
     ("它可以对大语言模型(LLM)进行微调。", {("大语言模型", "LLM")}),
@@ -212,6 +214,8 @@ GLOSSES = [
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
+    # a generic head noun (scheme) stays where the Chinese has a word for it the dictionary does not match (方案 "plan")
+    ("人们一般用BIO 标注方案（BIO tagging scheme）把实体的边界编码成标签。", {("BIO标注方案", "BIO tagging scheme")}),
     # English（中文） whose Chinese ends in a clause word the English says (使用 "use")
     ("现在的模型都支持 tool use（工具使用）。", {("工具使用", "tool use")}),
     # English（中文） whose Chinese joins words with a hyphen

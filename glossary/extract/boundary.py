@@ -117,7 +117,7 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     listed = senses(word) is not None or bool(LATIN.search(word))
     parts = _units(word)
     credit, matched, chars = _parts_alignment(parts, english)
-    if len(parts) > 1 and (other := tuple(_dictionary_parts(word, from_right=True))) != parts:
+    if len(parts) > 1 and (other := tuple(dictionary_parts(word, from_right=True))) != parts:
         credit, matched, chars = max((credit, matched, chars), _parts_alignment(other, english), key=lambda a: a[0])
     if credit and len(parts) == 1 and len(word) > 2 and _says_only_its_tail(word, english, frozenset(matched)):
         credit = ALIGNED_CHAR
@@ -275,7 +275,7 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     return in_chinese > in_english
 
 
-def _dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
+def dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
     """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are), from the
     left or from the right."""
     parts: list[str] = []
@@ -377,7 +377,7 @@ def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
 @cache
 def _units(word: str) -> tuple[str, ...]:
     """A word as the dictionary reads it: itself, or the entries it is made of when CC-CEDICT does not list it."""
-    return tuple(_dictionary_parts(word)) if senses(word) is None and not LATIN.search(word) else (word,)
+    return tuple(dictionary_parts(word)) if senses(word) is None and not LATIN.search(word) else (word,)
 
 
 @cache
@@ -537,6 +537,8 @@ def choose(
     for index, option in enumerate(options):
         if option.short_of_gloss.startswith("的") and adjectival(english):
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
+        if option.short_of_gloss and _alignment(option.short_of_gloss.removeprefix("的"), side)[1]:
+            continue  # the English says what the span would leave out: 很大的感受野 "receptive field" (野 field)
         s, aligned, unaligned = score_span(
             option.words,
             side,

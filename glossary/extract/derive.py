@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..normalize import CJK_RE
-from .boundary import aligns
+from .boundary import aligns, dictionary_parts
 from .corpus import CorpusStats
 from .english import Form
 from .english_side import EnglishSide
@@ -53,11 +53,16 @@ def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
 
 
 def trim_generic_head(english: str, zh: str) -> str:
-    """Drop a trailing generic head noun (methods, mechanisms ...) the Chinese does not say."""
+    """Drop a trailing generic head noun (methods, mechanisms ...) the Chinese does not say; not where the Chinese
+    ends in a word of its own that says nothing else of the English, which is the head in other words (方案 of
+    BIO 标注方案 "BIO tagging scheme", where CC-CEDICT says "plan")."""
     words = english.split()
-    if len(words) >= 2 and words[-1].lower() in _GENERIC_HEADS and not aligns(zh, words[-1]):
-        return " ".join(words[:-1])
-    return english
+    chinese = "".join(CJK_RE.findall(zh))  # (the Latin written with it says nothing of the head)
+    if len(words) < 2 or words[-1].lower() not in _GENERIC_HEADS or not chinese or aligns(chinese, words[-1]):
+        return english
+    rest = " ".join(words[:-1])
+    last = dictionary_parts(chinese, from_right=True)[-1]
+    return english if len(last) > 1 and not aligns(last, rest) else rest
 
 
 def derive_parts(
