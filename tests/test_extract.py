@@ -114,6 +114,11 @@ GLOSSES = [
     ("最高的隔离级别是可串行化（Serializable）。", {("可串行化", "Serializable")}),
     ("我们还希望提高模型的可解释性（explainability）。", {("可解释性", "explainability")}),
     ("操作系统采用抢占式调度（preemptive scheduling）。", {("抢占式调度", "preemptive scheduling")}),
+    # ... and prefixes: quasi- 拟, and -wise 按 as well as 逐
+    ("早期的实现多采用拟牛顿法（quasi-Newton methods）。", {("拟牛顿法", "quasi-Newton methods")}),
+    ("LightGBM采用按叶子生长（leaf-wise growth）的策略。", {("按叶子生长", "leaf-wise growth")}),
+    # a suffix jieba cuts off a word it does not know never starts a term (掉队|者问题)
+    ("最慢的节点会拖累整个系统，这被称为掉队者问题（straggler problem）。", {("掉队者问题", "straggler problem")}),
     # ... a Latin name joined by a hyphen is one name, however long the window (Weisfeiler-Lehman)
     (
         "消息传递网络的能力不超过 Weisfeiler-Lehman 图同构测试（Weisfeiler-Lehman graph isomorphism test）。",

@@ -51,10 +51,10 @@ MODALS = frozenset(
 
 # Function words that are also bound morphemes of terms: 对 (字节对编码, "pair"), 比 (交并比, "ratio"),
 # 向 (后向, "direction"), 同 (独立同分布, "same"), 并 (检测并分割, "and"), the particles 地 and 得 after an
-# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化, 性 and 式 that
-# jieba cuts off words it does not list (正则|化|方法, 抢占|式调度). They start a term only where the English says them
-# (同策略 "on-policy", see english_side.HYPHEN_PREFIXES); inside one, they are free.
-BOUND_SUFFIXES = frozenset("化 性 式".split())
+# adverb (准确地|预测, where 地 "ground" would align with "ground-truth"), and the suffixes 化, 性, 式 and 者 that
+# jieba cuts off words it does not list (正则|化|方法, 抢占|式调度, 掉队|者问题). They start a term only where the
+# English says them (同策略 "on-policy", see english_side.HYPHEN_PREFIXES); inside one, they are free.
+BOUND_SUFFIXES = frozenset("化 性 式 者".split())
 
 
 # Localisers end a phrase (处理器上 "on the processor", 训练中 "in training"), not a term, unless the English says
