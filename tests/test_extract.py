@@ -119,6 +119,14 @@ GLOSSES = [
     ("LightGBM采用按叶子生长（leaf-wise growth）的策略。", {("按叶子生长", "leaf-wise growth")}),
     # a suffix jieba cuts off a word it does not know never starts a term (掉队|者问题)
     ("最慢的节点会拖累整个系统，这被称为掉队者问题（straggler problem）。", {("掉队者问题", "straggler problem")}),
+    # a term does not start inside a word: a dictionary word whose left part is a bound character (自|适应), or a
+    # word jieba does not know and left as characters (直|推)
+    ("最早的实用算法是自适应提升（adaptive boosting，AdaBoost）。", {("自适应提升", "adaptive boosting")}),
+    ("与之相对，原始的 GCN 属于直推学习（transductive learning）。", {("直推学习", "transductive learning")}),
+    # ... but a verb before a character is a clause's, with its object (有|粗编码), and a function character is a word
+    # of its own (做|工作, where 做工作 is a word too)
+    ("线性方法中常用的有粗编码（coarse coding）和瓦片编码。", {("粗编码", "coarse coding")}),
+    ("所有离线任务都用 Airflow 做工作流编排（workflow orchestration）。", {("工作流编排", "workflow orchestration")}),
     # ... a Latin name joined by a hyphen is one name, however long the window (Weisfeiler-Lehman)
     (
         "消息传递网络的能力不超过 Weisfeiler-Lehman 图同构测试（Weisfeiler-Lehman graph isomorphism test）。",

@@ -41,6 +41,7 @@ from .segment import (
     SpanOption,
     first_tag,
     glued_function_word,
+    inside_unknown_word,
 )
 
 ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
@@ -506,7 +507,12 @@ def score_span(
         else:
             # A verb or adverb before a term is usually context (使用, 说明); one that recurs with the rest of
             # the span as a unit is part of the term (随机梯度下降).
-            content = len(words) == 1 or first_is_content or (stats is not None and _cohesion(stats, words) >= 0.25)
+            content = (
+                len(words) == 1
+                or first_is_content
+                or inside_unknown_word(words[0], words[1])  # (直|推学习, see segment._splits_word)
+                or (stats is not None and _cohesion(stats, words) >= 0.25)
+            )
             score -= weights.unaligned_content if content else weights.unaligned_other
     span = "".join(words)
     score -= weights.length * abs(math.log(_length(span) / expected_chars(english)))
@@ -553,8 +559,11 @@ def choose(
             continue
         if option.short_of_gloss:
             s -= weights.short_of_gloss
-        if option.splits_word and not _senses(option.splits_word) & side.stems:
-            # ... unless the English says part of that word: 紧接着应用|层规范化 "layer normalization"
+        outside, inside = option.splits_word
+        if outside and not ((len(outside) > 1 or outside in FUNCTION_CHARS) and _senses(outside + inside) & side.stems):
+            # ... unless the English says part of that word and leaves out a word of its own: 紧接着应用|层规范化
+            # "layer normalization", 做|工作流编排 "workflow orchestration"; a bound character is none (自|适应提升
+            # "adaptive boosting")
             s -= weights.splits_word
         scored.append((s, index, aligned, unaligned))
     if not scored:

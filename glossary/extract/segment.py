@@ -201,7 +201,8 @@ class SpanOption:
     short_of_gloss: str = ""  # what the span stops short of instead of ending at the gloss: a 的-phrase, a localiser
     first_glued: bool = False  # the first word is a function word glued to the next by jieba's HMM
     after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
-    splits_word: str = ""  # a dictionary word the span starts inside (服务器 of 服务|器用公钥), if any
+    # a dictionary word the span starts inside, as its parts outside and inside the span (服务|器 of 服务|器用公钥)
+    splits_word: tuple[str, str] = ("", "")
 
     @property
     def first_is_content(self) -> bool:
@@ -226,6 +227,9 @@ NEVER_FIRST_TAGS = frozenset("c u uj ul uz uv ud ug r y e o".split())
 
 # Single characters that are particles, prepositions, conjunctions, pronouns or adverbs (地, 至).
 _FUNCTION_TAGS = frozenset("uv ud ug uj ul uz u p c r d y e o zg".split())
+
+# ... less adverbs, which jieba tags characters of a word it does not know as (直|推 of 直推学习)
+_PARTICLE_TAGS = _FUNCTION_TAGS - {"d"}
 
 
 # What may trail a term before its gloss: a 的-phrase (指令跟随的任务) or a localiser (处理器上).
@@ -267,19 +271,33 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     window[end:],
                     glued_function_word(words[0]),
                     previous.get(start, "") in MODALS,
-                    _splits_word(window, start),
+                    _splits_word(window, start, previous.get(start, ""), words[0]),
                 )
             )
     return options
 
 
-def _splits_word(text: str, at: int) -> str:
-    """A CC-CEDICT word of three or four characters across position ``at`` (服务器 across 服务|器用), or "": jieba
-    cut it, and a term does not start inside a word."""
+def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple[str, str]:
+    """A word across position ``at``, as its parts before and after it, or ("", ""): jieba cut it, and a term does
+    not start inside a word. Either a CC-CEDICT word of three or four characters (服务|器 across 服务|器用), or
+    two single content characters ``before`` and ``first`` (jieba's words around the cut): where jieba leaves a
+    word it does not know as characters, a cut between them is a guess, most likely inside that word (直|推学习
+    "transductive learning")."""
     for i, j in ((at - 3, at + 1), (at - 2, at + 2), (at - 2, at + 1), (at - 1, at + 3), (at - 1, at + 2)):
         if i >= 0 and j <= len(text) and is_entry(text[i:j]):
-            return text[i:j]
-    return ""
+            return text[i:at], text[at:j]
+    return (before, first) if inside_unknown_word(before, first) else ("", "")
+
+
+@cache
+def inside_unknown_word(before: str, first: str) -> bool:
+    """Whether jieba's cut between two words is most likely inside a word it does not know and left as
+    characters (直|推 of 直推学习, which its HMM kept apart): both are single content characters, and the first is
+    no verb (a clause's verb, with its object after it: 有|粗编码 "coarse coding")."""
+    return all(
+        len(c) == 1 and c not in FUNCTION_CHARS and CJK_RE.match(c) and first_tag(c) not in _PARTICLE_TAGS
+        for c in (before, first)
+    ) and not first_tag(before).startswith("v")
 
 
 def _inside_a_word(words: Sequence[str], at: int) -> bool:
