@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.extract import CorpusStats, abbreviations, extract_pairs, prepare, resolve
+from glossary.extract import CorpusStats, abbreviations, extract_pairs, prepare, resolve, spans_to_count
 from glossary.normalize import en_key, zh_key
 
 from .conftest import SEEDS
@@ -470,6 +470,24 @@ def test_the_corpus_decides_between_a_unit_and_its_fragment():
     # 全连接层 recurs as a unit; 连接层 never occurs without 全: the term is the whole unit.
     corpus = ["全连接层的输出。", "两个全连接层。", "最后是全连接层。"]
     assert ("全连接层", "fully-connected layer") in pairs("这一单层被称为全连接层（fully-connected layer）。", corpus)
+
+
+def test_an_abbreviation_defined_in_the_corpus_is_spelled_out_inside_a_longer_name():
+    definitions = (
+        "近端策略优化（proximal policy optimization，PPO）最常用。修正线性单元（Rectified linear unit，ReLU）也是。"
+    )
+    text = "PPO 的一个变种是近端策略优化裁剪（PPO-clip），激活函数用参数化ReLU（Parameterized ReLU）。"
+
+    def found(corpus: list[str]) -> dict[tuple[str, str], float]:
+        prepared = [prepare(t) for t in corpus]
+        stats = CorpusStats.build(spans_to_count(prepared), corpus)
+        return {(zh_key(c.zh), c.en): c.confidence for c in resolve(text, prepared[-1], stats, abbreviations(prepared))}
+
+    defined = found([definitions, text])
+    # PPO-clip is weighed as "proximal policy optimization clip", which 近端策略优化裁剪 says word for word
+    assert defined.get(("近端策略优化裁剪", "PPO-clip"), 0) >= 0.9
+    # ... but an abbreviation the Chinese writes as it is stays as it is
+    assert defined.get(("参数化ReLU", "Parameterized ReLU"), 0) >= KNOWLEDGE
 
 
 SEED_PAIRS = {

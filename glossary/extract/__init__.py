@@ -13,6 +13,7 @@ Extraction runs in two passes so that each boundary decision can use the whole c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,10 +26,13 @@ from .english import abbreviates, looks_like_term, spells_out
 from .english_side import CAMEL_WORD
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
-from .segment import FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
+from .segment import CLAUSE_WORDS, FUNCTION_WORDS, JOINING_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
 EXTRACTOR_VERSION = "1.2"
+
+_NAME_PARTS = re.compile(r"[\s\-]+")
+_TERM_BREAKS = CLAUSE_WORDS | JOINING_WORDS
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -175,15 +179,22 @@ def resolve(
     abbreviated = abbreviated or Abbreviations()
     own = abbreviations([prepared], glossed=False)
 
+    def expansion(abbr: str) -> str | None:
+        return own.expansion(abbr) or abbreviated.expansion(abbr)
+
     def spelled_out(english: str, options: Iterable[SpanOption] = ()) -> str:
         """The English to weigh: an abbreviation's expansion, by this document's definition first, else by a
-        gloss elsewhere on the same Chinese."""
-        return (
-            own.expansion(english)
-            or abbreviated.expansion(english)
-            or abbreviated.glossed_as(english, options)
-            or english
-        )
+        gloss elsewhere on the same Chinese; or the English with the abbreviations in it spelled out (PPO-clip:
+        proximal policy optimization clip, for 近端策略优化裁剪)."""
+        whole = expansion(english) or abbreviated.glossed_as(english, options)
+        if whole:
+            return whole
+        # ... not one the Chinese term writes as it is (参数化ReLU "Parameterized ReLU"): one in a span with no
+        # clause or joining word, which could be the term
+        written = " ".join(option.span for option in options if _TERM_BREAKS.isdisjoint(option.words))
+        parts = _NAME_PARTS.split(english)
+        spelled = [part if part in written else expansion(part) or part for part in parts]
+        return " ".join(spelled) if spelled != parts else english
 
     for item in prepared.sites:
         site = item.site
