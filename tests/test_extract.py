@@ -490,6 +490,15 @@ def test_an_abbreviation_defined_in_the_corpus_is_spelled_out_inside_a_longer_na
     assert defined.get(("参数化ReLU", "Parameterized ReLU"), 0) >= KNOWLEDGE
 
 
+def test_a_span_is_no_fragment_of_a_unit_it_does_not_follow_the_head_of():
+    # 束 nearly always follows 约 (约束 "constraint"), but here it follows 用: 束搜索 is no tail of 约束.
+    corpus = [
+        "这是一个约束。约束条件很多。满足约束的点。带约束的优化。无约束优化。约束集合。等式约束。",
+        "精确线搜索的代价高。随机搜索也可以。搜索方向很重要。",
+    ]
+    assert ("束搜索", "beam search") in pairs("解码时通常使用束搜索（beam search）寻找最优的输出。", corpus)
+
+
 SEED_PAIRS = {
     ("预训练阶段", "pre-training stage"),
     ("后训练阶段", "post-training stage"),

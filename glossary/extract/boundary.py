@@ -338,10 +338,11 @@ def _cohesion(stats: CorpusStats, words: Sequence[str]) -> float:
     return count / first if count >= 2 and first else 0.0
 
 
-def _fragment_evidence(stats: CorpusStats, text: str) -> float:
-    """0..1: how surely ``text`` is the tail of a longer unit (few sightings, or varied neighbours: 0)."""
+def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float:
+    """0..1: how surely ``text`` is the tail of a longer unit (few sightings, or varied neighbours: 0) where it
+    follows the character ``before`` (if known): in 使用|束搜索, 束 is no tail of 约束, however often that is."""
     count = stats.count(text)
-    if count < 2:
+    if count < 2 or (before and stats.left.get(text, {}).get(before, 0) * 2 < count):
         return 0.0
     certainty = min(1.0, (count - 1) / 2)  # two sightings after the same character count half
     # A particle or function character before it (的基准 twice) is a phrase boundary, not a longer unit's head.
@@ -414,6 +415,7 @@ def score_span(
     first_glued: bool = False,
     after_modal: bool = False,
     *,
+    before: str = "",
     rejoin: bool = True,
 ) -> tuple[float, int, int]:
     """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
@@ -487,6 +489,7 @@ def score_span(
             first_is_content,
             first_glued,
             after_modal,
+            before=before,
             rejoin=False,
         )
     for position in reversed(unaligned_positions):
@@ -523,7 +526,9 @@ def score_span(
             score += weights.cohesion
         # A term does not start inside a recurring unit: the span (or its first word) nearly always following
         # the same character marks a fragment (连接层 of 全连接层, 模态 of 多模态).
-        score -= weights.fragment * max(_fragment_evidence(stats, span), _fragment_evidence(stats, words[0]))
+        score -= weights.fragment * max(
+            _fragment_evidence(stats, span, before), _fragment_evidence(stats, words[0], before)
+        )
     if starts_at_markup:
         score += weights.markup
     return score, aligned, unaligned
@@ -554,6 +559,7 @@ def choose(
             option.first_is_content,
             option.first_glued,
             option.after_modal,
+            before=option.before,
         )
         if s == -math.inf:
             continue

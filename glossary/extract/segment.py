@@ -203,6 +203,7 @@ class SpanOption:
     after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
     # a dictionary word the span starts inside, as its parts outside and inside the span (服务|器 of 服务|器用公钥)
     splits_word: tuple[str, str] = ("", "")
+    before: str = ""  # the character before the span, layout spaces skipped ("" at the window's start)
 
     @property
     def first_is_content(self) -> bool:
@@ -272,6 +273,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     glued_function_word(words[0]),
                     previous.get(start, "") in MODALS,
                     _splits_word(window, start, previous.get(start, ""), words[0]),
+                    window[:start].rstrip(" ")[-1:],
                 )
             )
     return options
