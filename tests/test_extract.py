@@ -170,6 +170,27 @@ GLOSSES = [
     # a dictionary entry jieba splits (数据|集, 测试数据|集) still says what the English says
     ("我们就可以收集一个包含大量音频样本的数据集（dataset）。", {("数据集", "dataset")}),
     ("它由训练数据集中的6万张图像和测试数据集（test dataset）中的1万张图像组成。", {("测试数据集", "test dataset")}),
+    # an English word nothing in the span says is the dictionary's gap, not a word the term lacks: the modifier
+    # before a known head belongs to the term (最终 "eventual", 相合 "consistent"), and 同 may say "identically"
+    ("最弱的常用模型是最终一致性（eventual consistency）。", {("最终一致性", "eventual consistency")}),
+    ("如果依概率收敛，则称它是相合估计量（consistent estimator）。", {("相合估计量", "consistent estimator")}),
+    (
+        "我们就说样本满足独立同分布（independent and identically distributed）。",
+        {("独立同分布", "independent and identically distributed")},
+    ),
+    # ... but a numeral word or a function character translates nothing, nor does a classifier the head says again
+    # (一层|嵌入层, 再|全量)
+    ("深度学习进入推荐领域以后，先给稀疏特征加上一层嵌入层（embedding layer）。", {("嵌入层", "embedding layer")}),
+    (
+        "首先，我们深度理解一下中央处理器（Central Processing Unit，CPU）的性能。",
+        {("中央处理器", "Central Processing Unit")},
+    ),
+    ("这是一元语法（unigram）模型。", {("一元语法", "unigram")}),
+    ("在每个位置上预设若干个锚框（anchor box）。", {("锚框", "anchor box")}),
+    ("先放 5% 的流量，观察一天没有问题再全量（full rollout）。", {("全量", "full rollout")}),
+    # ... though a pronoun may be a surname (何 He), and per is 每
+    ("对于 ReLU 网络，何恺明等人提出了何初始化（He initialization）。", {("何初始化", "He initialization")}),
+    ("这个指标叫每 token 输出时间（Time Per Output Token）。", {("每token输出时间", "Time Per Output Token")}),
     # a verb saying what a word of the term says again is context (出现 "emerge" before 涌现 "emergence")
     ("当模型规模足够大时，会出现涌现能力（emergent abilities）。", {("涌现能力", "emergent abilities")}),
     # an acronym among the English words stands for several: Chinese spells it out (DQN 深度Q网络)
@@ -497,6 +518,13 @@ def test_a_span_is_no_fragment_of_a_unit_it_does_not_follow_the_head_of():
         "精确线搜索的代价高。随机搜索也可以。搜索方向很重要。",
     ]
     assert ("束搜索", "beam search") in pairs("解码时通常使用束搜索（beam search）寻找最优的输出。", corpus)
+
+
+def test_a_character_the_corpus_nearly_always_sees_before_the_next_word_starts_the_term():
+    # jieba splits 位|姿 (pose), a word it does not know; the corpus keeps them together
+    corpus = ["机器人的位姿由位置和姿态组成。", "估计相机位姿。", "位姿的表示有很多种。", "每一帧的位姿都要优化。"]
+    text = "如果只优化位姿而不显式地优化路标，则称为位姿图优化（pose graph optimization）。"
+    assert ("位姿图优化", "pose graph optimization") in pairs(text, corpus)
 
 
 SEED_PAIRS = {

@@ -39,6 +39,7 @@ from .segment import (
     NEVER_FIRST_TAGS,
     NOT_STARTING,
     SpanOption,
+    counts,
     first_tag,
     glued_function_word,
     inside_unknown_word,
@@ -56,6 +57,7 @@ class Weights:
     unaligned_explained: float = 0.3  # ... that may translate an English word the dictionary found nothing for
     unaligned_inner: float = 0.3  # a word inside the span the English does not say (terse names leave words out)
     unknown: float = 0.3  # a word the dictionary does not know: terms are often new coinages
+    unexplained: float = 0.5  # an English word that no word of the span says or could say
     short_of_gloss: float = 1.0  # the span ends before a trailing 的-phrase (指令跟随|的任务)
     cohesion: float = 1.5  # the span's first word is usually followed by the rest of the span in the corpus
     joining_inside: float = 1.5  # 的 or 和 inside the span
@@ -198,6 +200,12 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
         or (word in LOCALISERS and not ends_phrase(word, english))
         or (position == 0 and _says_a_word(word, words[1:], english))
     )
+
+
+def _function_character(word: str) -> bool:
+    """A function character or a one-character adverb (再, 仍); not a pronoun, which may be a surname (何初始化
+    "He initialization")."""
+    return word in FUNCTION_CHARS or (len(word) == 1 and pos_tag(word) == "d")
 
 
 def _latin_said(word: str, english: EnglishSide) -> bool:
@@ -437,13 +445,14 @@ def score_span(
     if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
         return -math.inf, 0, 0
     score = 0.0
-    aligned = unaligned = covered = 0
+    aligned = unaligned = covered = free = 0  # free: words that may say what the dictionary did not match
     unaligned_positions = []
     for position, word in enumerate(words):
         if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see above)
             score -= weights.joining_inside
             continue
         if word in NOT_STARTING and word not in english.prefix_chars:
+            free += 1  # (同 of 独立同分布 may say "identically")
             continue
         if position == 0 and word in FRAME_OPENERS and "的" in words[2:]:
             # 基于人类反馈的强化学习 "reinforcement learning from human feedback": the frame 基于 ... 的 ("X-based")
@@ -461,14 +470,20 @@ def score_span(
             # A character standing for a prefix the next words already spell (后 "after" in 训练后|反向传播
             # "backpropagation", where 反向 says back-) is context, as in 后训练 "post-training" it is not.
             credit = 0.0
+        said = _senses(word) & english.stems
+        if credit and said and counts(word) and any(said <= _senses(other) for other in words[position + 1 :]):
+            credit = 0.0  # 一层|隐藏层 "hidden layer": a classifier says again what the term's head says
         if credit and len(words) == 1:
             credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
         if credit:
             score += credit * weights.aligned / ALIGNED_WORD
             aligned += 1
             covered += accounted
+            if len(units := _units(word)) > 1 and not _alignment(units[0], english)[0]:
+                free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
         elif not known:
             score += weights.unknown
+            free += 1
         else:
             unaligned_positions.append(position)
     # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
@@ -492,6 +507,18 @@ def score_span(
             before=before,
             rejoin=False,
         )
+    # A verb or adverb before a term is usually context (使用, 说明); one that recurs with the rest of the span as a
+    # unit is part of the term (随机梯度下降, 位|姿).
+    content_first = (
+        len(words) == 1
+        or first_is_content
+        or inside_unknown_word(words[0], words[1])  # (直|推学习, see segment._splits_word)
+        or (
+            stats is not None
+            and 0 in unaligned_positions
+            and max(_cohesion(stats, words), _cohesion(stats, words[:2])) >= 0.25
+        )
+    )
     for position in reversed(unaligned_positions):
         unaligned += 1
         if position == 0 and LATIN.search(words[0]) and not _latin_said(words[0], english):
@@ -500,6 +527,9 @@ def score_span(
             score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
             score -= weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
+        elif position == 0 and (counts(words[0]) or (_function_character(words[0]) and not content_first)):
+            # 加上一层|嵌入层, 若干个|锚框, 再|全量: a numeral word or a function character translates nothing
+            score -= weights.unaligned_other
         elif slack > 0:
             slack -= 1
             score -= weights.unaligned_explained
@@ -508,21 +538,19 @@ def score_span(
             # is about the first word.
             score -= weights.unaligned_inner
         else:
-            # A verb or adverb before a term is usually context (使用, 说明); one that recurs with the rest of
-            # the span as a unit is part of the term (随机梯度下降).
-            content = (
-                len(words) == 1
-                or first_is_content
-                or inside_unknown_word(words[0], words[1])  # (直|推学习, see segment._splits_word)
-                or (stats is not None and _cohesion(stats, words) >= 0.25)
-            )
-            score -= weights.unaligned_content if content else weights.unaligned_other
+            score -= weights.unaligned_content if content_first else weights.unaligned_other
+    # English words left that no word of the span could translate: the term is more than the span (最终|一致性
+    # "eventual consistency" against 一致性).
+    score -= weights.unexplained * max(0, slack - free)
     span = "".join(words)
     score -= weights.length * abs(math.log(_length(span) / expected_chars(english)))
     if stats is not None:
         # The span holds a unit the corpus keeps together: a word nearly always followed by the rest of the span
-        # (马尔可夫 -> 马尔可夫模型). A longer span holding the same unit keeps the credit (一阶马尔可夫模型).
-        if any(_cohesion(stats, words[k:]) >= 0.5 for k in range(len(words) - 1)):
+        # (马尔可夫 -> 马尔可夫模型). A longer span holding the same unit keeps the credit (一阶马尔可夫模型). Or a
+        # first character nearly always followed by the next word: a word jieba does not know (位|姿图优化).
+        if any(_cohesion(stats, words[k:]) >= 0.5 for k in range(len(words) - 1)) or (
+            len(words[0]) == 1 and _cohesion(stats, words[:2]) >= 0.5
+        ):
             score += weights.cohesion
         # A term does not start inside a recurring unit: the span (or its first word) nearly always following
         # the same character marks a fragment (连接层 of 全连接层, 模态 of 多模态).

@@ -35,7 +35,7 @@ HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入
 MORPHEMES = _table(
     "full:全 fully:全 all:全 main:主 principal:主 primary:主 max:最 maximum:最 min:最 minimum:最 deep:深 "
     "hidden:隐 latent:隐 total:总全 global:全 local:局 joint:联 forward:前正 backward:后反 reverse:反逆 "
-    "net:网 twin:双 dual:双对 mixture:混 back:反后 free:无免 wise:逐按"
+    "net:网 twin:双 dual:双对 mixture:混 back:反后 free:无免 wise:逐按 per:每逐"
 )
 
 

@@ -150,6 +150,13 @@ _CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
 _COUNTING = frozenset("一二三四五六七八九十百千万几每各两") | _CLASSIFIERS
 
 
+def counts(word: str) -> bool:
+    """A numeral word that counts or qualifies what follows, of jieba's numerals: one ending in a numeral or
+    classifier (多种, 若干个) or starting with 一, 两 or 几 (一层 "one layer", 一下 "a bit"); not 多层 "multi-layer",
+    二元 "binary", 三维 or 层次, which name, nor 一致性, which jieba tags a noun."""
+    return len(word) > 1 and (word[0] in "一两几" or word[-1] in _COUNTING) and first_tag(word) in ("m", "mq", "q")
+
+
 # Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
 # not the suffixes, which jieba's HMM rightly glues to the word they end (加性, "additive").
 FUNCTION_CHARS = (
@@ -214,9 +221,7 @@ class SpanOption:
             # nor a numeral or classifier, which jieba tags loosely (若干个|块 "block")
             return self.first_tag not in _FUNCTION_TAGS and self.words[0] not in _COUNTING
         if self.first_tag == "m":
-            # a numeral word counts (一个, 多种, 若干个) where it ends in a numeral or classifier; 多层 "multi-layer"
-            # and 层次 (jieba's numerals) are content
-            return self.words[0][-1] not in _COUNTING
+            return not counts(self.words[0])
         return self.first_tag not in _NON_CONTENT_TAGS
 
 
