@@ -105,6 +105,7 @@ GLOSSES = [
     ("变换时使用的是同一个多层感知机（MLP）。", {("多层感知机", "MLP")}),
     # the I of "Type I" is a numeral, not a pronoun making the English a sentence
     ("第一类错误（Type I error）是指拒绝了真的原假设。", {("第一类错误", "Type I error")}),
+    ("原假设为真却被拒绝，称为第一类错误（type I error）。", {("第一类错误", "type I error")}),
     ("每次只用一个小批次（mini-batch）更新参数。", {("小批次", "mini-batch")}),  # mini- 小
     ("还有逐组（per-group）量化。", {("逐组", "per-group")}),  # per- 逐
     ("本节将介绍更快的R-CNN（Faster R-CNN）。", {("更快的R-CNN", "Faster R-CNN")}),  # -er 更

@@ -84,10 +84,8 @@ def looks_like_term(text: str) -> bool:
     lowered = [w.lower().strip(".,'’") for w in words]
     if all(w in _NOT_TERMS for w in lowered):
         return False
-    if len(words) >= 3 and any(
-        w in _SENTENCE_WORDS and not (w == "i" and k and words[k - 1][:1].isupper()) for k, w in enumerate(lowered)
-    ):
-        return False  # a sentence; but the I of Type I error, Phase I is a numeral
+    if len(words) >= 3 and any(w in _SENTENCE_WORDS and not (w == "i" and k) for k, w in enumerate(lowered)):
+        return False  # a sentence; but an I after the first word is a numeral (type I error, Phase I trial)
     if lowered[0] in STOP_WORDS or lowered[-1] in STOP_WORDS:
         return False  # "with human preferences", "data of": a fragment, not a name
     if _NUMBERED.match(text):
