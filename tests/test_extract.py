@@ -216,6 +216,9 @@ GLOSSES = [
     ),
     # a clause word's adjective (重要 "important") starting a compound is part of the term
     ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
+    # a term never starts inside a clause word, however jieba reads it (称|为主成分分析)
+    ("我们把它称为主成分分析（principal component analysis，PCA）。", {("主成分分析", "principal component analysis")}),
+    ("原来的问题则称为主问题（primal problem）。", {("主问题", "primal problem")}),
     # the term before a trailing 的-phrase or localiser
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # ... but not where the English says the 的-phrase (野 "field")

@@ -34,6 +34,9 @@ CLAUSE_WORDS = frozenset(
 )
 
 
+_CLAUSE_WORD = re.compile("|".join(sorted((w for w in CLAUSE_WORDS if len(w) > 1), key=len, reverse=True)))
+
+
 # Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
 JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
 
@@ -102,7 +105,8 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]:
-    """Offsets where a term may start, right to left: jieba's cuts with and without its HMM guesses.
+    """Offsets where a term may start, right to left: jieba's cuts with and without its HMM guesses; and the ends
+    of clause words of two characters or more, never inside them, whatever jieba read there (称|为主成分分析).
 
     Two segmentations disagree exactly where one is unsure (或协|变量 against 或|协|变量), and the union
     keeps the right cut in either case. ``segmented`` is ``tokens(window)`` when the caller has it (the HMM
@@ -115,6 +119,9 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
             points.add(offset)
             points.update(offset + cut for cut in _inner_cuts(word))
             offset += len(word)
+    for clause_word in _CLAUSE_WORD.finditer(window):  # 称为|主成分分析, where jieba reads 称|为主
+        points.difference_update(range(clause_word.start() + 1, clause_word.end()))
+        points.add(clause_word.end())
     return sorted(
         (
             p
