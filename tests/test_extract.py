@@ -250,6 +250,12 @@ GLOSSES = [
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
     ("这个问题叫 data contamination，也就是数据污染。", {("数据污染", "data contamination")}),
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
+    # coordination: split where both sides list the same members, whole where an abbreviation names the whole
+    ("预训练和微调（pre-training and fine-tuning）是两个阶段。", {("预训练", "pre-training"), ("微调", "fine-tuning")}),
+    (
+        "这就是同时定位与建图（simultaneous localization and mapping，SLAM）问题。",
+        {("同时定位与建图", "simultaneous localization and mapping")},
+    ),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
     # a generic head noun (scheme) stays where the Chinese has a word for it the dictionary does not match (方案 "plan")

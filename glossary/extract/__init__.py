@@ -218,7 +218,7 @@ def resolve(
         read = reading_text(text[option.start : option.end])
         for form in site.gloss.forms:
             abbr = site.gloss.abbr.text if site.gloss.abbr else abbreviated.of.get(en_key(form.text))
-            members = coordinate(read, option.start, form)
+            members = coordinate(read, option.start, form, named=site.gloss.abbr is not None)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
                 confidence = site_confidence(site, choice, zh, spelled_out(english, item.options), stats)

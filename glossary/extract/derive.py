@@ -26,13 +26,14 @@ _GENERIC_HEADS = frozenset(
 )
 
 
-def coordinate(zh: str, zh_start: int, form: Form) -> list[tuple[str, int, str, int, int]]:
+def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> list[tuple[str, int, str, int, int]]:
     """(zh, zh_start, en, en_start, en_end) for each member when both sides coordinate the same number of
-    members (预训练和微调 / pre-training and fine-tuning); otherwise the pair as it is. ``zh`` starts at
-    ``zh_start`` in the document."""
+    members (预训练和微调 / pre-training and fine-tuning); otherwise, or where an abbreviation ``named`` the whole
+    as one term (探索与利用（exploration and exploitation，E&E）), the pair as it is. ``zh`` starts at ``zh_start``
+    in the document."""
     whole = [(zh, zh_start, form.text, form.start, form.end)]
     zh_members = _members(zh, _ZH_COORDINATION)
-    if len(zh_members) < 2:
+    if len(zh_members) < 2 or named:
         return whole
     en_members = _members(form.text, _EN_COORDINATION)
     if len(en_members) != len(zh_members):
