@@ -409,6 +409,8 @@ def test_what_is_not_a_translation_never_passes_as_knowledge(sentence):
         ("如果在函数中添加控制流，即Python语句，会发生什么？", ("控制流", "Python")),
         # a demonstrative and a short noun refer back to what the text describes; the English names it
         ("这种方法也称为LoRA，是一种高效微调方法。", ("方法", "LoRA")),
+        # a Chinese term glossed right after has an English of its own
+        ("传统方法用一个训练好的 GMM，即通用背景模型（universal background model，UBM）。", ("通用背景模型", "GMM")),
     ],
 )
 def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):

@@ -340,7 +340,9 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 if not _isolated_slash_pair(masked, left, m.end()):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh"):
-                yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
+                if not _GLOSSED.match(masked, m.end("zh")):
+                    # (GMM，即通用背景模型（universal background model）: the Chinese has an English of its own)
+                    yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
                 continue
             zh_end = m.end("zh")
             # (An English phrase of several words is a name of its own, whatever Chinese follows it.)
@@ -359,6 +361,10 @@ def _begins_a_chinese_name(masked: str, end: int) -> bool:
     term, not the English of the one before it (这种情况称为TLB未命中)."""
     after = masked[end : end + 2].lstrip(" ")
     return bool(after) and CJK_RE.match(after) is not None and after[0] not in _AFTER_A_NAME
+
+
+# A bracket with English in it, right after a Chinese term: the term's own gloss.
+_GLOSSED = re.compile(f"\\s*{_OPEN}\\s*[A-Za-z]")
 
 
 # A demonstrative with a short noun right before an apposition's keyword (这种情况称为, 该方法也称为): the Chinese
