@@ -627,6 +627,12 @@ def test_confidence_falls_with_the_english_a_span_leaves_unsaid():
     assert part < 0.9 <= whole
 
 
+def test_english_words_matched_one_for_one_by_as_many_chinese_words_pass_as_knowledge():
+    # CC-CEDICT has 提示 only as "hint" and 注入 as "pour into"; two words for two words is a translation's shape
+    # (one word for a name of two stays an example: test_an_example_that_is_not_an_equivalent_stays_below_knowledge)
+    assert confidence("这种攻击叫作提示注入（prompt injection）。", "提示注入", "prompt injection") >= KNOWLEDGE
+
+
 def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
     text = "预训练模型BERT（Bidirectional Encoder Representations from Transformers）采用掩码语言模型。"
     assert pairs(text, minimum=0.0) == set()

@@ -84,7 +84,11 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         # The dictionary knows every word, and none means what the English says: 架构(MoE transformer) is an
         # example, not an equivalent. A brand name for such words, 公司(Google DeepMind) or 代码生成基准
         # (HumanEval), names an instance of them.
-        logit -= 2.5 if _brand_name(english) else 1.5
+        # An English of two words or more matched by as many Chinese words, one each (提示|注入 "prompt
+        # injection"), is the shape of a translation: more likely senses the dictionary lacks.
+        side = EnglishSide.of(english)
+        parallel = len(side.vocabulary) >= 2 and len(words) == len(side.vocabulary) and min(map(len, words)) > 1
+        logit -= 2.5 if _brand_name(english) else 0.5 if parallel else 1.5
     else:
         logit -= 0.3  # new coinages: the dictionary cannot judge
     if choice is not None:
