@@ -18,7 +18,7 @@ from ..normalize import CJK_CHAR, CJK_RE
 from .english import SLASHED
 
 LATIN = re.compile(r"[A-Za-z]")
-_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]")
+_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]|[0-9]+[A-Za-z]")  # (3D 并行 "3D parallelism")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
 _INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9]-[A-Za-z]")
 
