@@ -117,7 +117,9 @@ GLOSSES = [
     ("最高的隔离级别是可串行化（Serializable）。", {("可串行化", "Serializable")}),
     ("我们还希望提高模型的可解释性（explainability）。", {("可解释性", "explainability")}),
     ("操作系统采用抢占式调度（preemptive scheduling）。", {("抢占式调度", "preemptive scheduling")}),
-    # ... and prefixes: quasi- 拟, and -wise 按 as well as 逐
+    # ... and prefixes: in- 不/非 (the base a word of its own), quasi- 拟, and -wise 按 as well as 逐
+    ("这个函数是不可约（irreducible）的。", {("不可约", "irreducible")}),
+    ("实践中采用非精确线搜索（inexact line search）。", {("非精确线搜索", "inexact line search")}),
     ("早期的实现多采用拟牛顿法（quasi-Newton methods）。", {("拟牛顿法", "quasi-Newton methods")}),
     ("LightGBM采用按叶子生长（leaf-wise growth）的策略。", {("按叶子生长", "leaf-wise growth")}),
     # a suffix jieba cuts off a word it does not know never starts a term (掉队|者问题)

@@ -25,7 +25,7 @@ def _table(pairs: str) -> dict[str, frozenset[str]]:
 PREFIXES = _table(
     "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
     "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
-    "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪"
+    "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪 in:不非 im:不非 ir:不非"
 )
 # Prefixes too ambiguous to split off a word (recurrent is not re + current) but unmistakable before a hyphen
 # (de-duplication 去重, re-ranking 重排序, co-training 协同训练, on-policy 同策略, off-policy 异策略).
