@@ -221,6 +221,9 @@ GLOSSES = [
     # a clause word's adjective (重要 "important") starting a compound is part of the term
     ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
     # a term never starts inside a clause word, however jieba reads it (称|为主成分分析)
+    # ... nor before a negation jieba glued to one (是非 "right and wrong")
+    ("实践中采用的是非精确线搜索（inexact line search）。", {("非精确线搜索", "inexact line search")}),
+    ("这是非凸优化（non-convex optimization）问题。", {("非凸优化", "non-convex optimization")}),
     ("我们把它称为主成分分析（principal component analysis，PCA）。", {("主成分分析", "principal component analysis")}),
     ("原来的问题则称为主问题（primal problem）。", {("主问题", "primal problem")}),
     # the term before a trailing 的-phrase or localiser

@@ -136,7 +136,10 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
 def _inner_cuts(word: str) -> tuple[int, ...]:
     """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
     "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
-    stay possible."""
+    stay possible. And after a clause character glued to a negation that starts terms: 是|非凸 "non-convex",
+    where jieba reads 是非 "right and wrong"."""
+    if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in _NEGATIONS:
+        return (1,)
     if len(word) < 3:
         return ()
     frequencies = jieba_tokenizer().FREQ
@@ -145,6 +148,10 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
         for cut in range(1, len(word))
         if frequencies.get(word[cut:]) and frequencies.get(word[:cut]) and not first_tag(word[:cut]).startswith("n")
     )
+
+
+# Negations that are the prefixes of terms (非凸 non-convex, 不可约 irreducible, 无监督 unsupervised, 未命中 miss).
+_NEGATIONS = frozenset("非不无未")
 
 
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
