@@ -255,6 +255,7 @@ GLOSSES = [
     ),
     ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    ("这是可满足性问题（satisfiability problem）。", {("可满足性问题", "satisfiability problem")}),  # (满足 said)
     ("这个问题叫 data contamination，也就是数据污染。", {("数据污染", "data contamination")}),
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
     # coordination: split where both sides list the same members, whole where an abbreviation names the whole
@@ -364,6 +365,10 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("我们首先加载后骨干网络（backbone network）并冻结参数。", "后骨干网络"),
         # ... but not where the English names only what follows it
         ("我们提出了基于注意力的编码器（encoder）。", "基于注意力的编码器"),
+        # verbs that take a property or a condition, and modals: clause words, unless the English says them
+        ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "点处必须满足一阶必要条件"),
+        ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "满足一阶必要条件"),
+        ("它便于范围查询，但容易产生热点(hot spot)。", "产生热点"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
