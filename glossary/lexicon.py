@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 8
+LEXICON_VERSION = 9
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
@@ -44,8 +44,8 @@ STOP_WORDS = frozenset(
     "into onto than then so such not no one's sb sth something someone etc also".split()
 )
 _SUFFIXES = tuple(
-    "izations ization ations ation ments ment nesses ness ities ity ings ing edly ed ers er ies es ize ise ate al ly "
-    "ive s e".split()
+    "izations ization ations ation ments ment nesses ness ities ity ings ing edly ed ers er ies es ize ise ate ally al "
+    "ly ive s e".split()
 )
 # -er leaves four letters at least (encod-er, learn-er), so that order, cover and enter stem as ordering,
 # covering and entering do; English-side matching also tries mix for mixer (english_side.EnglishSide).

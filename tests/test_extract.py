@@ -369,6 +369,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "点处必须满足一阶必要条件"),
         ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "满足一阶必要条件"),
         ("它便于范围查询，但容易产生热点(hot spot)。", "产生热点"),
+        # ... and a verb before a term that says every English word (互斥 "mutually exclusive")
+        ("为了保证互斥（mutual exclusion），我们使用锁。", "保证互斥"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):

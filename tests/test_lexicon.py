@@ -209,6 +209,8 @@ def test_without_a_writable_cache_the_lexicon_is_compiled_for_the_process(tmp_pa
         ("enter", "entering"),
         ("infer", "infers", "inference"),
         ("encoder", "encoders", "encoding", "encode"),
+        ("mutual", "mutually"),  # -ally as one suffix, as -al is
+        ("statistical", "statistically"),
     ],
     ids=lambda family: family[0],
 )
