@@ -29,7 +29,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, JOINING_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.2"
+EXTRACTOR_VERSION = "1.3"
 
 _NAME_PARTS = re.compile(r"[\s\-]+")
 _TERM_BREAKS = CLAUSE_WORDS | JOINING_WORDS
