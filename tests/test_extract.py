@@ -597,9 +597,16 @@ def test_no_seed_non_translation_passes_as_knowledge(seed_candidates):
 def test_extractor_never_raises_and_every_span_points_at_its_text(text):
     for c in extract_pairs(text):
         assert text[c.start : c.end] == c.zh
-        assert c.en in text[c.en_start : c.en_end]
+        # a pair's English as written; a derived pair's is part of its parent's
+        assert c.en == text[c.en_start : c.en_end] if c.parent is None else c.en in text[c.en_start : c.en_end]
         assert 0.0 <= c.confidence <= 1.0
         assert c.parent is None or c.parent < len(text)
+
+
+def test_an_english_trimmed_of_its_head_noun_is_still_as_written():
+    text = "我们采用了去重（de-duplication  methods）。"  # two spaces
+    (pair,) = [c for c in extract_pairs(text) if c.parent is None]
+    assert pair.en == text[pair.en_start : pair.en_end] == "de-duplication"
 
 
 def test_a_lone_surrogate_from_json_does_not_stop_extraction():

@@ -61,7 +61,7 @@ def trim_generic_head(english: str, zh: str) -> str:
     chinese = "".join(CJK_RE.findall(zh))  # (the Latin written with it says nothing of the head)
     if len(words) < 2 or words[-1].lower() not in _GENERIC_HEADS or not chinese or aligns(chinese, words[-1]):
         return english
-    rest = " ".join(words[:-1])
+    rest = english[: english.rindex(words[-1])].rstrip()  # as written (the evidence points at it)
     last = dictionary_parts(chinese, from_right=True)[-1]
     return english if len(last) > 1 and not aligns(last, rest) else rest
 
