@@ -284,6 +284,15 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     return in_chinese > in_english
 
 
+def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide) -> bool:
+    """Whether a numeral word says only what a later word says again: its classifier, the term's head (一层|隐藏层
+    "hidden layer")."""
+    if not counts(word):
+        return False
+    said = _senses(word) & english.stems
+    return bool(said) and any(said <= _senses(other) for other in others)
+
+
 def dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
     """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are), from the
     left or from the right."""
@@ -470,9 +479,8 @@ def score_span(
             # A character standing for a prefix the next words already spell (后 "after" in 训练后|反向传播
             # "backpropagation", where 反向 says back-) is context, as in 后训练 "post-training" it is not.
             credit = 0.0
-        said = _senses(word) & english.stems
-        if credit and said and counts(word) and any(said <= _senses(other) for other in words[position + 1 :]):
-            credit = 0.0  # 一层|隐藏层 "hidden layer": a classifier says again what the term's head says
+        if credit and _classifier_repeated(word, words[position + 1 :], english):
+            credit = 0.0
         if credit and len(words) == 1:
             credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
         if credit:
