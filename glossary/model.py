@@ -72,6 +72,12 @@ class Entry:
     updated: str = ""
     term_uid: str = ""  # random, never reused: what exports that must recognise a term later key on
 
+    @property
+    def written(self) -> str:
+        """The Chinese as the corpus most often writes it (traditional characters, a layout space): what exports
+        for tools that match source text show. ``zh`` is the key all its forms share (simplified, no spaces)."""
+        return self.forms[0] if self.forms else self.zh
+
 
 @dataclass(frozen=True)
 class Untranslated:

@@ -928,7 +928,7 @@ class Glossary:
                     LIMIT 1) AS example,
                (SELECT group_concat(form, char(10)) FROM (
                     SELECT zh_surface AS form, count(*) AS n FROM occurrences o
-                    WHERE o.pair_id = p.id GROUP BY zh_surface ORDER BY n DESC)) AS forms
+                    WHERE o.pair_id = p.id GROUP BY zh_surface ORDER BY n DESC, form)) AS forms
         FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
     """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -27,3 +28,20 @@ def test_notes_with_quotes_tabs_and_newlines(run, glossary, fmt, note):
         )
     )
     assert [(r["zh"], r["abbr"], r["note"]) for r in rows] == [("大语言模型", "LLM", note)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "omegat", "tbx"])
+def test_exports_write_the_chinese_as_the_corpus_most_often_writes_it(run, tmp_path, fmt):
+    # A Taiwanese text keeps its characters (a CAT tool matches them against its source); where both scripts
+    # occur, the more frequent one is shown. Either way the term is one entry, keyed by its simplified form.
+    (tmp_path / "tw.md").write_text("我們使用監督式學習（supervised learning）來訓練模型。", encoding="utf-8")
+    (tmp_path / "cn.md").write_text(
+        "后训练（post-training）很重要。後訓練（post-training）也很重要。后训练（post-training）之后是评估。",
+        encoding="utf-8",
+    )
+    assert run("extract", str(tmp_path / "tw.md"), str(tmp_path / "cn.md")).exit_code == 0
+    result = run("export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "監督式學習" in result.output and "监督式学习" not in result.output
+    terms = re.findall(r"<term>(.*?)</term>", result.output) if fmt == "tbx" else result.output.splitlines()
+    assert any(t.startswith("后训练") for t in terms) and not any(t.startswith("後訓練") for t in terms)

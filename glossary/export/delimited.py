@@ -27,7 +27,7 @@ COLUMNS = [
 
 def row(entry: Entry) -> list[str]:
     return [
-        entry.zh,
+        entry.written,
         entry.en,
         entry.abbr or "",
         entry.pinyin,

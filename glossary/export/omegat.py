@@ -24,7 +24,7 @@ def write_omegat(entries: Iterable[Entry], dest: BinaryIO, direction: str = "zh-
     dest.write(f"{MAGIC_COMMENT}\n".encode())
     n = 0
     for entry in entries:
-        fields = [entry.zh, entry.en, comment(entry.abbr, entry.status, entry.note)]
+        fields = [entry.written, entry.en, comment(entry.abbr, entry.status, entry.note)]
         if direction == "en-zh":
             fields[:2] = fields[1::-1]
         dest.write(("\t".join(one_line(fields)) + "\n").encode("utf-8"))

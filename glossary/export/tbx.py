@@ -113,7 +113,8 @@ def concept_entry(pairs: list[Entry], dialect: Dialect) -> ET.Element:
     for tag in dict.fromkeys(tag for pair in pairs for tag in pair.tags):
         _add(entry, "descrip", tag, type="subjectField")
     chinese = _add(entry, dialect.language, **{LANG: "zh"})
-    zh = _term_section(chinese, dialect, pairs[0].zh, "fullForm", _best_status(pairs))
+    written = max(pairs, key=lambda p: p.count).written  # as the corpus most often writes it
+    zh = _term_section(chinese, dialect, written, "fullForm", _best_status(pairs))
     for example, document in dict.fromkeys((p.example, p.example_document) for p in pairs if p.example):
         context = _add(zh, "descripGrp")
         _add(context, "descrip", example, type="context")
