@@ -268,6 +268,8 @@ GLOSSES = [
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
     # a generic head noun (scheme) stays where the Chinese has a word for it the dictionary does not match (方案 "plan")
     ("人们一般用BIO 标注方案（BIO tagging scheme）把实体的边界编码成标签。", {("BIO标注方案", "BIO tagging scheme")}),
+    # ... or says another such head noun, which stands for them all (法 "method")
+    ("最简单的是逐点法（pointwise approach）。", {("逐点法", "pointwise approach")}),
     # English（中文） whose Chinese ends in a clause word the English says (使用 "use")
     ("现在的模型都支持 tool use（工具使用）。", {("工具使用", "tool use")}),
     # English（中文） whose Chinese joins words with a hyphen

@@ -59,8 +59,10 @@ def trim_generic_head(english: str, zh: str) -> str:
     BIO 标注方案 "BIO tagging scheme", where CC-CEDICT says "plan")."""
     words = english.split()
     chinese = "".join(CJK_RE.findall(zh))  # (the Latin written with it says nothing of the head)
-    if len(words) < 2 or words[-1].lower() not in _GENERIC_HEADS or not chinese or aligns(chinese, words[-1]):
+    if len(words) < 2 or words[-1].lower() not in _GENERIC_HEADS or not chinese:
         return english
+    if any(aligns(chinese, head) for head in _GENERIC_HEADS):
+        return english  # the Chinese says one, which stands for them all (逐点法 "pointwise approach": 法 "method")
     rest = english[: english.rindex(words[-1])].rstrip()  # as written (the evidence points at it)
     last = dictionary_parts(chinese, from_right=True)[-1]
     return english if len(last) > 1 and not aligns(last, rest) else rest
