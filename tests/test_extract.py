@@ -117,7 +117,13 @@ GLOSSES = [
     ("最高的隔离级别是可串行化（Serializable）。", {("可串行化", "Serializable")}),
     ("我们还希望提高模型的可解释性（explainability）。", {("可解释性", "explainability")}),
     ("操作系统采用抢占式调度（preemptive scheduling）。", {("抢占式调度", "preemptive scheduling")}),
-    # ... and prefixes: in- 不/非 (the base a word of its own), quasi- 拟, and -wise 按 as well as 逐
+    # ... and prefixes: in- 不/非, de- 去, re- 重, co- 协 without a hyphen too (see also
+    # test_a_word_that_only_begins_like_a_prefix_is_no_longer_for_it), quasi- 拟, and -wise 按 as well as 逐
+    (
+        "我们训练一个去噪扩散概率模型（denoising diffusion probabilistic model）。",
+        {("去噪扩散概率模型", "denoising diffusion probabilistic model")},
+    ),
+    ("采样时再做重参数化（reparameterization）。", {("重参数化", "reparameterization")}),
     ("这个函数是不可约（irreducible）的。", {("不可约", "irreducible")}),
     ("实践中采用非精确线搜索（inexact line search）。", {("非精确线搜索", "inexact line search")}),
     ("早期的实现多采用拟牛顿法（quasi-Newton methods）。", {("拟牛顿法", "quasi-Newton methods")}),
@@ -371,6 +377,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "点处必须满足一阶必要条件"),
         ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "满足一阶必要条件"),
         ("它便于范围查询，但容易产生热点(hot spot)。", "产生热点"),
+        # a prefix's character said again by the term itself (去 "de-" of 去重) is context the first time
+        ("去重分为精确去重（exact deduplication）和模糊去重。", "去重分为精确去重"),
         # ... and a verb before a term that says every English word (互斥 "mutually exclusive")
         ("为了保证互斥（mutual exclusion），我们使用锁。", "保证互斥"),
     ],
@@ -537,6 +545,12 @@ def test_an_abbreviation_defined_in_the_corpus_is_spelled_out_inside_a_longer_na
     assert defined.get(("近端策略优化裁剪", "PPO-clip"), 0) >= 0.9
     # ... but an abbreviation the Chinese writes as it is stays as it is
     assert defined.get(("参数化ReLU", "Parameterized ReLU"), 0) >= KNOWLEDGE
+
+
+def test_a_word_that_only_begins_like_a_prefix_is_no_longer_for_it():
+    # concatenate is no co- + "ncatenate": it predicts one word's worth of Chinese, not two
+    found = pairs("我们也可以把多个张量连结（concatenate）在一起。", minimum=0.0)
+    assert ("连结", "concatenate") in found and ("张量连结", "concatenate") not in found
 
 
 def test_a_span_is_no_fragment_of_a_unit_it_does_not_follow_the_head_of():

@@ -256,8 +256,9 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
 
     Either the character is one the word's prefix or morpheme is translated with and a later word starts with
     one for the same English word (后 in 训练后|反向传播 "backpropagation"), or a later word says the whole word
-    the character says a part of (后 "back" in 加载后|骨干 "backbone")."""
-    later = [other for other in others if len(other) > 1]
+    the character says a part of (后 "back" in 加载后|骨干 "backbone"). The same character again counts (去 of
+    去|重分为精确去|重 "exact deduplication")."""
+    later = [other for other in others if len(other) > 1 or other == char]
     if not later:
         return False
     mine = _senses(char)

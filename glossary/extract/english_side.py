@@ -21,15 +21,19 @@ def _table(pairs: str) -> dict[str, frozenset[str]]:
 
 # English prefixes and the Chinese morphemes that translate them, as a translator would know them
 # (超参数 hyperparameter, 过拟合 overfitting, 自回归 autoregressive). CC-CEDICT lists words, not affixes.
-# Prefixes that begin too many unrelated words (re-, de-, co-, in-) are left out: recurrent is not re + current.
+# Prefixes that begin many unrelated words (recurrent is not re + current) do no harm as characters: those only
+# ever earn credit for a span that starts with one of them (去噪 denoising, 重参数化 reparameterization, 协方差
+# covariance, 不可约 irreducible), and only where the rest is four letters or more.
 PREFIXES = _table(
     "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
     "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
-    "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪 in:不非 im:不非 ir:不非"
+    "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪 in:不非 im:不非 ir:不非 "
+    "de:去解反 re:重再 co:协共"
 )
-# Prefixes too ambiguous to split off a word (recurrent is not re + current) but unmistakable before a hyphen
-# (de-duplication 去重, re-ranking 重排序, co-training 协同训练, on-policy 同策略, off-policy 异策略).
-HYPHEN_PREFIXES = {**PREFIXES, **_table("de:去解 re:重再 co:协共 in:内入 out:外出 on:同在 off:异离 per:逐每")}
+# ... of which these begin many words that are no prefix and a word (recurrent, concatenate, index).
+_LOOSE_PREFIXES = frozenset("de re co in im ir".split())
+# Words that are prefixes only before a hyphen (in-context 内, on-policy 同策略, off-policy 异策略, per-group 逐组).
+HYPHEN_PREFIXES = {**PREFIXES, **_table("in:内入 out:外出 on:同在 off:异离 per:逐每")}
 # Whole English words that are such morphemes in compounds, where CC-CEDICT has only other senses of the
 # character (全 "all, whole", not "fully").
 MORPHEMES = _table(
@@ -184,7 +188,8 @@ class EnglishSide:
                     # Where both readings cut at the same place (over + fitting), the first part is the prefix:
                     # a morpheme (过), not the word "over" that CC-CEDICT's 讨论 "talk over" also says.
                     compound, prefixed = _compound(raw), _prefixed(raw)
-                    size += 2 if compound or prefixed else 1
+                    # (concatenate is no co + ncatenate: a loose prefix says nothing of the word's size)
+                    size += 2 if compound or (prefixed and prefixed[0] not in _LOOSE_PREFIXES) else 1
                     if compound and not (prefixed and compound[0] == prefixed[0]):
                         stems.update(stem(part) for part in compound)
                         pieces.update(stem(part) for part in compound)
