@@ -261,6 +261,11 @@ GLOSSES = [
     ),
     ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    # ... whose Chinese starts with a classifier the English says (组 "group")
+    (
+        "顺便说一句，Group Relative Policy Optimization，即组相对策略优化，是 DeepSeekMath 里提出来的。",
+        {("组相对策略优化", "Group Relative Policy Optimization")},
+    ),
     ("这是可满足性问题（satisfiability problem）。", {("可满足性问题", "satisfiability problem")}),  # (满足 said)
     ("这个问题叫 data contamination，也就是数据污染。", {("数据污染", "data contamination")}),
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),

@@ -316,9 +316,15 @@ _NOT_TERM_START_TAGS = frozenset("m q mq r d zg".split())
 def acceptable_term(option: SpanOption, english: str = "x") -> bool:
     """Whether a span a pattern delimited (or a derived part) could be a term for this English at all: a clause
     word may end it only where the English says it (tool use（工具使用）)."""
-    if not 2 <= len(option.span) <= 12 or option.first_tag in _NOT_TERM_START_TAGS:
+    if not 2 <= len(option.span) <= 12:
         return False
     side = EnglishSide.of(english)
+    if option.first_tag in _NOT_TERM_START_TAGS and not (
+        len(side.vocabulary) > 1 and _senses(option.words[0]) & side.vocabulary[0][0]
+    ):
+        # A numeral, classifier, pronoun or adverb; but for one a name of several words starts with (组相对策略优化
+        # "Group Relative Policy Optimization"). Alone it is not: 随机 "random", 多头 "multi-head" are no terms.
+        return False
     last = option.words[-1]
     if last in JOINING_WORDS or (last in CLAUSE_WORDS and not _alignment(last, side)[0]):
         return False
