@@ -261,6 +261,11 @@ GLOSSES = [
     ),
     ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    # ... also where the Chinese is glossed right after with the apposition's own abbreviation or expansion
+    (
+        "Batch Normalization，即批归一化（BN），是常用技巧。",
+        {("批归一化", "BN"), ("批归一化", "Batch Normalization")},
+    ),
     # ... whose Chinese starts with a classifier the English says (组 "group")
     (
         "顺便说一句，Group Relative Policy Optimization，即组相对策略优化，是 DeepSeekMath 里提出来的。",
@@ -281,6 +286,8 @@ GLOSSES = [
     ("人们一般用BIO 标注方案（BIO tagging scheme）把实体的边界编码成标签。", {("BIO标注方案", "BIO tagging scheme")}),
     # ... or says another such head noun, which stands for them all (法 "method")
     ("最简单的是逐点法（pointwise approach）。", {("逐点法", "pointwise approach")}),
+    # ... but not where the dictionary merely misses the last word (增强 is no head noun)
+    ("我们使用数据增强（data augmentation techniques）。", {("数据增强", "data augmentation")}),
     # English（中文） whose Chinese ends in a clause word the English says (使用 "use")
     ("现在的模型都支持 tool use（工具使用）。", {("工具使用", "tool use")}),
     # English（中文） whose Chinese joins words with a hyphen
@@ -382,6 +389,17 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "点处必须满足一阶必要条件"),
         ("光滑函数在极小点处必须满足一阶必要条件（first-order necessary condition）。", "满足一阶必要条件"),
         ("它便于范围查询，但容易产生热点(hot spot)。", "产生热点"),
+        # clause words matched across two words jieba rightly cut (即使|用户 holds 使用, 其|中心 其中) are none
+        ("即使用户画像（user profile）不完整，也能推荐。", "户画像"),
+        ("后者把物体建模为其中心点（center point）。", "心点"),
+        ("对于这样本空间（sample space）来说。", "本空间"),
+        # a word of its own that only begins like a prefix (instruction, retrieval) gives 不 and 再 no credit
+        ("关键是数据，而不是指令微调（instruction tuning）。", "不是指令微调"),
+        ("我们再次检索（retrieval）。", "再次检索"),
+        # an ordinal names (第三 "third"), it does not count
+        ("关系模式应当满足第三范式（third normal form）。", "范式"),
+        # a digit after a hyphen is inside a name (Qwen2.5-7B), not the start of a term
+        ("我们用 Qwen2.5-7B指令模型（Qwen2.5-7B instruct model）。", "7B指令模型"),
         # a prefix's character said again by the term itself (去 "de-" of 去重) is context the first time
         ("去重分为精确去重（exact deduplication）和模糊去重。", "去重分为精确去重"),
         # ... and a verb before a term that says every English word (互斥 "mutually exclusive")
@@ -415,6 +433,8 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
+        "他后来总结道（now I understand everything）。",  # a sentence: an I inside it is no numeral
+        "常用的评估指标（BLEU score）有很多。",  # a name for two generic words is no equivalent
         "详见 https://example.org/预训练(pre-training) 一文。",  # a URL
         "公式 $f(x)$ 中的函数(function) 在代码 `g(y)` 里。",  # math and code around
     ],
@@ -550,6 +570,19 @@ def test_an_abbreviation_defined_in_the_corpus_is_spelled_out_inside_a_longer_na
     assert defined.get(("近端策略优化裁剪", "PPO-clip"), 0) >= 0.9
     # ... but an abbreviation the Chinese writes as it is stays as it is
     assert defined.get(("参数化ReLU", "Parameterized ReLU"), 0) >= KNOWLEDGE
+
+
+def test_a_clause_verb_repeated_with_a_term_in_the_document_is_still_context():
+    text = (
+        "对于凸优化问题，若还满足 Slater条件（Slater's condition），则强对偶性成立。"
+        "SVM 的问题满足 Slater 条件（只要可分）。"
+    )
+    assert ("Slater条件", "Slater's condition") in pairs(text)
+
+
+def test_an_abbreviation_the_chinese_writes_in_the_name_is_not_spelled_out():
+    text = "卷积神经网络（convolutional neural network，CNN）很常用。本节将介绍更快的R-CNN（Faster R-CNN）。"
+    assert ("更快的R-CNN", "Faster R-CNN") in pairs(text)
 
 
 def test_a_word_that_only_begins_like_a_prefix_is_no_longer_for_it():

@@ -26,13 +26,12 @@ from .english import abbreviates, looks_like_term, spells_out
 from .english_side import CAMEL_WORD
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
-from .segment import CLAUSE_WORDS, FUNCTION_WORDS, JOINING_WORDS, SpanOption, fixed_option, fixed_options, span_options
+from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
 EXTRACTOR_VERSION = "1.3"
 
 _NAME_PARTS = re.compile(r"[\s\-]+")
-_TERM_BREAKS = CLAUSE_WORDS | JOINING_WORDS
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -189,9 +188,9 @@ def resolve(
         whole = expansion(english) or abbreviated.glossed_as(english, options)
         if whole:
             return whole
-        # ... not one the Chinese term writes as it is (参数化ReLU "Parameterized ReLU"): one in a span with no
-        # clause or joining word, which could be the term
-        written = " ".join(option.span for option in options if _TERM_BREAKS.isdisjoint(option.words))
+        # ... not one the Chinese term writes as it is (参数化ReLU "Parameterized ReLU", 更快的R-CNN): one in a span
+        # with no clause word, which could be the term
+        written = " ".join(option.span for option in options if CLAUSE_WORDS.isdisjoint(option.words))
         parts = _NAME_PARTS.split(english)
         spelled = [part if part in written else expansion(part) or part for part in parts]
         return " ".join(spelled) if spelled != parts else english

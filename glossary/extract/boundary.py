@@ -39,10 +39,10 @@ from .segment import (
     NEVER_FIRST_TAGS,
     NOT_STARTING,
     SpanOption,
-    counts,
     first_tag,
     glued_function_word,
     inside_unknown_word,
+    is_counting_numeral,
 )
 
 ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
@@ -64,7 +64,7 @@ class Weights:
     length: float = 2.0  # per unit of |log(chars / expected chars)|
     fragment: float = 4.0  # the span nearly always follows the same character: part of a longer unit
     markup: float = 4.0  # the span starts just after an opening quote or emphasis
-    splits_word: float = 2.0  # the span starts inside a dictionary word of three characters or more
+    splits_word: float = 2.0  # the span starts inside a word (see segment._splits_word)
 
 
 WEIGHTS = Weights()
@@ -288,7 +288,7 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
 def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     """Whether a numeral word says only what a later word says again: its classifier, the term's head (一层|隐藏层
     "hidden layer")."""
-    if not counts(word):
+    if not is_counting_numeral(word):
         return False
     said = _senses(word) & english.stems
     return bool(said) and any(said <= _senses(other) for other in others)
@@ -542,7 +542,7 @@ def score_span(
             score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
             score -= weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
-        elif position == 0 and (counts(words[0]) or (_function_character(words[0]) and not content_first)):
+        elif position == 0 and (is_counting_numeral(words[0]) or (_function_character(words[0]) and not content_first)):
             # 加上一层|嵌入层, 若干个|锚框, 再|全量: a numeral word or a function character translates nothing
             score -= weights.unaligned_other
         elif slack > 0:

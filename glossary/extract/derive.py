@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..normalize import CJK_RE
-from .boundary import aligns, dictionary_parts
+from .boundary import aligns
 from .corpus import CorpusStats
 from .english import Form
 from .english_side import EnglishSide
@@ -53,19 +53,20 @@ def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
     return [(t, s) for t, s in members if t.strip()]
 
 
+# ... and the Chinese head nouns that say them, where CC-CEDICT has other senses (方案 "plan" for scheme).
+_HEAD_NOUNS = tuple("方案 方法 法 策略 机制 技术 技巧 流程 过程 步骤".split())
+
+
 def trim_generic_head(english: str, zh: str) -> str:
-    """Drop a trailing generic head noun (methods, mechanisms ...) the Chinese does not say; not where the Chinese
-    ends in a word of its own that says nothing else of the English, which is the head in other words (方案 of
-    BIO 标注方案 "BIO tagging scheme", where CC-CEDICT says "plan")."""
+    """Drop a trailing generic head noun (methods, mechanisms ...) the Chinese does not say (去重 "de-duplication
+    methods"); not where it ends in a head noun (BIO 标注方案 "BIO tagging scheme", 逐点法 "pointwise approach")."""
     words = english.split()
     chinese = "".join(CJK_RE.findall(zh))  # (the Latin written with it says nothing of the head)
     if len(words) < 2 or words[-1].lower() not in _GENERIC_HEADS or not chinese:
         return english
-    if any(aligns(chinese, head) for head in _GENERIC_HEADS):
-        return english  # the Chinese says one, which stands for them all (逐点法 "pointwise approach": 法 "method")
-    rest = english[: english.rindex(words[-1])].rstrip()  # as written (the evidence points at it)
-    last = dictionary_parts(chinese, from_right=True)[-1]
-    return english if len(last) > 1 and not aligns(last, rest) else rest
+    if chinese.endswith(_HEAD_NOUNS) or any(aligns(chinese, head) for head in _GENERIC_HEADS):
+        return english  # the Chinese says one, which stands for them all (逐点法 "pointwise approach")
+    return english[: english.rindex(words[-1])].rstrip()  # as written (the evidence points at it)
 
 
 def derive_parts(

@@ -84,14 +84,23 @@ def looks_like_term(text: str) -> bool:
     lowered = [w.lower().strip(".,'’") for w in words]
     if all(w in _NOT_TERMS for w in lowered):
         return False
-    if len(words) >= 3 and any(w in _SENTENCE_WORDS and not (w == "i" and k) for k, w in enumerate(lowered)):
-        return False  # a sentence; but an I after the first word is a numeral (type I error, Phase I trial)
+    if len(words) >= 3 and any(w in _SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):
+        return False  # a sentence; but the I of type I error, Phase I trial is a numeral
     if lowered[0] in STOP_WORDS or lowered[-1] in STOP_WORDS:
         return False  # "with human preferences", "data of": a fragment, not a name
     if _NUMBERED.match(text):
         return False  # a reference to a numbered part of the document: (Algorithm 1), (Table 2)
     # File names and dotted identifiers (model.py, nn.Linear) are code.
     return not re.search(r"[a-z]\.[A-Za-z]", text) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?(?:\s.*)?", text) is not None
+
+
+# Nouns a Roman numeral follows (type I error, phase I trial).
+_NUMBERED_NOUNS = frozenset("type phase class stage level grade category part step".split())
+
+
+def _numeral_i(words: list[str], k: int) -> bool:
+    """Whether the word at ``k`` is the numeral I: after a numbering noun, or last (now I understand is no name)."""
+    return words[k] == "i" and k > 0 and (words[k - 1] in _NUMBERED_NOUNS or k == len(words) - 1)
 
 
 def abbreviates(abbr: str, english: str) -> bool:

@@ -21,9 +21,9 @@ def _table(pairs: str) -> dict[str, frozenset[str]]:
 
 # English prefixes and the Chinese morphemes that translate them, as a translator would know them
 # (超参数 hyperparameter, 过拟合 overfitting, 自回归 autoregressive). CC-CEDICT lists words, not affixes.
-# Prefixes that begin many unrelated words (recurrent is not re + current) do no harm as characters: those only
-# ever earn credit for a span that starts with one of them (去噪 denoising, 重参数化 reparameterization, 协方差
-# covariance, 不可约 irreducible), and only where the rest is four letters or more.
+# The prefixes that begin many words which are no prefix and a word (recurrent, instruction: see _LOOSE_PREFIXES)
+# count only in words that are not words of their own (去噪 denoising, 重参数化 reparameterization, 不可约
+# irreducible).
 PREFIXES = _table(
     "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
     "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
@@ -178,7 +178,10 @@ class EnglishSide:
                     size += acronyms[raw]
                 elif in_english_vocabulary(raw):
                     size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction) ...
-                    chars |= _prefix_chars(raw)  # ... though Chinese often calques the prefix all the same (预测)
+                    # ... though Chinese often calques the prefix all the same (预测); not a loose one, which a word
+                    # of its own only seems to have (instruction, retrieval: 不是|指令微调, 再次|检索)
+                    if (prefixed := _prefixed(raw)) and prefixed[0] not in _LOOSE_PREFIXES:
+                        chars |= prefixed[1]
                 elif raw in capitalised:
                     size += max(1.0, len(raw) / 4)  # a name (Lipschitz): about one character per two letters
                 else:

@@ -340,8 +340,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 if not _isolated_slash_pair(masked, left, m.end()):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh"):
-                if not _GLOSSED.match(masked, m.end("zh")):
-                    # (GMM，即通用背景模型（universal background model）: the Chinese has an English of its own)
+                if not _glossed_otherwise(masked, m.end("zh"), en_text):
                     yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
                 continue
             zh_end = m.end("zh")
@@ -364,7 +363,20 @@ def _begins_a_chinese_name(masked: str, end: int) -> bool:
 
 
 # A bracket with English in it, right after a Chinese term: the term's own gloss.
-_GLOSSED = re.compile(f"\\s*{_OPEN}\\s*[A-Za-z]")
+_GLOSSED = re.compile(f"\\s*{_OPEN}\\s*([A-Za-z][^（）()\\n]{{0,120}}){_CLOSE}")
+
+
+def _glossed_otherwise(masked: str, zh_end: int, english: str) -> bool:
+    """Whether the Chinese ending at ``zh_end`` is glossed right after with an English of its own, which neither
+    spells out nor abbreviates the apposition's: GMM，即通用背景模型（universal background model，UBM）. Batch
+    Normalization，即批归一化（BN） and LLM，即大语言模型（Large Language Model） agree with theirs."""
+    gloss = _GLOSSED.match(masked, zh_end)
+    if gloss is None:
+        return False
+    forms = [form.strip() for form in re.split("[，,；;]", gloss.group(1)) if form.strip()]
+    return not any(
+        abbreviates(form, english) or abbreviates(english, form) or form.lower() == english.lower() for form in forms
+    )
 
 
 # A demonstrative with a short noun right before an apposition's keyword (这种情况称为, 该方法也称为): the Chinese

@@ -60,6 +60,9 @@ def _brand_name(english: str) -> bool:
     return re.search(r"[a-z][A-Z]", english) is not None
 
 
+_COMMON_WORDS = re.compile(r"[a-z]+(?:[ -][a-z]+)+")
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -86,8 +89,14 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         # (HumanEval), names an instance of them.
         # An English of two words or more matched by as many Chinese words, one each (提示|注入 "prompt
         # injection"), is the shape of a translation: more likely senses the dictionary lacks.
+        # Not for names (BLEU score, Hugging Face, seq2seq): only English words in lower case.
         side = EnglishSide.of(english)
-        parallel = len(side.vocabulary) >= 2 and len(words) == len(side.vocabulary) and min(map(len, words)) > 1
+        parallel = (
+            _COMMON_WORDS.fullmatch(english) is not None
+            and len(side.vocabulary) >= 2
+            and len(words) == len(side.vocabulary)
+            and min(map(len, words)) > 1
+        )
         logit -= 2.5 if _brand_name(english) else 0.5 if parallel else 1.5
     else:
         logit -= 0.3  # new coinages: the dictionary cannot judge

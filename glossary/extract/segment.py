@@ -20,7 +20,7 @@ from .english import SLASHED
 LATIN = re.compile(r"[A-Za-z]")
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]|[0-9]+[A-Za-z]")  # (3D 并行 "3D parallelism")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
-_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9]-[A-Za-z]")
+_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9]-[A-Za-z0-9]")  # (Qwen2.5-7B)
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
@@ -107,7 +107,7 @@ def tokens(text: str) -> tuple[str, ...]:
 
 def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]:
     """Offsets where a term may start, right to left: jieba's cuts with and without its HMM guesses; and the ends
-    of clause words of two characters or more, never inside them, whatever jieba read there (称|为主成分分析).
+    of clause words of two characters or more (never inside one ending in 为, whatever jieba read: 称|为主成分分析).
 
     Two segmentations disagree exactly where one is unsure (或协|变量 against 或|协|变量), and the union
     keeps the right cut in either case. ``segmented`` is ``tokens(window)`` when the caller has it (the HMM
@@ -120,9 +120,12 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
             points.add(offset)
             points.update(offset + cut for cut in _inner_cuts(word))
             offset += len(word)
-    for clause_word in _CLAUSE_WORD.finditer(window):  # 称为|主成分分析, where jieba reads 称|为主
-        points.difference_update(range(clause_word.start() + 1, clause_word.end()))
+    for clause_word in _CLAUSE_WORD.finditer(window):
         points.add(clause_word.end())
+        if clause_word.group().endswith("为"):
+            # 称为|主成分分析, where jieba reads 称|为主 ("mainly"). Not every clause word: a match may straddle two
+            # words jieba rightly cut (即使|用户画像 holds 使用, 其|中心点 其中).
+            points.difference_update(range(clause_word.start() + 1, clause_word.end()))
     return sorted(
         (
             p
@@ -131,6 +134,10 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
         ),
         reverse=True,
     )
+
+
+# Negations that are the prefixes of terms (非凸 non-convex, 不可约 irreducible, 无监督 unsupervised, 未命中 miss).
+_NEGATIONS = frozenset("非不无未")
 
 
 @cache
@@ -151,10 +158,6 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
     )
 
 
-# Negations that are the prefixes of terms (非凸 non-convex, 不可约 irreducible, 无监督 unsupervised, 未命中 miss).
-_NEGATIONS = frozenset("非不无未")
-
-
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 
 
@@ -165,11 +168,17 @@ _CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
 _COUNTING = frozenset("一二三四五六七八九十百千万几每各两") | _CLASSIFIERS
 
 
-def counts(word: str) -> bool:
+def is_counting_numeral(word: str) -> bool:
     """A numeral word that counts or qualifies what follows, of jieba's numerals: one ending in a numeral or
     classifier (多种, 若干个) or starting with 一, 两 or 几 (一层 "one layer", 一下 "a bit"); not 多层 "multi-layer",
-    二元 "binary", 三维 or 层次, which name, nor 一致性, which jieba tags a noun."""
-    return len(word) > 1 and (word[0] in "一两几" or word[-1] in _COUNTING) and first_tag(word) in ("m", "mq", "q")
+    二元 "binary", 三维 or 层次, which name, nor an ordinal (第三范式 "third normal form"; but 第一个 counts), nor
+    一致性, which jieba tags a noun."""
+    return (
+        len(word) > 1
+        and (word[0] in "一两几" or word[-1] in _COUNTING)
+        and not (word.startswith("第") and word[-1] not in _CLASSIFIERS)
+        and first_tag(word) in ("m", "mq", "q")
+    )
 
 
 # Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
@@ -236,7 +245,7 @@ class SpanOption:
             # nor a numeral or classifier, which jieba tags loosely (若干个|块 "block")
             return self.first_tag not in _FUNCTION_TAGS and self.words[0] not in _COUNTING
         if self.first_tag == "m":
-            return not counts(self.words[0])
+            return not is_counting_numeral(self.words[0])
         return self.first_tag not in _NON_CONTENT_TAGS
 
 
