@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .normalize import zh_key
+
 STATUSES = ("candidate", "approved", "rejected")
 ORIGINS = ("extracted", "derived", "manual", "imported")
 
@@ -75,8 +77,9 @@ class Entry:
     @property
     def written(self) -> str:
         """The Chinese as the corpus most often writes it (traditional characters, a layout space): what exports
-        for tools that match source text show. ``zh`` is the key all its forms share (simplified, no spaces)."""
-        return self.forms[0] if self.forms else self.zh
+        for tools that match source text show. ``zh`` is the key all its forms share (simplified, no spaces). A
+        form of another key (what an edit or a merge moved here) is not this term's: then the key."""
+        return next((form for form in self.forms if zh_key(form) == self.zh), self.zh)
 
 
 @dataclass(frozen=True)
