@@ -189,6 +189,7 @@ GLOSSES = [
         "我们就说样本满足独立同分布（independent and identically distributed）。",
         {("独立同分布", "independent and identically distributed")},
     ),
+    ("模型在大规模收集的图文对（image-text pair）上预训练。", {("图文对", "image-text pair")}),  # (对 "pair")
     # ... but a numeral word or a function character translates nothing, nor does a classifier the head says again
     # (一层|嵌入层, 再|全量)
     ("深度学习进入推荐领域以后，先给稀疏特征加上一层嵌入层（embedding layer）。", {("嵌入层", "embedding layer")}),

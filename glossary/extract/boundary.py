@@ -468,7 +468,7 @@ def score_span(
             score -= weights.joining_inside
             continue
         if word in NOT_STARTING and word not in english.prefix_chars:
-            free += 1  # (同 of 独立同分布 may say "identically")
+            free += 1  # (对 of 图文对 may say "pair", 同 of 独立同分布 "identically")
             continue
         if position == 0 and word in FRAME_OPENERS and "的" in words[2:]:
             # 基于人类反馈的强化学习 "reinforcement learning from human feedback": the frame 基于 ... 的 ("X-based")
