@@ -138,6 +138,8 @@ GLOSSES = [
     # of its own (做|工作, where 做工作 is a word too)
     ("线性方法中常用的有粗编码（coarse coding）和瓦片编码。", {("粗编码", "coarse coding")}),
     ("所有离线任务都用 Airflow 做工作流编排（workflow orchestration）。", {("工作流编排", "workflow orchestration")}),
+    # ... nor inside a dictionary name jieba split around a function character (斐波|那|契堆: 那 "that")
+    ("更高级的斐波那契堆（Fibonacci heap）可以更快。", {("斐波那契堆", "Fibonacci heap")}),
     # ... a Latin name joined by a hyphen is one name, however long the window (Weisfeiler-Lehman)
     (
         "消息传递网络的能力不超过 Weisfeiler-Lehman 图同构测试（Weisfeiler-Lehman graph isomorphism test）。",

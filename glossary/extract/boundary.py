@@ -459,6 +459,11 @@ def score_span(
         # preemption", 可学习 "learnable", 开始符号 "start symbol")
         return -math.inf, 0, 0
     if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
+        if rejoin and (rejoined := _rejoined(words, english)) != words:
+            # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
+            # "Fibonacci heap": 那 "that" in 斐波那契)
+            args = (stats, weights, starts_at_markup, first_is_content, first_glued, after_modal, before)
+            return _rescored(words, rejoined, english, *args)
         return -math.inf, 0, 0
     score = 0.0
     aligned = unaligned = covered = free = 0  # free: words that may say what the dictionary did not match
@@ -505,23 +510,9 @@ def score_span(
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - covered)
     if slack and rejoin and (rejoined := _rejoined(words, english)) != words:
-        # ... or jieba split a word that says one (数据|集, see _rejoined): score the words it makes, the first
-        # of them judged anew if it changed (测试数据|集 -> 测试|数据集).
-        if rejoined[0] != words[0]:
-            first = SpanOption(0, 0, rejoined[0], rejoined, first_tag(rejoined[0]))
-            first_is_content, first_glued = first.first_is_content, glued_function_word(rejoined[0])
-        return score_span(
-            rejoined,
-            english,
-            stats,
-            weights,
-            starts_at_markup,
-            first_is_content,
-            first_glued,
-            after_modal,
-            before=before,
-            rejoin=False,
-        )
+        # ... or jieba split a word that says one (数据|集, see _rejoined)
+        args = (stats, weights, starts_at_markup, first_is_content, first_glued, after_modal, before)
+        return _rescored(words, rejoined, english, *args)
     # A verb or adverb before a term is usually context (使用, 说明); one that recurs with the rest of the span as a
     # unit is part of the term (随机梯度下降, 位|姿).
     content_first = (
@@ -575,6 +566,37 @@ def score_span(
     if starts_at_markup:
         score += weights.markup
     return score, aligned, unaligned
+
+
+def _rescored(
+    words: tuple[str, ...],
+    rejoined: tuple[str, ...],
+    english: EnglishSide,
+    stats: CorpusStats | None,
+    weights: Weights,
+    starts_at_markup: bool,
+    first_is_content: bool,
+    first_glued: bool,
+    after_modal: bool,
+    before: str,
+) -> tuple[float, int, int]:
+    """score_span of the words _rejoined makes of a span's, the first of them judged anew if it changed (测试数据|集
+    -> 测试|数据集)."""
+    if rejoined[0] != words[0]:
+        first = SpanOption(0, 0, rejoined[0], rejoined, first_tag(rejoined[0]))
+        first_is_content, first_glued = first.first_is_content, glued_function_word(rejoined[0])
+    return score_span(
+        rejoined,
+        english,
+        stats,
+        weights,
+        starts_at_markup,
+        first_is_content,
+        first_glued,
+        after_modal,
+        before=before,
+        rejoin=False,
+    )
 
 
 def choose(
