@@ -74,7 +74,9 @@ GLOSSES = [
     ("上线前还要做A/B测试（A/B testing）。", {("A/B测试", "A/B testing")}),
     ("最终还要依靠在线A/B测试（online A/B testing）来决定。", {("在线A/B测试", "online A/B testing")}),
     ("团队构建了 CI/CD 流水线（CI/CD pipeline）。", {("CI/CD流水线", "CI/CD pipeline")}),
-    # a term may start with a size the English says (3D, 2D)
+    # a term may start with a size the English says (3D, 2D), or with an abbreviation a hyphenated English name
+    # holds (NP-complete is NP and a word, no acronym)
+    ("如果 B 本身还属于 NP，就称 B 是NP完全（NP-complete）的。", {("NP完全", "NP-complete")}),
     ("我们用3D并行（3D parallelism）训练。", {("3D并行", "3D parallelism")}),
     # names with diacritics are English too
     (

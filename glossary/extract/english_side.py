@@ -121,7 +121,7 @@ class EnglishSide:
     @cache
     def of(cls, english: str) -> EnglishSide:
         english = CAMEL_WORD.sub(_spaced_words, english)
-        if is_abbreviation(english):
+        if is_abbreviation(english) and not _WORD_PART.search(english):  # (NP-complete: NP and a word)
             only = stem(english.lower())
             word: tuple[frozenset[str], frozenset[str]] = (frozenset({only}), frozenset())
             return cls(_acronym_size(english), (word,), (only,), frozenset({only}), (only,), (frozenset(),))
@@ -212,6 +212,8 @@ class EnglishSide:
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes))
 
 
+# A lower-case word joined by a hyphen: an abbreviation with it (NP-complete, PPO-clip) is a name of two parts.
+_WORD_PART = re.compile(r"(?:^|-)[a-z]{3,}(?:-|$)")
 # Words of Latin letters, diacritics included (Fréchet, Erdős), and hyphenated runs of them.
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
