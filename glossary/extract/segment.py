@@ -232,7 +232,8 @@ class SpanOption:
     short_of_gloss: str = ""  # what the span stops short of instead of ending at the gloss: a 的-phrase, a localiser
     first_glued: bool = False  # the first word is a function word glued to the next by jieba's HMM
     after_modal: bool = False  # the word before the span is a modal verb (需要定义凸集): its first word is a verb
-    # a dictionary word the span starts inside, as its parts outside and inside the span (服务|器 of 服务|器用公钥)
+    # a word the span starts inside, as its parts outside and inside the span (服务|器 of 服务|器用公钥, 直|推学习;
+    # see _splits_word)
     splits_word: tuple[str, str] = ("", "")
     before: str = ""  # the character before the span, layout spaces skipped ("" at the window's start)
 
