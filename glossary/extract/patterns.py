@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..normalize import CJK_CHAR, CJK_RE, separates_scripts
+from ..normalize import CJK_CHAR, CJK_RE, en_key, separates_scripts
 from .english import SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
@@ -370,12 +370,13 @@ def _glossed_otherwise(masked: str, zh_end: int, english: str) -> bool:
     """Whether the Chinese ending at ``zh_end`` is glossed right after with an English of its own, which neither
     spells out nor abbreviates the apposition's: GMM，即通用背景模型（universal background model，UBM）. Batch
     Normalization，即批归一化（BN） and LLM，即大语言模型（Large Language Model） agree with theirs."""
-    gloss = _GLOSSED.match(masked, zh_end)
-    if gloss is None:
+    bracket = _GLOSSED.match(masked, zh_end)
+    if bracket is None:
         return False
-    forms = [form.strip() for form in re.split("[，,；;]", gloss.group(1)) if form.strip()]
+    gloss = parse(bracket.group(1), bracket.start(1))
+    forms = [form.text for form in (*gloss.forms, *filter(None, [gloss.abbr]))] if gloss else []
     return not any(
-        abbreviates(form, english) or abbreviates(english, form) or form.lower() == english.lower() for form in forms
+        abbreviates(form, english) or abbreviates(english, form) or en_key(form) == en_key(english) for form in forms
     )
 
 
