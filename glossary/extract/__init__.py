@@ -188,11 +188,14 @@ def resolve(
         whole = expansion(english) or abbreviated.glossed_as(english, options)
         if whole:
             return whole
+        parts = _NAME_PARTS.split(english)
+        expanded = {part: full for part in parts if (full := expansion(part))}
+        if not expanded:
+            return english
         # ... not one the Chinese term writes as it is (参数化ReLU "Parameterized ReLU", 更快的R-CNN): one in a span
         # with no clause word, which could be the term
         written = " ".join(option.span for option in options if CLAUSE_WORDS.isdisjoint(option.words))
-        parts = _NAME_PARTS.split(english)
-        spelled = [part if part in written else expansion(part) or part for part in parts]
+        spelled = [part if part in written else expanded.get(part, part) for part in parts]
         return " ".join(spelled) if spelled != parts else english
 
     for item in prepared.sites:
