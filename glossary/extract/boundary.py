@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate, pairwise
 
@@ -47,6 +47,7 @@ from .segment import (
 
 ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
 ALIGNED_CHAR = 1.0
+_EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,7 @@ def acceptable_term(option: SpanOption, english: str = "x") -> bool:
     last = option.words[-1]
     if last in JOINING_WORDS or (last in CLAUSE_WORDS and not _alignment(last, side)[0]):
         return False
-    return score_span(option.words, side, None, first_glued=option.first_glued)[0] != -math.inf
+    return score_span(option, side, None)[0] != -math.inf
 
 
 _FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
@@ -430,56 +431,99 @@ def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[
 
 
 def score_span(
-    words: Sequence[str],
+    option: SpanOption,
     english: EnglishSide,
     stats: CorpusStats | None,
     weights: Weights = WEIGHTS,
-    starts_at_markup: bool = False,
-    first_is_content: bool = True,
-    first_glued: bool = False,
-    after_modal: bool = False,
     *,
-    before: str = "",
+    at_markup: bool = False,
     rejoin: bool = True,
 ) -> tuple[float, int, int]:
-    """Score a candidate span given as its words; (score, aligned words, unaligned dictionary words)."""
-    words = merge_dictionary_words(tuple(w for w in words if not w.isspace()))  # (CAP 定理: a layout space)
-    if not words or first_glued or (words[0] in JOINING_WORDS and not _says_a_word(words[0], words[1:], english)):
-        return -math.inf, 0, 0
-    if words[0] in NOT_STARTING and not (len(words) == 2 and words[0] in english.prefix_chars):
+    """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
+    words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))  # (CAP 定理: a layout space)
+    if not words or option.first_glued or _starts_no_term(words, english):
+        return _EXCLUDED
+    if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
+        # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
+        # "Fibonacci heap": 那 "that" in 斐波那契)
+        rejoined = _rejoined_option(option, words, english) if rejoin else None
+        return _EXCLUDED if rejoined is None else score_span(rejoined, english, stats, weights, at_markup=at_markup)
+    said = _said(words, english, weights)
+    # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
+    # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
+    slack = max(0, len(english.vocabulary) - said.covered)
+    if slack and rejoin and (rejoined := _rejoined_option(option, words, english)) is not None:
+        # ... or jieba split a word that says one (数据|集, see _rejoined)
+        return score_span(rejoined, english, stats, weights, at_markup=at_markup, rejoin=False)
+    content_first = _content_first(words, option.first_is_content, 0 in said.unaligned, stats)
+    cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, option.after_modal, weights)
+    # English words left that no word of the span could translate: the term is more than the span (最终|一致性
+    # "eventual consistency" against 一致性).
+    score = said.score - cost - weights.unexplained * max(0, slack - said.free)
+    score -= weights.length * abs(math.log(_length("".join(words)) / expected_chars(english)))
+    if stats is not None:
+        score += _corpus_evidence(stats, words, option.before, weights)
+    if at_markup:
+        score += weights.markup
+    return score, said.aligned, len(said.unaligned)
+
+
+def _starts_no_term(words: tuple[str, ...], english: EnglishSide) -> bool:
+    """The first word is one no term starts with: a joining word, a function word, a conjunction or particle, a
+    modal verb, each unless the English says it."""
+    first = words[0]
+    if first in JOINING_WORDS and not _says_a_word(first, words[1:], english):
+        return True
+    if first in NOT_STARTING and not (len(words) == 2 and first in english.prefix_chars):
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
         # 同在线学习（on-line learning）相比 it is "compared with".
-        return -math.inf, 0, 0
-    if len(words[0]) > 1 and pos_tag(words[0]) in NEVER_FIRST_TAGS and not _alignment(words[0], english)[1]:
+        return True
+    if len(first) > 1 and pos_tag(first) in NEVER_FIRST_TAGS and not _alignment(first, english)[1]:
         # a conjunction, particle or pronoun (之为, 而且) never starts a term, unless the English says it (自我反思
         # "self-reflection")
-        return -math.inf, 0, 0
-    if words[0] in MODALS and words[0] not in english.prefix_chars and not _alignment(words[0], english)[1]:
-        # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
-        # preemption", 可学习 "learnable", 开始符号 "start symbol")
-        return -math.inf, 0, 0
-    if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
-        if rejoin and (rejoined := _rejoined(words, english)) != words:
-            # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
-            # "Fibonacci heap": 那 "that" in 斐波那契)
-            args = (stats, weights, starts_at_markup, first_is_content, first_glued, after_modal, before)
-            return _rescored(words, rejoined, english, *args)
-        return -math.inf, 0, 0
-    score = 0.0
-    aligned = unaligned = covered = free = 0  # free: words that may say what the dictionary did not match
-    unaligned_positions = []
+        return True
+    # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
+    # preemption", 可学习 "learnable", 开始符号 "start symbol")
+    return first in MODALS and first not in english.prefix_chars and not _alignment(first, english)[1]
+
+
+def _rejoined_option(option: SpanOption, words: tuple[str, ...], english: EnglishSide) -> SpanOption | None:
+    """The option with the words _rejoined makes of its (merged) words, its first word judged anew if that
+    changed (测试数据|集 -> 测试|数据集); None where nothing rejoins."""
+    rejoined = _rejoined(words, english)
+    if rejoined == words:
+        return None
+    if rejoined[0] == option.words[0]:
+        return replace(option, words=rejoined)
+    first = rejoined[0]
+    return replace(option, words=rejoined, first_tag=first_tag(first), first_glued=glued_function_word(first))
+
+
+@dataclass
+class _Said:
+    """What the words of a span say of the English."""
+
+    score: float = 0.0  # credit for the words that say an English word, less the price of joining words inside
+    aligned: int = 0  # words that say an English word
+    covered: int = 0  # English words they say
+    free: int = 0  # words that may say an English word the dictionary did not match them with
+    unaligned: list[int] = field(default_factory=list)  # positions of dictionary words that say none
+
+
+def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights) -> _Said:
+    said = _Said()
     for position, word in enumerate(words):
-        if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see above)
-            score -= weights.joining_inside
+        if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see _starts_no_term)
+            said.score -= weights.joining_inside
             continue
         if word in NOT_STARTING and word not in english.prefix_chars:
-            free += 1  # (对 of 图文对 may say "pair", 同 of 独立同分布 "identically")
+            said.free += 1  # (对 of 图文对 may say "pair", 同 of 独立同分布 "identically")
             continue
         if position == 0 and word in FRAME_OPENERS and "的" in words[2:]:
             # 基于人类反馈的强化学习 "reinforcement learning from human feedback": the frame 基于 ... 的 ("X-based")
             # is one piece of the name; without 基于, 人类反馈的强化学习 is no name at all.
-            score += weights.aligned
-            aligned += 1
+            said.score += weights.aligned
+            said.aligned += 1
             continue
         credit, accounted, known = _alignment(word, english)
         if credit and _repeats(word, words[position + 1 :], english):
@@ -496,106 +540,83 @@ def score_span(
         if credit and len(words) == 1:
             credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
         if credit:
-            score += credit * weights.aligned / ALIGNED_WORD
-            aligned += 1
-            covered += accounted
+            said.score += credit * weights.aligned / ALIGNED_WORD
+            said.aligned += 1
+            said.covered += accounted
             if len(units := _units(word)) > 1 and not _alignment(units[0], english)[0]:
-                free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
+                said.free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
         elif not known:
-            score += weights.unknown
-            free += 1
+            said.score += weights.unknown
+            said.free += 1
         else:
-            unaligned_positions.append(position)
-    # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
-    # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
-    slack = max(0, len(english.vocabulary) - covered)
-    if slack and rejoin and (rejoined := _rejoined(words, english)) != words:
-        # ... or jieba split a word that says one (数据|集, see _rejoined)
-        args = (stats, weights, starts_at_markup, first_is_content, first_glued, after_modal, before)
-        return _rescored(words, rejoined, english, *args)
-    # A verb or adverb before a term is usually context (使用, 说明); one that recurs with the rest of the span as a
-    # unit is part of the term (随机梯度下降, 位|姿).
-    content_first = (
+            said.unaligned.append(position)
+    return said
+
+
+def _content_first(
+    words: tuple[str, ...], first_is_content: bool, first_unaligned: bool, stats: CorpusStats | None
+) -> bool:
+    """Whether the first word may belong to the term though the English does not say it. A verb or adverb before a
+    term is usually context (使用, 说明); one that recurs with the rest of the span as a unit is part of the term
+    (随机梯度下降, 位|姿)."""
+    return (
         len(words) == 1
         or first_is_content
         or inside_unknown_word(words[0], words[1])  # (直|推学习, see segment._splits_word)
-        or (
-            stats is not None
-            and 0 in unaligned_positions
-            and max(_cohesion(stats, words), _cohesion(stats, words[:2])) >= 0.25
-        )
+        or (stats is not None and first_unaligned and max(_cohesion(stats, words), _cohesion(stats, words[:2])) >= 0.25)
     )
-    for position in reversed(unaligned_positions):
-        unaligned += 1
+
+
+def _unaligned_cost(
+    words: tuple[str, ...],
+    unaligned: Sequence[int],
+    content_first: bool,
+    slack: int,
+    english: EnglishSide,
+    after_modal: bool,
+    weights: Weights,
+) -> tuple[float, int]:
+    """The price of the dictionary words at these positions that say no English word, nearest the gloss first;
+    and the slack (English words nothing said) they leave."""
+    cost = 0.0
+    for position in reversed(unaligned):
         if position == 0 and LATIN.search(words[0]) and not _latin_said(words[0], english):
-            score -= weights.unaligned_other  # A100 显卡 "GPU": a Latin word the English would have kept
+            cost += weights.unaligned_other  # A100 显卡 "GPU": a Latin word the English would have kept
         elif position == 0 and after_modal:
-            score -= weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
+            cost += weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
-            score -= weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
+            cost += weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
         elif position == 0 and (is_counting_numeral(words[0]) or (_function_character(words[0]) and not content_first)):
             # 加上一层|嵌入层, 若干个|锚框, 再|全量: a numeral word or a function character translates nothing
-            score -= weights.unaligned_other
+            cost += weights.unaligned_other
         elif slack > 0:
             slack -= 1
-            score -= weights.unaligned_explained
+            cost += weights.unaligned_explained
         elif position > 0:
             # Inside the span a word is included anyway once a word left of it is; the boundary decision
             # is about the first word.
-            score -= weights.unaligned_inner
+            cost += weights.unaligned_inner
         else:
-            score -= weights.unaligned_content if content_first else weights.unaligned_other
-    # English words left that no word of the span could translate: the term is more than the span (最终|一致性
-    # "eventual consistency" against 一致性).
-    score -= weights.unexplained * max(0, slack - free)
+            cost += weights.unaligned_content if content_first else weights.unaligned_other
+    return cost, slack
+
+
+def _corpus_evidence(stats: CorpusStats, words: tuple[str, ...], before: str, weights: Weights) -> float:
+    """What the corpus says of the span: it holds a unit the corpus keeps together (a credit), or it starts inside
+    one (a price)."""
+    score = 0.0
+    # A word nearly always followed by the rest of the span (马尔可夫 -> 马尔可夫模型); a longer span holding the
+    # same unit keeps the credit (一阶马尔可夫模型). Or a first character nearly always followed by the next word: a
+    # word jieba does not know (位|姿图优化).
+    if any(_cohesion(stats, words[k:]) >= 0.5 for k in range(len(words) - 1)) or (
+        len(words[0]) == 1 and _cohesion(stats, words[:2]) >= 0.5
+    ):
+        score += weights.cohesion
+    # A term does not start inside a recurring unit: the span (or its first word) nearly always following the same
+    # character marks a fragment (连接层 of 全连接层, 模态 of 多模态).
     span = "".join(words)
-    score -= weights.length * abs(math.log(_length(span) / expected_chars(english)))
-    if stats is not None:
-        # The span holds a unit the corpus keeps together: a word nearly always followed by the rest of the span
-        # (马尔可夫 -> 马尔可夫模型). A longer span holding the same unit keeps the credit (一阶马尔可夫模型). Or a
-        # first character nearly always followed by the next word: a word jieba does not know (位|姿图优化).
-        if any(_cohesion(stats, words[k:]) >= 0.5 for k in range(len(words) - 1)) or (
-            len(words[0]) == 1 and _cohesion(stats, words[:2]) >= 0.5
-        ):
-            score += weights.cohesion
-        # A term does not start inside a recurring unit: the span (or its first word) nearly always following
-        # the same character marks a fragment (连接层 of 全连接层, 模态 of 多模态).
-        score -= weights.fragment * max(
-            _fragment_evidence(stats, span, before), _fragment_evidence(stats, words[0], before)
-        )
-    if starts_at_markup:
-        score += weights.markup
-    return score, aligned, unaligned
-
-
-def _rescored(
-    words: tuple[str, ...],
-    rejoined: tuple[str, ...],
-    english: EnglishSide,
-    stats: CorpusStats | None,
-    weights: Weights,
-    starts_at_markup: bool,
-    first_is_content: bool,
-    first_glued: bool,
-    after_modal: bool,
-    before: str,
-) -> tuple[float, int, int]:
-    """score_span of the words _rejoined makes of a span's, the first of them judged anew if it changed (测试数据|集
-    -> 测试|数据集)."""
-    if rejoined[0] != words[0]:
-        first = SpanOption(0, 0, rejoined[0], rejoined, first_tag(rejoined[0]))
-        first_is_content, first_glued = first.first_is_content, glued_function_word(rejoined[0])
-    return score_span(
-        rejoined,
-        english,
-        stats,
-        weights,
-        starts_at_markup,
-        first_is_content,
-        first_glued,
-        after_modal,
-        before=before,
-        rejoin=False,
+    return score - weights.fragment * max(
+        _fragment_evidence(stats, span, before), _fragment_evidence(stats, words[0], before)
     )
 
 
@@ -615,17 +636,7 @@ def choose(
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
         if option.short_of_gloss and _alignment(option.short_of_gloss.removeprefix("的"), side)[1]:
             continue  # the English says what the span would leave out: 很大的感受野 "receptive field" (野 field)
-        s, aligned, unaligned = score_span(
-            option.words,
-            side,
-            stats,
-            weights,
-            markup_start == option.start,
-            option.first_is_content,
-            option.first_glued,
-            option.after_modal,
-            before=option.before,
-        )
+        s, aligned, unaligned = score_span(option, side, stats, weights, at_markup=markup_start == option.start)
         if s == -math.inf:
             continue
         if option.short_of_gloss:
