@@ -122,6 +122,28 @@ class Abbreviations:
                     return english
         return None
 
+    def preferring(self, own: Abbreviations) -> Abbreviations:
+        """These definitions, but where ``own`` (a document's) defines an abbreviation unambiguously, its."""
+        mine = {abbr: english for abbr, english in own.spelled_out.items() if english}
+        return Abbreviations(self.of, {**self.spelled_out, **mine}, self.glossed)
+
+    def weighed(self, english: str, options: Iterable[SpanOption] = ()) -> str:
+        """The English to weigh against the candidate spans of a site: an abbreviation's expansion, else the
+        English of a gloss elsewhere on the same Chinese (see glossed_as); or the English with the abbreviations
+        in it spelled out (PPO-clip: proximal policy optimization clip, for 近端策略优化裁剪)."""
+        whole = self.expansion(english) or self.glossed_as(english, options)
+        if whole:
+            return whole
+        parts = _NAME_PARTS.split(english)
+        expanded = {part: full for part in parts if (full := self.expansion(part))}
+        if not expanded:
+            return english
+        # ... not one the Chinese term writes as it is (参数化ReLU "Parameterized ReLU", 更快的R-CNN): one in a span
+        # with no clause word, which could be the term
+        written = " ".join(option.span for option in options if CLAUSE_WORDS.isdisjoint(option.words))
+        spelled = [part if part in written else expanded.get(part, part) for part in parts]
+        return " ".join(spelled) if spelled != parts else english
+
     def define(self, abbr: str, english: str) -> None:
         """Record that ``abbr`` stands for ``english``; a different second definition makes it ambiguous."""
         known = self.spelled_out.setdefault(abbr, english)
@@ -176,31 +198,11 @@ def resolve(
     """
     out: list[Candidate] = []
     abbreviated = abbreviated or Abbreviations()
-    own = abbreviations([prepared], glossed=False)
-
-    def expansion(abbr: str) -> str | None:
-        return own.expansion(abbr) or abbreviated.expansion(abbr)
-
-    def spelled_out(english: str, options: Iterable[SpanOption] = ()) -> str:
-        """The English to weigh: an abbreviation's expansion, by this document's definition first, else by a
-        gloss elsewhere on the same Chinese; or the English with the abbreviations in it spelled out (PPO-clip:
-        proximal policy optimization clip, for 近端策略优化裁剪)."""
-        whole = expansion(english) or abbreviated.glossed_as(english, options)
-        if whole:
-            return whole
-        parts = _NAME_PARTS.split(english)
-        expanded = {part: full for part in parts if (full := expansion(part))}
-        if not expanded:
-            return english
-        # ... not one the Chinese term writes as it is (参数化ReLU "Parameterized ReLU", 更快的R-CNN): one in a span
-        # with no clause word, which could be the term
-        written = " ".join(option.span for option in options if CLAUSE_WORDS.isdisjoint(option.words))
-        spelled = [part if part in written else expanded.get(part, part) for part in parts]
-        return " ".join(spelled) if spelled != parts else english
-
+    # This document's own definitions first: a corpus may define an abbreviation otherwise elsewhere
+    abbreviated = abbreviated.preferring(abbreviations([prepared], glossed=False))
     for item in prepared.sites:
         site = item.site
-        evidence = spelled_out(site.gloss.forms[0].text, item.options)
+        evidence = abbreviated.weighed(site.gloss.forms[0].text, item.options)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
             options = [o for o in item.options if acceptable_term(o, evidence)]
@@ -223,7 +225,7 @@ def resolve(
             members = coordinate(read, option.start, form, named=site.gloss.abbr is not None)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
-                confidence = site_confidence(site, choice, zh, spelled_out(english, item.options), stats)
+                confidence = site_confidence(site, choice, zh, abbreviated.weighed(english, item.options), stats)
                 parent = len(out)
                 out.append(
                     Candidate(
