@@ -605,6 +605,11 @@ def test_a_span_is_no_fragment_of_a_unit_it_does_not_follow_the_head_of():
     assert ("束搜索", "beam search") in pairs("解码时通常使用束搜索（beam search）寻找最优的输出。", corpus)
 
 
+def test_a_span_short_of_a_de_phrase_must_say_some_of_the_english():
+    # 粗糙 "coarse" says nothing of "block": the term is not what stops before 的块, whatever its confidence
+    assert pairs("通常在设计架构时考虑的是更粗糙的块（block）。", minimum=0) == {("块", "block")}
+
+
 def test_a_character_the_corpus_nearly_always_sees_before_the_next_word_starts_the_term():
     # jieba splits 位|姿 (pose), a word it does not know; the corpus keeps them together
     corpus = ["机器人的位姿由位置和姿态组成。", "估计相机位姿。", "位姿的表示有很多种。", "每一帧的位姿都要优化。"]

@@ -637,7 +637,10 @@ def choose(
         if option.short_of_gloss and _alignment(option.short_of_gloss.removeprefix("的"), side)[1]:
             continue  # the English says what the span would leave out: 很大的感受野 "receptive field" (野 field)
         s, aligned, unaligned = score_span(option, side, stats, weights, at_markup=markup_start == option.start)
-        if s == -math.inf:
+        if s == -math.inf or (option.short_of_gloss.startswith("的") and option.short_of_gloss != "的" and not aligned):
+            # Leaving out the words of a 的-phrase next to the gloss takes a span that says some of the English:
+            # 更好|的提示词 "prompt" is no "better". (A bare 的, as in 智能体的(AI Agents), leaves out no word; a
+            # localiser, as in 词表|中, none of the term's.)
             continue
         if option.short_of_gloss:
             s -= weights.short_of_gloss
