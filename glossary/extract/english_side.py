@@ -212,8 +212,8 @@ class EnglishSide:
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes))
 
 
-# A lower-case word joined by a hyphen: an abbreviation with it (NP-complete, PPO-clip) is a name of two parts.
-_WORD_PART = re.compile(r"(?:^|-)[a-z]{3,}(?:-|$)")
+# A word joined by a hyphen: an abbreviation with it (NP-complete, PPO-clip, U-Net) is a name of two parts.
+_WORD_PART = re.compile(r"(?:^|-)[A-Za-z][a-z]{2,}(?:-|$)")
 # Words of Latin letters, diacritics included (Fréchet, Erdős), and hyphenated runs of them.
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
