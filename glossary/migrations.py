@@ -309,6 +309,15 @@ def m006_layout_space_keys(db: Database) -> None:
     Glossary(db.conn, Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")).rekey_terms()
 
 
+@MIGRATIONS()
+def m007_greek_layout_keys(db: Database) -> None:
+    """zh_key drops the space between Chinese and a Greek letter too (φ 函数 is φ函数), as it does beside Latin
+    letters: terms stored under the spaced key move to the new one (see m006)."""
+    from .store import Glossary
+
+    Glossary(db.conn, Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")).rekey_terms()
+
+
 def schema_sql(db: Database) -> str:
     """The schema as written to db/schema.sql: every object of a migrated database, in a stable order."""
     rows = db.execute(

@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 # CJK Unified Ideographs, Extension A and the compatibility block: the characters a Chinese term is made of.
 CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK_CHAR}]")
+# Greek letters, which name things in Chinese as Latin letters do (μ律, ε-贪心 "ε-greedy")
+GREEK_CHAR = r"\u0391-\u03a9\u03b1-\u03c9"
 LATIN_RE = re.compile(r"[A-Za-z]")
 
 _WS_RE = re.compile(r"\s+")
@@ -112,10 +114,11 @@ def _fully_simplified(text: str) -> str:
     return text
 
 
-# The space between Chinese and Latin letters or digits, and (for keys) a space between two Chinese characters.
+# The space between Chinese and Latin or Greek letters or digits, and (for keys) a space between two Chinese
+# characters.
 # Each pattern starts with the space, so that the regex engine skips from space to space (10x faster on prose).
 # Compiled on first use: their CJK classes cost Python's compiler ~8 ms, which `glossary lookup` need not pay.
-_BETWEEN_SCRIPTS = f"(?<=[{CJK_CHAR}] )(?=[A-Za-z0-9])|(?<=[A-Za-z0-9] )(?=[{CJK_CHAR}])"
+_BETWEEN_SCRIPTS = f"(?<=[{CJK_CHAR}] )(?=[A-Za-z0-9{GREEK_CHAR}])|(?<=[A-Za-z0-9{GREEK_CHAR}] )(?=[{CJK_CHAR}])"
 
 
 @cache

@@ -241,6 +241,15 @@ GLOSSES = [
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # ... but not where the English says the 的-phrase (野 "field")
     ("空洞卷积可以在不泄露未来信息的前提下获得很大的感受野（receptive field）。", {("感受野", "receptive field")}),
+    # a Latin or Greek letter, or a number, that the English says starts the term (U-Net, φ "phi", 0-1 "zero-one")
+    ("另一个在医学影像中非常流行的模型是U形网络（U-Net）。", {("U形网络", "U-Net")}),
+    (
+        "在经典的0-1背包问题（zero-one knapsack problem）中，每件物品只能选一次。",
+        {("0-1背包问题", "zero-one knapsack problem")},
+    ),
+    ("电话语音则常用8位的μ律压缩（mu-law companding）。", {("μ律压缩", "mu-law companding")}),
+    ("SSA 在控制流的汇合点插入 φ 函数（phi function）。", {("φ函数", "phi function")}),
+    ("智能体常用ε-贪心策略（ε-greedy policy）来探索。", {("ε-贪心策略", "ε-greedy policy")}),
     # 中文（English，ABBR）, 中文（ABBR）, labels before the English
     ("大语言模型（Large Language Model，LLM）是当前的热点。", {("大语言模型", "Large Language Model")}),
     ("它可以对大语言模型(LLM)进行微调。", {("大语言模型", "LLM")}),

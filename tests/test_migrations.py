@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from glossary.errors import NewerSchemaError, NotAGlossaryError
 from glossary.migrations import MIGRATIONS, schema_sql
+from glossary.normalize import en_key
 from glossary.store import SCHEMA_VERSION, open_glossary
 
 from .conftest import FIXTURES, ROOT
@@ -102,6 +103,19 @@ def test_terms_stored_under_an_old_key_move_to_the_new_one(db_path):
         assert {r[0] for r in g.execute("SELECT zh FROM term_aliases")} == {"t分布"}
         assert {r[0] for r in g.execute("SELECT zh FROM suppressed")} == {"p值"}
         assert g.execute("SELECT pinyin_key FROM terms WHERE zh = 'Z缓冲'").fetchone()[0] == "zhuanchong"
+
+
+def test_a_term_spaced_beside_a_greek_letter_moves_to_its_new_key(db_path):
+    """m007: zh_key drops the space between Chinese and a Greek letter, as beside a Latin one."""
+    with open_glossary(db_path) as g:
+        g.add("φ函数", "phi function")
+        _old_key_term(g, "φ 函数", en_key("phi function"), note="kept")
+        _old_key_term(g, "μ 律压缩", en_key("mu-law companding"))
+        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_greek_layout_keys'")
+        g.execute("PRAGMA user_version = 6")
+    with open_glossary(db_path) as g:
+        assert dict(g.execute("SELECT zh, note FROM terms").fetchall()) == {"φ函数": "kept", "μ律压缩": None}
+        assert [e.en for e in g.entries() if e.zh == "φ函数"] == ["phi function"]  # the two pairs folded into one
 
 
 def _old_key_term(g, zh: str, en_key: str, *, origin: str = "manual", note: str | None = None) -> None:

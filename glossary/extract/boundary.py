@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate, pairwise
 
 from ..lexicon import STOP_WORDS, pos_tag, senses, stem
-from ..normalize import CJK_RE
+from ..normalize import CJK_RE, GREEK_CHAR
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars
 from .segment import (
@@ -92,8 +93,8 @@ def _senses(word: str) -> frozenset[str]:
     known = senses(word)
     if known is not None:
         return known
-    if LATIN.search(word):
-        return frozenset(stem(w) for w in re.findall(r"[a-z]+", word.lower()))
+    if LATIN.search(word) or word.isdigit():
+        return frozenset(stem(w) for w in [*re.findall(f"[a-z{GREEK_CHAR}]+", word.lower()), *_symbol_names(word)])
     chars: set[str] = set()
     for ch in word:
         chars |= senses(ch) or frozenset()
@@ -175,7 +176,7 @@ def unexplained(words: Sequence[str], english: str) -> int:
     return max(0, len(side.vocabulary) - covered - free)
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_LATIN_WORD = re.compile(f"[A-Za-z0-9{GREEK_CHAR}]+")
 
 
 def _length(span: str) -> int:
@@ -209,12 +210,31 @@ def _function_character(word: str) -> bool:
     return word in FUNCTION_CHARS or (len(word) == 1 and pos_tag(word) == "d")
 
 
+_DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
+
+
+@cache
+def _symbol_names(word: str) -> tuple[str, ...]:
+    """The English names of the Greek letters and one-digit numbers in a word: φ "phi", 0-1 "zero-one"."""
+    names = [_DIGIT_NAMES[int(n)] for n in re.findall(r"(?<![0-9])[0-9](?![0-9])", word)]
+    for letter in re.findall(f"[{GREEK_CHAR}]", word):
+        name = unicodedata.name(letter, "").split()  # GREEK SMALL LETTER FINAL SIGMA
+        if "LETTER" in name:
+            names.append(name[-1].lower())
+    return tuple(names)
+
+
 def _latin_said(word: str, english: EnglishSide) -> bool:
     """Whether the English says a Latin word of the span: as a word (Q of Q-learning) or by the initials of its
     words (KL散度 "Kullback-Leibler divergence")."""
     letters = re.sub("[^a-z]", "", word.lower())
     initials = {w[0] for w in english.said}
-    return word.lower() in english.said or (bool(letters) and set(letters) <= initials)
+    names = _symbol_names(word)
+    return (
+        word.lower() in english.said
+        or (bool(letters) and set(letters) <= initials)
+        or (bool(names) and set(names) <= english.said)
+    )
 
 
 def _says_a_word(char: str, rest: Sequence[str], english: EnglishSide) -> bool:

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import STOP_WORDS, in_english_vocabulary
-from ..normalize import CJK_CHAR, CJK_RE, is_abbreviation
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, is_abbreviation
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
-# A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB).
-_DIGIT_LED_NAME = re.compile(r"\d+(?:D|d|x\d+)\s+[A-Za-z]")
+# A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB); or
+# with a Greek letter joined to a word (ε-greedy, β-VAE).
+_DIGIT_LED_NAME = re.compile(f"\\d+(?:D|d|x\\d+)\\s+[A-Za-z]|[{GREEK_CHAR}]-[A-Za-z]")
 # What opens a remark in brackets rather than a name: a pointer, an example, a usual case.
 _REMARK = re.compile(
     r"(?:see|e\.\s?g\.?|i\.\s?e\.?|cf\.?|for example|for instance|such as|typically|usually|often)(?![\w-])",
@@ -33,8 +34,8 @@ _LABEL = re.compile(
 # An abbreviation and a short Chinese head noun: EM算法, BP神经网络.
 _ABBREVIATED_NAME = re.compile(f"(?P<abbr>[A-Z][A-Za-z0-9\\-]*)\\s*[{CJK_CHAR}]{{1,4}}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
-# Latin letters, those with diacritics too (Fréchet, Erdős–Rényi, Poincaré), digits and the joiners of names.
-_LETTER = "A-Za-z0-9À-ÖØ-öø-ɏ"
+# Latin letters, those with diacritics too (Fréchet, Erdős–Rényi, Poincaré), Greek letters (ε-greedy), digits.
+_LETTER = f"A-Za-z0-9À-ÖØ-öø-ɏ{GREEK_CHAR}"
 _FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.\\-–/]*$")
 # A slash belongs in a name only between capitals or digits (A/B testing, I/O, TCP/IP); src/main is a path.
 _LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..normalize import CJK_CHAR, CJK_RE, en_key, separates_scripts
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, separates_scripts
 from .english import SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
@@ -54,9 +54,9 @@ _FILE_STEM = re.compile(r"[\w\-]+$")
 _CJK = f"[{CJK_CHAR}]"
 # Characters a Chinese term may be made of: Chinese with embedded Latin words, digits and hyphens
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
-TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9\\-－‐–·]")
+TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9{GREEK_CHAR}\\-－‐–·]")
 WINDOW = 20
-_LATIN_WORD_CHAR = re.compile("[A-Za-z0-9-]")
+_LATIN_WORD_CHAR = re.compile(f"[A-Za-z0-9{GREEK_CHAR}-]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
 _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){0,7}"

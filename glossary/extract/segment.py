@@ -14,13 +14,15 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import is_entry, jieba_tokenizer, pos_tag, senses
-from ..normalize import CJK_CHAR, CJK_RE
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
 
-LATIN = re.compile(r"[A-Za-z]")
-_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z]|[0-9]+[A-Za-z]")  # (3D 并行 "3D parallelism")
+LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
+# A term starts with a Chinese character, a letter, or a number joined to a letter or another number (3D 并行 "3D
+# parallelism", 0-1背包问题 "zero-one knapsack problem").
+_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9])")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
-_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9]-[A-Za-z0-9]")  # (Qwen2.5-7B)
+_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}]-[A-Za-z0-9{GREEK_CHAR}]")  # (Qwen2.5-7B, α-β)
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
