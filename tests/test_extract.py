@@ -241,6 +241,14 @@ GLOSSES = [
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # ... but not where the English says the 的-phrase (野 "field")
     ("空洞卷积可以在不泄露未来信息的前提下获得很大的感受野（receptive field）。", {("感受野", "receptive field")}),
+    # a transliterated name jieba cut in pieces it does not know is one word (柯克|霍夫, 古斯塔夫|森) ...
+    (
+        "密码学中还有一条历史悠久的柯克霍夫原则（Kerckhoffs's principle）。",
+        {("柯克霍夫原则", "Kerckhoffs's principle")},
+    ),
+    ("不过，古斯塔夫森定律（Gustafson's law）提醒我们。", {("古斯塔夫森定律", "Gustafson's law")}),
+    # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
+    ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
     # a Latin or Greek letter, or a number, that the English says starts the term (U-Net, φ "phi", 0-1 "zero-one")
     ("另一个在医学影像中非常流行的模型是U形网络（U-Net）。", {("U形网络", "U-Net")}),
     (

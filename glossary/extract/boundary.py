@@ -29,6 +29,7 @@ from ..normalize import CJK_RE, GREEK_CHAR
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars
 from .segment import (
+    ASPECT_PARTICLES,
     BOUND_SUFFIXES,
     CLAUSE_WORDS,
     FRAME_OPENERS,
@@ -353,7 +354,6 @@ def acceptable_term(option: SpanOption, english: str = "x") -> bool:
 
 
 _FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
-_ASPECT_PARTICLES = frozenset("了 着 过".split())
 
 
 @cache
@@ -365,7 +365,7 @@ def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
         if (
             out
             and (word in _FUNCTIONAL) != (out[-1] in _FUNCTIONAL)
-            and word not in _ASPECT_PARTICLES
+            and word not in ASPECT_PARTICLES
             and senses(out[-1] + word) is not None
         ):
             out[-1] += word

@@ -40,6 +40,9 @@ CLAUSE_WORDS = frozenset(
 _CLAUSE_WORD = re.compile("|".join(sorted((w for w in CLAUSE_WORDS if len(w) > 1), key=len, reverse=True)))
 
 
+ASPECT_PARTICLES = frozenset("了 着 过".split())
+
+
 # Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
 JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
 
@@ -285,9 +288,13 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
         # as the suffix of the whole: only spans starting elsewhere need segmenting on their own.
         in_context = tokens(window[:end])
         suffixes, previous, at = {}, {}, 0
+        # starts inside a name jieba guessed in context (古|斯塔夫), at no dictionary word (出|会话 is no name)
+        inside_a_name: dict[int, tuple[str, str]] = {}
         for k, word in enumerate(in_context):
             suffixes[at] = in_context[k:]
             previous[at] = in_context[k - 1] if k else ""
+            if _name_piece(word):
+                inside_a_name.update({at + cut: (word[:cut], word[cut:]) for cut in range(1, len(word))})
             at += len(word)
         for start in cut_points(window[:end], in_context):
             span = window[start:end]
@@ -304,7 +311,8 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     window[end:],
                     glued_function_word(words[0]),
                     previous.get(start, "") in MODALS,
-                    _splits_word(window, start, previous.get(start, ""), words[0]),
+                    (senses(words[0]) is None and inside_a_name.get(start))
+                    or _splits_word(window, start, previous.get(start, ""), words[0]),
                     window[:start].rstrip(" ")[-1:],
                 )
             )
@@ -325,13 +333,36 @@ def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple
 
 @cache
 def inside_unknown_word(before: str, first: str) -> bool:
-    """Whether jieba's cut between two words is most likely inside a word it does not know and left as
-    characters (直|推 of 直推学习, which its HMM kept apart): both are single content characters, and the first is
-    no verb (a clause's verb, with its object after it: 有|粗编码 "coarse coding")."""
-    return all(
-        len(c) == 1 and c not in FUNCTION_CHARS and CJK_RE.match(c) and first_tag(c) not in _PARTICLE_TAGS
-        for c in (before, first)
-    ) and not first_tag(before).startswith("v")
+    """Whether jieba's cut between two words is most likely inside a word it does not know: left as characters
+    (直|推 of 直推学习, which its HMM kept apart), both single content characters, the first no verb (a clause's
+    verb, with its object after it: 有|粗编码 "coarse coding"); or a transliterated name cut in pieces (柯克|霍夫,
+    迪杰|斯特拉, 古斯塔夫|森), a piece no dictionary lists, jieba's guess at a name, before another or a character."""
+    if _name_piece(before) and (_name_piece(first) or _content_character(first)):
+        return True
+    return _content_character(before) and _content_character(first) and not first_tag(before).startswith("v")
+
+
+def _content_character(c: str) -> bool:
+    return (
+        len(c) == 1 and c not in FUNCTION_CHARS and CJK_RE.match(c) is not None and first_tag(c) not in _PARTICLE_TAGS
+    )
+
+
+# jieba's tags for words it does not know and for names (of people, transliterated, of places, other proper nouns)
+_NAME_TAGS = frozenset("x nr nrt nrfg ns nz".split())
+
+
+def _name_piece(word: str) -> bool:
+    """Part of a name jieba does not know whole: two Chinese characters or more, not in CC-CEDICT, that jieba
+    guesses is a name or does not know; none of them a function character or particle (过回 of 进行过回滚 is
+    jieba's guess across a word boundary)."""
+    return (
+        len(word) > 1
+        and senses(word) is None
+        and CJK_RE.fullmatch(word[0]) is not None
+        and first_tag(word) in _NAME_TAGS
+        and not any(c in FUNCTION_CHARS or c in ASPECT_PARTICLES for c in word)
+    )
 
 
 def _inside_a_word(words: Sequence[str], at: int) -> bool:
