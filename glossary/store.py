@@ -927,8 +927,9 @@ class Glossary:
                     WHERE o.pair_id = p.id ORDER BY o.parent_pair_id IS NOT NULL, o.confidence DESC, o.id
                     LIMIT 1) AS example,
                (SELECT group_concat(form, char(10)) FROM (
-                    SELECT zh_surface AS form, count(*) AS n FROM occurrences o
-                    WHERE o.pair_id = p.id GROUP BY zh_surface ORDER BY n DESC, form)) AS forms
+                    SELECT zh_surface AS form, count(*) AS n, sum(o.parent_pair_id IS NULL) AS glossed
+                    FROM occurrences o WHERE o.pair_id = p.id GROUP BY zh_surface
+                    ORDER BY n DESC, glossed DESC, form)) AS forms
         FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
     """
 

@@ -47,6 +47,19 @@ def test_exports_write_the_chinese_as_the_corpus_most_often_writes_it(run, tmp_p
     assert "后训练" in chinese and "後訓練" not in chinese
 
 
+def test_between_forms_seen_as_often_the_one_glossed_itself_is_shown(run, tmp_path):
+    # 幻觉 glossed on its own once; 幻覺 seen once, as part of 物件幻覺 (a derived sighting)
+    (tmp_path / "cn.md").write_text("这也就是常说的幻觉（hallucination）。", encoding="utf-8")
+    (tmp_path / "tw.md").write_text(
+        "VLM 同樣會產生幻覺，最典型的是物件幻覺（object hallucination）：描述出影像中根本不存在的東西。"
+        "物件偵測也會出錯，減少幻覺很難。",
+        encoding="utf-8",
+    )
+    assert run("extract", str(tmp_path / "tw.md"), str(tmp_path / "cn.md")).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").output)))
+    assert ("幻觉", "hallucination") in {(r["zh"], r["en"]) for r in rows}
+
+
 def _chinese_terms(output: str, fmt: str) -> list[str]:
     """The Chinese term of every entry of an export (not the example sentences around it)."""
     if fmt == "tbx":
