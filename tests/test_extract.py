@@ -249,6 +249,11 @@ GLOSSES = [
     ("不过，古斯塔夫森定律（Gustafson's law）提醒我们。", {("古斯塔夫森定律", "Gustafson's law")}),
     # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
     ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
+    # a word joined by hyphens is no coordination (plan-and-execute)
+    (
+        "也可以采用计划与执行架构（plan-and-execute architecture）。",
+        {("计划与执行架构", "plan-and-execute architecture")},
+    ),
     # a Latin or Greek letter, or a number, that the English says starts the term (U-Net, φ "phi", 0-1 "zero-one")
     ("另一个在医学影像中非常流行的模型是U形网络（U-Net）。", {("U形网络", "U-Net")}),
     (

@@ -16,9 +16,8 @@ from .boundary import aligns
 from .corpus import CorpusStats
 from .english import Form
 from .english_side import EnglishSide
+from .patterns import COORDINATION_EN, COORDINATION_ZH
 
-_ZH_COORDINATION = re.compile(r"[和与及、]|以及")
-_EN_COORDINATION = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,)\s*")
 # Head nouns English adds and Chinese often leaves implicit (去重 = de-duplication methods).
 _GENERIC_HEADS = frozenset(
     "method methods mechanism mechanisms technique techniques approach approaches strategy strategies scheme schemes "
@@ -32,10 +31,10 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
     as one term (探索与利用（exploration and exploitation，E&E）), the pair as it is. ``zh`` starts at ``zh_start``
     in the document."""
     whole = [(zh, zh_start, form.text, form.start, form.end)]
-    zh_members = _members(zh, _ZH_COORDINATION)
+    zh_members = _members(zh, COORDINATION_ZH)
     if len(zh_members) < 2 or named:
         return whole
-    en_members = _members(form.text, _EN_COORDINATION)
+    en_members = _members(form.text, COORDINATION_EN)
     if len(en_members) != len(zh_members):
         return whole
     return [

@@ -98,8 +98,9 @@ _APPOSITIONS = [
 # Characters that begin what follows a noun phrase (a verb, a particle, a conjunction), not a noun that the
 # English would be modifying.
 _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就即有")
-_COORDINATION_ZH = re.compile(r"[和与及、]|以及")
-_COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,)\s*")
+# What joins the members of a coordination on either side (not the and of plan-and-execute: one word)
+COORDINATION_ZH = re.compile(r"[和与及、]|以及")
+COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|&|,)\s*")
 _EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on|by|with|and)\s+)+", re.I)
 
 
@@ -402,8 +403,8 @@ def _fixed_chinese(
     pattern: str, masked: str, en_text: str, en_start: int, zh_start: int, zh_end: int
 ) -> Iterator[Site]:
     """Sites whose Chinese is delimited by the pattern; coordination on both sides becomes one site per pair."""
-    zh_parts = _split_positions(masked, zh_start, zh_end, _COORDINATION_ZH)
-    en_parts = _split_positions(masked, en_start, en_start + len(en_text), _COORDINATION_EN)
+    zh_parts = _split_positions(masked, zh_start, zh_end, COORDINATION_ZH)
+    en_parts = _split_positions(masked, en_start, en_start + len(en_text), COORDINATION_EN)
     if len(zh_parts) == 1:
         yield Site(
             pattern, EnglishGloss((Form(en_text, en_start, en_start + len(en_text)),)), zh_start, zh_end, fixed=True
