@@ -249,7 +249,8 @@ GLOSSES = [
     ("不过，古斯塔夫森定律（Gustafson's law）提醒我们。", {("古斯塔夫森定律", "Gustafson's law")}),
     # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
     ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
-    # a word joined by hyphens is no coordination (plan-and-execute)
+    # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
+    ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (
         "也可以采用计划与执行架构（plan-and-execute architecture）。",
         {("计划与执行架构", "plan-and-execute architecture")},

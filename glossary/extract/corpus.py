@@ -19,7 +19,7 @@ from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, reading_text, without_layo
 # Runs that candidate spans can occur in: Chinese with embedded Latin words and hyphens (Frobenius范数). Only
 # runs holding Chinese are captured (no candidate span could occur in the others); a run without Chinese is
 # consumed whole by the second branch, so the scan never restarts inside it.
-_LATIN = f"A-Za-z0-9{GREEK_CHAR}\\-－‐–·"
+_LATIN = f"A-Za-z0-9{GREEK_CHAR}@\\-－‐–·"
 _RUN = re.compile(f"([{_LATIN}]*+[{CJK_CHAR}][{CJK_CHAR}{_LATIN}]*+)|[{_LATIN}]++")
 
 

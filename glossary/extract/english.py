@@ -36,12 +36,13 @@ _ABBREVIATED_NAME = re.compile(f"(?P<abbr>[A-Z][A-Za-z0-9\\-]*)\\s*[{CJK_CHAR}]{
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
 # Latin letters, those with diacritics too (Fréchet, Erdős–Rényi, Poincaré), Greek letters (ε-greedy), digits.
 _LETTER = f"A-Za-z0-9À-ÖØ-öø-ɏ{GREEK_CHAR}"
-_FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.\\-–/]*$")
+_FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.@\\-–/]*$")  # (pass@k, Recall@10: a metric at a cut-off)
 # A slash belongs in a name only between capitals or digits (A/B testing, I/O, TCP/IP); src/main is a path.
 _LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")
 # ... and the three characters of such a slash (A/B): patterns and segment read names the same way.
 SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
-_CODE = re.compile(r"[=_{}\[\]<>()\\$#@|`]|\.\w+\(|^\w+\.\w+$|::")
+# (an @ but for a metric's cut-off: pass@k, Recall@10)
+_CODE = re.compile(r"[=_{}\[\]<>()\\$#|`]|(?<!\w)@|@(?!\w{1,3}\b)|\.\w+\(|^\w+\.\w+$|::")
 _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
     "this that it they we you he she fig eq".split()

@@ -54,7 +54,7 @@ _FILE_STEM = re.compile(r"[\w\-]+$")
 _CJK = f"[{CJK_CHAR}]"
 # Characters a Chinese term may be made of: Chinese with embedded Latin words, digits and hyphens
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
-TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9{GREEK_CHAR}\\-－‐–·]")
+TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9{GREEK_CHAR}@\\-－‐–·]")
 WINDOW = 20
 _LATIN_WORD_CHAR = re.compile(f"[A-Za-z0-9{GREEK_CHAR}-]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
