@@ -460,6 +460,7 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "该公司（Google DeepMind）发布了新模型。",  # a name of an instance of what the Chinese says
         "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
+        "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
         "他后来总结道（now I understand everything）。",  # a sentence: an I inside it is no numeral
         "常用的评估指标（BLEU score）有很多。",  # a name for two generic words is no equivalent

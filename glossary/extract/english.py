@@ -182,8 +182,8 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     abbr: Form | None = None
     position = offset + lead
     pieces = _pieces(stripped)
-    if len(pieces) > MAX_ALTERNATIVES:
-        return None  # a list (xmin,xmax,ymin,ymax), not alternative names
+    if len(pieces) > MAX_ALTERNATIVES or sum(separator == "、" for separator, _, _ in pieces) >= 2:
+        return None  # a list (xmin,xmax,ymin,ymax), examples (BPE、WordPiece、Unigram), not alternative names
     for _separator, text, start in pieces:
         start += position + len(text) - len(text.lstrip("*"))  # emphasis on one piece: (*CNN*)
         text = text.strip("*")
