@@ -634,6 +634,12 @@ def test_a_span_short_of_a_de_phrase_must_say_some_of_the_english():
     assert pairs("通常在设计架构时考虑的是更粗糙的块（block）。", minimum=0) == {("块", "block")}
 
 
+def test_a_longer_span_keeps_the_credit_of_a_character_the_corpus_keeps_with_the_next_word():
+    # 锚|框 (anchor box) recurs as a unit; 无锚|框检测 holds it as 锚|框检测 does, and 无 says "free"
+    text = "近年来，还出现了不依赖预设锚框的无锚框检测（anchor-free detection）方法。"
+    assert ("无锚框检测", "anchor-free detection") in pairs(text, ["每个锚框都有类别。锚框的大小不同。"])
+
+
 def test_a_character_the_corpus_nearly_always_sees_before_the_next_word_starts_the_term():
     # jieba splits 位|姿 (pose), a word it does not know; the corpus keeps them together
     corpus = ["机器人的位姿由位置和姿态组成。", "估计相机位姿。", "位姿的表示有很多种。", "每一帧的位姿都要优化。"]

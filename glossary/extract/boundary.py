@@ -625,11 +625,12 @@ def _corpus_evidence(stats: CorpusStats, words: tuple[str, ...], before: str, we
     """What the corpus says of the span: it holds a unit the corpus keeps together (a credit), or it starts inside
     one (a price)."""
     score = 0.0
-    # A word nearly always followed by the rest of the span (马尔可夫 -> 马尔可夫模型); a longer span holding the
-    # same unit keeps the credit (一阶马尔可夫模型). Or a first character nearly always followed by the next word: a
-    # word jieba does not know (位|姿图优化).
-    if any(_cohesion(stats, words[k:]) >= 0.5 for k in range(len(words) - 1)) or (
-        len(words[0]) == 1 and _cohesion(stats, words[:2]) >= 0.5
+    # A word nearly always followed by the rest of the span (马尔可夫 -> 马尔可夫模型), or a character nearly always
+    # followed by the next word: a word jieba does not know (位|姿图优化). A longer span holding the same unit keeps
+    # the credit (一阶马尔可夫模型, 无锚|框检测).
+    if any(
+        _cohesion(stats, words[k:]) >= 0.5 or (len(words[k]) == 1 and _cohesion(stats, words[k : k + 2]) >= 0.5)
+        for k in range(len(words) - 1)
     ):
         score += weights.cohesion
     # A term does not start inside a recurring unit: the span (or its first word) nearly always following the same
