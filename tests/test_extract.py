@@ -373,6 +373,10 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # ... but not where a five-letter stem only happens to meet a longer word's (是 "correct", correlation)
         ("它所表达的运算其实是互相关运算（cross-correlation）。", "是互相关运算"),
         ("猫、狗等类别（classes）很多。", "等类别"),
+        # a quantifier (若干 "several", 大量 "a great amount") or determiner (同一个 "the same") is context
+        ("每个流式多处理器包含若干CUDA核心（CUDA cores）。", "若干CUDA核心"),
+        ("同一个CUDA流（CUDA stream）中的操作按顺序执行。", "同一个CUDA流"),
+        ("这会使大量长尾（long tail）物品很难被推荐出去。", "大量长尾"),
         # a character the span says twice while the English says it once (头 ... 头 "head")
         ("GQA 让多个查询头共享同一组键值头（key-value head）。", "头共享同一组键值头"),
         ("GQA 让多个查询头共享同一组键值头（key-value head）。", "一组键值头"),
