@@ -241,6 +241,11 @@ GLOSSES = [
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # ... but not where the English says the 的-phrase (野 "field")
     ("空洞卷积可以在不泄露未来信息的前提下获得很大的感受野（receptive field）。", {("感受野", "receptive field")}),
+    # a word that says only a prefix by its first character, which the next word says again, is context (一个
+    # "uni-"); two prefixes of one English word (pseudo-poly-, non-re-) are no repetition
+    ("这些词构成一个一元语言模型（unigram language model），很简单。", {("一元语言模型", "unigram language model")}),
+    ("这样的运行时间称为伪多项式时间（pseudo-polynomial time）。", {("伪多项式时间", "pseudo-polynomial time")}),
+    ("这种现象叫不可重复读（non-repeatable read）。", {("不可重复读", "non-repeatable read")}),
     # a transliterated name jieba cut in pieces it does not know is one word (柯克|霍夫, 古斯塔夫|森) ...
     (
         "密码学中还有一条历史悠久的柯克霍夫原则（Kerckhoffs's principle）。",

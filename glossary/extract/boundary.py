@@ -27,7 +27,7 @@ from itertools import accumulate, pairwise
 from ..lexicon import STOP_WORDS, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
 from .corpus import CorpusStats
-from .english_side import EnglishSide, adjectival, expected_chars
+from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
 from .segment import (
     ASPECT_PARTICLES,
     BOUND_SUFFIXES,
@@ -285,7 +285,7 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
         return False
     mine = _senses(char)
     for i, (stems, chars) in enumerate(english.vocabulary):
-        if char in chars and any(other[:1] in chars for other in later):
+        if char in chars and any(other[:1] in chars and same_morpheme(char, other[:1]) for other in later):
             return True
         whole = english.wholes[i]
         if whole and (char in chars or mine & stems) and any(whole in _senses(other) for other in later):
@@ -551,9 +551,14 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights) -> _Sa
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
             # Chinese word, the one nearest the rest of the term.
             credit = 0.0
-        if credit and len(word) == 1 and _lead_repeated(word, words[position + 1 :], english):
+        if (
+            credit
+            and (len(word) == 1 or not _senses(word) & english.stems)
+            and _lead_repeated(word[0], words[position + 1 :], english)
+        ):
             # A character standing for a prefix the next words already spell (后 "after" in 训练后|反向传播
-            # "backpropagation", where 反向 says back-) is context, as in 后训练 "post-training" it is not.
+            # "backpropagation", where 反向 says back-) is context, as in 后训练 "post-training" it is not; so is a
+            # word that says only that by its first character (一个 "uni-" before 一元语言模型 "unigram ...").
             credit = 0.0
         if credit and _classifier_repeated(word, words[position + 1 :], english):
             credit = 0.0

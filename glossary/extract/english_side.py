@@ -51,6 +51,15 @@ SUFFIXES = _table("less:无 able:可 ible:可 ability:可 ibility:可 ive:式 es
 _ANY_BASE = ("able", "ible", "ability", "ibility")
 
 
+_MORPHEME_SETS = tuple({*PREFIXES.values(), *HYPHEN_PREFIXES.values(), *MORPHEMES.values()})
+
+
+def same_morpheme(a: str, b: str) -> bool:
+    """Whether two characters may translate the same affix or morpheme (不 and 非 non-), not two of one word's
+    (不 non- and 重 re- of non-repeatable)."""
+    return a == b or any(a in chars and b in chars for chars in _MORPHEME_SETS)
+
+
 def _suffixed(word: str) -> tuple[str, frozenset[str]] | None:
     """(base, the Chinese morphemes that translate the suffix) of a word made of a word and a suffix."""
     for suffix, chars in SUFFIXES.items():
