@@ -246,6 +246,9 @@ GLOSSES = [
     ("这些词构成一个一元语言模型（unigram language model），很简单。", {("一元语言模型", "unigram language model")}),
     ("这样的运行时间称为伪多项式时间（pseudo-polynomial time）。", {("伪多项式时间", "pseudo-polynomial time")}),
     ("这种现象叫不可重复读（non-repeatable read）。", {("不可重复读", "non-repeatable read")}),
+    # a name of English words run together, inflected or not, says each (PagedAttention "paged attention")
+    ("后来又提出了分页注意力（PagedAttention），效果很好。", {("分页注意力", "PagedAttention")}),
+    ("BERT 使用的是WordPiece算法（WordPiece algorithm）。", {("WordPiece算法", "WordPiece algorithm")}),
     # a transliterated name jieba cut in pieces it does not know is one word (柯克|霍夫, 古斯塔夫|森) ...
     (
         "密码学中还有一条历史悠久的柯克霍夫原则（Kerckhoffs's principle）。",

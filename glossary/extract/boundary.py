@@ -27,7 +27,7 @@ from itertools import accumulate, pairwise
 from ..lexicon import STOP_WORDS, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
 from .corpus import CorpusStats
-from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
+from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme, spaced_words
 from .segment import (
     ASPECT_PARTICLES,
     BOUND_SUFFIXES,
@@ -95,7 +95,9 @@ def _senses(word: str) -> frozenset[str]:
     if known is not None:
         return known
     if LATIN.search(word) or word.isdigit():
-        return frozenset(stem(w) for w in [*re.findall(f"[a-z{GREEK_CHAR}]+", word.lower()), *_symbol_names(word)])
+        # (a name of English words run together says each: WordPiece "word piece")
+        latin = {*re.findall(f"[a-z{GREEK_CHAR}]+", word.lower()), *spaced_words(word).lower().split()}
+        return frozenset(stem(w) for w in [*latin, *_symbol_names(word)])
     chars: set[str] = set()
     for ch in word:
         chars |= senses(ch) or frozenset()

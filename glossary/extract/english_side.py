@@ -129,7 +129,7 @@ class EnglishSide:
     @classmethod
     @cache
     def of(cls, english: str) -> EnglishSide:
-        english = CAMEL_WORD.sub(_spaced_words, english)
+        english = spaced_words(english)
         if is_abbreviation(english) and not _WORD_PART.search(english):  # (NP-complete: NP and a word)
             only = stem(english.lower())
             word: tuple[frozenset[str], frozenset[str]] = (frozenset({only}), frozenset())
@@ -232,11 +232,21 @@ _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
 CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
 
 
+def spaced_words(text: str) -> str:
+    """DenseNet -> Dense Net, PagedAttention -> Paged Attention where every part is an English word, inflected or
+    not: Chinese translates the words (稠密连接网络, 分页注意力). Other names (GoogLeNet, AlexNet) stay one word."""
+    return CAMEL_WORD.sub(_spaced_words, text)
+
+
 def _spaced_words(match: re.Match[str]) -> str:
-    """DenseNet -> Dense Net when every part is an English word: Chinese translates the words (稠密连接网络).
-    Other names (GoogLeNet, AlexNet) stay one word."""
     parts = re.findall(r"[A-Z][a-z]+", match.group())
-    return " ".join(parts) if all(in_english_vocabulary(p.lower()) for p in parts) else match.group()
+    return " ".join(parts) if all(_english_word(p.lower()) for p in parts) else match.group()
+
+
+def _english_word(word: str) -> bool:
+    """A word of the English vocabulary, or one inflected (paged, heads, embedding)."""
+    bases = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e")  # (-s -d, -ed, -ing)
+    return any(len(base) >= 3 and in_english_vocabulary(base) for base in bases)
 
 
 def _acronym_size(acronym: str) -> float:
