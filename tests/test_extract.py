@@ -613,6 +613,12 @@ def test_an_abbreviation_defined_in_the_corpus_is_spelled_out_inside_a_longer_na
     assert defined.get(("参数化ReLU", "Parameterized ReLU"), 0) >= KNOWLEDGE
 
 
+def test_an_abbreviation_run_into_a_word_is_spelled_out_too():
+    # DeepFM is weighed as "Deep factorization machines": 深度 says Deep
+    text = "因子分解机（factorization machines，FM）很常用。在此基础上，深度因子分解机（DeepFM）替换了宽的部分。"
+    assert ("深度因子分解机", "DeepFM") in pairs(text)
+
+
 def test_a_clause_verb_repeated_with_a_term_in_the_document_is_still_context():
     text = (
         "对于凸优化问题，若还满足 Slater条件（Slater's condition），则强对偶性成立。"

@@ -31,7 +31,7 @@ from .sentences import sentence_at
 
 EXTRACTOR_VERSION = "1.3"
 
-_NAME_PARTS = re.compile(r"[\s\-]+")
+_NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
 __all__ = [
     "EXTRACTOR_VERSION",
