@@ -257,6 +257,11 @@ GLOSSES = [
     ("不过，古斯塔夫森定律（Gustafson's law）提醒我们。", {("古斯塔夫森定律", "Gustafson's law")}),
     # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
     ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
+    # a joining word the English says costs nothing; an & between capitals is part of a name (Wide & Deep)
+    (
+        "为了同时学习高阶交互，谷歌提出了宽度与深度模型（Wide & Deep model），效果很好。",
+        {("宽度与深度模型", "Wide & Deep model")},
+    ),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (

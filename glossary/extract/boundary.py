@@ -532,11 +532,16 @@ class _Said:
     unaligned: list[int] = field(default_factory=list)  # positions of dictionary words that say none
 
 
+# Joining words and the English words that join as they do
+_JOINS = {"和": frozenset({"and"}), "与": frozenset({"and"}), "及": frozenset({"and"}), "或": frozenset({"or"})}
+
+
 def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights) -> _Said:
     said = _Said()
     for position, word in enumerate(words):
         if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see _starts_no_term)
-            said.score -= weights.joining_inside
+            if not _JOINS.get(word, frozenset()) & english.said:  # free where the English joins so too (Wide & Deep)
+                said.score -= weights.joining_inside
             continue
         if word in NOT_STARTING and word not in english.prefix_chars:
             said.free += 1  # (对 of 图文对 may say "pair", 同 of 独立同分布 "identically")

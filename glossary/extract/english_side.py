@@ -217,7 +217,7 @@ class EnglishSide:
             suffixes.append(frozenset(suffix_chars - chars))
             # Only a stem none of its pieces has says the whole word: "modelfree" cuts to the "model" of a piece.
             wholes.append(whole if whole not in pieces else "")
-        said = frozenset(_WORD.findall(plain))
+        said = frozenset(_WORD.findall(plain)) | ({"and"} if "&" in plain else set())  # (Wide & Deep)
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes))
 
 
