@@ -386,6 +386,10 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # ... but not where a five-letter stem only happens to meet a longer word's (是 "correct", correlation)
         ("它所表达的运算其实是互相关运算（cross-correlation）。", "是互相关运算"),
         ("猫、狗等类别（classes）很多。", "等类别"),
+        # a frame's preposition without the frame's 的 (面向 "for") is context
+        ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
+        # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")
+        ("後來改成兩層的多層感知器（Multi-Layer Perceptron，MLP）。", "两层的多层感知器"),
         # a quantifier (若干 "several", 大量 "a great amount") or determiner (同一个 "the same") is context
         ("每个流式多处理器包含若干CUDA核心（CUDA cores）。", "若干CUDA核心"),
         ("同一个CUDA流（CUDA stream）中的操作按顺序执行。", "同一个CUDA流"),

@@ -98,6 +98,12 @@ def _senses(word: str) -> frozenset[str]:
         # (a name of English words run together says each: WordPiece "word piece")
         latin = {*re.findall(f"[a-z{GREEK_CHAR}]+", word.lower()), *spaced_words(word).lower().split()}
         return frozenset(stem(w) for w in [*latin, *_symbol_names(word)])
+    return _character_senses(word)
+
+
+@cache
+def _character_senses(word: str) -> frozenset[str]:
+    """Every sense of each of the word's characters."""
     chars: set[str] = set()
     for ch in word:
         chars |= senses(ch) or frozenset()
@@ -310,12 +316,12 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
 
 
 def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide) -> bool:
-    """Whether a numeral word says only what a later word says again: its classifier, the term's head (一层|隐藏层
-    "hidden layer")."""
+    """Whether a numeral word says only what a later word says again, as a whole or by a character: its
+    classifier, the term's head (一层|隐藏层 "hidden layer", 两层|的|多层感知器 "multi-layer perceptron")."""
     if not is_counting_numeral(word):
         return False
     said = _senses(word) & english.stems
-    return bool(said) and any(said <= _senses(other) for other in others)
+    return bool(said) and any(said <= _senses(other) | _character_senses(other) for other in others)
 
 
 def dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
@@ -614,8 +620,10 @@ def _unaligned_cost(
     for position in reversed(unaligned):
         if position == 0 and LATIN.search(words[0]) and not _latin_said(words[0], english):
             cost += weights.unaligned_other  # A100 显卡 "GPU": a Latin word the English would have kept
-        elif position == 0 and after_modal:
-            cost += weights.unaligned_other  # 需要|定义凸集: after a modal comes a verb, context for the term
+        elif position == 0 and (after_modal or words[0] in FRAME_OPENERS):
+            # 需要|定义凸集: after a modal comes a verb, context for the term; 面向|多跳问答 "for multi-hop question
+            # answering": a frame's preposition without the frame's 的 (see _said) opens a phrase, not a name
+            cost += weights.unaligned_other
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
             cost += weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
         elif position == 0 and (is_counting_numeral(words[0]) or (_function_character(words[0]) and not content_first)):
