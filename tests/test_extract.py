@@ -246,6 +246,11 @@ GLOSSES = [
     ("这些词构成一个一元语言模型（unigram language model），很简单。", {("一元语言模型", "unigram language model")}),
     ("这样的运行时间称为伪多项式时间（pseudo-polynomial time）。", {("伪多项式时间", "pseudo-polynomial time")}),
     ("这种现象叫不可重复读（non-repeatable read）。", {("不可重复读", "non-repeatable read")}),
+    # a character heading a compound at the gloss may say what the English leaves implicit (体 of "agent") ...
+    ("前者通常交给一个编排器（orchestrator）来调度。", {("编排器", "orchestrator")}),
+    ("这类系统被称为智能体（Agent），它能调用工具。", {("智能体", "Agent")}),
+    # 名为 "named" is a clause word, as 称为 is
+    ("它有一个超参数，名为束宽（beam size）。", {("束宽", "beam size")}),
     # a name of English words run together, inflected or not, says each (PagedAttention "paged attention")
     ("后来又提出了分页注意力（PagedAttention），效果很好。", {("分页注意力", "PagedAttention")}),
     ("BERT 使用的是WordPiece算法（WordPiece algorithm）。", {("WordPiece算法", "WordPiece algorithm")}),

@@ -41,6 +41,7 @@ from .segment import (
     NEVER_FIRST_TAGS,
     NOT_STARTING,
     SpanOption,
+    content_character,
     first_tag,
     glued_function_word,
     inside_unknown_word,
@@ -476,7 +477,7 @@ def score_span(
         # "Fibonacci heap": 那 "that" in 斐波那契)
         rejoined = _rejoined_option(option, words, english) if rejoin else None
         return _EXCLUDED if rejoined is None else score_span(rejoined, english, stats, weights, at_markup=at_markup)
-    said = _said(words, english, weights)
+    said = _said(words, english, weights, head_free=not option.short_of_gloss)
     # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - said.covered)
@@ -542,7 +543,7 @@ class _Said:
 _JOINS = {"和": frozenset({"and"}), "与": frozenset({"and"}), "及": frozenset({"and"}), "或": frozenset({"or"})}
 
 
-def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights) -> _Said:
+def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_free: bool = True) -> _Said:
     said = _Said()
     for position, word in enumerate(words):
         if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see _starts_no_term)
@@ -585,6 +586,11 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights) -> _Sa
                 said.free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
         elif not known:
             said.score += weights.unknown
+            said.free += 1
+        elif head_free and 0 < position == len(words) - 1 and content_character(word):
+            # A character heading a compound at the gloss may say what the English word's suffix or the word
+            # itself leaves implicit (智能|体 "agent", 编排|器 "orchestrator", 离群|值 "outliers"): free, like a
+            # bound suffix.
             said.free += 1
         else:
             said.unaligned.append(position)

@@ -34,7 +34,7 @@ CLAUSE_WORDS = frozenset(
     "一个 一种 一些 某个 所有 许多 很多 各种 例如 比如 譬如 如果 因为 由于 所以 因此 然后 之后 之前 通常 一般 "
     "非常 十分 很 最 更 已经 正在 如何 什么 怎样 主要 常见 常用 所谓 著名 经典 传统 简单 重要 不同 相同 这里 "
     "这时 此时 其中 其他 另 另一个 另一种 首先 其次 最后 同时 还有 以及 并且 而且 以便 用于 用来 称其为 将其 "
-    "必须 应当 得以 试图 满足 产生 属于 若干 大量 少量 诸多 众多 同一个".split()
+    "必须 应当 得以 试图 满足 产生 属于 若干 大量 少量 诸多 众多 同一个 名为 命名为".split()
 )
 
 
@@ -338,12 +338,13 @@ def inside_unknown_word(before: str, first: str) -> bool:
     (直|推 of 直推学习, which its HMM kept apart), both single content characters, the first no verb (a clause's
     verb, with its object after it: 有|粗编码 "coarse coding"); or a transliterated name cut in pieces (柯克|霍夫,
     迪杰|斯特拉, 古斯塔夫|森), a piece no dictionary lists, jieba's guess at a name, before another or a character."""
-    if _name_piece(before) and (_name_piece(first) or _content_character(first)):
+    if _name_piece(before) and (_name_piece(first) or content_character(first)):
         return True
-    return _content_character(before) and _content_character(first) and not first_tag(before).startswith("v")
+    return content_character(before) and content_character(first) and not first_tag(before).startswith("v")
 
 
-def _content_character(c: str) -> bool:
+def content_character(c: str) -> bool:
+    """A single Chinese character that is no function character or particle."""
     return (
         len(c) == 1 and c not in FUNCTION_CHARS and CJK_RE.match(c) is not None and first_tag(c) not in _PARTICLE_TAGS
     )
