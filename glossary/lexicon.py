@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 9
+LEXICON_VERSION = 10
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
@@ -213,6 +213,11 @@ def is_entry(word: str) -> bool:
     return word in _bytes_trie("senses")
 
 
+def can_be_verb(word: str) -> bool:
+    """Whether a CC-CEDICT sense of the word is a verb (定义 "to define", not 智能 "intelligent")."""
+    return word in _verbs()
+
+
 @cache
 def in_english_vocabulary(word: str) -> bool:
     """Whether CC-CEDICT's definitions use this English word: tells a real word (prediction) from a prefixed
@@ -361,9 +366,11 @@ def _jieba_dict_path() -> Path:
 
 
 def _cedict_rows(path: Path):
-    """(word, stems) for simplified and traditional forms, and the English words the definitions use."""
+    """(word, stems) for simplified and traditional forms, the English words the definitions use, and the words
+    with a sense that is a verb (CC-CEDICT writes those "to ...")."""
     merged: dict[str, set[str]] = {}
     vocabulary: set[str] = set()
+    verbs: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             match = _CEDICT_LINE.match(line)
@@ -375,7 +382,9 @@ def _cedict_rows(path: Path):
             stems = english_stems(text)
             for key in {simplified, traditional}:
                 merged.setdefault(key, set()).update(stems)
-    return ((word, " ".join(sorted(stems))) for word, stems in merged.items()), vocabulary
+            if any(sense.startswith("to ") for sense in definitions.split("/")):
+                verbs.update((simplified, traditional))
+    return ((word, " ".join(sorted(stems))) for word, stems in merged.items()), vocabulary, verbs
 
 
 def _jieba_blobs(entries: list[list[str]]) -> list[tuple[str, bytes]]:
@@ -422,12 +431,13 @@ def _build(target: Path, cedict_path: Path, jieba_path: Path, *pinyin_tables: Pa
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:
-        rows, vocabulary = _cedict_rows(cedict_path)
+        rows, vocabulary, verbs = _cedict_rows(cedict_path)
         with open(jieba_path, encoding="utf-8") as f:
             entries = [line.split() for line in f]
         blobs = [
             ("senses", _bytes_trie_blob(rows)),
             ("vocabulary", marisa_trie.Trie(vocabulary).tobytes()),
+            ("verbs", marisa_trie.Trie(verbs).tobytes()),
             ("pos", _bytes_trie_blob((p[0], p[2]) for p in entries if len(p) >= 3)),
             *_jieba_blobs(entries),
             *_pypinyin_blobs(list(pinyin_tables)),
@@ -459,7 +469,7 @@ def _cache_dir() -> Path:
 
 
 _BLOB_NAMES = frozenset(
-    {"senses", "vocabulary", "pos", "jieba_words", "jieba_counts", "jieba_weights", "jieba_total_longest"}
+    {"senses", "vocabulary", "verbs", "pos", "jieba_words", "jieba_counts", "jieba_weights", "jieba_total_longest"}
 )
 
 
@@ -542,3 +552,10 @@ def _vocabulary():
     import marisa_trie
 
     return marisa_trie.Trie().frombytes(_blobs()["vocabulary"])
+
+
+@cache
+def _verbs():
+    import marisa_trie
+
+    return marisa_trie.Trie().frombytes(_blobs()["verbs"])

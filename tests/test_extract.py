@@ -249,6 +249,8 @@ GLOSSES = [
     # a character heading a compound at the gloss may say what the English leaves implicit (体 of "agent") ...
     ("前者通常交给一个编排器（orchestrator）来调度。", {("编排器", "orchestrator")}),
     ("这类系统被称为智能体（Agent），它能调用工具。", {("智能体", "Agent")}),
+    # ... after a modal too, where the first word is no verb (智能 "intelligent", not 定义 "to define")
+    ("这就需要智能体（Agent）。", {("智能体", "Agent")}),
     # 名为 "named" is a clause word, as 称为 is
     ("它有一个超参数，名为束宽（beam size）。", {("束宽", "beam size")}),
     # a name of English words run together, inflected or not, says each (PagedAttention "paged attention")
@@ -391,6 +393,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # ... but not where a five-letter stem only happens to meet a longer word's (是 "correct", correlation)
         ("它所表达的运算其实是互相关运算（cross-correlation）。", "是互相关运算"),
         ("猫、狗等类别（classes）很多。", "等类别"),
+        # a verb after a modal is context (需要 "must" + 定义 "to define")
+        ("为此我们需要定义凸集（convex set）。", "定义凸集"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
         ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
         # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate, pairwise
 
-from ..lexicon import STOP_WORDS, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, can_be_verb, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme, spaced_words
@@ -626,9 +626,10 @@ def _unaligned_cost(
     for position in reversed(unaligned):
         if position == 0 and LATIN.search(words[0]) and not _latin_said(words[0], english):
             cost += weights.unaligned_other  # A100 显卡 "GPU": a Latin word the English would have kept
-        elif position == 0 and (after_modal or words[0] in FRAME_OPENERS):
-            # 需要|定义凸集: after a modal comes a verb, context for the term; 面向|多跳问答 "for multi-hop question
-            # answering": a frame's preposition without the frame's 的 (see _said) opens a phrase, not a name
+        elif position == 0 and ((after_modal and can_be_verb(words[0])) or words[0] in FRAME_OPENERS):
+            # 需要|定义凸集: after a modal comes a verb, context for the term (not a noun: 需要|智能体 "agent");
+            # 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the frame's 的 (see
+            # _said) opens a phrase, not a name
             cost += weights.unaligned_other
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
             cost += weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
