@@ -75,6 +75,14 @@ for style in (pypinyin.Style.TONE, pypinyin.Style.NORMAL):
 """
 
 
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [("定义", True), ("使用", True), ("定義", True), ("智能", False), ("空间", False), ("模型", False)],
+)
+def test_a_word_can_be_a_verb_where_cc_cedict_writes_a_sense_to_do(word: str, verb: bool):
+    assert lexicon.can_be_verb(word) is verb
+
+
 def test_pypinyin_over_the_lexicon_reads_as_pypinyin():
     outputs = [
         subprocess.run([sys.executable, "-c", _READINGS, how], capture_output=True, text=True, check=True).stdout
