@@ -253,6 +253,11 @@ GLOSSES = [
     ("这就需要智能体（Agent）。", {("智能体", "Agent")}),
     # 名为 "named" is a clause word, as 称为 is
     ("它有一个超参数，名为束宽（beam size）。", {("束宽", "beam size")}),
+    # an acronym's letters stand for as many words, which the Chinese may translate word by word; a negation
+    # starts terms (未 "not yet": out-of-vocabulary), and a numeral inside a span counts, it names nothing
+    ("训练时从未见过的词，这些词称为未登录词（OOV）。", {("未登录词", "OOV")}),
+    ("扩增 DNA 通常借助聚合酶链式反应（PCR）。", {("聚合酶链式反应", "PCR")}),
+    ("这种架构称为非均勻記憶體存取（NUMA）。", {("非均匀记忆体存取", "NUMA")}),
     # a name of English words run together, inflected or not, says each (PagedAttention "paged attention")
     ("后来又提出了分页注意力（PagedAttention），效果很好。", {("分页注意力", "PagedAttention")}),
     ("BERT 使用的是WordPiece算法（WordPiece algorithm）。", {("WordPiece算法", "WordPiece algorithm")}),
@@ -395,6 +400,7 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("猫、狗等类别（classes）很多。", "等类别"),
         # a verb after a modal is context (需要 "must" + 定义 "to define")
         ("为此我们需要定义凸集（convex set）。", "定义凸集"),
+        ("每个像素并有三个颜色通道（RGB）。", "有三个颜色通道"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
         ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
         # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")

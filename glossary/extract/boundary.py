@@ -38,6 +38,7 @@ from .segment import (
     LATIN,
     LOCALISERS,
     MODALS,
+    NEGATIONS,
     NEVER_FIRST_TAGS,
     NOT_STARTING,
     SpanOption,
@@ -216,8 +217,8 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
 
 def _function_character(word: str) -> bool:
     """A function character or a one-character adverb (再, 仍); not a pronoun, which may be a surname (何初始化
-    "He initialization")."""
-    return word in FUNCTION_CHARS or (len(word) == 1 and pos_tag(word) == "d")
+    "He initialization"), nor a negation, which is a prefix of terms (未登录词 "out-of-vocabulary word")."""
+    return word in FUNCTION_CHARS or (len(word) == 1 and pos_tag(word) == "d" and word not in NEGATIONS)
 
 
 _DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
@@ -633,8 +634,11 @@ def _unaligned_cost(
             cost += weights.unaligned_other
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
             cost += weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
-        elif position == 0 and (is_counting_numeral(words[0]) or (_function_character(words[0]) and not content_first)):
-            # 加上一层|嵌入层, 若干个|锚框, 再|全量: a numeral word or a function character translates nothing
+        elif is_counting_numeral(words[position]) or (
+            position == 0 and _function_character(words[0]) and not content_first
+        ):
+            # 加上一层|嵌入层, 若干个|锚框, 有|三个|颜色通道, 再|全量: a numeral word or a function character translates
+            # nothing
             cost += weights.unaligned_other
         elif slack > 0:
             slack -= 1

@@ -110,6 +110,7 @@ class EnglishSide:
     said: frozenset[str] = frozenset()  # every word as written, lowercased, stop words included (on, in)
     wholes: tuple[str, ...] = ()  # per content word: a stem only the whole word has (backbone), or ""
     suffixes: tuple[frozenset[str], ...] = ()  # per content word: characters that say only its suffix (式, 最)
+    acronym: bool = False  # letters only (OOV): its words are unknown
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -131,9 +132,13 @@ class EnglishSide:
     def of(cls, english: str) -> EnglishSide:
         english = spaced_words(english)
         if is_abbreviation(english) and not _WORD_PART.search(english):  # (NP-complete: NP and a word)
+            # Each letter stands for a word the Chinese may translate: as many content words as letters (OOV:
+            # 未|登录|词), none of which the dictionary can match.
             only = stem(english.lower())
+            size = _acronym_size(english)
             word: tuple[frozenset[str], frozenset[str]] = (frozenset({only}), frozenset())
-            return cls(_acronym_size(english), (word,), (only,), frozenset({only}), (only,), (frozenset(),))
+            n = round(size)
+            return cls(size, (word,) * n, (only,), frozenset({only}), (only,) * n, (frozenset(),) * n, acronym=True)
         # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
         acronyms = {w.lower(): _acronym_size(w) for w in _WORD.findall(english) if is_abbreviation(w)}
         size = 0.0

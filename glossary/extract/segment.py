@@ -143,7 +143,7 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
 
 
 # Negations that are the prefixes of terms (非凸 non-convex, 不可约 irreducible, 无监督 unsupervised, 未命中 miss).
-_NEGATIONS = frozenset("非不无未")
+NEGATIONS = frozenset("非不无未")
 
 
 @cache
@@ -152,7 +152,7 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
     "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
     stay possible. And after a clause character glued to a negation that starts terms: 是|非凸 "non-convex",
     where jieba reads 是非 "right and wrong"."""
-    if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in _NEGATIONS:
+    if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in NEGATIONS:
         return (1,)
     if len(word) < 3:
         return ()
