@@ -253,6 +253,11 @@ GLOSSES = [
     ("这就需要智能体（Agent）。", {("智能体", "Agent")}),
     # 名为 "named" is a clause word, as 称为 is
     ("它有一个超参数，名为束宽（beam size）。", {("束宽", "beam size")}),
+    # a dictionary word jieba split is read whole wherever that says more (后验|概率 "posteriori" ...)
+    (
+        "或最大后验概率估计（maximum a posteriori estimation，MAP）求解。",
+        {("最大后验概率估计", "maximum a posteriori estimation")},
+    ),
     # an acronym's letters stand for as many words, which the Chinese may translate word by word; a negation
     # starts terms (未 "not yet": out-of-vocabulary), and a numeral inside a span counts, it names nothing
     ("训练时从未见过的词，这些词称为未登录词（OOV）。", {("未登录词", "OOV")}),

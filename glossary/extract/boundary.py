@@ -482,9 +482,12 @@ def score_span(
     # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - said.covered)
-    if slack and rejoin and (rejoined := _rejoined_option(option, words, english)) is not None:
-        # ... or jieba split a word that says one (数据|集, see _rejoined)
-        return score_span(rejoined, english, stats, weights, at_markup=at_markup, rejoin=False)
+    if (slack or said.unaligned) and rejoin and (rejoined := _rejoined_option(option, words, english)) is not None:
+        # ... or jieba split a word that says one (数据|集, 后验|概率 "posteriori", see _rejoined): the better reading
+        return max(
+            score_span(option, english, stats, weights, at_markup=at_markup, rejoin=False),
+            score_span(rejoined, english, stats, weights, at_markup=at_markup, rejoin=False),
+        )
     content_first = _content_first(words, option.first_is_content, 0 in said.unaligned, stats)
     cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, option.after_modal, weights)
     # English words left that no word of the span could translate: the term is more than the span (最终|一致性
