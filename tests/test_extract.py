@@ -258,6 +258,13 @@ GLOSSES = [
         "或最大后验概率估计（maximum a posteriori estimation，MAP）求解。",
         {("最大后验概率估计", "maximum a posteriori estimation")},
     ),
+    # no- before a hyphen is a negation prefix (不 of 不可克隆 "no-cloning"), and the whole word it starts is
+    # no-cloning, not the cloning 克隆 says
+    ("限制：不可克隆定理（no-cloning theorem）表明。", {("不可克隆定理", "no-cloning theorem")}),
+    (
+        "HMC需要手动设定步长，而不掉头采样器（No-U-Turn Sampler，NUTS）能够自动选择步数。",
+        {("不掉头采样器", "No-U-Turn Sampler")},
+    ),
     # an acronym's letters stand for as many words, which the Chinese may translate word by word; a negation
     # starts terms (未 "not yet": out-of-vocabulary), and a numeral inside a span counts, it names nothing
     ("训练时从未见过的词，这些词称为未登录词（OOV）。", {("未登录词", "OOV")}),

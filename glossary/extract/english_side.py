@@ -32,8 +32,9 @@ PREFIXES = _table(
 )
 # ... of which these begin many words that are no prefix and a word (recurrent, concatenate, index).
 _LOOSE_PREFIXES = frozenset("de re co in im ir".split())
-# Words that are prefixes only before a hyphen (in-context 内, on-policy 同策略, off-policy 异策略, per-group 逐组).
-HYPHEN_PREFIXES = {**PREFIXES, **_table("in:内入 out:外出 on:同在 off:异离 per:逐每")}
+# Words that are prefixes only before a hyphen (in-context 内, on-policy 同策略, off-policy 异策略, per-group 逐组,
+# no-cloning 不可克隆).
+HYPHEN_PREFIXES = {**PREFIXES, **_table("in:内入 out:外出 on:同在 off:异离 per:逐每 no:不无非没")}
 # Whole English words that are such morphemes in compounds, where CC-CEDICT has only other senses of the
 # character (全 "all, whole", not "fully").
 MORPHEMES = _table(
@@ -220,7 +221,9 @@ class EnglishSide:
                         all_parts.append(stem(raw[len(prefixed[0]) :]))
             vocabulary.append((frozenset(stems), frozenset(chars | suffix_chars)))
             suffixes.append(frozenset(suffix_chars - chars))
-            # Only a stem none of its pieces has says the whole word: "modelfree" cuts to the "model" of a piece.
+            # Only a stem none of its pieces has says the whole word: "modelfree" cuts to the "model" of a piece. A
+            # prefix that is a stop word is part of it (no-cloning: 克隆 says cloning, not the whole).
+            whole = stem("".join(hyphenated)) if len(hyphenated) > len(parts) else whole
             wholes.append(whole if whole not in pieces else "")
         said = frozenset(_WORD.findall(plain)) | ({"and"} if "&" in plain else set())  # (Wide & Deep)
         return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes))
