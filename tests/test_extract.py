@@ -279,6 +279,12 @@ GLOSSES = [
         {("柯克霍夫原则", "Kerckhoffs's principle")},
     ),
     ("不过，古斯塔夫森定律（Gustafson's law）提醒我们。", {("古斯塔夫森定律", "Gustafson's law")}),
+    ("更一般地，古德哈特定律（Goodhart's law）指出。", {("古德哈特定律", "Goodhart's law")}),
+    (
+        "根据奈奎斯特采样定理（Nyquist sampling theorem），采样率要足够高。",
+        {("奈奎斯特采样定理", "Nyquist sampling theorem")},
+    ),
+    # ... not so a word jieba does not know after an adverb (再|全量 "full rollout", below)
     # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
     ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
     # a joining word the English says costs nothing; an & between capitals is part of a name (Wide & Deep)

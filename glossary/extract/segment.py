@@ -337,8 +337,13 @@ def inside_unknown_word(before: str, first: str) -> bool:
     """Whether jieba's cut between two words is most likely inside a word it does not know: left as characters
     (直|推 of 直推学习, which its HMM kept apart), both single content characters, the first no verb (a clause's
     verb, with its object after it: 有|粗编码 "coarse coding"); or a transliterated name cut in pieces (柯克|霍夫,
-    迪杰|斯特拉, 古斯塔夫|森), a piece no dictionary lists, jieba's guess at a name, before another or a character."""
-    if _name_piece(before) and (_name_piece(first) or content_character(first)):
+    迪杰|斯特拉, 古斯塔夫|森, 古|德哈特), a piece no dictionary lists, jieba's guess at a name, next to another or to
+    a character; a piece it does not know at all only next to another (再|全量 is "again" and a word)."""
+    if _name_piece(before) and _name_piece(first):
+        return True
+    if (_name_piece(before) and content_character(first)) or (
+        content_character(before) and _name_piece(first) and first_tag(first) != "x"
+    ):
         return True
     return content_character(before) and content_character(first) and not first_tag(before).startswith("v")
 
