@@ -419,6 +419,13 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # a verb after a modal is context (需要 "must" + 定义 "to define")
         ("为此我们需要定义凸集（convex set）。", "定义凸集"),
         ("每个像素并有三个颜色通道（RGB）。", "有三个颜色通道"),
+        # a clause word said only by a phrasal verb's particle in its senses (进行 "carry out") is still one
+        ("随机森林可以进行包外估计（out-of-bag estimate）。", "进行包外估计"),
+        # ... and 用作 "use as", 乘以 "multiply by", 之间 "between", 亦称 "also called" are clause words
+        ("预留一部分数据用作验证集（validation set）。", "用作验证集"),
+        ("对每一帧乘以汉明窗（Hamming window）。", "乘以汉明窗"),
+        ("假设各输出之间条件独立（conditionally independent）。", "之间条件独立"),
+        ("因此状态变量亦称隐变量（hidden variable）。", "状态变量亦称隐变量"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
         ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
         # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")

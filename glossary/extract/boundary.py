@@ -198,6 +198,10 @@ def _length(span: str) -> int:
     return max(1, chinese + 2 * len(latin))
 
 
+# Particles of English phrasal verbs, which CC-CEDICT's senses carry (进行 "carry out", 指出 "point out")
+_PARTICLES = frozenset("out up off on in down away over".split())
+
+
 def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
     """Whether a clause word in the span ends the search: unless the English says it (通过时间反向传播
     "backpropagation through time", 同时检测并分割 "simultaneous detection and segmentation"). A single
@@ -207,7 +211,10 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     if word not in CLAUSE_WORDS:
         return False
     if len(word) > 1:
-        return not _alignment(word, english)[0]
+        # ... as a content word: not by a particle of a phrasal verb in its senses (进行 "carry out", for the out of
+        # "out-of-bag estimate")
+        said = _senses(word) & english.stems
+        return not _alignment(word, english)[0] or (bool(said) and said <= _PARTICLES)
     return not (
         word in english.prefix_chars
         or (word in LOCALISERS and not ends_phrase(word, english))
