@@ -265,6 +265,11 @@ GLOSSES = [
         "HMC需要手动设定步长，而不掉头采样器（No-U-Turn Sampler，NUTS）能够自动选择步数。",
         {("不掉头采样器", "No-U-Turn Sampler")},
     ),
+    # a short word's -ed leaves its -e (used: 使用 "use"), so the clause word 使用 is part of the term
+    (
+        "常见的替换策略有随机替换以及最近最少使用（Least Recently Used，LRU）。",
+        {("最近最少使用", "Least Recently Used")},
+    ),
     # an acronym's letters stand for as many words, which the Chinese may translate word by word; a negation
     # starts terms (未 "not yet": out-of-vocabulary), and a numeral inside a span counts, it names nothing
     ("训练时从未见过的词，这些词称为未登录词（OOV）。", {("未登录词", "OOV")}),

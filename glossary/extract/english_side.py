@@ -170,6 +170,8 @@ class EnglishSide:
             pieces = set(stems) if len(parts) > 1 else set()  # the stems of what the word is made of
             # An agent noun of a three-letter word keeps its -er in the stem (see lexicon.stem): mixer meets mix.
             stems |= {stem(p[:-2]) for p in parts if p.endswith("er") and len(p) == 5}
+            # ... and a short word's -ed leaves its -e (used meets use, based base), which lexicon.stem keeps.
+            stems |= {stem(p[:-1]) for p in parts if p.endswith("ed") and 4 <= len(p) <= 5}
             # A derived word meets its base in four letters where five part them: partially (parti) and
             # CC-CEDICT's part, causality (causa) and cause (caus), variational (varia) and vary (vari).
             # Not where the four letters are a prefix (overfitting: "over" is also CC-CEDICT's "talk over").
