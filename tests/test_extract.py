@@ -297,6 +297,9 @@ GLOSSES = [
         "为了同时学习高阶交互，谷歌提出了宽度与深度模型（Wide & Deep model），效果很好。",
         {("宽度与深度模型", "Wide & Deep model")},
     ),
+    # a version number (C4.5), and a name of words run together said by their initials (AdaBoost)
+    ("著名的C4.5决策树算法（C4.5 algorithm）。", {("C4.5决策树算法", "C4.5 algorithm")}),
+    ("代表是AdaBoost算法（Adaptive Boosting，AdaBoost）。", {("AdaBoost算法", "Adaptive Boosting")}),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (

@@ -244,8 +244,11 @@ def _symbol_names(word: str) -> tuple[str, ...]:
 
 def _latin_said(word: str, english: EnglishSide) -> bool:
     """Whether the English says a Latin word of the span: as a word (Q of Q-learning) or by the initials of its
-    words (KL散度 "Kullback-Leibler divergence")."""
-    letters = re.sub("[^a-z]", "", word.lower())
+    words (KL散度 "Kullback-Leibler divergence", AdaBoost算法 "Adaptive Boosting")."""
+    camel = re.findall("[A-Z][a-z]+", word)
+    letters = (
+        "".join(part[0] for part in camel).lower() if "".join(camel) == word else re.sub("[^a-z]", "", word.lower())
+    )
     initials = {w[0] for w in english.said}
     names = _symbol_names(word)
     return (

@@ -180,10 +180,12 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
 
 
 def _joins_a_name(before: str, char_after: str) -> bool:
-    """Whether a character between two others is part of a term: a layout space (see _spacing), or a slash
-    between capitals or digits (A/B 测试, I/O 设备)."""
+    """Whether a character between two others is part of a term: a layout space (see _spacing), a slash between
+    capitals or digits (A/B 测试, I/O 设备), or a point between digits (C4.5 决策树, GPT-3.5 模型)."""
     if char_after[:1] == "/":
         return SLASHED.fullmatch(before + char_after) is not None
+    if char_after[:1] == ".":
+        return before.isdigit() and char_after[1:2].isdigit()
     return _spacing(before, char_after)
 
 

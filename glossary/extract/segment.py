@@ -22,8 +22,8 @@ LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) wo
 # parallelism", 0-1背包问题 "zero-one knapsack problem").
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9])")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
-# (Qwen2.5-7B, α-β, pass@k)
-_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-@][A-Za-z0-9{GREEK_CHAR}]")
+# (Qwen2.5-7B, α-β, pass@k, C4.5)
+_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-@][A-Za-z0-9{GREEK_CHAR}]|[0-9][.][0-9]")
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
