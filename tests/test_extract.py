@@ -290,6 +290,14 @@ GLOSSES = [
         {("奈奎斯特采样定理", "Nyquist sampling theorem")},
     ),
     # ... not so a word jieba does not know after an adverb (再|全量 "full rollout", below)
+    # ... or two words jieba takes for names, which CC-CEDICT lists apart (伯|罗斯, 霍尔|德), or a start inside a
+    # name jieba guessed (鲍|姆, in 鲍姆)
+    (
+        "这类索引都建立在伯罗斯-惠勒变换（Burrows-Wheeler transform）之上。",
+        {("伯罗斯-惠勒变换", "Burrows-Wheeler transform")},
+    ),
+    ("更常用的是豪斯霍尔德变换（Householder transformation）。", {("豪斯霍尔德变换", "Householder transformation")}),
+    ("它也常被称作鲍姆-韦尔奇算法（Baum-Welch algorithm）。", {("鲍姆-韦尔奇算法", "Baum-Welch algorithm")}),
     # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
     ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
     # a joining word the English says costs nothing; an & between capitals is part of a name (Wide & Deep)
