@@ -308,6 +308,8 @@ GLOSSES = [
     # a version number (C4.5), and a name of words run together said by their initials (AdaBoost)
     ("著名的C4.5决策树算法（C4.5 algorithm）。", {("C4.5决策树算法", "C4.5 algorithm")}),
     ("代表是AdaBoost算法（Adaptive Boosting，AdaBoost）。", {("AdaBoost算法", "Adaptive Boosting")}),
+    # a function character jieba split off a dictionary word is read with it (向|后 -> 向后 "backward")
+    ("一个好的算法至少应当具有向后稳定性（backward stability）。", {("向后稳定性", "backward stability")}),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (

@@ -373,7 +373,7 @@ def acceptable_term(option: SpanOption, english: str = "x") -> bool:
     return score_span(option, side, None)[0] != -math.inf
 
 
-_FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS
+_FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 
 
 @cache
@@ -415,7 +415,8 @@ def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float
 
 
 def merge_dictionary_words(words: Sequence[str]) -> tuple[str, ...]:
-    """Rejoin a function word jieba split off a dictionary word: 下|一个 -> 下一个 ("next one")."""
+    """Rejoin a function word jieba split off a dictionary word: 下|一个 -> 下一个 ("next one"), 向|后 -> 向后
+    ("backward")."""
     return _merged(tuple(words))
 
 
