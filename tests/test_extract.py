@@ -444,6 +444,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("对每一帧乘以汉明窗（Hamming window）。", "乘以汉明窗"),
         ("假设各输出之间条件独立（conditionally independent）。", "之间条件独立"),
         ("因此状态变量亦称隐变量（hidden variable）。", "状态变量亦称隐变量"),
+        # a numeral and classifier whose numeral only looks like a prefix's (一 "uni-" of universal) counts
+        ("受控非门组成一个通用门集合（universal gate set）。", "一个通用门集合"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
         ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
         # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")

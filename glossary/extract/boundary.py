@@ -589,7 +589,13 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             # "backpropagation", where 反向 says back-) is context, as in 后训练 "post-training" it is not; so is a
             # word that says only that by its first character (一个 "uni-" before 一元语言模型 "unigram ...").
             credit = 0.0
-        if credit and _classifier_repeated(word, words[position + 1 :], english):
+        if credit and (
+            _classifier_repeated(word, words[position + 1 :], english)
+            or (is_counting_numeral(word) and word[-1] in FUNCTION_CHARS and not _senses(word) & english.stems)
+        ):
+            # a numeral word saying only its classifier, which the head says again (一层|隐藏层), or only a prefix
+            # by its numeral before a classifier (一个 "uni-" before 通用门集合 "universal gate set"; not 一元语法
+            # "unigram"): it counts, it names nothing
             credit = 0.0
         if credit and len(words) == 1:
             credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
