@@ -261,6 +261,8 @@ GLOSSES = [
     # no- before a hyphen is a negation prefix (不 of 不可克隆 "no-cloning"), and the whole word it starts is
     # no-cloning, not the cloning 克隆 says
     ("限制：不可克隆定理（no-cloning theorem）表明。", {("不可克隆定理", "no-cloning theorem")}),
+    # ... as one- and two- are numeral prefixes (单 of 单样本学习 "one-shot learning")
+    ("如果只给一个例子，叫作单样本学习（one-shot learning）。", {("单样本学习", "one-shot learning")}),
     (
         "HMC需要手动设定步长，而不掉头采样器（No-U-Turn Sampler，NUTS）能够自动选择步数。",
         {("不掉头采样器", "No-U-Turn Sampler")},

@@ -33,8 +33,8 @@ PREFIXES = _table(
 # ... of which these begin many words that are no prefix and a word (recurrent, concatenate, index).
 _LOOSE_PREFIXES = frozenset("de re co in im ir".split())
 # Words that are prefixes only before a hyphen (in-context 内, on-policy 同策略, off-policy 异策略, per-group 逐组,
-# no-cloning 不可克隆).
-HYPHEN_PREFIXES = {**PREFIXES, **_table("in:内入 out:外出 on:同在 off:异离 per:逐每 no:不无非没")}
+# no-cloning 不可克隆, one-shot 单样本, two-tower 双塔).
+HYPHEN_PREFIXES = {**PREFIXES, **_table("in:内入 out:外出 on:同在 off:异离 per:逐每 no:不无非没 one:单一独 two:双二两")}
 # Whole English words that are such morphemes in compounds, where CC-CEDICT has only other senses of the
 # character (全 "all, whole", not "fully").
 MORPHEMES = _table(
