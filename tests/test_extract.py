@@ -446,6 +446,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("对每一帧乘以汉明窗（Hamming window）。", "乘以汉明窗"),
         ("假设各输出之间条件独立（conditionally independent）。", "之间条件独立"),
         ("因此状态变量亦称隐变量（hidden variable）。", "状态变量亦称隐变量"),
+        # a name (皮尔逊 "Pearson") an English without a capital does not say is context
+        ("检验分类变量之间是否独立，可以用皮尔逊卡方检验（chi-squared test）。", "皮尔逊卡方检验"),
         # a numeral and classifier whose numeral only looks like a prefix's (一 "uni-" of universal) counts
         ("受控非门组成一个通用门集合（universal gate set）。", "一个通用门集合"),
         # a frame's preposition without the frame's 的 (面向 "for") is context

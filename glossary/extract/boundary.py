@@ -41,6 +41,7 @@ from .segment import (
     NEGATIONS,
     NEVER_FIRST_TAGS,
     NOT_STARTING,
+    PROPER_TAGS,
     SpanOption,
     content_character,
     first_tag,
@@ -605,7 +606,9 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             said.covered += accounted
             if len(units := _units(word)) > 1 and not _alignment(units[0], english)[0]:
                 said.free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
-        elif not known:
+        elif not known and (english.capitals or first_tag(word) not in PROPER_TAGS):
+            # (a name jieba knows is a coinage only for an English that could name someone: not 皮尔逊 "Pearson"
+            # in 皮尔逊|卡方检验 "chi-squared test")
             said.score += weights.unknown
             said.free += 1
         elif head_free and 0 < position == len(words) - 1 and content_character(word):

@@ -112,6 +112,7 @@ class EnglishSide:
     wholes: tuple[str, ...] = ()  # per content word: a stem only the whole word has (backbone), or ""
     suffixes: tuple[frozenset[str], ...] = ()  # per content word: characters that say only its suffix (式, 最)
     acronym: bool = False  # letters only (OOV): its words are unknown
+    capitals: bool = True  # a capital anywhere: the English may name a person or place (Markov, Gibbs)
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -228,7 +229,10 @@ class EnglishSide:
             whole = stem("".join(hyphenated)) if len(hyphenated) > len(parts) else whole
             wholes.append(whole if whole not in pieces else "")
         said = frozenset(_WORD.findall(plain)) | ({"and"} if "&" in plain else set())  # (Wide & Deep)
-        return cls(max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes))
+        capitals = english != english.lower()
+        return cls(
+            max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes), capitals=capitals
+        )
 
 
 # A word joined by a hyphen: an abbreviation with it (NP-complete, PPO-clip, U-Net) is a name of two parts.

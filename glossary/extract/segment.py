@@ -340,8 +340,8 @@ def inside_unknown_word(before: str, first: str) -> bool:
     verb, with its object after it: 有|粗编码 "coarse coding"); or a transliterated name cut in pieces (柯克|霍夫,
     迪杰|斯特拉, 古斯塔夫|森, 古|德哈特), a piece no dictionary lists, jieba's guess at a name, next to another or to
     a character; a piece it does not know at all only next to another (再|全量 is "again" and a word)."""
-    if (_name_piece(before) or first_tag(before) in _PROPER_TAGS) and (
-        _name_piece(first) or first_tag(first) in _PROPER_TAGS
+    if (_name_piece(before) or first_tag(before) in PROPER_TAGS) and (
+        _name_piece(first) or first_tag(first) in PROPER_TAGS
     ):
         return True  # (伯|罗斯, 霍尔|德: parts of one name, which CC-CEDICT lists apart)
     if (_name_piece(before) and content_character(first)) or (
@@ -360,12 +360,12 @@ def content_character(c: str) -> bool:
 
 # jieba's tags for words it does not know and for names (of people, transliterated, of places, other proper nouns)
 _NAME_TAGS = frozenset("x nr nrt nrfg ns nz".split())
-_PROPER_TAGS = frozenset("nr nrt nrfg ns".split())  # ... names of people and places only
+PROPER_TAGS = frozenset("nr nrt nrfg ns".split())  # ... names of people and places only
 
 
 def _common_word(word: str) -> bool:
     """A dictionary word of two characters or more that jieba does not take for a name (会话, not 克里)."""
-    return len(word) > 1 and senses(word) is not None and first_tag(word) not in _PROPER_TAGS
+    return len(word) > 1 and senses(word) is not None and first_tag(word) not in PROPER_TAGS
 
 
 def _name_piece(word: str) -> bool:
