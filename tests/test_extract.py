@@ -300,6 +300,10 @@ GLOSSES = [
     ),
     ("更常用的是豪斯霍尔德变换（Householder transformation）。", {("豪斯霍尔德变换", "Householder transformation")}),
     ("它也常被称作鲍姆-韦尔奇算法（Baum-Welch algorithm）。", {("鲍姆-韦尔奇算法", "Baum-Welch algorithm")}),
+    (
+        "理论上更优雅的是维克里-克拉克-格罗夫斯机制（Vickrey-Clarke-Groves mechanism）。",
+        {("维克里-克拉克-格罗夫斯机制", "Vickrey-Clarke-Groves mechanism")},
+    ),
     # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
     ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
     # a joining word the English says costs nothing; an & between capitals is part of a name (Wide & Deep)

@@ -370,15 +370,13 @@ def _common_word(word: str) -> bool:
 
 def _name_piece(word: str) -> bool:
     """Part of a name jieba does not know whole: two Chinese characters or more, not in CC-CEDICT, that jieba
-    guesses is a name or does not know; none of them a function character or particle (过回 of 进行过回滚 is
-    jieba's guess across a word boundary)."""
-    return (
-        len(word) > 1
-        and senses(word) is None
-        and CJK_RE.fullmatch(word[0]) is not None
-        and first_tag(word) in _NAME_TAGS
-        and not any(c in FUNCTION_CHARS or c in ASPECT_PARTICLES for c in word)
-    )
+    guesses is a name or does not know; without a function character or particle (过回 of 进行过回滚 is jieba's
+    guess across a word boundary), but for one inside a name it tags as such (维克里 "Vickrey")."""
+    if len(word) < 2 or senses(word) is not None or CJK_RE.fullmatch(word[0]) is None:
+        return False
+    tag = first_tag(word)
+    functional = [c in FUNCTION_CHARS or c in ASPECT_PARTICLES for c in word]
+    return (tag in PROPER_TAGS and not functional[0]) or (tag in _NAME_TAGS and not any(functional))
 
 
 def _inside_a_word(words: Sequence[str], at: int) -> bool:
