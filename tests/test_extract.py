@@ -272,6 +272,11 @@ GLOSSES = [
         "常见的替换策略有随机替换以及最近最少使用（Least Recently Used，LRU）。",
         {("最近最少使用", "Least Recently Used")},
     ),
+    # ... and where a part of it says nothing (有|界 -> 有界 "bounded", 執行|緒 -> 執行緒 "thread")
+    (
+        "引入随机性后，我们得到有界错误概率多项式时间（bounded-error probabilistic polynomial time，BPP）类。",
+        {("有界错误概率多项式时间", "bounded-error probabilistic polynomial time")},
+    ),
     # an acronym's letters stand for as many words, which the Chinese may translate word by word; a negation
     # starts terms (未 "not yet": out-of-vocabulary), and a numeral inside a span counts, it names nothing
     ("训练时从未见过的词，这些词称为未登录词（OOV）。", {("未登录词", "OOV")}),

@@ -424,14 +424,15 @@ def merge_dictionary_words(words: Sequence[str]) -> tuple[str, ...]:
 @cache
 def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
     """Resegment where CC-CEDICT lists as one entry, saying what the English says, characters jieba split
-    between words and none of whose parts says it: 数据|集 -> 数据集 "dataset" (数据 is only "data"), and
-    测试数据|集 -> 测试|数据集 (a word the dictionary does not list splits into the entries it is made of)."""
+    between words, not every part of which says it: 数据|集 -> 数据集 "dataset" (数据 is only "data"), 有|界 ->
+    有界 "bounded" (有 "have" says nothing of it), and 测试数据|集 -> 测试|数据集 (a word the dictionary does not
+    list splits into the entries it is made of)."""
     merged: list[tuple[int, int]] = []
     for start, end, entry, parts in _entries_across(words):
         if (
             (not merged or start >= merged[-1][1])
             and _senses(entry) & english.stems
-            and not any(_senses(part) & english.stems for part in parts)
+            and not all(_senses(part) & english.stems for part in parts)
         ):
             merged.append((start, end))
     if not merged:
