@@ -277,6 +277,9 @@ GLOSSES = [
         "引入随机性后，我们得到有界错误概率多项式时间（bounded-error probabilistic polynomial time，BPP）类。",
         {("有界错误概率多项式时间", "bounded-error probabilistic polynomial time")},
     ),
+    # a dictionary word that looks like a clause word glued to a suffix is a term where the English says it
+    # (使用者 "user", not 使用 "use" + 者)
+    ("核心模式（kernel mode）與使用者模式（user mode）。", {("使用者模式", "user mode")}),
     # an acronym's letters stand for as many words, which the Chinese may translate word by word; a negation
     # starts terms (未 "not yet": out-of-vocabulary), and a numeral inside a span counts, it names nothing
     ("训练时从未见过的词，这些词称为未登录词（OOV）。", {("未登录词", "OOV")}),

@@ -484,7 +484,8 @@ def score_span(
 ) -> tuple[float, int, int]:
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))  # (CAP 定理: a layout space)
-    if not words or option.first_glued or _starts_no_term(words, english):
+    glued = option.first_glued and not _alignment(words[0], english)[1]  # (but 使用者 "user" is a word)
+    if not words or glued or _starts_no_term(words, english):
         return _EXCLUDED
     if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
         # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
