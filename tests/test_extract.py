@@ -319,11 +319,13 @@ GLOSSES = [
         "为了同时学习高阶交互，谷歌提出了宽度与深度模型（Wide & Deep model），效果很好。",
         {("宽度与深度模型", "Wide & Deep model")},
     ),
-    # a version number (C4.5), and a name of words run together said by their initials (AdaBoost)
+    # a version number (C4.5), a name of words run together said by their initials (AdaBoost), an ampersand in a
+    # name (Wide & Deep)
     ("著名的C4.5决策树算法（C4.5 algorithm）。", {("C4.5决策树算法", "C4.5 algorithm")}),
     ("代表是AdaBoost算法（Adaptive Boosting，AdaBoost）。", {("AdaBoost算法", "Adaptive Boosting")}),
     # a function character jieba split off a dictionary word is read with it (向|后 -> 向后 "backward")
     ("一个好的算法至少应当具有向后稳定性（backward stability）。", {("向后稳定性", "backward stability")}),
+    ("Google 提出的Wide & Deep模型（Wide & Deep model）效果很好。", {("Wide & Deep模型", "Wide & Deep model")}),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (

@@ -181,11 +181,14 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
 
 def _joins_a_name(before: str, char_after: str) -> bool:
     """Whether a character between two others is part of a term: a layout space (see _spacing), a slash between
-    capitals or digits (A/B 测试, I/O 设备), or a point between digits (C4.5 决策树, GPT-3.5 模型)."""
+    capitals or digits (A/B 测试, I/O 设备), a point between digits (C4.5 决策树, GPT-3.5 模型), or an ampersand
+    in a name of Latin words (Wide & Deep 模型, Q&A 系统)."""
     if char_after[:1] == "/":
         return SLASHED.fullmatch(before + char_after) is not None
     if char_after[:1] == ".":
         return before.isdigit() and char_after[1:2].isdigit()
+    if len(char_after) == 2 and (char_after[0] == "&" or (char_after[0] == " " and "&" in (before, char_after[1]))):
+        return all(c in " &" or _LATIN_WORD_CHAR.match(c) for c in (before, char_after[1]))
     return _spacing(before, char_after)
 
 
