@@ -464,6 +464,10 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("检验分类变量之间是否独立，可以用皮尔逊卡方检验（chi-squared test）。", "皮尔逊卡方检验"),
         # a numeral and classifier whose numeral only looks like a prefix's (一 "uni-" of universal) counts
         ("受控非门组成一个通用门集合（universal gate set）。", "一个通用门集合"),
+        # ... and 统称为 "collectively called", the complement 成 "into", 呈 "show as"
+        ("旋转与平移则统称为外参（extrinsic parameters）。", "统称为外参"),
+        ("到达定值的结果常被整理成定义-使用链（def-use chains）。", "成定义-使用链"),
+        ("损失随参数量的增加呈幂律（power law）下降。", "呈幂律"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
         ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
         # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")
