@@ -561,6 +561,17 @@ class _Said:
 _JOINS = {"和": frozenset({"and"}), "与": frozenset({"and"}), "及": frozenset({"and"}), "或": frozenset({"or"})}
 
 
+def _frame_said(words: tuple[str, ...], english: EnglishSide) -> bool:
+    """Whether the English says the frame 基于 ... 的 (item-based, object-oriented) or what it holds (人类反馈
+    "human feedback"), which it does not in 基于|UDP|的|QUIC协议 "QUIC protocol"; an acronym's words are unknown."""
+    if english.acronym or english.said & _FRAMES[words[0]]:
+        return True
+    return any(_alignment(word, english)[0] or _latin_said(word, english) for word in words[1 : words.index("的", 2)])
+
+
+_FRAMES = {"基于": frozenset({"based", "using"}), "面向": frozenset({"oriented", "aware"})}
+
+
 def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_free: bool = True) -> _Said:
     said = _Said()
     for position, word in enumerate(words):
@@ -571,7 +582,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
         if word in NOT_STARTING and word not in english.prefix_chars:
             said.free += 1  # (对 of 图文对 may say "pair", 同 of 独立同分布 "identically")
             continue
-        if position == 0 and word in FRAME_OPENERS and "的" in words[2:]:
+        if position == 0 and word in FRAME_OPENERS and "的" in words[2:] and _frame_said(words, english):
             # 基于人类反馈的强化学习 "reinforcement learning from human feedback": the frame 基于 ... 的 ("X-based")
             # is one piece of the name; without 基于, 人类反馈的强化学习 is no name at all.
             said.score += weights.aligned
