@@ -304,15 +304,18 @@ def m006_layout_space_keys(db: Database) -> None:
     """zh_key drops the space writers put between Chinese and Latin letters or digits (CAP 定理 is CAP定理), and
     simplifies to a fixed point (薴 -> 苧 -> 苎): terms stored under an older key move to the new one, folded into
     a term already there."""
-    from .store import Glossary
-
-    Glossary(db.conn, Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")).rekey_terms()
+    _rekey_terms(db)
 
 
 @MIGRATIONS()
 def m007_greek_layout_keys(db: Database) -> None:
     """zh_key drops the space between Chinese and a Greek letter too (φ 函数 is φ函数), as it does beside Latin
     letters: terms stored under the spaced key move to the new one (see m006)."""
+    _rekey_terms(db)
+
+
+def _rekey_terms(db: Database) -> None:
+    """Store every term under the key zh_key gives it now (see Glossary.rekey_terms)."""
     from .store import Glossary
 
     Glossary(db.conn, Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")).rekey_terms()

@@ -790,14 +790,12 @@ class Glossary:
         return moved
 
     def _fold_term(self, source: int, target: int, stamp: str) -> int:
-        """Move a term's pairs, evidence, aliases and note (where the target has none) to another term and delete
+        """Move a term's pairs, evidence, aliases and note (after the target's own) to another term and delete
         it; how many pairs moved. Its uid goes with it: decks made before know it as a note of its own."""
         moved = self.query("SELECT id, english_id FROM pairs WHERE term_id = ?", [source])
         merged = [self._move_pair(p["id"], target, p["english_id"]) for p in moved]
-        self.execute(
-            "UPDATE terms SET note = coalesce(note, (SELECT note FROM terms WHERE id = ?)) WHERE id = ?",
-            [source, target],
-        )
+        notes = dict(self.execute("SELECT id, note FROM terms WHERE id IN (?, ?)", [source, target]).fetchall())
+        self.execute("UPDATE terms SET note = ? WHERE id = ?", [_joined_notes(notes[target], notes[source]), target])
         self.execute("UPDATE term_aliases SET term_id = ? WHERE term_id = ?", [target, source])
         self.execute("DELETE FROM terms WHERE id = ?", [source])
         self._refresh_pairs(merged, stamp)
@@ -895,17 +893,19 @@ class Glossary:
         source = self.execute("SELECT * FROM pairs WHERE id = ?", [pair_id]).fetchone()
         self.execute("UPDATE occurrences SET pair_id = ? WHERE pair_id = ?", [target["id"], pair_id])
         self.execute("UPDATE occurrences SET parent_pair_id = ? WHERE parent_pair_id = ?", [target["id"], pair_id])
-        # The curated side's decision wins; otherwise keep the target's.
-        status = source["status"] if source["curated"] and not target["curated"] else target["status"]
+        # The curated side's decision wins, the later one where both are (a rekey folds two a person made); neither
+        # side's note is lost.
+        later = source["updated"] > target["updated"]
+        status = source["status"] if source["curated"] and (not target["curated"] or later) else target["status"]
         tags = list(dict.fromkeys([*json.loads(target["tags"]), *json.loads(source["tags"])]))
         self.execute(
             "UPDATE pairs SET status = ?, curated = max(curated, ?), abbr = coalesce(abbr, ?), "
-            "note = coalesce(note, ?), tags = ?, first_seen = min(first_seen, ?) WHERE id = ?",
+            "note = ?, tags = ?, first_seen = min(first_seen, ?) WHERE id = ?",
             [
                 status,
                 source["curated"],
                 source["abbr"],
-                source["note"],
+                _joined_notes(target["note"], source["note"]),
                 json.dumps(tags, ensure_ascii=False),
                 source["first_seen"],
                 target["id"],
@@ -1307,6 +1307,13 @@ def reindex_search(conn: sqlite3.Connection) -> int:
         "UPDATE terms SET search = ? WHERE id = ?", [[tokens, i] for i, tokens in texts.items() if tokens is not None]
     )
     return len(term_ids)
+
+
+def _joined_notes(kept: str | None, added: str | None) -> str | None:
+    """Two notes folded into one: both, where they differ."""
+    if not added or added == kept:
+        return kept
+    return f"{kept}\n{added}" if kept else added
 
 
 def _json_list(values: Iterable[int]) -> str:

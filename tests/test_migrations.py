@@ -118,6 +118,29 @@ def test_a_term_spaced_beside_a_greek_letter_moves_to_its_new_key(db_path):
         assert [e.en for e in g.entries() if e.zh == "φ函数"] == ["phi function"]  # the two pairs folded into one
 
 
+def test_rekeying_two_curated_pairs_keeps_the_later_decision_and_both_notes(db_path):
+    """Where a spaced key and today's key both hold a pair a person decided on, the fold loses neither."""
+    with open_glossary(db_path) as g:
+        g.add("φ函数", "phi function")
+        _old_key_term(g, "φ 函数", en_key("phi function"), note="spaced")
+        g.execute("UPDATE terms SET note = 'own' WHERE zh = 'φ函数'")
+        g.execute(
+            "UPDATE pairs SET curated = 1, status = 'rejected', note = 'rejected: too short', updated = '2026-01-01' "
+            "WHERE term_id = (SELECT id FROM terms WHERE zh = 'φ函数')"
+        )
+        g.execute(
+            "UPDATE pairs SET curated = 1, status = 'approved', note = 'checked', updated = '2026-06-01' "
+            "WHERE term_id = (SELECT id FROM terms WHERE zh = 'φ 函数')"
+        )
+        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_greek_layout_keys'")
+        g.execute("PRAGMA user_version = 6")
+    with open_glossary(db_path) as g:
+        assert [tuple(r) for r in g.execute("SELECT zh, note FROM terms")] == [("φ函数", "own\nspaced")]
+        assert [tuple(r) for r in g.execute("SELECT status, curated, note FROM pairs")] == [
+            ("approved", 1, "rejected: too short\nchecked")
+        ]
+
+
 def _old_key_term(g, zh: str, en_key: str, *, origin: str = "manual", note: str | None = None) -> None:
     """A term stored as schema 5 would have it (a key today's zh_key would not give), with one pair."""
     g.execute(
