@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK_CHAR}]")
 # Greek letters, which name things in Chinese as Latin letters do (μ律, ε-贪心 "ε-greedy")
-GREEK_CHAR = r"\u0391-\u03a9\u03b1-\u03c9"
+GREEK_CHAR = r"\u0391-\u03a9\u03b1-\u03c9\u03d5\u03f5\u00b5"  # (and ϕ, ϵ, and µ as typed for mu)
 LATIN_RE = re.compile(r"[A-Za-z]")
 
 _WS_RE = re.compile(r"\s+")

@@ -314,11 +314,6 @@ GLOSSES = [
     ),
     # ... but a dictionary word after a piece jieba glued across words is no part of one (协商出|会话密钥)
     ("用私钥解密的方式协商出会话密钥（session key）。", {("会话密钥", "session key")}),
-    # a joining word the English says costs nothing; an & between capitals is part of a name (Wide & Deep)
-    (
-        "为了同时学习高阶交互，谷歌提出了宽度与深度模型（Wide & Deep model），效果很好。",
-        {("宽度与深度模型", "Wide & Deep model")},
-    ),
     # a version number (C4.5), a name of words run together said by their initials (AdaBoost), an ampersand in a
     # name (Wide & Deep)
     ("著名的C4.5决策树算法（C4.5 algorithm）。", {("C4.5决策树算法", "C4.5 algorithm")}),
@@ -326,6 +321,11 @@ GLOSSES = [
     # a function character jieba split off a dictionary word is read with it (向|后 -> 向后 "backward")
     ("一个好的算法至少应当具有向后稳定性（backward stability）。", {("向后稳定性", "backward stability")}),
     ("Google 提出的Wide & Deep模型（Wide & Deep model）效果很好。", {("Wide & Deep模型", "Wide & Deep model")}),
+    # an ordinal with a classifier says its number (第一个 "first"); Unicode's λ is LAMDA, and µ (the micro sign) is
+    # typed for mu
+    ("输出的第一个词元（first token）很重要。", {("第一个词元", "first token")}),
+    ("都可以归结为λ演算（lambda calculus）。", {("λ演算", "lambda calculus")}),
+    ("电话语音常用µ律压缩（mu-law companding）。", {("µ律压缩", "mu-law companding")}),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (
@@ -468,6 +468,17 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("旋转与平移则统称为外参（extrinsic parameters）。", "统称为外参"),
         ("到达定值的结果常被整理成定义-使用链（def-use chains）。", "成定义-使用链"),
         ("损失随参数量的增加呈幂律（power law）下降。", "呈幂律"),
+        # a verb first is context to a term an acronym glosses, however many words its letters leave unsaid
+        ("请关闭防火墙（FW）规则。", "关闭防火墙"),
+        ("管理员修改域名系统（DNS）记录。", "修改域名系统"),
+        # a country before a name is no part of it (德国 and 高斯 are names of their own)
+        ("德国高斯（Gauss）提出了这个方法。", "德国高斯"),
+        ("他去了日本东京（Tokyo）。", "日本东京"),
+        # a range of numbers counts, it names nothing; nor does an @ before Chinese (微博上@张三)
+        ("每张图片生成3-5个候选框（candidate box）。", "3-5个候选框"),
+        ("在微博上@张三（Zhang San）。", "上@张三"),
+        # an adjective after a modal is no noun of the term's (额外 "extra")
+        ("模型需要额外参数（parameters）。", "额外参数"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
         ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
         # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")
@@ -564,6 +575,7 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names
+        "请发送至技术支持（support@163.com）。",  # an address, not a metric's cut-off
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
         "他后来总结道（now I understand everything）。",  # a sentence: an I inside it is no numeral
         "常用的评估指标（BLEU score）有很多。",  # a name for two generic words is no equivalent
@@ -741,6 +753,13 @@ def test_a_span_is_no_fragment_of_a_unit_it_does_not_follow_the_head_of():
 def test_a_span_short_of_a_de_phrase_must_say_some_of_the_english():
     # 粗糙 "coarse" says nothing of "block": the term is not what stops before 的块, whatever its confidence
     assert pairs("通常在设计架构时考虑的是更粗糙的块（block）。", minimum=0) == {("块", "block")}
+
+
+def test_a_joining_word_the_english_says_lets_a_span_hold_both_members_of_a_coordination():
+    # 与 costs nothing where the English says "&": the span is 宽度与深度模型, whose members pair one for one (not
+    # 深度模型 for all of "Wide & Deep model")
+    found = pairs("为了同时学习高阶交互，谷歌提出了宽度与深度模型（Wide & Deep model），效果很好。", minimum=0)
+    assert found == {("宽度", "Wide"), ("深度模型", "Deep model")}
 
 
 def test_a_longer_span_keeps_the_credit_of_a_character_the_corpus_keeps_with_the_next_word():

@@ -38,6 +38,7 @@ from .segment import (
     LATIN,
     LOCALISERS,
     MODALS,
+    NAME_TAGS,
     NEGATIONS,
     NEVER_FIRST_TAGS,
     NOT_STARTING,
@@ -113,8 +114,9 @@ def _character_senses(word: str) -> frozenset[str]:
     return frozenset(chars)
 
 
-# jieba's tags for a word it does not list, and for names of people and other proper nouns.
-_UNKNOWN_TAGS = frozenset("x nr nrt nrfg nz".split())
+# jieba's tags for a word it does not list, and for names of people and other proper nouns; not of places, which
+# CC-CEDICT mostly lists and a term's English rarely leaves implicit.
+_UNKNOWN_TAGS = NAME_TAGS - {"ns"}
 
 
 def aligns(zh: str, english: str) -> bool:
@@ -131,7 +133,7 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     "length, period" or 长|短期 "long, short-term"), and each part that matches earns credit: a compound must not
     score below the part of it the dictionary happens to list.
     """
-    listed = senses(word) is not None or bool(LATIN.search(word))
+    listed = senses(word) is not None or bool(LATIN.search(word)) or word[:1].isdigit()
     parts = _units(word)
     credit, matched, chars = _parts_alignment(parts, english)
     if len(parts) > 1 and (other := tuple(dictionary_parts(word, from_right=True))) != parts:
@@ -223,6 +225,20 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     )
 
 
+def _verb_before_acronym(word: str, english: EnglishSide) -> bool:
+    """A verb before the term an acronym glosses, context however many words its letters leave unsaid (关闭|防火墙
+    "FW"): no sense of it starts with one of the letters, as 支持 "support" of 支持向量机 "SVM" does."""
+    if not english.acronym or len(word) < 2 or not can_be_verb(word):
+        return False
+    letters = set("".join(english.said))
+    return not any(sense[:1] in letters for sense in _senses(word))
+
+
+def _noun_only(word: str) -> bool:
+    """A noun that CC-CEDICT gives no verb sense (智能, 空间; not 定义 "to define", nor the adjective 额外)."""
+    return pos_tag(word).startswith("n") and not can_be_verb(word)
+
+
 def _function_character(word: str) -> bool:
     """A function character or a one-character adverb (再, 仍); not a pronoun, which may be a surname (何初始化
     "He initialization"), nor a negation, which is a prefix of terms (未登录词 "out-of-vocabulary word")."""
@@ -230,6 +246,8 @@ def _function_character(word: str) -> bool:
 
 
 _DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
+# Unicode's names that are not the letter's English name: λ is LAMDA, µ the MICRO SIGN
+_GREEK_NAMES = {"LAMDA": "lambda", "SIGN": "mu"}
 
 
 @cache
@@ -237,9 +255,9 @@ def _symbol_names(word: str) -> tuple[str, ...]:
     """The English names of the Greek letters and one-digit numbers in a word: φ "phi", 0-1 "zero-one"."""
     names = [_DIGIT_NAMES[int(n)] for n in re.findall(r"(?<![0-9])[0-9](?![0-9])", word)]
     for letter in re.findall(f"[{GREEK_CHAR}]", word):
-        name = unicodedata.name(letter, "").split()  # GREEK SMALL LETTER FINAL SIGMA
-        if "LETTER" in name:
-            names.append(name[-1].lower())
+        parts = unicodedata.name(letter, "").split()  # GREEK SMALL LETTER FINAL SIGMA, GREEK PHI SYMBOL, MICRO SIGN
+        name = parts[-2] if parts[-1] == "SYMBOL" else parts[-1]
+        names.append(_GREEK_NAMES.get(name, name.lower()))
     return tuple(names)
 
 
@@ -247,9 +265,8 @@ def _latin_said(word: str, english: EnglishSide) -> bool:
     """Whether the English says a Latin word of the span: as a word (Q of Q-learning) or by the initials of its
     words (KL散度 "Kullback-Leibler divergence", AdaBoost算法 "Adaptive Boosting")."""
     camel = re.findall("[A-Z][a-z]+", word)
-    letters = (
-        "".join(part[0] for part in camel).lower() if "".join(camel) == word else re.sub("[^a-z]", "", word.lower())
-    )
+    named = len(camel) > 1 and "".join(camel) == word  # (Tomcat is one word, not a T- name)
+    letters = "".join(part[0] for part in camel).lower() if named else re.sub("[^a-z]", "", word.lower())
     initials = {w[0] for w in english.said}
     names = _symbol_names(word)
     return (
@@ -605,7 +622,11 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             credit = 0.0
         if credit and (
             _classifier_repeated(word, words[position + 1 :], english)
-            or (is_counting_numeral(word) and word[-1] in FUNCTION_CHARS and not _senses(word) & english.stems)
+            or (
+                is_counting_numeral(word)
+                and word[-1] in FUNCTION_CHARS
+                and not any(_senses(unit) & english.stems for unit in _units(word))
+            )
         ):
             # a numeral word saying only its classifier, which the head says again (一层|隐藏层), or only a prefix
             # by its numeral before a classifier (一个 "uni-" before 通用门集合 "universal gate set"; not 一元语法
@@ -661,9 +682,9 @@ def _unaligned_cost(
     and the slack (English words nothing said) they leave."""
     cost = 0.0
     for position in reversed(unaligned):
-        if position == 0 and LATIN.search(words[0]) and not _latin_said(words[0], english):
+        if position == 0 and (LATIN.search(words[0]) or words[0][:1].isdigit()) and not _latin_said(words[0], english):
             cost += weights.unaligned_other  # A100 显卡 "GPU": a Latin word the English would have kept
-        elif position == 0 and ((after_modal and can_be_verb(words[0])) or words[0] in FRAME_OPENERS):
+        elif position == 0 and ((after_modal and not _noun_only(words[0])) or words[0] in FRAME_OPENERS):
             # 需要|定义凸集: after a modal comes a verb, context for the term (not a noun: 需要|智能体 "agent");
             # 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the frame's 的 (see
             # _said) opens a phrase, not a name
@@ -676,7 +697,9 @@ def _unaligned_cost(
             # 加上一层|嵌入层, 若干个|锚框, 有|三个|颜色通道, 再|全量: a numeral word or a function character translates
             # nothing
             cost += weights.unaligned_other
-        elif slack > 0:
+        elif slack > 0 and not (position == 0 and english.acronym and len(words[0]) > 1 and not content_first):
+            # (a verb or adverb first is context to an acronym, however many words its letters leave unsaid, unless
+            # the corpus keeps it with the rest: 关闭|防火墙 "FW", but 支持向量机 "SVM" where it recurs)
             slack -= 1
             cost += weights.unaligned_explained
         elif position > 0:

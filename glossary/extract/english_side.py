@@ -258,8 +258,14 @@ def _spaced_words(match: re.Match[str]) -> str:
 
 
 def _english_word(word: str) -> bool:
-    """A word of the English vocabulary, or one inflected (paged, heads, embedding)."""
-    bases = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e")  # (-s -d, -ed, -ing)
+    """A word of the English vocabulary, or one inflected (paged, heads, embedding); not Alex, no ale + x."""
+    bases = [word]
+    if word.endswith("s"):
+        bases.append(word[:-1])
+    if word.endswith("ed"):
+        bases += [word[:-1], word[:-2]]
+    if word.endswith("ing"):
+        bases += [word[:-3], word[:-3] + "e"]
     return any(len(base) >= 3 and in_english_vocabulary(base) for base in bases)
 
 

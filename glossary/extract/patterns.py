@@ -54,7 +54,7 @@ _FILE_STEM = re.compile(r"[\w\-]+$")
 _CJK = f"[{CJK_CHAR}]"
 # Characters a Chinese term may be made of: Chinese with embedded Latin words, digits and hyphens
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
-TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9{GREEK_CHAR}@\\-－‐–·]")
+TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9{GREEK_CHAR}\\-－‐–·]")
 WINDOW = 20
 _LATIN_WORD_CHAR = re.compile(f"[A-Za-z0-9{GREEK_CHAR}-]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
@@ -98,10 +98,9 @@ _APPOSITIONS = [
 # Characters that begin what follows a noun phrase (a verb, a particle, a conjunction), not a noun that the
 # English would be modifying.
 _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就即有")
-# What joins the members of a coordination on either side: not the and of plan-and-execute (one word), nor an &
-# before a capital (Wide & Deep: a name)
+# What joins the members of a coordination on either side (not the and of plan-and-execute: one word)
 COORDINATION_ZH = re.compile(r"[和与及、]|以及")
-COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|&(?!\s*[A-Z])|,)\s*")
+COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|&|,)\s*")
 _EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on|by|with|and)\s+)+", re.I)
 
 
@@ -159,7 +158,7 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
                 start += 1
             inner = masked[start:close_at]
             if inner and all(
-                TERM_CHAR.match(c) or (0 < k < len(inner) - 1 and _joins_a_name(inner[k - 1], inner[k : k + 2]))
+                TERM_CHAR.match(c) or (0 < k < len(inner) - 1 and _joins_a_name(inner[k - 1], inner[k : k + 5]))
                 for k, c in enumerate(inner)
             ):
                 return start, start
@@ -167,7 +166,7 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
     start = i
     while start > 0 and end - start < WINDOW:
         if TERM_CHAR.match(masked[start - 1]) or (
-            start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 1])
+            start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 4])
         ):
             start -= 1
         else:
@@ -181,15 +180,22 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
 
 def _joins_a_name(before: str, char_after: str) -> bool:
     """Whether a character between two others is part of a term: a layout space (see _spacing), a slash between
-    capitals or digits (A/B 测试, I/O 设备), a point between digits (C4.5 决策树, GPT-3.5 模型), or an ampersand
-    in a name of Latin words (Wide & Deep 模型, Q&A 系统)."""
-    if char_after[:1] == "/":
-        return SLASHED.fullmatch(before + char_after) is not None
-    if char_after[:1] == ".":
-        return before.isdigit() and char_after[1:2].isdigit()
-    if len(char_after) == 2 and (char_after[0] == "&" or (char_after[0] == " " and "&" in (before, char_after[1]))):
-        return all(c in " &" or _LATIN_WORD_CHAR.match(c) for c in (before, char_after[1]))
-    return _spacing(before, char_after)
+    capitals or digits (A/B 测试, I/O 设备), a point between digits (C4.5 决策树, GPT-3.5 模型), an ampersand in a
+    name of Latin words (Wide & Deep 模型, Q&A 系统), or the @ of a metric at a cut-off (pass@k 指标).
+    ``char_after`` is the character and what follows it, up to four characters."""
+    char, after = char_after[:1], char_after[1:2]
+    if char == "/":
+        return SLASHED.fullmatch(before + char_after[:2]) is not None
+    if char == ".":
+        return before.isdigit() and after.isdigit()
+    if char == "@":
+        return before.isalnum() and _CUT_OFF.match(char_after) is not None
+    if char == "&" or (char == " " and "&" in (before, after)):
+        return all(c in " &" or _LATIN_WORD_CHAR.match(c) for c in (before, after))
+    return _spacing(before, char_after[:2])
+
+
+_CUT_OFF = re.compile(r"@[A-Za-z0-9]{1,3}(?![A-Za-z0-9.@])")
 
 
 def _spacing(before: str, space_after: str) -> bool:

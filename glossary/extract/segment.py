@@ -340,10 +340,9 @@ def inside_unknown_word(before: str, first: str) -> bool:
     verb, with its object after it: 有|粗编码 "coarse coding"); or a transliterated name cut in pieces (柯克|霍夫,
     迪杰|斯特拉, 古斯塔夫|森, 古|德哈特), a piece no dictionary lists, jieba's guess at a name, next to another or to
     a character; a piece it does not know at all only next to another (再|全量 is "again" and a word)."""
-    if (_name_piece(before) or first_tag(before) in PROPER_TAGS) and (
-        _name_piece(first) or first_tag(first) in PROPER_TAGS
-    ):
-        return True  # (伯|罗斯, 霍尔|德: parts of one name, which CC-CEDICT lists apart)
+    pieces = [_name_piece(word) or first_tag(word) in PROPER_TAGS for word in (before, first)]
+    if all(pieces) and not (_common_name(before) and _common_name(first)):
+        return True  # (伯|罗斯, 霍尔|德: parts of one name, which CC-CEDICT lists apart; not 德国|高斯, two names)
     if (_name_piece(before) and content_character(first)) or (
         content_character(before) and _name_piece(first) and first_tag(first) != "x"
     ):
@@ -359,8 +358,13 @@ def content_character(c: str) -> bool:
 
 
 # jieba's tags for words it does not know and for names (of people, transliterated, of places, other proper nouns)
-_NAME_TAGS = frozenset("x nr nrt nrfg ns nz".split())
+NAME_TAGS = frozenset("x nr nrt nrfg ns nz".split())
 PROPER_TAGS = frozenset("nr nrt nrfg ns".split())  # ... names of people and places only
+
+
+def _common_name(word: str) -> bool:
+    """A name of two characters or more that CC-CEDICT lists (德国, 高斯): a name of its own."""
+    return len(word) > 1 and senses(word) is not None
 
 
 def _common_word(word: str) -> bool:
@@ -376,7 +380,7 @@ def _name_piece(word: str) -> bool:
         return False
     tag = first_tag(word)
     functional = [c in FUNCTION_CHARS or c in ASPECT_PARTICLES for c in word]
-    return (tag in PROPER_TAGS and not functional[0]) or (tag in _NAME_TAGS and not any(functional))
+    return (tag in PROPER_TAGS and not functional[0]) or (tag in NAME_TAGS and not any(functional))
 
 
 def _inside_a_word(words: Sequence[str], at: int) -> bool:
