@@ -468,6 +468,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("旋转与平移则统称为外参（extrinsic parameters）。", "统称为外参"),
         ("到达定值的结果常被整理成定义-使用链（def-use chains）。", "成定义-使用链"),
         ("损失随参数量的增加呈幂律（power law）下降。", "呈幂律"),
+        # a character whose one sense the English says is said again by a later word (上 "attend", 注意力 "attention")
+        ("试图降低长序列上自注意力（self-attention）的计算量。", "上自注意力"),
         # a verb first is context to a term an acronym glosses, however many words its letters leave unsaid
         ("请关闭防火墙（FW）规则。", "关闭防火墙"),
         ("管理员修改域名系统（DNS）记录。", "修改域名系统"),

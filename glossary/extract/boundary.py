@@ -337,8 +337,10 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     mine = _senses(word) & english.stems
     if not mine:
         return False
-    if len(word) == 1:  # a character's senses are too many to compare with other words: itself again only
-        in_chinese = 1 + sum(1 for other in others if other == word)
+    if len(word) == 1:
+        # A character's senses are too many to compare with other characters: itself again only; but a later word
+        # saying all it says does (上 "attend" before 注意力 "attention")
+        in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and mine <= _senses(other)))
     else:
         in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other))
     in_english = sum(1 for part in english.parts if part in mine or part[:4] in mine)  # (see EnglishSide.of)
