@@ -326,6 +326,8 @@ GLOSSES = [
     ("输出的第一个词元（first token）很重要。", {("第一个词元", "first token")}),
     ("都可以归结为λ演算（lambda calculus）。", {("λ演算", "lambda calculus")}),
     ("电话语音常用µ律压缩（mu-law companding）。", {("µ律压缩", "mu-law companding")}),
+    # 到 inside a name the English writes X-to-Y costs nothing
+    ("它支持任意模态到任意模态（any-to-any）的生成。", {("任意模态到任意模态", "any-to-any")}),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (

@@ -577,7 +577,13 @@ class _Said:
 
 
 # Joining words and the English words that join as they do
-_JOINS = {"和": frozenset({"and"}), "与": frozenset({"and"}), "及": frozenset({"and"}), "或": frozenset({"or"})}
+_JOINS = {
+    "和": frozenset({"and"}),
+    "与": frozenset({"and"}),
+    "及": frozenset({"and"}),
+    "或": frozenset({"or"}),
+    "到": frozenset({"to"}),
+}
 
 
 def _frame_said(words: tuple[str, ...], english: EnglishSide) -> bool:
