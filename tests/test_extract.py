@@ -328,6 +328,8 @@ GLOSSES = [
     ("电话语音常用µ律压缩（mu-law companding）。", {("µ律压缩", "mu-law companding")}),
     # 到 inside a name the English writes X-to-Y costs nothing
     ("它支持任意模态到任意模态（any-to-any）的生成。", {("任意模态到任意模态", "any-to-any")}),
+    # a Latin letter the English writes, here as an initial, costs nothing first in a span (S 型 "sigmoid")
+    ("在線性模型的輸出外面再套上一個 S 型函數（sigmoid function）。", {("S型函数", "sigmoid function")}),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (

@@ -690,8 +690,9 @@ def _unaligned_cost(
     and the slack (English words nothing said) they leave."""
     cost = 0.0
     for position in reversed(unaligned):
-        if position == 0 and (LATIN.search(words[0]) or words[0][:1].isdigit()) and not _latin_said(words[0], english):
-            cost += weights.unaligned_other  # A100 显卡 "GPU": a Latin word the English would have kept
+        if position == 0 and (LATIN.search(words[0]) or words[0][:1].isdigit()):
+            # A100 显卡 "GPU": a Latin word the English would have kept; one it writes (A/A测试 "A/A test") is free
+            cost += 0 if _latin_said(words[0], english) else weights.unaligned_other
         elif position == 0 and ((after_modal and not _noun_only(words[0])) or words[0] in FRAME_OPENERS):
             # 需要|定义凸集: after a modal comes a verb, context for the term (not a noun: 需要|智能体 "agent");
             # 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the frame's 的 (see
