@@ -342,6 +342,10 @@ GLOSSES = [
         "在经典的0-1背包问题（zero-one knapsack problem）中，每件物品只能选一次。",
         {("0-1背包问题", "zero-one knapsack problem")},
     ),
+    (
+        "就得到了3-SAT问题（three-satisfiability problem，3-SAT），它是NP完全的。",
+        {("3-SAT问题", "three-satisfiability problem")},
+    ),
     ("电话语音则常用8位的μ律压缩（mu-law companding）。", {("μ律压缩", "mu-law companding")}),
     ("SSA 在控制流的汇合点插入 φ 函数（phi function）。", {("φ函数", "phi function")}),
     ("智能体常用ε-贪心策略（ε-greedy policy）来探索。", {("ε-贪心策略", "ε-greedy policy")}),

@@ -19,8 +19,8 @@ from .english import SLASHED
 
 LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
 # A term starts with a Chinese character, a letter, or a number joined to a letter or another number (3D 并行 "3D
-# parallelism", 0-1背包问题 "zero-one knapsack problem").
-_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9])")
+# parallelism", 0-1背包问题 "zero-one knapsack problem", 2-SAT问题).
+_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9A-Za-z])")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
 # (Qwen2.5-7B, α-β, pass@k, C4.5)
 _INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-@][A-Za-z0-9{GREEK_CHAR}]|[0-9][.][0-9]")
