@@ -489,6 +489,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("在微博上@张三（Zhang San）。", "上@张三"),
         # an adjective after a modal is no noun of the term's (额外 "extra")
         ("模型需要额外参数（parameters）。", "额外参数"),
+        # ... and 借助 "with the help of", as 利用 and 通过
+        ("判断是否成环时通常借助并查集（union-find）这种数据结构。", "借助并查集"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
         ("迭代检索的一种用途是面向多跳问答（multi-hop question answering）。", "面向多跳问答"),
         # a numeral word whose classifier a character of the head says again (两层 ... 层 "layer")
