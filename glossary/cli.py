@@ -282,7 +282,9 @@ def remove(glossary, zh: str, en: str | None) -> None:
 def merge(glossary, source: str, target: str) -> None:
     """Fold SOURCE into TARGET: two Chinese terms, or two English forms.
 
-    SOURCE's pairs and evidence move to TARGET, and SOURCE is remembered as another name for TARGET.
+    SOURCE's pairs and evidence move to TARGET, and SOURCE is remembered as another name for TARGET. Where
+    both have a pair for the same English, a decision you made (approve, reject, edit) wins over extraction's;
+    where you decided on both, the later decision stays, and both notes are kept.
 
     \b
     Example:

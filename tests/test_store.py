@@ -237,6 +237,16 @@ def test_merge_terms_moves_evidence_and_catches_later_extractions(glossary):
     assert (entry.zh, entry.count) == ("预训练模型", 3)
 
 
+def test_merging_two_decided_pairs_keeps_the_later_decision_and_both_notes(glossary):
+    glossary.add("预训练的模型", "pretrained model", status="rejected", note="too loose")
+    glossary.add("预训练模型", "pretrained model", status="approved", note="seen in the book")
+    older = "UPDATE pairs SET updated = '2020-01-01' WHERE term_id = (SELECT id FROM terms WHERE zh = ?)"
+    glossary.execute(older, ["预训练的模型"])
+    glossary.merge_terms("预训练模型", "预训练的模型")  # the target's rejection is older: the approval stays
+    (entry,) = glossary.entries()
+    assert (entry.zh, entry.status, entry.note) == ("预训练的模型", "approved", "too loose\nseen in the book")
+
+
 def test_merge_english_forms(glossary):
     glossary.add("微调", "fine tuning")
     glossary.add("微调", "finetune")
