@@ -900,7 +900,7 @@ class Glossary:
         tags = list(dict.fromkeys([*json.loads(target["tags"]), *json.loads(source["tags"])]))
         self.execute(
             "UPDATE pairs SET status = ?, curated = max(curated, ?), abbr = coalesce(abbr, ?), "
-            "note = ?, tags = ?, first_seen = min(first_seen, ?) WHERE id = ?",
+            "note = ?, tags = ?, first_seen = min(first_seen, ?), updated = max(updated, ?) WHERE id = ?",
             [
                 status,
                 source["curated"],
@@ -908,6 +908,7 @@ class Glossary:
                 _joined_notes(target["note"], source["note"]),
                 json.dumps(tags, ensure_ascii=False),
                 source["first_seen"],
+                source["updated"],
                 target["id"],
             ],
         )

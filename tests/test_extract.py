@@ -330,6 +330,16 @@ GLOSSES = [
     ("它支持任意模态到任意模态（any-to-any）的生成。", {("任意模态到任意模态", "any-to-any")}),
     # a Latin letter the English writes, here as an initial, costs nothing first in a span (S 型 "sigmoid")
     ("在線性模型的輸出外面再套上一個 S 型函數（sigmoid function）。", {("S型函数", "sigmoid function")}),
+    # an acronym's first word is context only where it is a verb none of whose senses starts with one of the
+    # letters (支持 "support" of SVM is not)
+    ("随机梯度下降（SGD）是常用的优化器。", {("随机梯度下降", "SGD")}),
+    ("支持向量机（SVM）是经典的分类器。", {("支持向量机", "SVM")}),
+    # a name in an English without capitals (kruskal's) may still be a name
+    ("克鲁斯卡尔算法（kruskal's algorithm）求最小生成树。", {("克鲁斯卡尔算法", "kruskal's algorithm")}),
+    # an & without spaces is part of a word (R&D), and coordinates nothing
+    ("研发与市场（R&D and marketing）部门合作紧密。", {("研发", "R&D"), ("市场", "marketing")}),
+    ("pass@1指标（pass@1）。", {("pass@1指标", "pass@1")}),
+    ("映射注意力（MappedAttention）。", {("映射注意力", "MappedAttention")}),
     # a metric at a cut-off (pass@k); a word joined by hyphens is no coordination (plan-and-execute)
     ("常用的pass@k指标（pass@k metric）表示采样。", {("pass@k指标", "pass@k metric")}),
     (
@@ -478,6 +488,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("损失随参数量的增加呈幂律（power law）下降。", "呈幂律"),
         # a character whose one sense the English says is said again by a later word (上 "attend", 注意力 "attention")
         ("试图降低长序列上自注意力（self-attention）的计算量。", "上自注意力"),
+        # a function word glued to a word is no dictionary word that says the English (一个多 of 一个多头注意力)
+        ("这是一个多头注意力（multi-head attention）模块。", "一个多头注意力"),
         # a verb first is context to a term an acronym glosses, however many words its letters leave unsaid
         ("请关闭防火墙（FW）规则。", "关闭防火墙"),
         ("管理员修改域名系统（DNS）记录。", "修改域名系统"),
@@ -487,8 +499,6 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # a range of numbers counts, it names nothing; nor does an @ before Chinese (微博上@张三)
         ("每张图片生成3-5个候选框（candidate box）。", "3-5个候选框"),
         ("在微博上@张三（Zhang San）。", "上@张三"),
-        # an adjective after a modal is no noun of the term's (额外 "extra")
-        ("模型需要额外参数（parameters）。", "额外参数"),
         # ... and 借助 "with the help of", as 利用 and 通过
         ("判断是否成环时通常借助并查集（union-find）这种数据结构。", "借助并查集"),
         # a frame's preposition without the frame's 的 (面向 "for") is context
@@ -760,6 +770,13 @@ def test_a_span_is_no_fragment_of_a_unit_it_does_not_follow_the_head_of():
         "精确线搜索的代价高。随机搜索也可以。搜索方向很重要。",
     ]
     assert ("束搜索", "beam search") in pairs("解码时通常使用束搜索（beam search）寻找最优的输出。", corpus)
+
+
+def test_an_unassigned_code_point_in_the_greek_range_is_no_crash():
+    assert pairs("\u03a2函数（sigma function）。", minimum=0) <= {
+        ("\u03a2函数", "sigma function"),
+        ("函数", "sigma function"),
+    }
 
 
 def test_a_span_short_of_a_de_phrase_must_say_some_of_the_english():

@@ -245,6 +245,7 @@ def test_merging_two_decided_pairs_keeps_the_later_decision_and_both_notes(gloss
     glossary.merge_terms("预训练模型", "预训练的模型")  # the target's rejection is older: the approval stays
     (entry,) = glossary.entries()
     assert (entry.zh, entry.status, entry.note) == ("预训练的模型", "approved", "too loose\nseen in the book")
+    assert entry.updated > "2020-01-01"  # the decision kept is dated as made, for the next fold to compare
 
 
 def test_merge_english_forms(glossary):

@@ -133,7 +133,7 @@ def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     "length, period" or 长|短期 "long, short-term"), and each part that matches earns credit: a compound must not
     score below the part of it the dictionary happens to list.
     """
-    listed = senses(word) is not None or bool(LATIN.search(word)) or word[:1].isdigit()
+    listed = senses(word) is not None or bool(LATIN.search(word))
     parts = _units(word)
     credit, matched, chars = _parts_alignment(parts, english)
     if len(parts) > 1 and (other := tuple(dictionary_parts(word, from_right=True))) != parts:
@@ -234,11 +234,6 @@ def _verb_before_acronym(word: str, english: EnglishSide) -> bool:
     return not any(sense[:1] in letters for sense in _senses(word))
 
 
-def _noun_only(word: str) -> bool:
-    """A noun that CC-CEDICT gives no verb sense (智能, 空间; not 定义 "to define", nor the adjective 额外)."""
-    return pos_tag(word).startswith("n") and not can_be_verb(word)
-
-
 def _function_character(word: str) -> bool:
     """A function character or a one-character adverb (再, 仍); not a pronoun, which may be a surname (何初始化
     "He initialization"), nor a negation, which is a prefix of terms (未登录词 "out-of-vocabulary word")."""
@@ -255,7 +250,7 @@ def _symbol_names(word: str) -> tuple[str, ...]:
     """The English names of the Greek letters and one-digit numbers in a word: φ "phi", 0-1 "zero-one"."""
     names = [_DIGIT_NAMES[int(n)] for n in re.findall(r"(?<![0-9])[0-9](?![0-9])", word)]
     for letter in re.findall(f"[{GREEK_CHAR}]", word):
-        parts = unicodedata.name(letter, "").split()  # GREEK SMALL LETTER FINAL SIGMA, GREEK PHI SYMBOL, MICRO SIGN
+        parts = unicodedata.name(letter, "?").split()  # GREEK SMALL LETTER FINAL SIGMA, GREEK PHI SYMBOL, MICRO SIGN
         name = parts[-2] if parts[-1] == "SYMBOL" else parts[-1]
         names.append(_GREEK_NAMES.get(name, name.lower()))
     return tuple(names)
@@ -503,7 +498,8 @@ def score_span(
 ) -> tuple[float, int, int]:
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))  # (CAP 定理: a layout space)
-    glued = option.first_glued and not _alignment(words[0], english)[1]  # (but 使用者 "user" is a word)
+    # (but 使用者 "user" is a dictionary word that says the English; 一个多 of 一个多头注意力 is none)
+    glued = option.first_glued and not (senses(words[0]) or frozenset()) & english.stems
     if not words or glued or _starts_no_term(words, english):
         return _EXCLUDED
     if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
@@ -589,12 +585,9 @@ _JOINS = {
 def _frame_said(words: tuple[str, ...], english: EnglishSide) -> bool:
     """Whether the English says the frame 基于 ... 的 (item-based, object-oriented) or what it holds (人类反馈
     "human feedback"), which it does not in 基于|UDP|的|QUIC协议 "QUIC protocol"; an acronym's words are unknown."""
-    if english.acronym or english.said & _FRAMES[words[0]]:
+    if english.acronym or english.said & FRAME_OPENERS[words[0]]:
         return True
     return any(_alignment(word, english)[0] or _latin_said(word, english) for word in words[1 : words.index("的", 2)])
-
-
-_FRAMES = {"基于": frozenset({"based", "using"}), "面向": frozenset({"oriented", "aware"})}
 
 
 def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_free: bool = True) -> _Said:
@@ -648,7 +641,13 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             said.covered += accounted
             if len(units := _units(word)) > 1 and not _alignment(units[0], english)[0]:
                 said.free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
-        elif not known and (english.capitals or first_tag(word) not in PROPER_TAGS):
+        elif word[:1].isdigit():
+            # A number: first, a word the English must say (3-5个候选框); inside a span, free (2-3跳邻居)
+            if position == 0:
+                said.unaligned.append(position)
+            else:
+                said.free += 1
+        elif not known and (english.names or first_tag(word) not in PROPER_TAGS):
             # (a name jieba knows is a coinage only for an English that could name someone: not 皮尔逊 "Pearson"
             # in 皮尔逊|卡方检验 "chi-squared test")
             said.score += weights.unknown
@@ -693,7 +692,7 @@ def _unaligned_cost(
         if position == 0 and (LATIN.search(words[0]) or words[0][:1].isdigit()):
             # A100 显卡 "GPU": a Latin word the English would have kept; one it writes (A/A测试 "A/A test") is free
             cost += 0 if _latin_said(words[0], english) else weights.unaligned_other
-        elif position == 0 and ((after_modal and not _noun_only(words[0])) or words[0] in FRAME_OPENERS):
+        elif position == 0 and ((after_modal and can_be_verb(words[0])) or words[0] in FRAME_OPENERS):
             # 需要|定义凸集: after a modal comes a verb, context for the term (not a noun: 需要|智能体 "agent");
             # 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the frame's 的 (see
             # _said) opens a phrase, not a name
@@ -706,9 +705,8 @@ def _unaligned_cost(
             # 加上一层|嵌入层, 若干个|锚框, 有|三个|颜色通道, 再|全量: a numeral word or a function character translates
             # nothing
             cost += weights.unaligned_other
-        elif slack > 0 and not (position == 0 and english.acronym and len(words[0]) > 1 and not content_first):
-            # (a verb or adverb first is context to an acronym, however many words its letters leave unsaid, unless
-            # the corpus keeps it with the rest: 关闭|防火墙 "FW", but 支持向量机 "SVM" where it recurs)
+        elif slack > 0 and not (position == 0 and not content_first and _verb_before_acronym(words[0], english)):
+            # (unless the corpus keeps it with the rest: 强化学习（RL） where 强化学习 recurs)
             slack -= 1
             cost += weights.unaligned_explained
         elif position > 0:

@@ -112,7 +112,7 @@ class EnglishSide:
     wholes: tuple[str, ...] = ()  # per content word: a stem only the whole word has (backbone), or ""
     suffixes: tuple[frozenset[str], ...] = ()  # per content word: characters that say only its suffix (式, 最)
     acronym: bool = False  # letters only (OOV): its words are unknown
-    capitals: bool = True  # a capital anywhere: the English may name a person or place (Markov, Gibbs)
+    names: bool = True  # it may name a person or place: a capital, or a word no dictionary uses (kruskal's)
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -229,9 +229,9 @@ class EnglishSide:
             whole = stem("".join(hyphenated)) if len(hyphenated) > len(parts) else whole
             wholes.append(whole if whole not in pieces else "")
         said = frozenset(_WORD.findall(plain)) | ({"and"} if "&" in plain else set())  # (Wide & Deep)
-        capitals = english != english.lower()
+        names = english != english.lower() or not all(_english_word(w.lower()) for w in content)
         return cls(
-            max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes), capitals=capitals
+            max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes), names=names
         )
 
 
@@ -261,11 +261,11 @@ def _english_word(word: str) -> bool:
     """A word of the English vocabulary, or one inflected (paged, heads, embedding); not Alex, no ale + x."""
     bases = [word]
     if word.endswith("s"):
-        bases.append(word[:-1])
+        bases += [word[:-1], word[:-2]]  # (heads, boxes)
     if word.endswith("ed"):
-        bases += [word[:-1], word[:-2]]
+        bases += [word[:-1], word[:-2], word[:-3]]  # (paged, mapped)
     if word.endswith("ing"):
-        bases += [word[:-3], word[:-3] + "e"]
+        bases += [word[:-3], word[:-3] + "e", word[:-4]]  # (running)
     return any(len(base) >= 3 and in_english_vocabulary(base) for base in bases)
 
 

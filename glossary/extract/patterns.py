@@ -98,9 +98,10 @@ _APPOSITIONS = [
 # Characters that begin what follows a noun phrase (a verb, a particle, a conjunction), not a noun that the
 # English would be modifying.
 _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就即有")
-# What joins the members of a coordination on either side (not the and of plan-and-execute: one word)
+# What joins the members of a coordination on either side (not the and of plan-and-execute, nor the & of R&D: one
+# word)
 COORDINATION_ZH = re.compile(r"[和与及、]|以及")
-COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|&|,)\s*")
+COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|,)\s*")
 _EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on|by|with|and)\s+)+", re.I)
 
 

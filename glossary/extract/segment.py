@@ -22,8 +22,8 @@ LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) wo
 # parallelism", 0-1背包问题 "zero-one knapsack problem", 2-SAT问题).
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9A-Za-z])")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
-# (Qwen2.5-7B, α-β, pass@k, C4.5)
-_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-@][A-Za-z0-9{GREEK_CHAR}]|[0-9][.][0-9]")
+# (Qwen2.5-7B, α-β, pass@k, Q&A, C4.5)
+_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-@&][A-Za-z0-9{GREEK_CHAR}]|[0-9][.][0-9]")
 
 # Words that end the search: a term never starts with, nor contains, one of these.
 CLAUSE_WORDS = frozenset(
@@ -50,8 +50,8 @@ JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
 
 
 # Prepositions that open a frame closed by 的 inside a name: 基于梯度的方法 "gradient-based methods", 面向对象的
-# 程序设计 "object-oriented programming".
-FRAME_OPENERS = frozenset("基于 面向".split())
+# 程序设计 "object-oriented programming"; each with the English words that say the frame.
+FRAME_OPENERS = {"基于": frozenset({"based", "using"}), "面向": frozenset({"oriented", "aware"})}
 
 
 # Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
