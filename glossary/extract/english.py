@@ -41,8 +41,9 @@ _FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.@\\-–/]*$")  # (pass@k, Reca
 _LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")
 # ... and the three characters of such a slash (A/B): patterns and segment read names the same way.
 SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
-# (an @ but for a metric's cut-off: pass@k, Recall@10)
-_CODE = re.compile(r"[=_{}\[\]<>()\\$#|`]|(?<!\w)@|@(?!\w{1,3}(?![\w.@]))|\.\w+\(|^\w+\.\w+$|::")
+# The @ of a metric at a cut-off (pass@k, Recall@10), which patterns reads the same way; any other @ is code
+CUT_OFF = r"@[A-Za-z0-9]{1,3}(?![A-Za-z0-9.@])"
+_CODE = re.compile(rf"[=_{{}}\[\]<>()\\$#|`]|(?<!\w)@|(?!{CUT_OFF})@|\.\w+\(|^\w+\.\w+$|::")
 _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
     "this that it they we you he she fig eq".split()

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, separates_scripts
-from .english import SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
+from .english import CUT_OFF, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -196,7 +196,7 @@ def _joins_a_name(before: str, char_after: str) -> bool:
     return _spacing(before, char_after[:2])
 
 
-_CUT_OFF = re.compile(r"@[A-Za-z0-9]{1,3}(?![A-Za-z0-9.@])")
+_CUT_OFF = re.compile(CUT_OFF)
 
 
 def _spacing(before: str, space_after: str) -> bool:
