@@ -690,12 +690,12 @@ def _unaligned_cost(
     cost = 0.0
     for position in reversed(unaligned):
         if position == 0 and (LATIN.search(words[0]) or words[0][:1].isdigit()):
-            # A100 显卡 "GPU": a Latin word the English would have kept; one it writes (A/A测试 "A/A test") is free
+            # A100 显卡 "GPU": a Latin word the English would have kept; one it writes (S 型函數 "sigmoid") is free
             cost += 0 if _latin_said(words[0], english) else weights.unaligned_other
         elif position == 0 and ((after_modal and can_be_verb(words[0])) or words[0] in FRAME_OPENERS):
-            # 需要|定义凸集: after a modal comes a verb, context for the term (not a noun: 需要|智能体 "agent");
-            # 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the frame's 的 (see
-            # _said) opens a phrase, not a name
+            # 需要|定义凸集: after a modal comes a verb, context for the term (not a word with no verb sense:
+            # 需要|智能体); 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the
+            # frame's 的 (see _said) opens a phrase, not a name
             cost += weights.unaligned_other
         elif position == len(words) - 1 and ends_phrase(words[-1], english):
             cost += weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
@@ -706,7 +706,8 @@ def _unaligned_cost(
             # nothing
             cost += weights.unaligned_other
         elif slack > 0 and not (position == 0 and not content_first and _verb_before_acronym(words[0], english)):
-            # (unless the corpus keeps it with the rest: 强化学习（RL） where 强化学习 recurs)
+            # (an acronym's words the dictionary cannot match, but a verb first is context, see _verb_before_acronym,
+            # unless the corpus keeps it with the rest: 强化学习（RL） where 强化学习 recurs)
             slack -= 1
             cost += weights.unaligned_explained
         elif position > 0:
