@@ -122,13 +122,18 @@ _BETWEEN_SCRIPTS = f"(?<=[{CJK_CHAR}] )(?=[A-Za-z0-9{GREEK_CHAR}])|(?<=[A-Za-z0-
 
 
 @cache
-def _space(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _scripts_space() -> re.Pattern[str]:
+    return re.compile(f" (?:{_BETWEEN_SCRIPTS})")
+
+
+@cache
+def _layout_space() -> re.Pattern[str]:
+    return re.compile(f" (?:(?<=[{CJK_CHAR}] )(?=[{CJK_CHAR}])|{_BETWEEN_SCRIPTS})")
 
 
 def separates_scripts(before: str, after: str) -> bool:
     """Whether a space between these two characters is the one put between Chinese and Latin (CAP 定理)."""
-    return _space(f" (?:{_BETWEEN_SCRIPTS})").match(f"{before} {after}", 1) is not None
+    return _scripts_space().match(f"{before} {after}", 1) is not None
 
 
 def without_layout_spaces(text: str) -> str:
@@ -136,7 +141,7 @@ def without_layout_spaces(text: str) -> str:
     space many writers put between Chinese and Latin letters or digits (CAP 定理 is CAP定理, t 分布 is t分布)."""
     if " " not in text:
         return text
-    return _space(f" (?:(?<=[{CJK_CHAR}] )(?=[{CJK_CHAR}])|{_BETWEEN_SCRIPTS})").sub("", text)
+    return _layout_space().sub("", text)
 
 
 def _singular(word: str) -> str:
