@@ -341,7 +341,7 @@ def inside_unknown_word(before: str, first: str) -> bool:
     迪杰|斯特拉, 古斯塔夫|森, 古|德哈特), a piece no dictionary lists, jieba's guess at a name, next to another or to
     a character; a piece it does not know at all only next to another (再|全量 is "again" and a word)."""
     pieces = [_name_piece(word) or first_tag(word) in PROPER_TAGS for word in (before, first)]
-    if all(pieces) and not (_common_name(before) and _common_name(first)):
+    if all(pieces) and not (_listed(before) and _listed(first)):
         return True  # (伯|罗斯, 霍尔|德: parts of one name, which CC-CEDICT lists apart; not 德国|高斯, two names)
     if (_name_piece(before) and content_character(first)) or (
         content_character(before) and _name_piece(first) and first_tag(first) != "x"
@@ -362,21 +362,21 @@ NAME_TAGS = frozenset("x nr nrt nrfg ns nz".split())
 PROPER_TAGS = frozenset("nr nrt nrfg ns".split())  # ... names of people and places only
 
 
-def _common_name(word: str) -> bool:
-    """A name of two characters or more that CC-CEDICT lists (德国, 高斯): a name of its own."""
+def _listed(word: str) -> bool:
+    """A word of two characters or more that CC-CEDICT lists (会话; 德国 and 高斯, names of their own)."""
     return len(word) > 1 and senses(word) is not None
 
 
 def _common_word(word: str) -> bool:
-    """A dictionary word of two characters or more that jieba does not take for a name (会话, not 克里)."""
-    return len(word) > 1 and senses(word) is not None and first_tag(word) not in PROPER_TAGS
+    """A listed word that jieba does not take for a name (会话, not 克里)."""
+    return _listed(word) and first_tag(word) not in PROPER_TAGS
 
 
 def _name_piece(word: str) -> bool:
     """Part of a name jieba does not know whole: two Chinese characters or more, not in CC-CEDICT, that jieba
     guesses is a name or does not know; without a function character or particle (过回 of 进行过回滚 is jieba's
     guess across a word boundary), but for one inside a name it tags as such (维克里 "Vickrey")."""
-    if len(word) < 2 or senses(word) is not None or CJK_RE.fullmatch(word[0]) is None:
+    if len(word) < 2 or _listed(word) or CJK_RE.fullmatch(word[0]) is None:
         return False
     tag = first_tag(word)
     functional = [c in FUNCTION_CHARS or c in ASPECT_PARTICLES for c in word]
