@@ -637,7 +637,7 @@ def sources(glossary, as_json: bool) -> None:
     from .render import table
 
     rows = [[s.path, s.title or "", s.encoding, s.chars, s.pairs, s.occurrences, s.last_ingested] for s in found]
-    click.echo(table(["document", "title", "encoding", "chars", "pairs", "occurrences", "ingested"], rows))
+    click.echo(table(["document", "title", "encoding", "chars", "pairs", "occurrences", "ingested"], rows, paths=[0]))
 
 
 # --- browsing ---------------------------------------------------------------------------------------------

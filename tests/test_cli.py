@@ -174,6 +174,15 @@ def test_stats_and_sources(run, tmp_path):
     assert "a.txt" in run("sources").output
 
 
+def test_sources_keeps_the_file_name_of_a_path_too_long_for_its_column(run, tmp_path):
+    deep = tmp_path / ("a-directory-with-a-long-name-" * 3) / "chapter_attention.md"
+    deep.parent.mkdir()
+    write(deep, GLOSSED)
+    run("extract", str(deep))
+    (line,) = run("sources").output.splitlines()[2:]
+    assert line.startswith("…") and "-name-/chapter_attention.md" in line
+
+
 def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
     import os
 
