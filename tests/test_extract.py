@@ -299,7 +299,38 @@ GLOSSES = [
         "根据奈奎斯特采样定理（Nyquist sampling theorem），采样率要足够高。",
         {("奈奎斯特采样定理", "Nyquist sampling theorem")},
     ),
-    # ... not so a word jieba does not know after an adverb (再|全量 "full rollout", below)
+    # ... and so is a character jieba left alone before a word of its own that no dictionary lists (声|码器, 马|可夫)
+    ("语音合成的最后一步交给声码器（vocoder）完成。", {("声码器", "vocoder")}),
+    ("我们把问题建模为马可夫决策过程（Markov decision process）。", {("马可夫决策过程", "Markov decision process")}),
+    # naming verbs (合称 "jointly called", like 统称) are clause words
+    ("旋转矩阵和平移向量合称外参（extrinsic parameters）。", {("外参", "extrinsic parameters")}),
+    # characters in their technical senses, which CC-CEDICT lacks (块 "block", 框 "box", 图 "graph", 核 "kernel")
+    ("编译器的第一步是划分基本块（basic block）。", {("基本块", "basic block")}),
+    ("每个样本先标出边界框（bounding box）。", {("边界框", "bounding box")}),
+    # ... which a character has heading a compound: alone it is no term (卷积|核 "kernel", 线程|池 "pool")
+    ("用一个小小的卷积核（kernel）在图片上滑动。", {("卷积核", "kernel")}),
+    ("服务端维护一个线程池（pool）来处理请求。", {("线程池", "pool")}),
+    # a later word repeats an earlier one only where it says all of it read either way (不变|性 does not say the
+    # "translation" of 变 "transform"), and a word saying two English words is said once by them (二阶)
+    ("卷积层具有平移不变性（translation invariance）。", {("平移不变性", "translation invariance")}),
+    # the frame 带 ... 的 is the English's "with" (SGD with restarts), as 基于 ... 的 is its "-based"
+    ("可以选择带偏置的线性层（linear layer with bias）。", {("带偏置的线性层", "linear layer with bias")}),
+    # a dictionary word jieba split before a bound suffix (向|量化 -> 向量|化 "vectorization")
+    ("编译器会尽量利用向量化（vectorization）提升吞吐。", {("向量化", "vectorization")}),
+    # a noun jieba lists that starts with a clause verb's characters is a word (利用率 "utilization", 产生器)
+    ("集群的利用率（utilization）很低。", {("利用率", "utilization")}),
+    ("随机数的产生器（generator）需要种子。", {("产生器", "generator")}),
+    # a prefix's character the English says (等 "equi-") starts a term, though it is also a function word ("etc.")
+    ("常用的有等宽直方图（equi-width histogram）。", {("等宽直方图", "equi-width histogram")}),
+    # ... or one a hyphen joins to the next, as the English hyphen does (崩溃-|恢复 "crash-recovery")
+    ("我们假设的是崩溃-恢复模型（crash-recovery model）。", {("崩溃-恢复模型", "crash-recovery model")}),
+    # ... and so is a character jieba cut off a transliteration, where it opens the name as the English does (切 qie
+    # for Chebyshev, 雅 ya for Jacobi)
+    ("由切比雪夫不等式（Chebyshev's inequality）可知尾部概率有界。", {("切比雪夫不等式", "Chebyshev's inequality")}),
+    ("迭代时用到雅可比矩阵（Jacobian matrix）。", {("雅可比矩阵", "Jacobian matrix")}),
+    # ... but a hyphen that sets a label apart joins nothing where the English has none
+    ("实验1-基线对比（baseline comparison）的结果见表 2。", {("基线对比", "baseline comparison")}),
+    # ... not so a word jieba does not know after an adverb (再|全量 "full rollout", below) or a classifier
     # ... or two words jieba takes for names, which CC-CEDICT lists apart (伯|罗斯, 霍尔|德), or a start inside a
     # name jieba guessed (鲍|姆, in 鲍姆)
     (
@@ -473,6 +504,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("每个像素并有三个颜色通道（RGB）。", "有三个颜色通道"),
         # a clause word said only by a phrasal verb's particle in its senses (进行 "carry out") is still one
         ("随机森林可以进行包外估计（out-of-bag estimate）。", "进行包外估计"),
+        # ... nor by "forward" of 提出 "put forward", a particle too
+        ("他们提出的1F1B调度（one-forward-one-backward schedule）很快。", "提出的1F1B调度"),
         # ... and 用作 "use as", 乘以 "multiply by", 之间 "between", 亦称 "also called" are clause words
         ("预留一部分数据用作验证集（validation set）。", "用作验证集"),
         ("对每一帧乘以汉明窗（Hamming window）。", "乘以汉明窗"),
@@ -560,6 +593,31 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # a word of its own that only begins like a prefix (instruction, retrieval) gives 不 and 再 no credit
         ("关键是数据，而不是指令微调（instruction tuning）。", "不是指令微调"),
         ("我们再次检索（retrieval）。", "再次检索"),
+        # an acronym the span writes as the English does stands for the words the English counts it as: no room for
+        # the words before it (CAP "consistency, availability, partition tolerance")
+        ("问题的答案来自CAP定理（CAP theorem）。", "答案来自CAP定理"),
+        # an adjective or numeral jieba left alone before a word it does not know modifies it (新|分词器 "new")
+        ("换用新分词器（tokenizer）之后效果更好。", "新分词器"),
+        ("骨干网络后接三卷积层（convolutional layers）。", "后接三卷积层"),
+        # a word that only begins like a prefix (equilibrium) gives 等 "etc." no credit
+        ("溫度、壓強等平衡條件（equilibrium conditions）。", "等平衡条件"),
+        # a word the span says twice, which the English says once (二阶 "second" and "order" in second-order)
+        ("牛顿法利用二阶导数的二阶方法（second-order method）收敛更快。", "二阶导数的二阶方法"),
+        # a word CC-CEDICT lists keeps its own senses (阶段 "stage", not 阶 "order"), and a classifier after a
+        # demonstrative or quantifier has no technical sense (每块 "each", not "block")
+        ("微调阶段才会加入高阶交互（higher-order interactions）。", "阶段才会加入高阶交互"),
+        ("这里的每块数据块（data block）都带校验和。", "每块数据块"),
+        # an acronym is no name a transliteration opens (有 yǒu before JSON "jay-son"), nor does a character before
+        # a word that opens the name itself (新 xīn before 霍夫丁 Hoeffding), nor one that opens another name than
+        # the first (实 shí before 柯西-施瓦茨 Cauchy-Schwarz), nor a consonant a name opening with a vowel (有 yǒu,
+        # Akaike)
+        ("这个接口有 JSON 模式（JSON mode）。", "有JSON模式"),
+        ("作者证明了新霍夫丁不等式（Hoeffding's inequality）。", "新霍夫丁不等式"),
+        ("训练后胡伯损失（Huber loss）降到了很低。", "后胡伯损失"),
+        ("由实柯西-施瓦茨不等式（Cauchy-Schwarz inequality）即得。", "实柯西-施瓦茨不等式"),
+        ("模型选择时有赤池信息量准则（Akaike information criterion）可用。", "有赤池信息量准则"),
+        # a classifier jieba left alone before a word it does not know counts (这类|逐层), it is no part of a name
+        ("还可以使用 LAMB 这类逐层自适应学习率（layer-wise adaptive learning rates）优化器。", "类逐层自适应学习率"),
         # an ordinal names (第三 "third"), it does not count
         ("关系模式应当满足第三范式（third normal form）。", "范式"),
         # a digit after a hyphen is inside a name (Qwen2.5-7B), not the start of a term

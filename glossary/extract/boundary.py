@@ -25,7 +25,7 @@ from functools import cache
 from itertools import accumulate, pairwise
 
 from ..lexicon import STOP_WORDS, can_be_verb, pos_tag, senses, stem
-from ..normalize import CJK_RE, GREEK_CHAR
+from ..normalize import CJK_RE, GREEK_CHAR, pinyin_syllables
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme, spaced_words
 from .segment import (
@@ -34,6 +34,7 @@ from .segment import (
     CLAUSE_WORDS,
     FRAME_OPENERS,
     FUNCTION_CHARS,
+    HYPHENS,
     JOINING_WORDS,
     LATIN,
     LOCALISERS,
@@ -91,13 +92,47 @@ class Choice:
     unaligned: int  # dictionary words of the span the English does not say
 
 
+# The technical senses of characters that head or open compounds, which CC-CEDICT, a general dictionary, lacks
+# (图神经网络 graph neural network, 基本块 basic block, 边界框 bounding box, 核函数 kernel function, 矩估计 method
+# of moments). A word CC-CEDICT lists keeps its own senses (阶段 "stage", 框架 "framework").
+_TECHNICAL_SENSES = {
+    char: frozenset(stem(word) for word in words.split())
+    for char, words in {
+        "图": "graph",
+        "块": "block",
+        "框": "box",
+        "核": "kernel core",
+        "芯": "core",
+        "元": "element",
+        "池": "pool",
+        "词": "term",
+        "集": "set",
+        "点": "node",
+        "槽": "slot",
+        "链": "link",
+        "环": "cycle",
+        "簇": "cluster",
+        "阶": "order",
+        "秩": "rank",
+        "汇": "sink",
+        "径": "path",
+        "矩": "moment",
+        "口": "port",
+    }.items()
+}
+
+
+# Demonstratives and quantifiers, which a classifier follows (这块, 每集; not a numeral: 一阶 "first-order")
+_POINTING = frozenset("这那该某此每各")
+
+
 @cache
 def _senses(word: str) -> frozenset[str]:
-    """English stems the word can mean: its CC-CEDICT senses, a Latin word's own stems, or else every sense of
-    each of its characters."""
+    """English stems the word can mean: its CC-CEDICT senses (and a character's technical ones), a Latin word's own
+    stems, or else every sense of each of its characters."""
     known = senses(word)
     if known is not None:
-        return known
+        return known | _TECHNICAL_SENSES.get(word, frozenset())
     if LATIN.search(word) or word.isdigit():
         # (a name of English words run together says each: WordPiece "word piece")
         latin = {*re.findall(f"[a-z{GREEK_CHAR}]+", word.lower()), *spaced_words(word).lower().split()}
@@ -153,7 +188,12 @@ def _parts_alignment(parts: Sequence[str], english: EnglishSide) -> tuple[float,
     matched: set[str] = set()
     chars: set[str] = set()
     for index, part in enumerate(parts):
-        hit = _senses(part) & english.stems
+        if index and parts[index - 1] in _POINTING:
+            # a classifier after a demonstrative or quantifier points, it has no technical sense (每|块 "each", not
+            # "block"; 这|集)
+            hit = (senses(part) or frozenset()) & english.stems
+        else:
+            hit = _senses(part) & english.stems
         lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
         if hit or lead:
             credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
@@ -193,16 +233,18 @@ def unexplained(words: Sequence[str], english: str) -> int:
 _LATIN_WORD = re.compile(f"[A-Za-z0-9{GREEK_CHAR}]+")
 
 
-def _length(span: str) -> int:
+def _length(span: str, english: EnglishSide) -> float:
     """A span's length in Chinese characters: a Latin word or number in it (Frobenius范数, RNN-T) stands for
-    one English word, two characters' worth; spaces and hyphens are layout."""
-    latin = _LATIN_WORD.findall(span)
+    one English word, two characters' worth, and an acronym the English writes too for the words the English
+    counts it as (CAP定理 "CAP theorem"); spaces and hyphens are layout."""
+    latin = sum(english.latin_size(w) for w in _LATIN_WORD.findall(span))
     chinese = sum(1 for c in span if CJK_RE.match(c))
-    return max(1, chinese + 2 * len(latin))
+    return max(1, chinese + 2 * latin)
 
 
-# Particles of English phrasal verbs, which CC-CEDICT's senses carry (进行 "carry out", 指出 "point out")
-_PARTICLES = frozenset("out up off on in down away over".split())
+# Particles of English phrasal verbs, which CC-CEDICT's senses carry (进行 "carry out", 指出 "point out", 提出 "put
+# forward"), as stems
+_PARTICLES = frozenset(stem(w) for w in "out up off on in down away over forward back".split())
 
 
 def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
@@ -335,11 +377,12 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     if len(word) == 1:
         # A character's senses are too many to compare with other characters: itself again only; but a later word
         # saying all it says does (上 "attend" before 注意力 "attention")
-        in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and mine <= _senses(other)))
+        in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and _says_all(other, mine)))
     else:
-        in_chinese = 1 + sum(1 for other in others if len(other) > 1 and mine <= _senses(other))
-    in_english = sum(1 for part in english.parts if part in mine or part[:4] in mine)  # (see EnglishSide.of)
-    return in_chinese > in_english
+        in_chinese = 1 + sum(1 for other in others if len(other) > 1 and _says_all(other, mine))
+    # How often the English says all the word says: 二阶 says "second" and "order", which second-order says once
+    said = [part for part in english.parts if part in mine or part[:4] in mine]  # (see EnglishSide.of)
+    return in_chinese > (len(said) / len(set(said)) if said else 0)
 
 
 def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide) -> bool:
@@ -458,6 +501,19 @@ def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
     return tuple(text[a:b] for a, b in pairwise(sorted(cuts)))
 
 
+def _says_all(word: str, stems: frozenset[str]) -> bool:
+    """Whether a word says all these stems, read whole or as its characters and read as its dictionary words (see
+    _units): 不变|性 does not say the "translation" 变 "transform" might (平移不变性 "translation invariance"), nor
+    表示|法 the "state" of 表示 "to state" (状态空间表示法 "state-space representation")."""
+    return stems <= _senses(word) and stems <= _unit_senses(word)
+
+
+@cache
+def _unit_senses(word: str) -> frozenset[str]:
+    """Every sense of the dictionary words a word is made of (see _units)."""
+    return frozenset().union(*(_senses(unit) for unit in _units(word)))
+
+
 @cache
 def _units(word: str) -> tuple[str, ...]:
     """A word as the dictionary reads it: itself, or the entries it is made of when CC-CEDICT does not list it."""
@@ -498,6 +554,7 @@ def score_span(
 ) -> tuple[float, int, int]:
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))  # (CAP 定理: a layout space)
+    words = _recut_before_suffix(words, english)
     # (but 使用者 "user" is a dictionary word that says the English; 一个多 of 一个多头注意力 is none)
     glued = option.first_glued and not (senses(words[0]) or frozenset()) & english.stems
     if not words or glued or _starts_no_term(words, english):
@@ -522,12 +579,31 @@ def score_span(
     # English words left that no word of the span could translate: the term is more than the span (最终|一致性
     # "eventual consistency" against 一致性).
     score = said.score - cost - weights.unexplained * max(0, slack - said.free)
-    score -= weights.length * abs(math.log(_length("".join(words)) / expected_chars(english)))
+    score -= weights.length * abs(math.log(_length("".join(words), english) / expected_chars(english)))
     if stats is not None:
         score += _corpus_evidence(stats, words, option.before, weights)
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)
+
+
+@cache
+def _recut_before_suffix(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
+    """Re-cut a character jieba split off a dictionary word that says the English, where it glued the word's
+    second character to a bound suffix instead: 向|量化 -> 向量|化 "vectorization" (向 "towards" alone, 量化
+    "quantify")."""
+    out = list(words)
+    for k in range(len(out) - 1):
+        one, two = out[k], out[k + 1]
+        if (
+            len(one) == 1
+            and len(two) == 2
+            and two[1] in BOUND_SUFFIXES
+            and (senses(one + two[0]) or frozenset()) & english.stems
+            and not _senses(two) & english.stems
+        ):
+            out[k], out[k + 1] = one + two[0], two[1]
+    return tuple(out)
 
 
 def _starts_no_term(words: tuple[str, ...], english: EnglishSide) -> bool:
@@ -582,6 +658,28 @@ _JOINS = {
 }
 
 
+def _opens_a_name(char: str, then: str, english: EnglishSide) -> bool:
+    """Whether a lone content character may open a transliteration of a name in the English, which the Chinese word
+    after it goes on with: its pinyin starts as the name does (切 qie for Chebyshev), the next word's does not (in
+    新|霍夫丁不等式 "Hoeffding's inequality", 霍 opens the name, and 新 "new" is context)."""
+    if len(char) != 1 or not english.name_sounds or not content_character(char) or not CJK_RE.match(then):
+        return False
+    return _sounds_like(char, english) and not _sounds_like(then[0], english)
+
+
+def _sounds_like(char: str, english: EnglishSide) -> bool:
+    """Whether a character's pinyin opens as a name of the English does (see EnglishSide.name_sounds)."""
+    return _pinyin_initial(char) in english.name_sounds
+
+
+@cache
+def _pinyin_initial(char: str) -> str:
+    """A character's pinyin initial (zh, q, y ...), "-" for none: read once per character, not per candidate span."""
+    syllable = pinyin_syllables(char, tones=False)[0]
+    initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
+    return initial if initial not in "aeiou" else "-"
+
+
 def _frame_said(words: tuple[str, ...], english: EnglishSide) -> bool:
     """Whether the English says the frame 基于 ... 的 (item-based, object-oriented) or what it holds (人类反馈
     "human feedback"), which it does not in 基于|UDP|的|QUIC协议 "QUIC protocol"; an acronym's words are unknown."""
@@ -634,7 +732,10 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             # "unigram"): it counts, it names nothing
             credit = 0.0
         if credit and len(words) == 1:
-            credit = max(credit, ALIGNED_WORD)  # a lone character that is the whole term (头 "head")
+            # a lone character that is the whole term (头 "head"), by a sense of its own; a technical sense is what
+            # it says heading a compound (卷积|核 "kernel", 线程|池 "pool"), alone only by half (若干个|块 "block")
+            own = len(word) > 1 or (senses(word) or frozenset()) & english.stems
+            credit = max(credit, ALIGNED_WORD) if own else ALIGNED_CHAR / 2
         if credit:
             said.score += credit * weights.aligned / ALIGNED_WORD
             said.aligned += 1
@@ -647,6 +748,11 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
                 said.unaligned.append(position)
             else:
                 said.free += 1
+        elif position == 0 and len(words) > 1 and _opens_a_name(word, words[1], english):
+            # the first sound of a name the English writes (切|比雪夫不等式 "Chebyshev's inequality", 雅|可比矩阵
+            # "Jacobian"): a piece of a transliteration jieba cut, like a word it does not know
+            said.score += weights.unknown
+            said.free += 1
         elif not known and (english.names or first_tag(word) not in PROPER_TAGS):
             # (a name jieba knows is a coinage only for an English that could name someone: not 皮尔逊 "Pearson"
             # in 皮尔逊|卡方检验 "chi-squared test")
@@ -764,7 +870,14 @@ def choose(
         if option.short_of_gloss:
             s -= weights.short_of_gloss
         outside, inside = option.splits_word
-        if outside and not ((len(outside) > 1 or outside in FUNCTION_CHARS) and _senses(outside + inside) & side.stems):
+        if outside in HYPHENS:
+            # a hyphen joins a name only where the English hyphenates too (崩溃-|恢复模型 "crash-recovery model");
+            # otherwise it sets a label apart (实验1-|基线对比 "baseline comparison")
+            if any(h in english for h in HYPHENS):
+                s -= weights.splits_word
+        elif outside and not (
+            (len(outside) > 1 or outside in FUNCTION_CHARS) and _senses(outside + inside) & side.stems
+        ):
             # ... unless the English says part of that word and leaves out a word of its own: 紧接着应用|层规范化
             # "layer normalization", 做|工作流编排 "workflow orchestration"; a bound character is none (自|适应提升
             # "adaptive boosting")

@@ -28,10 +28,10 @@ PREFIXES = _table(
     "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
     "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
     "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪 in:不非 im:不非 ir:不非 "
-    "de:去解反 re:重再 co:协共"
+    "de:去解反 re:重再 co:协共 equi:等"
 )
-# ... of which these begin many words that are no prefix and a word (recurrent, concatenate, index).
-_LOOSE_PREFIXES = frozenset("de re co in im ir".split())
+# ... of which these begin many words that are no prefix and a word (recurrent, concatenate, index, equilibrium).
+_LOOSE_PREFIXES = frozenset("de re co in im ir equi".split())
 # Words that are prefixes only before a hyphen (in-context 内, on-policy 同策略, off-policy 异策略, per-group 逐组,
 # no-cloning 不可克隆, one-shot 单样本, two-tower 双塔).
 HYPHEN_PREFIXES = {**PREFIXES, **_table("in:内入 out:外出 on:同在 off:异离 per:逐每 no:不无非没 one:单一独 two:双二两")}
@@ -113,6 +113,8 @@ class EnglishSide:
     suffixes: tuple[frozenset[str], ...] = ()  # per content word: characters that say only its suffix (式, 最)
     acronym: bool = False  # letters only (OOV): its words are unknown
     names: bool = True  # it may name a person or place: a capital, or a word no dictionary uses (kruskal's)
+    # the pinyin initials a transliteration of one of its names may open with (Chebyshev: 切 qie, Jacobi: 雅 ya)
+    name_sounds: frozenset[str] = frozenset()
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -121,6 +123,11 @@ class EnglishSide:
     @cached_property
     def prefix_chars(self) -> frozenset[str]:
         return frozenset().union(*(c for _, c in self.vocabulary))
+
+    def latin_size(self, word: str) -> float:
+        """How many English words a Latin word the Chinese writes stands for: an acronym the English writes too,
+        as many as the English counts it as (CAP定理 "CAP theorem"); any other, one."""
+        return _acronym_size(word) if is_abbreviation(word) and word.lower() in self.said else 1
 
     def covered(self, stems: frozenset[str], chars: frozenset[str]) -> int:
         """How many of the content words the given stems or leading characters account for; a suffix's character
@@ -150,7 +157,7 @@ class EnglishSide:
         all_parts: list[str] = []
         capitalised = {
             w.lower()
-            for w in _WORD.findall(re.sub(r"['’]", "", english))
+            for w in _WORD.findall(re.sub(r"['’]s\b|['’]", "", english))
             if len(w) >= 4 and w[0].isupper() and w[1:].islower()
         }
         content = [w for w in _WORD.findall(english) if w.lower() not in STOP_WORDS]
@@ -230,8 +237,19 @@ class EnglishSide:
             wholes.append(whole if whole not in pieces else "")
         said = frozenset(_WORD.findall(plain)) | ({"and"} if "&" in plain else set())  # (Wide & Deep)
         names = english != english.lower() or not all(_english_word(w.lower()) for w in content)
+        # A transliteration opens with the English's first name: a capitalised word (Cauchy of Cauchy-Schwarz), not
+        # an acronym (JSON)
+        first_name = next((w for w in _WORD.findall(english) if w[0].isupper() and w[1:].islower()), "")
+        sounds = _opening_sounds(first_name) if first_name.lower() in capitalised else frozenset()
         return cls(
-            max(1.0, size), tuple(vocabulary), tuple(all_parts), said, tuple(wholes), tuple(suffixes), names=names
+            max(1.0, size),
+            tuple(vocabulary),
+            tuple(all_parts),
+            said,
+            tuple(wholes),
+            tuple(suffixes),
+            names=names,
+            name_sounds=sounds,
         )
 
 
@@ -267,6 +285,48 @@ def _english_word(word: str) -> bool:
     if word.endswith("ing"):
         bases += [word[:-3], word[:-3] + "e", word[:-4]]  # (running)
     return any(len(base) >= 3 and in_english_vocabulary(base) for base in bases)
+
+
+# How transliterations open a name: its first letters and the pinyin initials that render them, "-" for none
+# (Chebyshev 切比雪夫, Jacobi 雅可比, Riccati 里卡蒂, Langevin 朗之万, Pontryagin 庞特里亚金, Euler 欧拉, Ito 伊藤)
+_NAME_OPENINGS = {
+    "a": "-",
+    "e": "-",
+    "o": "-",
+    "i": "- y",
+    "u": "- w y",
+    "ch": "q ch j k x",
+    "sh": "x sh",
+    "th": "s t",
+    "ph": "f",
+    "b": "b p",
+    "c": "k c s x q",
+    "d": "d t",
+    "f": "f",
+    "g": "g j k",
+    "h": "h x",
+    "j": "y j zh",
+    "k": "k c g",
+    "l": "l",
+    "m": "m",
+    "n": "n",
+    "p": "p b",
+    "q": "k",
+    "r": "l r",
+    "s": "s x sh z",
+    "t": "t d",
+    "v": "w f",
+    "w": "w",
+    "x": "k s x",
+    "y": "y",
+    "z": "z c j zh ch",
+}
+
+
+def _opening_sounds(name: str) -> frozenset[str]:
+    """The pinyin initials a transliteration of this name may open with ("-": none, a vowel)."""
+    name = name.lower()
+    return frozenset((_NAME_OPENINGS.get(name[:2]) or _NAME_OPENINGS.get(name[:1], "")).split())
 
 
 def _acronym_size(acronym: str) -> float:

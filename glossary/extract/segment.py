@@ -35,7 +35,7 @@ CLAUSE_WORDS = frozenset(
     "非常 十分 很 最 更 已经 正在 如何 什么 怎样 主要 常见 常用 所谓 著名 经典 传统 简单 重要 不同 相同 这里 "
     "这时 此时 其中 其他 另 另一个 另一种 首先 其次 最后 同时 还有 以及 并且 而且 以便 用于 用来 称其为 将其 "
     "必须 应当 得以 试图 满足 产生 属于 若干 大量 少量 诸多 众多 同一个 名为 命名为 亦称 亦即 又名 用作 乘以 除以 "
-    "之间 统称 统称为 成 呈 借助 凭借 借由 依靠".split()
+    "之间 统称 统称为 合称 并称 俗称 通称 泛称 别称 译为 译作 意为 是指 成 呈 借助 凭借 借由 依靠".split()
 )
 
 
@@ -50,8 +50,13 @@ JOINING_WORDS = frozenset("的 和 与 及 之 或 到".split())
 
 
 # Prepositions that open a frame closed by 的 inside a name: 基于梯度的方法 "gradient-based methods", 面向对象的
-# 程序设计 "object-oriented programming"; each with the English words that say the frame.
-FRAME_OPENERS = {"基于": frozenset({"based", "using"}), "面向": frozenset({"oriented", "aware"})}
+# 程序设计 "object-oriented programming", 带偏置的线性层 "linear layer with bias"; each with the English words that
+# say the frame.
+FRAME_OPENERS = {
+    "基于": frozenset({"based", "using"}),
+    "面向": frozenset({"oriented", "aware"}),
+    "带": frozenset({"with"}),
+}
 
 
 # Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
@@ -326,11 +331,16 @@ def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple
     not start inside a word. Either a CC-CEDICT word of three or four characters (服务|器 across 服务|器用), or
     two single content characters ``before`` and ``first`` (jieba's words around the cut): where jieba leaves a
     word it does not know as characters, a cut between them is a guess, most likely inside that word (直|推学习
-    "transductive learning")."""
+    "transductive learning"); or a hyphen joining a word to the span, as the hyphen of a name does."""
     for i, j in ((at - 3, at + 1), (at - 2, at + 2), (at - 2, at + 1), (at - 1, at + 3), (at - 1, at + 2)):
         if i >= 0 and j <= len(text) and is_entry(text[i:j]):
             return text[i:at], text[at:j]
+    if at >= 2 and text[at - 1] in HYPHENS and (CJK_RE.match(text[at - 2]) or text[at - 2].isalnum()):
+        return text[at - 1], first  # (崩溃-|恢复模型 "crash-recovery")
     return (before, first) if inside_unknown_word(before, first) else ("", "")
+
+
+HYPHENS = frozenset("-－‐")  # between two words of a name, in Chinese or English (崩溃-恢复, crash-recovery)
 
 
 @cache
@@ -347,7 +357,14 @@ def inside_unknown_word(before: str, first: str) -> bool:
         content_character(before) and _name_piece(first) and first_tag(first) != "x"
     ):
         return True
-    return content_character(before) and content_character(first) and not first_tag(before).startswith("v")
+    if not content_character(before) or first_tag(before).startswith("v"):
+        return False
+    # A noun character jieba left alone before a word of its own that no dictionary lists (声|码器 "vocoder", 马|可夫
+    # "Markov"): jieba's guess at a word it does not know. Not an adverb, classifier, numeral or adjective, which
+    # modify such a word (再|全量 "again", 这类|逐层自适应 "this kind of", 三|卷积层, 新|分词器 "new").
+    return content_character(first) or (
+        first_tag(before).startswith("n") and len(first) > 1 and CJK_RE.match(first) is not None and not _listed(first)
+    )
 
 
 def content_character(c: str) -> bool:
