@@ -12,22 +12,33 @@ the gloss is scored on evidence:
 - the corpus: a term recurs as a unit, after varied left neighbours.
 
 The same scorer serves every pattern: the caller passes the window of text that could hold the term.
+What each word says of the English is align.py's to read; this module weighs the span as a whole.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate, pairwise
 
 from ..lexicon import STOP_WORDS, can_be_verb, pos_tag, senses, stem
-from ..normalize import CJK_RE, GREEK_CHAR, pinyin_syllables
+from ..normalize import CJK_RE, GREEK_CHAR
+from .align import (
+    ALIGNED_CHAR,
+    ALIGNED_WORD,
+    alignment,
+    character_senses,
+    latin_said,
+    opens_a_name,
+    says_all,
+    word_senses,
+    word_units,
+)
 from .corpus import CorpusStats
-from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme, spaced_words
+from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
 from .segment import (
     ASPECT_PARTICLES,
     BOUND_SUFFIXES,
@@ -39,7 +50,6 @@ from .segment import (
     LATIN,
     LOCALISERS,
     MODALS,
-    NAME_TAGS,
     NEGATIONS,
     NEVER_FIRST_TAGS,
     NOT_STARTING,
@@ -52,8 +62,6 @@ from .segment import (
     is_counting_numeral,
 )
 
-ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
-ALIGNED_CHAR = 1.0
 _EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
 
 
@@ -92,128 +100,6 @@ class Choice:
     unaligned: int  # dictionary words of the span the English does not say
 
 
-# The technical senses of characters that head or open compounds, which CC-CEDICT, a general dictionary, lacks
-# (图神经网络 graph neural network, 基本块 basic block, 边界框 bounding box, 核函数 kernel function, 矩估计 method
-# of moments). A word CC-CEDICT lists keeps its own senses (阶段 "stage", 框架 "framework").
-_TECHNICAL_SENSES = {
-    char: frozenset(stem(word) for word in words.split())
-    for char, words in {
-        "图": "graph",
-        "块": "block",
-        "框": "box",
-        "核": "kernel core",
-        "芯": "core",
-        "元": "element",
-        "池": "pool",
-        "词": "term",
-        "集": "set",
-        "点": "node",
-        "槽": "slot",
-        "链": "link",
-        "环": "cycle",
-        "簇": "cluster",
-        "阶": "order",
-        "秩": "rank",
-        "汇": "sink",
-        "径": "path",
-        "矩": "moment",
-        "口": "port",
-    }.items()
-}
-
-
-# Demonstratives and quantifiers, which a classifier follows (这块, 每集; not a numeral: 一阶 "first-order")
-_POINTING = frozenset("这那该某此每各")
-
-
-@cache
-def _senses(word: str) -> frozenset[str]:
-    """English stems the word can mean: its CC-CEDICT senses (and a character's technical ones), a Latin word's own
-    stems, or else every sense of each of its characters."""
-    known = senses(word)
-    if known is not None:
-        return known | _TECHNICAL_SENSES.get(word, frozenset())
-    if LATIN.search(word) or word.isdigit():
-        # (a name of English words run together says each: WordPiece "word piece")
-        latin = {*re.findall(f"[a-z{GREEK_CHAR}]+", word.lower()), *spaced_words(word).lower().split()}
-        return frozenset(stem(w) for w in [*latin, *_symbol_names(word)])
-    return _character_senses(word)
-
-
-@cache
-def _character_senses(word: str) -> frozenset[str]:
-    """Every sense of each of the word's characters."""
-    chars: set[str] = set()
-    for ch in word:
-        chars |= senses(ch) or frozenset()
-    return frozenset(chars)
-
-
-# jieba's tags for a word it does not list, and for names of people and other proper nouns; not of places, which
-# CC-CEDICT mostly lists and a term's English rarely leaves implicit.
-_UNKNOWN_TAGS = NAME_TAGS - {"ns"}
-
-
-def aligns(zh: str, english: str) -> bool:
-    """Whether the dictionary (or the prefix table) says this Chinese word means something the English says."""
-    return _alignment(zh, EnglishSide.of(english))[0] > 0
-
-
-@cache
-def _alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
-    """(credit, English words accounted for, whether CC-CEDICT lists the word) for one Chinese word.
-
-    A word the dictionary lists is matched as a whole. One it does not (凸函数, 长短期) is taken apart into the
-    longest entries it is made of, from the left or from the right, whichever says more of the English (长短|期
-    "length, period" or 长|短期 "long, short-term"), and each part that matches earns credit: a compound must not
-    score below the part of it the dictionary happens to list.
-    """
-    listed = senses(word) is not None or bool(LATIN.search(word))
-    parts = _units(word)
-    credit, matched, chars = _parts_alignment(parts, english)
-    if len(parts) > 1 and (other := tuple(dictionary_parts(word, from_right=True))) != parts:
-        credit, matched, chars = max((credit, matched, chars), _parts_alignment(other, english), key=lambda a: a[0])
-    if credit and len(parts) == 1 and len(word) > 2 and _says_only_its_tail(word, english, frozenset(matched)):
-        credit = ALIGNED_CHAR
-    # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
-    # A name jieba lists that CC-CEDICT does not (马尔可夫, 贝尔曼) is, like a coinage, a word whose English is
-    # unknown here: in 马尔可夫奖励过程 it is what "Markov" says, not context before the term.
-    known = listed or (len(word) > 1 and pos_tag(word) not in _UNKNOWN_TAGS)
-    return credit, english.covered(frozenset(matched), frozenset(chars)), known
-
-
-def _parts_alignment(parts: Sequence[str], english: EnglishSide) -> tuple[float, set[str], set[str]]:
-    """(credit, English stems matched, prefix characters matched) of a word read as these parts."""
-    credit = 0.0
-    matched: set[str] = set()
-    chars: set[str] = set()
-    for index, part in enumerate(parts):
-        if index and parts[index - 1] in _POINTING:
-            # a classifier after a demonstrative or quantifier points, it has no technical sense (每|块 "each", not
-            # "block"; 这|集)
-            hit = (senses(part) or frozenset()) & english.stems
-        else:
-            hit = _senses(part) & english.stems
-        lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
-        if hit or lead:
-            credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
-            matched |= hit
-            chars |= lead
-    return credit, matched, chars
-
-
-def dictionary_knows(words: Sequence[str]) -> bool:
-    """Whether CC-CEDICT knows every word: as an entry, or as entries of two characters or more (代码|生成).
-    Single characters have too many senses to count, but for particles and the suffixes jieba cut off a word
-    (正则|化)."""
-    return all(
-        word in JOINING_WORDS
-        or word in BOUND_SUFFIXES
-        or (len(word) > 1 and not LATIN.search(word) and all(len(unit) > 1 for unit in _units(word)))
-        for word in words
-    )
-
-
 def unexplained(words: Sequence[str], english: str) -> int:
     """English content words that no word of the span says and no word of it could (one the dictionary does
     not match, whatever it may translate): 模型 for "language model" leaves "language" unexplained."""
@@ -222,7 +108,7 @@ def unexplained(words: Sequence[str], english: str) -> int:
     for word in _rejoined(merge_dictionary_words(words), side):
         if word in JOINING_WORDS:
             continue
-        _, accounted, _ = _alignment(word, side)
+        _, accounted, _ = alignment(word, side)
         if accounted:
             covered += accounted
         else:
@@ -258,8 +144,8 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     if len(word) > 1:
         # ... as a content word: not by a particle of a phrasal verb in its senses (进行 "carry out", for the out of
         # "out-of-bag estimate")
-        said = _senses(word) & english.stems
-        return not _alignment(word, english)[0] or (bool(said) and said <= _PARTICLES)
+        said = word_senses(word) & english.stems
+        return not alignment(word, english)[0] or (bool(said) and said <= _PARTICLES)
     return not (
         word in english.prefix_chars
         or (word in LOCALISERS and not ends_phrase(word, english))
@@ -273,7 +159,7 @@ def _verb_before_acronym(word: str, english: EnglishSide) -> bool:
     if not english.acronym or len(word) < 2 or not can_be_verb(word):
         return False
     letters = set("".join(english.said))
-    return not any(sense[:1] in letters for sense in _senses(word))
+    return not any(sense[:1] in letters for sense in word_senses(word))
 
 
 def _function_character(word: str) -> bool:
@@ -282,50 +168,19 @@ def _function_character(word: str) -> bool:
     return word in FUNCTION_CHARS or (len(word) == 1 and pos_tag(word) == "d" and word not in NEGATIONS)
 
 
-_DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
-# Unicode's names that are not the letter's English name: λ is LAMDA, µ the MICRO SIGN
-_GREEK_NAMES = {"LAMDA": "lambda", "SIGN": "mu"}
-
-
-@cache
-def _symbol_names(word: str) -> tuple[str, ...]:
-    """The English names of the Greek letters and one-digit numbers in a word: φ "phi", 0-1 "zero-one"."""
-    names = [_DIGIT_NAMES[int(n)] for n in re.findall(r"(?<![0-9])[0-9](?![0-9])", word)]
-    for letter in re.findall(f"[{GREEK_CHAR}]", word):
-        parts = unicodedata.name(letter, "?").split()  # GREEK SMALL LETTER FINAL SIGMA, GREEK PHI SYMBOL, MICRO SIGN
-        name = parts[-2] if parts[-1] == "SYMBOL" else parts[-1]
-        names.append(_GREEK_NAMES.get(name, name.lower()))
-    return tuple(names)
-
-
-def _latin_said(word: str, english: EnglishSide) -> bool:
-    """Whether the English says a Latin word of the span: as a word (Q of Q-learning) or by the initials of its
-    words (KL散度 "Kullback-Leibler divergence", AdaBoost算法 "Adaptive Boosting")."""
-    camel = re.findall("[A-Z][a-z]+", word)
-    named = len(camel) > 1 and "".join(camel) == word  # (Tomcat is one word, not a T- name)
-    letters = "".join(part[0] for part in camel).lower() if named else re.sub("[^a-z]", "", word.lower())
-    initials = {w[0] for w in english.said}
-    names = _symbol_names(word)
-    return (
-        word.lower() in english.said
-        or (bool(letters) and set(letters) <= initials)
-        or (bool(names) and set(names) <= english.said)
-    )
-
-
 def _says_a_word(char: str, rest: Sequence[str], english: EnglishSide) -> bool:
     """Whether a function character at the start of a span says the first English word, which the rest of the
     span does not: 和 "sum" in 和积算法 "sum-product algorithm", 等 "equal" in 等错误率 "equal error rate"; not 和
     "set" in 和|测试集 "test set", nor 还 "back" in 还|反向传播 "back propagation". Only a short word, whose stem
     is the word itself: five-letter stems of longer words collide (是 "correct" and correlation)."""
-    if not english.vocabulary or any(not _alignment(other, english)[0] for other in rest):
+    if not english.vocabulary or any(not alignment(other, english)[0] for other in rest):
         return False  # a later word that says nothing the dictionary knows may say it (以|均|方|误差 "mean ...")
     first, chars = english.vocabulary[0]  # the first character of a term says the first word of its English
     return any(
         len(word) <= 5
         and word not in STOP_WORDS
-        and (said := stem(word)) in first & _senses(char)
-        and not any(said in _senses(other) or other[:1] in chars for other in rest)
+        and (said := stem(word)) in first & word_senses(char)
+        and not any(said in word_senses(other) or other[:1] in chars for other in rest)
         for word in english.said
     )
 
@@ -333,19 +188,6 @@ def _says_a_word(char: str, rest: Sequence[str], english: EnglishSide) -> bool:
 def ends_phrase(word: str, english: EnglishSide) -> bool:
     """A localiser the English does not say: 处理器|上 "on the processor" against "processor", not 片上 "on-chip"."""
     return word in LOCALISERS and not LOCALISERS[word] & english.said
-
-
-def _says_only_its_tail(word: str, english: EnglishSide, matched: frozenset[str]) -> bool:
-    """Whether the English says only a last character of a dictionary word, not the word before it: 应用层
-    "application layer" against "layer normalization" says 层, not 应用 (紧接着应用|层规范化). Such a word earns
-    what that character would, so that the span starting at the character is not outscored by a longer one."""
-    head, tail = word[:-1], word[-1]
-    return (
-        senses(head) is not None
-        and not _senses(head) & english.stems
-        and not english.prefix_chars & set(head[:1])
-        and matched <= _senses(tail)
-    )
 
 
 def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bool:
@@ -358,12 +200,12 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
     later = [other for other in others if len(other) > 1 or other == char]
     if not later:
         return False
-    mine = _senses(char)
+    mine = word_senses(char)
     for i, (stems, chars) in enumerate(english.vocabulary):
         if char in chars and any(other[:1] in chars and same_morpheme(char, other[:1]) for other in later):
             return True
         whole = english.wholes[i]
-        if whole and (char in chars or mine & stems) and any(whole in _senses(other) for other in later):
+        if whole and (char in chars or mine & stems) and any(whole in word_senses(other) for other in later):
             return True
     return False
 
@@ -371,15 +213,15 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
 def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
     sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
-    mine = _senses(word) & english.stems
+    mine = word_senses(word) & english.stems
     if not mine:
         return False
     if len(word) == 1:
         # A character's senses are too many to compare with other characters: itself again only; but a later word
         # saying all it says does (上 "attend" before 注意力 "attention")
-        in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and _says_all(other, mine)))
+        in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and says_all(other, mine)))
     else:
-        in_chinese = 1 + sum(1 for other in others if len(other) > 1 and _says_all(other, mine))
+        in_chinese = 1 + sum(1 for other in others if len(other) > 1 and says_all(other, mine))
     # How often the English says all the word says: 二阶 says "second" and "order", which second-order says once
     said = [part for part in english.parts if part in mine or part[:4] in mine]  # (see EnglishSide.of)
     return in_chinese > (len(said) / len(set(said)) if said else 0)
@@ -390,23 +232,8 @@ def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide)
     classifier, the term's head (一层|隐藏层 "hidden layer", 两层|的|多层感知器 "multi-layer perceptron")."""
     if not is_counting_numeral(word):
         return False
-    said = _senses(word) & english.stems
-    return bool(said) and any(said <= _senses(other) | _character_senses(other) for other in others)
-
-
-def dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
-    """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are), from the
-    left or from the right."""
-    parts: list[str] = []
-    i, j = 0, len(word)  # what is left to split: word[i:j]
-    while i < j:
-        for size in range(j - i, 0, -1):
-            part = word[j - size : j] if from_right else word[i : i + size]
-            if size == 1 or senses(part) is not None:
-                parts.append(part)
-                i, j = (i, j - size) if from_right else (i + size, j)
-                break
-    return parts[::-1] if from_right else parts
+    said = word_senses(word) & english.stems
+    return bool(said) and any(said <= word_senses(other) | character_senses(other) for other in others)
 
 
 # Parts of speech that do not begin a term: numerals, classifiers, pronouns, adverbs (一套, 这种, 狠狠).
@@ -420,13 +247,13 @@ def acceptable_term(option: SpanOption, english: str = "x") -> bool:
         return False
     side = EnglishSide.of(english)
     if option.first_tag in _NOT_TERM_START_TAGS and not (
-        len(side.vocabulary) > 1 and _senses(option.words[0]) & side.vocabulary[0][0]
+        len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0]
     ):
         # A numeral, classifier, pronoun or adverb; but for one a name of several words starts with (组相对策略优化
         # "Group Relative Policy Optimization"). Alone it is not: 随机 "random", 多头 "multi-head" are no terms.
         return False
     last = option.words[-1]
-    if last in JOINING_WORDS or (last in CLAUSE_WORDS and not _alignment(last, side)[0]):
+    if last in JOINING_WORDS or (last in CLAUSE_WORDS and not alignment(last, side)[0]):
         return False
     return score_span(option, side, None)[0] != -math.inf
 
@@ -488,8 +315,8 @@ def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
     for start, end, entry, parts in _entries_across(words):
         if (
             (not merged or start >= merged[-1][1])
-            and _senses(entry) & english.stems
-            and not all(_senses(part) & english.stems for part in parts)
+            and word_senses(entry) & english.stems
+            and not all(word_senses(part) & english.stems for part in parts)
         ):
             merged.append((start, end))
     if not merged:
@@ -501,34 +328,15 @@ def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
     return tuple(text[a:b] for a, b in pairwise(sorted(cuts)))
 
 
-def _says_all(word: str, stems: frozenset[str]) -> bool:
-    """Whether a word says all these stems, read whole or as its characters and read as its dictionary words (see
-    _units): 不变|性 does not say the "translation" 变 "transform" might (平移不变性 "translation invariance"), nor
-    表示|法 the "state" of 表示 "to state" (状态空间表示法 "state-space representation")."""
-    return stems <= _senses(word) and stems <= _unit_senses(word)
-
-
-@cache
-def _unit_senses(word: str) -> frozenset[str]:
-    """Every sense of the dictionary words a word is made of (see _units)."""
-    return frozenset().union(*(_senses(unit) for unit in _units(word)))
-
-
-@cache
-def _units(word: str) -> tuple[str, ...]:
-    """A word as the dictionary reads it: itself, or the entries it is made of when CC-CEDICT does not list it."""
-    return tuple(dictionary_parts(word)) if senses(word) is None and not LATIN.search(word) else (word,)
-
-
 @cache
 def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    """CC-CEDICT entries of two to four units (see _units) that cross a cut between words, as (start, end,
+    """CC-CEDICT entries of two to four units (see word_units) that cross a cut between words, as (start, end,
     entry, its units), by start and longest first. Computed from the first word on, the rest (the same words
     less the first: the scorer's next candidate span) cached."""
     if len(words) < 2:
         return ()
-    first = _units(words[0])
-    units = [*first, *(unit for word in words[1:4] for unit in _units(word))]
+    first = word_units(words[0])
+    units = [*first, *(unit for word in words[1:4] for unit in word_units(word))]
     offsets = [0]
     for unit in units:
         offsets.append(offsets[-1] + len(unit))
@@ -600,7 +408,7 @@ def _recut_before_suffix(words: tuple[str, ...], english: EnglishSide) -> tuple[
             and len(two) == 2
             and two[1] in BOUND_SUFFIXES
             and (senses(one + two[0]) or frozenset()) & english.stems
-            and not _senses(two) & english.stems
+            and not word_senses(two) & english.stems
         ):
             out[k], out[k + 1] = one + two[0], two[1]
     return tuple(out)
@@ -616,13 +424,13 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide) -> bool:
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
         # 同在线学习（on-line learning）相比 it is "compared with".
         return True
-    if len(first) > 1 and pos_tag(first) in NEVER_FIRST_TAGS and not _alignment(first, english)[1]:
+    if len(first) > 1 and pos_tag(first) in NEVER_FIRST_TAGS and not alignment(first, english)[1]:
         # a conjunction, particle or pronoun (之为, 而且) never starts a term, unless the English says it (自我反思
         # "self-reflection")
         return True
     # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
     # preemption", 可学习 "learnable", 开始符号 "start symbol")
-    return first in MODALS and first not in english.prefix_chars and not _alignment(first, english)[1]
+    return first in MODALS and first not in english.prefix_chars and not alignment(first, english)[1]
 
 
 def _rejoined_option(option: SpanOption, words: tuple[str, ...], english: EnglishSide) -> SpanOption | None:
@@ -658,34 +466,12 @@ _JOINS = {
 }
 
 
-def _opens_a_name(char: str, then: str, english: EnglishSide) -> bool:
-    """Whether a lone content character may open a transliteration of a name in the English, which the Chinese word
-    after it goes on with: its pinyin starts as the name does (切 qie for Chebyshev), the next word's does not (in
-    新|霍夫丁不等式 "Hoeffding's inequality", 霍 opens the name, and 新 "new" is context)."""
-    if len(char) != 1 or not english.name_sounds or not content_character(char) or not CJK_RE.match(then):
-        return False
-    return _sounds_like(char, english) and not _sounds_like(then[0], english)
-
-
-def _sounds_like(char: str, english: EnglishSide) -> bool:
-    """Whether a character's pinyin opens as a name of the English does (see EnglishSide.name_sounds)."""
-    return _pinyin_initial(char) in english.name_sounds
-
-
-@cache
-def _pinyin_initial(char: str) -> str:
-    """A character's pinyin initial (zh, q, y ...), "-" for none: read once per character, not per candidate span."""
-    syllable = pinyin_syllables(char, tones=False)[0]
-    initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
-    return initial if initial not in "aeiou" else "-"
-
-
 def _frame_said(words: tuple[str, ...], english: EnglishSide) -> bool:
     """Whether the English says the frame 基于 ... 的 (item-based, object-oriented) or what it holds (人类反馈
     "human feedback"), which it does not in 基于|UDP|的|QUIC协议 "QUIC protocol"; an acronym's words are unknown."""
     if english.acronym or english.said & FRAME_OPENERS[words[0]]:
         return True
-    return any(_alignment(word, english)[0] or _latin_said(word, english) for word in words[1 : words.index("的", 2)])
+    return any(alignment(word, english)[0] or latin_said(word, english) for word in words[1 : words.index("的", 2)])
 
 
 def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_free: bool = True) -> _Said:
@@ -704,7 +490,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             said.score += weights.aligned
             said.aligned += 1
             continue
-        credit, accounted, known = _alignment(word, english)
+        credit, accounted, known = alignment(word, english)
         if credit and _repeats(word, words[position + 1 :], english):
             # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
@@ -712,7 +498,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             credit = 0.0
         if (
             credit
-            and (len(word) == 1 or not _senses(word) & english.stems)
+            and (len(word) == 1 or not word_senses(word) & english.stems)
             and _lead_repeated(word[0], words[position + 1 :], english)
         ):
             # A character standing for a prefix the next words already spell (后 "after" in 训练后|反向传播
@@ -724,7 +510,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             or (
                 is_counting_numeral(word)
                 and word[-1] in FUNCTION_CHARS
-                and not any(_senses(unit) & english.stems for unit in _units(word))
+                and not any(word_senses(unit) & english.stems for unit in word_units(word))
             )
         ):
             # a numeral word saying only its classifier, which the head says again (一层|隐藏层), or only a prefix
@@ -740,7 +526,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             said.score += credit * weights.aligned / ALIGNED_WORD
             said.aligned += 1
             said.covered += accounted
-            if len(units := _units(word)) > 1 and not _alignment(units[0], english)[0]:
+            if len(units := word_units(word)) > 1 and not alignment(units[0], english)[0]:
                 said.free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
         elif word[:1].isdigit():
             # A number: first, a word the English must say (3-5个候选框); inside a span, free (2-3跳邻居)
@@ -748,7 +534,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
                 said.unaligned.append(position)
             else:
                 said.free += 1
-        elif position == 0 and len(words) > 1 and _opens_a_name(word, words[1], english):
+        elif position == 0 and len(words) > 1 and opens_a_name(word, words[1], english):
             # the first sound of a name the English writes (切|比雪夫不等式 "Chebyshev's inequality", 雅|可比矩阵
             # "Jacobian"): a piece of a transliteration jieba cut, like a word it does not know
             said.score += weights.unknown
@@ -797,7 +583,7 @@ def _unaligned_cost(
     for position in reversed(unaligned):
         if position == 0 and (LATIN.search(words[0]) or words[0][:1].isdigit()):
             # A100 显卡 "GPU": a Latin word the English would have kept; one it writes (S 型函數 "sigmoid") is free
-            cost += 0 if _latin_said(words[0], english) else weights.unaligned_other
+            cost += 0 if latin_said(words[0], english) else weights.unaligned_other
         elif position == 0 and ((after_modal and can_be_verb(words[0])) or words[0] in FRAME_OPENERS):
             # 需要|定义凸集: after a modal comes a verb, context for the term (not a word with no verb sense:
             # 需要|智能体); 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the
@@ -859,7 +645,7 @@ def choose(
     for index, option in enumerate(options):
         if option.short_of_gloss.startswith("的") and adjectival(english):
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
-        if option.short_of_gloss and _alignment(option.short_of_gloss.removeprefix("的"), side)[1]:
+        if option.short_of_gloss and alignment(option.short_of_gloss.removeprefix("的"), side)[1]:
             continue  # the English says what the span would leave out: 很大的感受野 "receptive field" (野 field)
         s, aligned, unaligned = score_span(option, side, stats, weights, at_markup=markup_start == option.start)
         if s == -math.inf or (option.short_of_gloss.startswith("的") and option.short_of_gloss != "的" and not aligned):
@@ -876,7 +662,7 @@ def choose(
             if any(h in english for h in HYPHENS):
                 s -= weights.splits_word
         elif outside and not (
-            (len(outside) > 1 or outside in FUNCTION_CHARS) and _senses(outside + inside) & side.stems
+            (len(outside) > 1 or outside in FUNCTION_CHARS) and word_senses(outside + inside) & side.stems
         ):
             # ... unless the English says part of that word and leaves out a word of its own: 紧接着应用|层规范化
             # "layer normalization", 做|工作流编排 "workflow orchestration"; a bound character is none (自|适应提升

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..normalize import CJK_RE
-from .boundary import aligns
+from .align import aligns
 from .corpus import CorpusStats
 from .english import Form
 from .english_side import EnglishSide

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 
 from ..normalize import is_abbreviation, without_layout_spaces
-from .boundary import Choice, aligns, dictionary_knows, ends_phrase, unexplained
+from .align import aligns, dictionary_knows
+from .boundary import Choice, ends_phrase, unexplained
 from .corpus import CorpusStats
 from .english_side import CAMEL_WORD, EnglishSide, expected_chars
 from .patterns import Site

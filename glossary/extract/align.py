@@ -1,0 +1,248 @@
+"""What one Chinese word says of the English that glosses it.
+
+The boundary scorer (boundary.py) weighs a candidate span word by word; this module reads each word against the
+English: its CC-CEDICT senses and the technical senses of characters the dictionary lacks, the entries a word
+it does not list is made of, the Latin words, letters and digits the English may spell out, and the first sound
+of a transliterated name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+
+from ..lexicon import pos_tag, senses, stem
+from ..normalize import CJK_RE, GREEK_CHAR, pinyin_syllables
+from .english_side import EnglishSide, spaced_words
+from .segment import BOUND_SUFFIXES, JOINING_WORDS, LATIN, NAME_TAGS, content_character
+
+ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
+
+
+ALIGNED_CHAR = 1.0
+
+
+# The technical senses of characters that head or open compounds, which CC-CEDICT, a general dictionary, lacks
+# (图神经网络 graph neural network, 基本块 basic block, 边界框 bounding box, 核函数 kernel function, 矩估计 method
+# of moments). A word CC-CEDICT lists keeps its own senses (阶段 "stage", 框架 "framework").
+_TECHNICAL_SENSES = {
+    char: frozenset(stem(word) for word in words.split())
+    for char, words in {
+        "图": "graph",
+        "块": "block",
+        "框": "box",
+        "核": "kernel core",
+        "芯": "core",
+        "元": "element",
+        "池": "pool",
+        "词": "term",
+        "集": "set",
+        "点": "node",
+        "槽": "slot",
+        "链": "link",
+        "环": "cycle",
+        "簇": "cluster",
+        "阶": "order",
+        "秩": "rank",
+        "汇": "sink",
+        "径": "path",
+        "矩": "moment",
+        "口": "port",
+    }.items()
+}
+
+
+# Demonstratives and quantifiers, which a classifier follows (这块, 每集; not a numeral: 一阶 "first-order")
+POINTING = frozenset("这那该某此每各")
+
+
+@cache
+def word_senses(word: str) -> frozenset[str]:
+    """English stems the word can mean: its CC-CEDICT senses (and a character's technical ones), a Latin word's own
+    stems, or else every sense of each of its characters."""
+    known = senses(word)
+    if known is not None:
+        return known | _TECHNICAL_SENSES.get(word, frozenset())
+    if LATIN.search(word) or word.isdigit():
+        # (a name of English words run together says each: WordPiece "word piece")
+        latin = {*re.findall(f"[a-z{GREEK_CHAR}]+", word.lower()), *spaced_words(word).lower().split()}
+        return frozenset(stem(w) for w in [*latin, *_symbol_names(word)])
+    return character_senses(word)
+
+
+@cache
+def character_senses(word: str) -> frozenset[str]:
+    """Every sense of each of the word's characters."""
+    chars: set[str] = set()
+    for ch in word:
+        chars |= senses(ch) or frozenset()
+    return frozenset(chars)
+
+
+# jieba's tags for a word it does not list, and for names of people and other proper nouns; not of places, which
+# CC-CEDICT mostly lists and a term's English rarely leaves implicit.
+_UNKNOWN_TAGS = NAME_TAGS - {"ns"}
+
+
+def aligns(zh: str, english: str) -> bool:
+    """Whether the dictionary (or the prefix table) says this Chinese word means something the English says."""
+    return alignment(zh, EnglishSide.of(english))[0] > 0
+
+
+@cache
+def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
+    """(credit, English words accounted for, whether CC-CEDICT lists the word) for one Chinese word.
+
+    A word the dictionary lists is matched as a whole. One it does not (凸函数, 长短期) is taken apart into the
+    longest entries it is made of, from the left or from the right, whichever says more of the English (长短|期
+    "length, period" or 长|短期 "long, short-term"), and each part that matches earns credit: a compound must not
+    score below the part of it the dictionary happens to list.
+    """
+    listed = senses(word) is not None or bool(LATIN.search(word))
+    parts = word_units(word)
+    credit, matched, chars = _parts_alignment(parts, english)
+    if len(parts) > 1 and (other := tuple(dictionary_parts(word, from_right=True))) != parts:
+        credit, matched, chars = max((credit, matched, chars), _parts_alignment(other, english), key=lambda a: a[0])
+    if credit and len(parts) == 1 and len(word) > 2 and _says_only_its_tail(word, english, frozenset(matched)):
+        credit = ALIGNED_CHAR
+    # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
+    # A name jieba lists that CC-CEDICT does not (马尔可夫, 贝尔曼) is, like a coinage, a word whose English is
+    # unknown here: in 马尔可夫奖励过程 it is what "Markov" says, not context before the term.
+    known = listed or (len(word) > 1 and pos_tag(word) not in _UNKNOWN_TAGS)
+    return credit, english.covered(frozenset(matched), frozenset(chars)), known
+
+
+def _parts_alignment(parts: Sequence[str], english: EnglishSide) -> tuple[float, set[str], set[str]]:
+    """(credit, English stems matched, prefix characters matched) of a word read as these parts."""
+    credit = 0.0
+    matched: set[str] = set()
+    chars: set[str] = set()
+    for index, part in enumerate(parts):
+        if index and parts[index - 1] in POINTING:
+            # a classifier after a demonstrative or quantifier points, it has no technical sense (每|块 "each", not
+            # "block"; 这|集)
+            hit = (senses(part) or frozenset()) & english.stems
+        else:
+            hit = word_senses(part) & english.stems
+        lead = english.prefix_chars & set(part[:1]) if index == 0 or len(part) == 1 else frozenset()
+        if hit or lead:
+            credit += ALIGNED_WORD if len(part) > 1 else ALIGNED_CHAR
+            matched |= hit
+            chars |= lead
+    return credit, matched, chars
+
+
+def dictionary_knows(words: Sequence[str]) -> bool:
+    """Whether CC-CEDICT knows every word: as an entry, or as entries of two characters or more (代码|生成).
+    Single characters have too many senses to count, but for particles and the suffixes jieba cut off a word
+    (正则|化)."""
+    return all(
+        word in JOINING_WORDS
+        or word in BOUND_SUFFIXES
+        or (len(word) > 1 and not LATIN.search(word) and all(len(unit) > 1 for unit in word_units(word)))
+        for word in words
+    )
+
+
+_DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
+
+
+# Unicode's names that are not the letter's English name: λ is LAMDA, µ the MICRO SIGN
+_GREEK_NAMES = {"LAMDA": "lambda", "SIGN": "mu"}
+
+
+@cache
+def _symbol_names(word: str) -> tuple[str, ...]:
+    """The English names of the Greek letters and one-digit numbers in a word: φ "phi", 0-1 "zero-one"."""
+    names = [_DIGIT_NAMES[int(n)] for n in re.findall(r"(?<![0-9])[0-9](?![0-9])", word)]
+    for letter in re.findall(f"[{GREEK_CHAR}]", word):
+        parts = unicodedata.name(letter, "?").split()  # GREEK SMALL LETTER FINAL SIGMA, GREEK PHI SYMBOL, MICRO SIGN
+        name = parts[-2] if parts[-1] == "SYMBOL" else parts[-1]
+        names.append(_GREEK_NAMES.get(name, name.lower()))
+    return tuple(names)
+
+
+def latin_said(word: str, english: EnglishSide) -> bool:
+    """Whether the English says a Latin word of the span: as a word (Q of Q-learning) or by the initials of its
+    words (KL散度 "Kullback-Leibler divergence", AdaBoost算法 "Adaptive Boosting")."""
+    camel = re.findall("[A-Z][a-z]+", word)
+    named = len(camel) > 1 and "".join(camel) == word  # (Tomcat is one word, not a T- name)
+    letters = "".join(part[0] for part in camel).lower() if named else re.sub("[^a-z]", "", word.lower())
+    initials = {w[0] for w in english.said}
+    names = _symbol_names(word)
+    return (
+        word.lower() in english.said
+        or (bool(letters) and set(letters) <= initials)
+        or (bool(names) and set(names) <= english.said)
+    )
+
+
+def _says_only_its_tail(word: str, english: EnglishSide, matched: frozenset[str]) -> bool:
+    """Whether the English says only a last character of a dictionary word, not the word before it: 应用层
+    "application layer" against "layer normalization" says 层, not 应用 (紧接着应用|层规范化). Such a word earns
+    what that character would, so that the span starting at the character is not outscored by a longer one."""
+    head, tail = word[:-1], word[-1]
+    return (
+        senses(head) is not None
+        and not word_senses(head) & english.stems
+        and not english.prefix_chars & set(head[:1])
+        and matched <= word_senses(tail)
+    )
+
+
+def dictionary_parts(word: str, *, from_right: bool = False) -> list[str]:
+    """Greedy longest-match split of a word into CC-CEDICT entries (single characters always are), from the
+    left or from the right."""
+    parts: list[str] = []
+    i, j = 0, len(word)  # what is left to split: word[i:j]
+    while i < j:
+        for size in range(j - i, 0, -1):
+            part = word[j - size : j] if from_right else word[i : i + size]
+            if size == 1 or senses(part) is not None:
+                parts.append(part)
+                i, j = (i, j - size) if from_right else (i + size, j)
+                break
+    return parts[::-1] if from_right else parts
+
+
+def says_all(word: str, stems: frozenset[str]) -> bool:
+    """Whether a word says all these stems, read whole or as its characters and read as its dictionary words (see
+    word_units): 不变|性 does not say the "translation" 变 "transform" might (平移不变性 "translation invariance"), nor
+    表示|法 the "state" of 表示 "to state" (状态空间表示法 "state-space representation")."""
+    return stems <= word_senses(word) and stems <= _unit_senses(word)
+
+
+@cache
+def _unit_senses(word: str) -> frozenset[str]:
+    """Every sense of the dictionary words a word is made of (see word_units)."""
+    return frozenset().union(*(word_senses(unit) for unit in word_units(word)))
+
+
+@cache
+def word_units(word: str) -> tuple[str, ...]:
+    """A word as the dictionary reads it: itself, or the entries it is made of when CC-CEDICT does not list it."""
+    return tuple(dictionary_parts(word)) if senses(word) is None and not LATIN.search(word) else (word,)
+
+
+def opens_a_name(char: str, then: str, english: EnglishSide) -> bool:
+    """Whether a lone content character may open a transliteration of a name in the English, which the Chinese word
+    after it goes on with: its pinyin starts as the name does (切 qie for Chebyshev), the next word's does not (in
+    新|霍夫丁不等式 "Hoeffding's inequality", 霍 opens the name, and 新 "new" is context)."""
+    if len(char) != 1 or not english.name_sounds or not content_character(char) or not CJK_RE.match(then):
+        return False
+    return _sounds_like(char, english) and not _sounds_like(then[0], english)
+
+
+def _sounds_like(char: str, english: EnglishSide) -> bool:
+    """Whether a character's pinyin opens as a name of the English does (see EnglishSide.name_sounds)."""
+    return _pinyin_initial(char) in english.name_sounds
+
+
+@cache
+def _pinyin_initial(char: str) -> str:
+    """A character's pinyin initial (zh, q, y ...), "-" for none: read once per character, not per candidate span."""
+    syllable = pinyin_syllables(char, tones=False)[0]
+    initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
+    return initial if initial not in "aeiou" else "-"
