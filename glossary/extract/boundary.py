@@ -20,9 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache
-from itertools import accumulate, pairwise
+from dataclasses import dataclass, field
 
 from ..lexicon import STOP_WORDS, can_be_verb, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
@@ -39,9 +37,8 @@ from .align import (
 )
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
+from .resegment import merge_dictionary_words, recut_before_suffix, rejoined_option, rejoined_words
 from .segment import (
-    ASPECT_PARTICLES,
-    BOUND_SUFFIXES,
     CLAUSE_WORDS,
     FRAME_OPENERS,
     FUNCTION_CHARS,
@@ -57,7 +54,6 @@ from .segment import (
     SpanOption,
     content_character,
     first_tag,
-    glued_function_word,
     inside_unknown_word,
     is_counting_numeral,
 )
@@ -105,7 +101,7 @@ def unexplained(words: Sequence[str], english: str) -> int:
     not match, whatever it may translate): 模型 for "language model" leaves "language" unexplained."""
     side = EnglishSide.of(english)
     covered = free = 0
-    for word in _rejoined(merge_dictionary_words(words), side):
+    for word in rejoined_words(merge_dictionary_words(words), side):
         if word in JOINING_WORDS:
             continue
         _, accounted, _ = alignment(word, side)
@@ -258,27 +254,6 @@ def acceptable_term(option: SpanOption, english: str = "x") -> bool:
     return score_span(option, side, None)[0] != -math.inf
 
 
-_FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
-
-
-@cache
-def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
-    out: list[str] = []
-    for word in words:
-        # One function word with a word, not two function words (中|的 is "in ...'s", not 中的 "hit the target"),
-        # and not an aspect particle after its verb (有|了 is "came to have", not 有了 "I've got it").
-        if (
-            out
-            and (word in _FUNCTIONAL) != (out[-1] in _FUNCTIONAL)
-            and word not in ASPECT_PARTICLES
-            and senses(out[-1] + word) is not None
-        ):
-            out[-1] += word
-        else:
-            out.append(word)
-    return tuple(out)
-
-
 def _cohesion(stats: CorpusStats, words: Sequence[str]) -> float:
     """How often the first word is followed by the rest of the words, when the whole recurs."""
     if len(words) < 2:
@@ -299,58 +274,6 @@ def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float
     return certainty * max(0.0, 1.0 - stats.left_entropy(text, FUNCTION_CHARS))
 
 
-def merge_dictionary_words(words: Sequence[str]) -> tuple[str, ...]:
-    """Rejoin a function word jieba split off a dictionary word: 下|一个 -> 下一个 ("next one"), 向|后 -> 向后
-    ("backward")."""
-    return _merged(tuple(words))
-
-
-@cache
-def _rejoined(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
-    """Resegment where CC-CEDICT lists as one entry, saying what the English says, characters jieba split
-    between words, not every part of which says it: 数据|集 -> 数据集 "dataset" (数据 is only "data"), 有|界 ->
-    有界 "bounded" (有 "have" says nothing of it), and 测试数据|集 -> 测试|数据集 (a word the dictionary does not
-    list splits into the entries it is made of)."""
-    merged: list[tuple[int, int]] = []
-    for start, end, entry, parts in _entries_across(words):
-        if (
-            (not merged or start >= merged[-1][1])
-            and word_senses(entry) & english.stems
-            and not all(word_senses(part) & english.stems for part in parts)
-        ):
-            merged.append((start, end))
-    if not merged:
-        return words
-    cuts = {0, *accumulate(map(len, words))}
-    for start, end in merged:
-        cuts = {cut for cut in cuts if not start < cut < end} | {start, end}
-    text = "".join(words)
-    return tuple(text[a:b] for a, b in pairwise(sorted(cuts)))
-
-
-@cache
-def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    """CC-CEDICT entries of two to four units (see word_units) that cross a cut between words, as (start, end,
-    entry, its units), by start and longest first. Computed from the first word on, the rest (the same words
-    less the first: the scorer's next candidate span) cached."""
-    if len(words) < 2:
-        return ()
-    first = word_units(words[0])
-    units = [*first, *(unit for word in words[1:4] for unit in word_units(word))]
-    offsets = [0]
-    for unit in units:
-        offsets.append(offsets[-1] + len(unit))
-    own = []
-    for i in range(len(first)):
-        for j in range(min(len(units), i + 4), max(len(first), i + 1), -1):
-            entry = "".join(units[i:j])
-            if senses(entry) is not None:
-                own.append((offsets[i], offsets[j], entry, tuple(units[i:j])))
-    shift = len(words[0])
-    rest = ((start + shift, end + shift, entry, parts) for start, end, entry, parts in _entries_across(words[1:]))
-    return (*own, *rest)
-
-
 def score_span(
     option: SpanOption,
     english: EnglishSide,
@@ -362,7 +285,7 @@ def score_span(
 ) -> tuple[float, int, int]:
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))  # (CAP 定理: a layout space)
-    words = _recut_before_suffix(words, english)
+    words = recut_before_suffix(words, english)
     # (but 使用者 "user" is a dictionary word that says the English; 一个多 of 一个多头注意力 is none)
     glued = option.first_glued and not (senses(words[0]) or frozenset()) & english.stems
     if not words or glued or _starts_no_term(words, english):
@@ -370,14 +293,15 @@ def score_span(
     if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
         # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
         # "Fibonacci heap": 那 "that" in 斐波那契)
-        rejoined = _rejoined_option(option, words, english) if rejoin else None
+        rejoined = rejoined_option(option, words, english) if rejoin else None
         return _EXCLUDED if rejoined is None else score_span(rejoined, english, stats, weights, at_markup=at_markup)
     said = _said(words, english, weights, head_free=not option.short_of_gloss)
     # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - said.covered)
-    if (slack or said.unaligned) and rejoin and (rejoined := _rejoined_option(option, words, english)) is not None:
-        # ... or jieba split a word that says one (数据|集, 后验|概率 "posteriori", see _rejoined): the better reading
+    if (slack or said.unaligned) and rejoin and (rejoined := rejoined_option(option, words, english)) is not None:
+        # ... or jieba split a word that says one (数据|集, 后验|概率 "posteriori", see rejoined_words): the better
+        # reading
         return max(
             score_span(option, english, stats, weights, at_markup=at_markup, rejoin=False),
             score_span(rejoined, english, stats, weights, at_markup=at_markup, rejoin=False),
@@ -393,25 +317,6 @@ def score_span(
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)
-
-
-@cache
-def _recut_before_suffix(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
-    """Re-cut a character jieba split off a dictionary word that says the English, where it glued the word's
-    second character to a bound suffix instead: 向|量化 -> 向量|化 "vectorization" (向 "towards" alone, 量化
-    "quantify")."""
-    out = list(words)
-    for k in range(len(out) - 1):
-        one, two = out[k], out[k + 1]
-        if (
-            len(one) == 1
-            and len(two) == 2
-            and two[1] in BOUND_SUFFIXES
-            and (senses(one + two[0]) or frozenset()) & english.stems
-            and not word_senses(two) & english.stems
-        ):
-            out[k], out[k + 1] = one + two[0], two[1]
-    return tuple(out)
 
 
 def _starts_no_term(words: tuple[str, ...], english: EnglishSide) -> bool:
@@ -431,18 +336,6 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide) -> bool:
     # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
     # preemption", 可学习 "learnable", 开始符号 "start symbol")
     return first in MODALS and first not in english.prefix_chars and not alignment(first, english)[1]
-
-
-def _rejoined_option(option: SpanOption, words: tuple[str, ...], english: EnglishSide) -> SpanOption | None:
-    """The option with the words _rejoined makes of its (merged) words, its first word judged anew if that
-    changed (测试数据|集 -> 测试|数据集); None where nothing rejoins."""
-    rejoined = _rejoined(words, english)
-    if rejoined == words:
-        return None
-    if rejoined[0] == option.words[0]:
-        return replace(option, words=rejoined)
-    first = rejoined[0]
-    return replace(option, words=rejoined, first_tag=first_tag(first), first_glued=glued_function_word(first))
 
 
 @dataclass

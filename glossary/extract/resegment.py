@@ -1,0 +1,131 @@
+"""How the boundary scorer re-reads jieba's words of a candidate span before weighing them.
+
+jieba cuts for general text; a term's words are often cut otherwise. A function word it split off a dictionary
+word is joined back (下|一个 -> 下一个), characters it split between words that CC-CEDICT lists as one entry the
+English says are one word (数据|集 -> 数据集 "dataset"), and a character it glued to a bound suffix is re-cut
+(向|量化 -> 向量|化 "vectorization").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from itertools import accumulate, pairwise
+
+from ..lexicon import senses
+from .align import word_senses, word_units
+from .english_side import EnglishSide
+from .segment import (
+    ASPECT_PARTICLES,
+    BOUND_SUFFIXES,
+    CLAUSE_WORDS,
+    JOINING_WORDS,
+    NOT_STARTING,
+    SpanOption,
+    first_tag,
+    glued_function_word,
+)
+
+_FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
+
+
+@cache
+def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for word in words:
+        # One function word with a word, not two function words (中|的 is "in ...'s", not 中的 "hit the target"),
+        # and not an aspect particle after its verb (有|了 is "came to have", not 有了 "I've got it").
+        if (
+            out
+            and (word in _FUNCTIONAL) != (out[-1] in _FUNCTIONAL)
+            and word not in ASPECT_PARTICLES
+            and senses(out[-1] + word) is not None
+        ):
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def merge_dictionary_words(words: Sequence[str]) -> tuple[str, ...]:
+    """Rejoin a function word jieba split off a dictionary word: 下|一个 -> 下一个 ("next one"), 向|后 -> 向后
+    ("backward")."""
+    return _merged(tuple(words))
+
+
+@cache
+def rejoined_words(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
+    """Resegment where CC-CEDICT lists as one entry, saying what the English says, characters jieba split
+    between words, not every part of which says it: 数据|集 -> 数据集 "dataset" (数据 is only "data"), 有|界 ->
+    有界 "bounded" (有 "have" says nothing of it), and 测试数据|集 -> 测试|数据集 (a word the dictionary does not
+    list splits into the entries it is made of)."""
+    merged: list[tuple[int, int]] = []
+    for start, end, entry, parts in _entries_across(words):
+        if (
+            (not merged or start >= merged[-1][1])
+            and word_senses(entry) & english.stems
+            and not all(word_senses(part) & english.stems for part in parts)
+        ):
+            merged.append((start, end))
+    if not merged:
+        return words
+    cuts = {0, *accumulate(map(len, words))}
+    for start, end in merged:
+        cuts = {cut for cut in cuts if not start < cut < end} | {start, end}
+    text = "".join(words)
+    return tuple(text[a:b] for a, b in pairwise(sorted(cuts)))
+
+
+@cache
+def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """CC-CEDICT entries of two to four units (see word_units) that cross a cut between words, as (start, end,
+    entry, its units), by start and longest first. Computed from the first word on, the rest (the same words
+    less the first: the scorer's next candidate span) cached."""
+    if len(words) < 2:
+        return ()
+    first = word_units(words[0])
+    units = [*first, *(unit for word in words[1:4] for unit in word_units(word))]
+    offsets = [0]
+    for unit in units:
+        offsets.append(offsets[-1] + len(unit))
+    own = []
+    for i in range(len(first)):
+        for j in range(min(len(units), i + 4), max(len(first), i + 1), -1):
+            entry = "".join(units[i:j])
+            if senses(entry) is not None:
+                own.append((offsets[i], offsets[j], entry, tuple(units[i:j])))
+    shift = len(words[0])
+    rest = ((start + shift, end + shift, entry, parts) for start, end, entry, parts in _entries_across(words[1:]))
+    return (*own, *rest)
+
+
+@cache
+def recut_before_suffix(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
+    """Re-cut a character jieba split off a dictionary word that says the English, where it glued the word's
+    second character to a bound suffix instead: 向|量化 -> 向量|化 "vectorization" (向 "towards" alone, 量化
+    "quantify")."""
+    out = list(words)
+    for k in range(len(out) - 1):
+        one, two = out[k], out[k + 1]
+        if (
+            len(one) == 1
+            and len(two) == 2
+            and two[1] in BOUND_SUFFIXES
+            and (senses(one + two[0]) or frozenset()) & english.stems
+            and not word_senses(two) & english.stems
+        ):
+            out[k], out[k + 1] = one + two[0], two[1]
+    return tuple(out)
+
+
+def rejoined_option(option: SpanOption, words: tuple[str, ...], english: EnglishSide) -> SpanOption | None:
+    """The option with the words rejoined_words makes of its (merged) words, its first word judged anew if that
+    changed (测试数据|集 -> 测试|数据集); None where nothing rejoins."""
+    rejoined = rejoined_words(words, english)
+    if rejoined == words:
+        return None
+    if rejoined[0] == option.words[0]:
+        return replace(option, words=rejoined)
+    first = rejoined[0]
+    return replace(option, words=rejoined, first_tag=first_tag(first), first_glued=glued_function_word(first))
