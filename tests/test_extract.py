@@ -607,6 +607,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # demonstrative or quantifier has no technical sense (每块 "each", not "block")
         ("微调阶段才会加入高阶交互（higher-order interactions）。", "阶段才会加入高阶交互"),
         ("这里的每块数据块（data block）都带校验和。", "每块数据块"),
+        # a localiser ends the phrase before the term (在 ... 下), though the term is one character
+        ("在多核环境下秩（rank）是矩阵的重要性质。", "下秩"),
         # an acronym is no name a transliteration opens (有 yǒu before JSON "jay-son"), nor does a character before
         # a word that opens the name itself (新 xīn before 霍夫丁 Hoeffding), nor one that opens another name than
         # the first (实 shí before 柯西-施瓦茨 Cauchy-Schwarz), nor a consonant a name opening with a vowel (有 yǒu,

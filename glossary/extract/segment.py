@@ -255,8 +255,9 @@ class SpanOption:
         morphemes in a compound often add what a terse English name leaves implicit (全连接层, 主成分分析).
         jieba's tags are a general-language guess (it tags 层次 a numeral), so only clear cases count."""
         if len(self.words[0]) == 1:
-            # nor a numeral or classifier, which jieba tags loosely (若干个|块 "block")
-            return self.first_tag not in _FUNCTION_TAGS and self.words[0] not in _COUNTING
+            # nor a numeral or classifier, which jieba tags loosely (若干个|块 "block"), nor a localiser, which ends
+            # a phrase before the term (多核环境下|秩 "rank")
+            return self.first_tag not in _FUNCTION_TAGS and self.first_tag != "f" and self.words[0] not in _COUNTING
         if self.first_tag == "m":
             return not is_counting_numeral(self.words[0])
         return self.first_tag not in _NON_CONTENT_TAGS
