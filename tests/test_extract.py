@@ -832,6 +832,12 @@ def test_a_span_is_no_fragment_of_a_unit_it_does_not_follow_the_head_of():
     assert ("束搜索", "beam search") in pairs("解码时通常使用束搜索（beam search）寻找最优的输出。", corpus)
 
 
+def test_a_span_that_says_every_english_word_after_a_word_of_its_own_is_no_fragment():
+    # the corpus puts 控制 "control" before 错误发现率 every time, but the rate says all of its English
+    text = "他们提出控制错误发现率（false discovery rate）的方法。"
+    assert ("错误发现率", "false discovery rate") in pairs(text, [text, "也可以控制错误发现率。"])
+
+
 def test_an_unassigned_code_point_in_the_greek_range_is_no_crash():
     assert pairs("\u03a2函数（sigma function）。", minimum=0) <= {
         ("\u03a2函数", "sigma function"),

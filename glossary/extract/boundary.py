@@ -306,6 +306,7 @@ def score_span(
             score_span(option, english, stats, weights, at_markup=at_markup, rejoin=False),
             score_span(rejoined, english, stats, weights, at_markup=at_markup, rejoin=False),
         )
+    says_everything = not slack
     content_first = _content_first(words, option.first_is_content, 0 in said.unaligned, stats)
     cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, option.after_modal, weights)
     # English words left that no word of the span could translate: the term is more than the span (最终|一致性
@@ -313,7 +314,8 @@ def score_span(
     score = said.score - cost - weights.unexplained * max(0, slack - said.free)
     score -= weights.length * abs(math.log(_length("".join(words), english) / expected_chars(english)))
     if stats is not None:
-        score += _corpus_evidence(stats, words, option.before, weights)
+        fragment = not (says_everything and option.after_word)
+        score += _corpus_evidence(stats, words, option.before, weights, fragment=fragment)
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)
@@ -504,9 +506,13 @@ def _unaligned_cost(
     return cost, slack
 
 
-def _corpus_evidence(stats: CorpusStats, words: tuple[str, ...], before: str, weights: Weights) -> float:
+def _corpus_evidence(
+    stats: CorpusStats, words: tuple[str, ...], before: str, weights: Weights, *, fragment: bool = True
+) -> float:
     """What the corpus says of the span: it holds a unit the corpus keeps together (a credit), or it starts inside
-    one (a price)."""
+    one (a price), which is not asked (``fragment``) of a span that says every English word after a word of its
+    own: that is no tail of a longer unit, whatever the corpus puts before it (控制|错误发现率 "false discovery
+    rate", where the corpus controls the rate twice; but 置|信度 "confidence", inside jieba's word 置信度)."""
     score = 0.0
     # A word nearly always followed by the rest of the span (马尔可夫 -> 马尔可夫模型), or a character nearly always
     # followed by the next word: a word jieba does not know (位|姿图优化). A longer span holding the same unit keeps
@@ -518,6 +524,8 @@ def _corpus_evidence(stats: CorpusStats, words: tuple[str, ...], before: str, we
         score += weights.cohesion
     # A term does not start inside a recurring unit: the span (or its first word) nearly always following the same
     # character marks a fragment (连接层 of 全连接层, 模态 of 多模态).
+    if not fragment:
+        return score
     span = "".join(words)
     return score - weights.fragment * max(
         _fragment_evidence(stats, span, before), _fragment_evidence(stats, words[0], before)

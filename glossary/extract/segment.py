@@ -248,6 +248,7 @@ class SpanOption:
     # see _splits_word)
     splits_word: tuple[str, str] = ("", "")
     before: str = ""  # the character before the span, layout spaces skipped ("" at the window's start)
+    after_word: bool = False  # jieba's words in context cut before the span, after a word of two characters or more
 
     @property
     def first_is_content(self) -> bool:
@@ -322,6 +323,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     (not _common_word(words[0]) and inside_a_name.get(start))
                     or _splits_word(window, start, previous.get(start, ""), words[0]),
                     window[:start].rstrip(" ")[-1:],
+                    len(previous.get(start, "")) > 1,
                 )
             )
     return options
