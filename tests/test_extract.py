@@ -467,6 +467,11 @@ GLOSSES = [
     ("根据 CAP 定理（CAP theorem），系统无法同时满足三者。", {("CAP定理", "CAP theorem")}),
     ("样本均值服从 t 分布（t-distribution）。", {("t分布", "t-distribution")}),
     ("这就是路径 MTU 发现（Path MTU Discovery）。", {("路径MTU发现", "Path MTU Discovery")}),
+    # a run of words no dictionary knows (迪基-富勒 "Dickey-Fuller") says one English word: 增广 "widen" says the rest
+    (
+        "判断平稳性最常用的是增广迪基-富勒检验（augmented Dickey-Fuller test）。",
+        {("增广迪基-富勒检验", "augmented Dickey-Fuller test")},
+    ),
     # traditional input: keyed by the simplified form
     ("我們稱之為後訓練階段（post-training stage）。", {("后训练阶段", "post-training stage")}),
     # ... and read as simplified, where the function words are (與 "and", 並 "and", 透過 "through")
@@ -607,6 +612,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # demonstrative or quantifier has no technical sense (每块 "each", not "block")
         ("微调阶段才会加入高阶交互（higher-order interactions）。", "阶段才会加入高阶交互"),
         ("这里的每块数据块（data block）都带校验和。", "每块数据块"),
+        # words no dictionary knows (a name's sounds) say the English's unmatched words before a verb before them may
+        ("再构建德布鲁因图（de Bruijn graph），在图中寻找欧拉路径。", "构建德布鲁因图"),
+        ("漫反射表面遵循朗伯余弦定律（Lambert's cosine law）。", "遵循朗伯余弦定律"),
         # a localiser ends the phrase before the term (在 ... 下), though the term is one character
         ("在多核环境下秩（rank）是矩阵的重要性质。", "下秩"),
         # an acronym is no name a transliteration opens (有 yǒu before JSON "jay-son"), nor does a character before

@@ -308,10 +308,14 @@ def score_span(
         )
     says_everything = not slack
     content_first = _content_first(words, option.first_is_content, 0 in said.unaligned, stats)
+    # Words of the span no dictionary knows (酉 of 酉矩阵 "unitary matrix", 德布|鲁因 "de Bruijn") say what they may
+    # first: they are nearer the gloss than a dictionary word before them (对应|酉矩阵 "corresponds to a unitary
+    # matrix", 构建|德布鲁因图 "build a de Bruijn graph").
+    slack = max(0, slack - said.unknown)
     cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, option.after_modal, weights)
     # English words left that no word of the span could translate: the term is more than the span (最终|一致性
     # "eventual consistency" against 一致性).
-    score = said.score - cost - weights.unexplained * max(0, slack - said.free)
+    score = said.score - cost - weights.unexplained * max(0, slack - (said.free - said.unknown))
     score -= weights.length * abs(math.log(_length("".join(words), english) / expected_chars(english)))
     if stats is not None:
         fragment = not (says_everything and option.after_word)
@@ -348,6 +352,17 @@ class _Said:
     aligned: int = 0  # words that say an English word
     covered: int = 0  # English words they say
     free: int = 0  # words that may say an English word the dictionary did not match them with
+    unknown: int = 0  # ... of them, runs of words or parts of words no dictionary knows (coinages, names)
+    _last_unknown: int = -2  # the position of the last such word
+
+    def add_unknown(self, position: int, words: Sequence[str]) -> None:
+        """Count a word no dictionary knows, once for a run of them (迪基-富勒 "Dickey-Fuller", 马尔|可夫)."""
+        run = position - 1 == self._last_unknown or (
+            position - 2 == self._last_unknown and words[position - 1] in HYPHENS
+        )
+        self.unknown += not run
+        self._last_unknown = position
+
     unaligned: list[int] = field(default_factory=list)  # positions of dictionary words that say none
 
 
@@ -423,6 +438,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             said.covered += accounted
             if len(units := word_units(word)) > 1 and not alignment(units[0], english)[0]:
                 said.free += 1  # a word the dictionary matched only at its end (池化|层 "layer") may say more
+                said.add_unknown(position, words)
         elif word[:1].isdigit():
             # A number: first, a word the English must say (3-5个候选框); inside a span, free (2-3跳邻居)
             if position == 0:
@@ -434,11 +450,13 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             # "Jacobian"): a piece of a transliteration jieba cut, like a word it does not know
             said.score += weights.unknown
             said.free += 1
+            said.add_unknown(position, words)
         elif not known and (english.names or first_tag(word) not in PROPER_TAGS):
             # (a name jieba knows is a coinage only for an English that could name someone: not 皮尔逊 "Pearson"
             # in 皮尔逊|卡方检验 "chi-squared test")
             said.score += weights.unknown
             said.free += 1
+            said.add_unknown(position, words)
         elif head_free and 0 < position == len(words) - 1 and content_character(word):
             # A character heading a compound at the gloss may say what the English word's suffix or the word
             # itself leaves implicit (智能|体 "agent", 编排|器 "orchestrator", 离群|值 "outliers"): free, like a
