@@ -467,6 +467,11 @@ GLOSSES = [
     ("根据 CAP 定理（CAP theorem），系统无法同时满足三者。", {("CAP定理", "CAP theorem")}),
     ("样本均值服从 t 分布（t-distribution）。", {("t分布", "t-distribution")}),
     ("这就是路径 MTU 发现（Path MTU Discovery）。", {("路径MTU发现", "Path MTU Discovery")}),
+    # a dot between the parts of a transliterated name joins them
+    (
+        "早在经典的冯·诺依曼结构（von Neumann architecture）中，指令和数据共享总线。",
+        {("冯·诺依曼结构", "von Neumann architecture")},
+    ),
     # a run of words no dictionary knows (迪基-富勒 "Dickey-Fuller") says one English word: 增广 "widen" says the rest
     (
         "判断平稳性最常用的是增广迪基-富勒检验（augmented Dickey-Fuller test）。",

@@ -340,10 +340,13 @@ def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple
             return text[i:at], text[at:j]
     if at >= 2 and text[at - 1] in HYPHENS and (CJK_RE.match(text[at - 2]) or text[at - 2].isalnum()):
         return text[at - 1], first  # (崩溃-|恢复模型 "crash-recovery")
+    if at >= 2 and text[at - 1] in NAME_DOTS and CJK_RE.match(text[at - 2]):
+        return text[at - 1], first  # (冯·|诺依曼结构 "von Neumann architecture")
     return (before, first) if inside_unknown_word(before, first) else ("", "")
 
 
 HYPHENS = frozenset("-－‐")  # between two words of a name, in Chinese or English (崩溃-恢复, crash-recovery)
+NAME_DOTS = frozenset("·・‧•")  # between the parts of a transliterated name (冯·诺依曼 "von Neumann")
 
 
 @cache
