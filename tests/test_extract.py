@@ -620,6 +620,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # words no dictionary knows (a name's sounds) say the English's unmatched words before a verb before them may
         ("再构建德布鲁因图（de Bruijn graph），在图中寻找欧拉路径。", "构建德布鲁因图"),
         ("漫反射表面遵循朗伯余弦定律（Lambert's cosine law）。", "遵循朗伯余弦定律"),
+        # a prefixed English word predicts three characters, not four: the prefix's and the word's (预取 "prefetch")
+        ("增大缓存行或者使用硬件预取（prefetching）可以减少强制缺失。", "硬件预取"),
+        ("折中的方案是把词拆成更小的子词（subword）。", "小的子词"),
         # a localiser ends the phrase before the term (在 ... 下), though the term is one character
         ("在多核环境下秩（rank）是矩阵的重要性质。", "下秩"),
         # an acronym is no name a transliteration opens (有 yǒu before JSON "jay-son"), nor does a character before

@@ -217,7 +217,12 @@ class EnglishSide:
                     # a morpheme (过), not the word "over" that CC-CEDICT's 讨论 "talk over" also says.
                     compound, prefixed = _compound(raw), _prefixed(raw)
                     # (concatenate is no co + ncatenate: a loose prefix says nothing of the word's size)
-                    size += 2 if compound or (prefixed and prefixed[0] not in _LOOSE_PREFIXES) else 1
+                    if compound:
+                        size += 2
+                    elif prefixed and prefixed[0] not in _LOOSE_PREFIXES:
+                        size += 1.5  # the prefix's character and the word's two (预训练 pre-training, 预取 prefetch)
+                    else:
+                        size += 1
                     if compound and not (prefixed and compound[0] == prefixed[0]):
                         stems.update(stem(part) for part in compound)
                         pieces.update(stem(part) for part in compound)
