@@ -620,6 +620,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         # words no dictionary knows (a name's sounds) say the English's unmatched words before a verb before them may
         ("再构建德布鲁因图（de Bruijn graph），在图中寻找欧拉路径。", "构建德布鲁因图"),
         ("漫反射表面遵循朗伯余弦定律（Lambert's cosine law）。", "遵循朗伯余弦定律"),
+        # a numeral jieba glued to the noun it counts is no part of the term (一|帧 "frame")
+        ("把信号切成很多短的片段，每一片称为一帧（frame）。", "一帧"),
         # a prefixed English word predicts three characters, not four: the prefix's and the word's (预取 "prefetch")
         ("增大缓存行或者使用硬件预取（prefetching）可以减少强制缺失。", "硬件预取"),
         ("折中的方案是把词拆成更小的子词（subword）。", "小的子词"),

@@ -53,6 +53,7 @@ from .segment import (
     PROPER_TAGS,
     SpanOption,
     content_character,
+    counted_noun,
     first_tag,
     inside_unknown_word,
     is_counting_numeral,
@@ -221,6 +222,12 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     # How often the English says all the word says: 二阶 says "second" and "order", which second-order says once
     said = [part for part in english.parts if part in mine or part[:4] in mine]  # (see EnglishSide.of)
     return in_chinese > (len(said) / len(set(said)) if said else 0)
+
+
+def _counts_what_it_says(word: str, english: EnglishSide) -> bool:
+    """Whether a numeral word says only the noun it counts, not its number (一帧 "frame", not "one frame"; 一阶
+    "first-order" is a word of its own)."""
+    return bool(counted_noun(word)) and not (word_senses(word[0]) & english.stems or word[0] in english.prefix_chars)
 
 
 def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide) -> bool:
@@ -417,15 +424,16 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
             credit = 0.0
         if credit and (
             _classifier_repeated(word, words[position + 1 :], english)
+            or _counts_what_it_says(word, english)
             or (
                 is_counting_numeral(word)
                 and word[-1] in FUNCTION_CHARS
                 and not any(word_senses(unit) & english.stems for unit in word_units(word))
             )
         ):
-            # a numeral word saying only its classifier, which the head says again (一层|隐藏层), or only a prefix
-            # by its numeral before a classifier (一个 "uni-" before 通用门集合 "universal gate set"; not 一元语法
-            # "unigram"): it counts, it names nothing
+            # a numeral word saying only its classifier, which the head says again (一层|隐藏层) or the English says
+            # alone (称为一帧 "frame"), or only a prefix by its numeral before a classifier (一个 "uni-" before
+            # 通用门集合 "universal gate set"; not 一元语法 "unigram"): it counts, it names nothing
             credit = 0.0
         if credit and len(words) == 1:
             # a lone character that is the whole term (头 "head"), by a sense of its own; a technical sense is what

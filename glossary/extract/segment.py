@@ -160,6 +160,8 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
     where jieba reads 是非 "right and wrong"."""
     if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in NEGATIONS:
         return (1,)
+    if counted_noun(word):
+        return (1,)  # 一|帧 "frame": the noun a numeral counts may be the term
     if len(word) < 3:
         return ()
     frequencies = jieba_tokenizer().FREQ
@@ -176,8 +178,26 @@ FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 _CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
 
 
+NUMERALS = frozenset("一二三四五六七八九十百千万几两")
+
 # Numerals and classifiers: before a noun they count it, they are not part of its name.
-_COUNTING = frozenset("一二三四五六七八九十百千万几每各两") | _CLASSIFIERS
+_COUNTING = NUMERALS | frozenset("每各") | _CLASSIFIERS
+
+
+def counted_noun(word: str) -> str:
+    """The noun a numeral jieba glued it to counts, as a classifier (一帧 "one frame", 两层), or "": not in a word
+    of its own (一级 "first-class"), nor a localiser (一下 "a bit")."""
+    noun = word[1:]
+    if (
+        len(word) == 2
+        and word[0] in NUMERALS
+        and content_character(noun)
+        and pos_tag(noun) != "f"
+        and is_counting_numeral(word)
+        and senses(word) is None
+    ):
+        return noun
+    return ""
 
 
 def is_counting_numeral(word: str) -> bool:
