@@ -467,6 +467,12 @@ GLOSSES = [
     ("根据 CAP 定理（CAP theorem），系统无法同时满足三者。", {("CAP定理", "CAP theorem")}),
     ("样本均值服从 t 分布（t-distribution）。", {("t分布", "t-distribution")}),
     ("这就是路径 MTU 发现（Path MTU Discovery）。", {("路径MTU发现", "Path MTU Discovery")}),
+    # 即 "that is" ends a phrase, but for a name whose English joins its words with "as"
+    (
+        "用代码描述基础设施，即基础设施即代码（infrastructure as code，IaC）。",
+        {("基础设施即代码", "infrastructure as code")},
+    ),
+    ("平台提供函数即服务（function as a service）。", {("函数即服务", "function as a service")}),
     # a dot between the parts of a transliterated name joins them
     (
         "早在经典的冯·诺依曼结构（von Neumann architecture）中，指令和数据共享总线。",

@@ -134,8 +134,9 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     """Whether a clause word in the span ends the search: unless the English says it (通过时间反向传播
     "backpropagation through time", 同时检测并分割 "simultaneous detection and segmentation"). A single
     character always does, but for the morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the
-    English says (网络中的网络 "network in network") and a first character that says the English's first word
-    (和积算法, see _says_a_word)."""
+    English says (网络中的网络 "network in network"), a first character that says the English's first word
+    (和积算法, see _says_a_word) and one that joins two words as the English does (基础设施即代码 "infrastructure as
+    code")."""
     if word not in CLAUSE_WORDS:
         return False
     if len(word) > 1:
@@ -147,6 +148,7 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
         word in english.prefix_chars
         or (word in LOCALISERS and not ends_phrase(word, english))
         or (position == 0 and _says_a_word(word, words[1:], english))
+        or (0 < position < len(words) - 1 and _JOINS.get(word, frozenset()) & english.said)
     )
 
 
@@ -380,6 +382,7 @@ _JOINS = {
     "及": frozenset({"and"}),
     "或": frozenset({"or"}),
     "到": frozenset({"to"}),
+    "即": frozenset({"as"}),  # (a clause word, but 函数即服务 "function as a service")
 }
 
 
