@@ -473,6 +473,11 @@ GLOSSES = [
         {("基础设施即代码", "infrastructure as code")},
     ),
     ("平台提供函数即服务（function as a service）。", {("函数即服务", "function as a service")}),
+    # -ful is a suffix 有 translates (有状态 "stateful"), as -less is one 无 does
+    (
+        "数据库这类需要保存数据的有状态应用（stateful application）要挂载存储。",
+        {("有状态应用", "stateful application")},
+    ),
     # a dot between the parts of a transliterated name joins them
     (
         "早在经典的冯·诺依曼结构（von Neumann architecture）中，指令和数据共享总线。",

@@ -44,11 +44,11 @@ MORPHEMES = _table(
 )
 
 
-# English suffixes and the Chinese morphemes that translate them (无连接 connectionless, 可学习 learnable, 可解释性
-# explainability, 交互式 interactive, 最短 shortest), on a word whose base is a word of its own (not native, not
-# forest's "for" + est; any base of four letters before -able, serializ-able 可串行化). Such a morpheme only ever
-# earns a character the span holds.
-SUFFIXES = _table("less:无 able:可 ible:可 ability:可 ibility:可 ive:式 est:最 er:更")
+# English suffixes and the Chinese morphemes that translate them (无连接 connectionless, 有状态 stateful, 可学习
+# learnable, 可解释性 explainability, 交互式 interactive, 最短 shortest), on a word whose base is a word of its own
+# (not native, not forest's "for" + est; any base of four letters before -able, serializ-able 可串行化). Such a
+# morpheme only ever earns a character the span holds.
+SUFFIXES = _table("less:无 ful:有 able:可 ible:可 ability:可 ibility:可 ive:式 est:最 er:更")
 _ANY_BASE = ("able", "ible", "ability", "ibility")
 
 
