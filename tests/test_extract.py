@@ -483,6 +483,8 @@ GLOSSES = [
         "早在经典的冯·诺依曼结构（von Neumann architecture）中，指令和数据共享总线。",
         {("冯·诺依曼结构", "von Neumann architecture")},
     ),
+    # ... not where the English names only the part after the dot
+    ("这一思想源自阿兰·图灵（Turing）。", {("图灵", "Turing")}),
     # a run of words no dictionary knows (迪基-富勒 "Dickey-Fuller") says one English word: 增广 "widen" says the rest
     (
         "判断平稳性最常用的是增广迪基-富勒检验（augmented Dickey-Fuller test）。",
@@ -633,6 +635,11 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("漫反射表面遵循朗伯余弦定律（Lambert's cosine law）。", "遵循朗伯余弦定律"),
         # a numeral jieba glued to the noun it counts is no part of the term (一|帧 "frame")
         ("把信号切成很多短的片段，每一片称为一帧（frame）。", "一帧"),
+        # ... not a numeral (一万), nor the times something happens (两次), and no part of a name is a noun counted
+        ("这部电影共一万帧（frames）。", "万帧"),
+        ("视频每秒包含二十五帧（frames）。", "五帧"),
+        ("每个请求平均需要两次往返（round trip）。", "次往返"),
+        ("我们用四阶龙格-库塔法（Runge-Kutta method）求解。", "阶龙格-库塔法"),
         # a prefixed English word predicts three characters, not four: the prefix's and the word's (预取 "prefetch")
         ("增大缓存行或者使用硬件预取（prefetching）可以减少强制缺失。", "硬件预取"),
         ("折中的方案是把词拆成更小的子词（subword）。", "小的子词"),

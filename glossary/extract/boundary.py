@@ -47,6 +47,7 @@ from .segment import (
     LATIN,
     LOCALISERS,
     MODALS,
+    NAME_DOTS,
     NEGATIONS,
     NEVER_FIRST_TAGS,
     NOT_STARTING,
@@ -586,7 +587,12 @@ def choose(
         if option.short_of_gloss:
             s -= weights.short_of_gloss
         outside, inside = option.splits_word
-        if outside in HYPHENS:
+        if outside in NAME_DOTS:
+            # the dot of a transliterated name joins its parts where the English names them all (冯·|诺依曼结构 "von
+            # Neumann architecture"), not where it names one (阿兰·|图灵 "Turing")
+            if unexplained(option.words, english):
+                s -= weights.splits_word
+        elif outside in HYPHENS:
             # a hyphen joins a name only where the English hyphenates too (崩溃-|恢复模型 "crash-recovery model");
             # otherwise it sets a label apart (实验1-|基线对比 "baseline comparison")
             if any(h in english for h in HYPHENS):

@@ -179,6 +179,7 @@ _CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
 
 
 NUMERALS = frozenset("一二三四五六七八九十百千万几两")
+_VERBAL_CLASSIFIERS = frozenset("次遍回趟番")  # how many times something happens (两次往返 "two round trips")
 
 # Numerals and classifiers: before a noun they count it, they are not part of its name.
 _COUNTING = NUMERALS | frozenset("每各") | _CLASSIFIERS
@@ -186,14 +187,16 @@ _COUNTING = NUMERALS | frozenset("每各") | _CLASSIFIERS
 
 def counted_noun(word: str) -> str:
     """The noun a numeral jieba glued it to counts, as a classifier (一帧 "one frame", 两层), or "": not in a word
-    of its own (一级 "first-class"), nor a localiser (一下 "a bit")."""
+    of its own (一级 "first-class"), nor a numeral (一万), a classifier of times (两次 "twice") or a localiser (一下
+    "a bit")."""
     noun = word[1:]
     if (
         len(word) == 2
         and word[0] in NUMERALS
+        and noun not in _COUNTING
+        and noun not in _VERBAL_CLASSIFIERS
         and content_character(noun)
         and pos_tag(noun) != "f"
-        and is_counting_numeral(word)
         and senses(word) is None
     ):
         return noun
@@ -360,6 +363,8 @@ def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple
             return text[i:at], text[at:j]
     if at >= 2 and text[at - 1] in HYPHENS and (CJK_RE.match(text[at - 2]) or text[at - 2].isalnum()):
         return text[at - 1], first  # (崩溃-|恢复模型 "crash-recovery")
+    if not before and at >= 1 and counted_noun(text[at - 1 : at + 1]):
+        return text[at - 1], text[at]  # (四|阶龙格-库塔法: the noun a numeral counts, inside jieba's word 四阶)
     if at >= 2 and text[at - 1] in NAME_DOTS and CJK_RE.match(text[at - 2]):
         return text[at - 1], first  # (冯·|诺依曼结构 "von Neumann architecture")
     return (before, first) if inside_unknown_word(before, first) else ("", "")
