@@ -654,6 +654,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("训练后胡伯损失（Huber loss）降到了很低。", "后胡伯损失"),
         ("由实柯西-施瓦茨不等式（Cauchy-Schwarz inequality）即得。", "实柯西-施瓦茨不等式"),
         ("模型选择时有赤池信息量准则（Akaike information criterion）可用。", "有赤池信息量准则"),
+        # ... nor one before a later word no dictionary knows that opens the name itself (哈 of 哈夫曼)
+        ("我们先构建哈夫曼树（Huffman tree）。", "先构建哈夫曼树"),
         # a classifier jieba left alone before a word it does not know counts (这类|逐层), it is no part of a name
         ("还可以使用 LAMB 这类逐层自适应学习率（layer-wise adaptive learning rates）优化器。", "类逐层自适应学习率"),
         # an ordinal names (第三 "third"), it does not count

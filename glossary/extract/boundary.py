@@ -457,7 +457,7 @@ def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_f
                 said.unaligned.append(position)
             else:
                 said.free += 1
-        elif position == 0 and len(words) > 1 and opens_a_name(word, words[1], english):
+        elif position == 0 and len(words) > 1 and opens_a_name(word, words[1:], english):
             # the first sound of a name the English writes (切|比雪夫不等式 "Chebyshev's inequality", 雅|可比矩阵
             # "Jacobian"): a piece of a transliteration jieba cut, like a word it does not know
             said.score += weights.unknown
