@@ -645,6 +645,10 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("折中的方案是把词拆成更小的子词（subword）。", "小的子词"),
         # a localiser ends the phrase before the term (在 ... 下), though the term is one character
         ("在多核环境下秩（rank）是矩阵的重要性质。", "下秩"),
+        # ... also where jieba glues it to the term's first character (下|核), and inside a span (情况|下|早停)
+        ("在高维情形下核（kernel）方法计算代价很高。", "下核"),
+        ("在这种情况下早停（early stopping）往往比正则化更有效。", "情况下早停"),
+        ("在有噪声的信道上纠错码（error-correcting code）必不可少。", "信道上纠错码"),
         # an acronym is no name a transliteration opens (有 yǒu before JSON "jay-son"), nor does a character before
         # a word that opens the name itself (新 xīn before 霍夫丁 Hoeffding), nor one that opens another name than
         # the first (实 shí before 柯西-施瓦茨 Cauchy-Schwarz), nor a consonant a name opening with a vowel (有 yǒu,

@@ -514,8 +514,9 @@ def _unaligned_cost(
             # 需要|智能体); 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the
             # frame's 的 (see _said) opens a phrase, not a name
             cost += weights.unaligned_other
-        elif position == len(words) - 1 and ends_phrase(words[-1], english):
-            cost += weights.unaligned_other  # 处理器|上（CPU）: a localiser ends a phrase
+        elif position > 0 and ends_phrase(words[position], english):
+            # 处理器|上（CPU）, 情况|下|早停: a localiser ends a phrase
+            cost += weights.unaligned_other
         elif is_counting_numeral(words[position]) or (
             position == 0 and _function_character(words[0]) and not content_first
         ):
