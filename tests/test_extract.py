@@ -485,6 +485,10 @@ GLOSSES = [
     ),
     # ... not where the English names only the part after the dot
     ("这一思想源自阿兰·图灵（Turing）。", {("图灵", "Turing")}),
+    ("博弈论的奠基人之一是约翰·冯·诺依曼（von Neumann）。", {("冯·诺依曼", "von Neumann")}),
+    ("托马斯·贝叶斯（Thomas Bayes）的遗作在他死后才发表。", {("托马斯·贝叶斯", "Thomas Bayes")}),
+    # a name jieba guessed whole keeps a localiser character in it (德劳内 "Delaunay")
+    ("德劳内三角剖分（Delaunay triangulation）最大化了最小内角。", {("德劳内三角剖分", "Delaunay triangulation")}),
     # a run of words no dictionary knows (迪基-富勒 "Dickey-Fuller") says one English word: 增广 "widen" says the rest
     (
         "判断平稳性最常用的是增广迪基-富勒检验（augmented Dickey-Fuller test）。",

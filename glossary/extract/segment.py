@@ -92,7 +92,9 @@ def tokens(text: str) -> tuple[str, ...]:
     """jieba's words for a span, the span segmented on its own (its segmentation in context may differ).
 
     jieba's HMM glues characters its dictionary does not know into words; a glued "word" holding a function
-    character (语是, 个键, 或协) is taken apart again, so the function word is seen for what it is. A name written
+    character (语是, 个键, 或协, 下核) is taken apart again, so the function word is seen for what it is; not a
+    longer one whose only function characters are localisers after its first, most likely a name (德劳内
+    "Delaunay"). A name written
     with a slash between capitals or digits (A/B, I/O) is one word.
     """
     frequencies = jieba_tokenizer().FREQ
@@ -105,6 +107,7 @@ def tokens(text: str) -> tuple[str, ...]:
             and not LATIN.search(word)
             and FUNCTION_CHARS & set(word)
             and senses(word) is None  # 线上 "online" is a word, 器上 is not
+            and not (len(word) > 2 and word[0] not in FUNCTION_CHARS and set(word) & FUNCTION_CHARS <= set(LOCALISERS))
         ):
             out.extend(word)
         elif out and word == "/" and SLASHED.fullmatch(out[-1][-1:] + text[at : at + 2]):
