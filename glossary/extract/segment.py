@@ -94,8 +94,7 @@ def tokens(text: str) -> tuple[str, ...]:
     jieba's HMM glues characters its dictionary does not know into words; a glued "word" holding a function
     character (语是, 个键, 或协, 下核) is taken apart again, so the function word is seen for what it is; not a
     longer one whose only function characters are localisers after its first, most likely a name (德劳内
-    "Delaunay"). A name written
-    with a slash between capitals or digits (A/B, I/O) is one word.
+    "Delaunay"). A name written with a slash between capitals or digits (A/B, I/O) is one word.
     """
     frequencies = jieba_tokenizer().FREQ
     out: list[str] = []
