@@ -21,7 +21,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..lexicon import STOP_WORDS, can_be_verb, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
@@ -564,18 +563,6 @@ def _corpus_evidence(
     )
 
 
-# Lower-case particles of European names (von Neumann, de Casteljau, van der Waals)
-_NAME_PARTICLES = frozenset("von van de der den da di du del della le la ten ter".split())
-
-
-@cache
-def _name_words(english: str) -> int:
-    """How many words of the English are parts of a name: capitalised words and name particles."""
-    return sum(
-        1 for w in re.findall(r"[A-Za-z]+", english) if (w[0].isupper() and w[1:].islower()) or w in _NAME_PARTICLES
-    )
-
-
 def choose(
     options: Sequence[SpanOption],
     english: str,
@@ -605,7 +592,7 @@ def choose(
             # the dot of a transliterated name joins its parts where the English names more of them than the span
             # holds (冯·|诺依曼结构 "von Neumann architecture", 托马斯·|贝叶斯 "Thomas Bayes"), not where it names
             # those only (阿兰·|图灵 "Turing", 约翰·|冯·诺依曼 "von Neumann")
-            if _name_words(english) > sum(option.span.count(dot) for dot in NAME_DOTS) + 1:
+            if side.name_words > sum(option.span.count(dot) for dot in NAME_DOTS) + 1:
                 s -= weights.splits_word
         elif outside in HYPHENS:
             # a hyphen joins a name only where the English hyphenates too (崩溃-|恢复模型 "crash-recovery model");

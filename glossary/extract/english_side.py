@@ -115,6 +115,7 @@ class EnglishSide:
     names: bool = True  # it may name a person or place: a capital, or a word no dictionary uses (kruskal's)
     # the pinyin initials a transliteration of one of its names may open with (Chebyshev: 切 qie, Jacobi: 雅 ya)
     name_sounds: frozenset[str] = frozenset()
+    name_words: int = 0  # words that are parts of a name: capitalised ones and particles (von Neumann: two)
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -255,11 +256,16 @@ class EnglishSide:
             tuple(suffixes),
             names=names,
             name_sounds=sounds,
+            name_words=sum(
+                1 for w in _WORD.findall(english) if (w[0].isupper() and w[1:].islower()) or w in _NAME_PARTICLES
+            ),
         )
 
 
 # A word joined by a hyphen: an abbreviation with it (NP-complete, PPO-clip, U-Net) is a name of two parts.
 _WORD_PART = re.compile(r"(?:^|-)[A-Za-z][a-z]{2,}(?:-|$)")
+# Lower-case particles of European names (von Neumann, de Casteljau, van der Waals)
+_NAME_PARTICLES = frozenset("von van de der den da di du del della le la ten ter".split())
 # Words of Latin letters, diacritics included (Fréchet, Erdős), and hyphenated runs of them.
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
