@@ -487,6 +487,10 @@ GLOSSES = [
     ("这一思想源自阿兰·图灵（Turing）。", {("图灵", "Turing")}),
     ("博弈论的奠基人之一是约翰·冯·诺依曼（von Neumann）。", {("冯·诺依曼", "von Neumann")}),
     ("托马斯·贝叶斯（Thomas Bayes）的遗作在他死后才发表。", {("托马斯·贝叶斯", "Thomas Bayes")}),
+    # words that sound out a name together are the name, whatever jieba reads in them: 狄|里克|雷 ("Rick",
+    # "thunder") is Dirichlet, and the localiser 里 opens 里|卡蒂 Riccati
+    ("我们采用狄里克雷过程（Dirichlet process）作为先验。", {("狄里克雷过程", "Dirichlet process")}),
+    ("控制器的增益来自求解里卡蒂方程（Riccati equation）。", {("里卡蒂方程", "Riccati equation")}),
     # a name jieba guessed whole keeps a localiser character in it (德劳内 "Delaunay")
     ("德劳内三角剖分（Delaunay triangulation）最大化了最小内角。", {("德劳内三角剖分", "Delaunay triangulation")}),
     # a run of words no dictionary knows (迪基-富勒 "Dickey-Fuller") says one English word: 增广 "widen" says the rest
@@ -663,6 +667,10 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("由实柯西-施瓦茨不等式（Cauchy-Schwarz inequality）即得。", "实柯西-施瓦茨不等式"),
         ("模型选择时有赤池信息量准则（Akaike information criterion）可用。", "有赤池信息量准则"),
         # ... nor one before a later word no dictionary knows that opens the name itself (哈 of 哈夫曼)
+        # ... and words of the general vocabulary sound out no name, though their sounds fit (一个 yí gè, Yogi)
+        ("给Adam算法提供了一个称为Yogi的热补丁。", "一个"),
+        ("根据柯西不等式（Cauchy inequality）可得上界。", "根据柯西不等式"),
+        ("磁性材料可以用伊辛模型（Ising model）来描述。", "用伊辛模型"),  # (用 yòng is no I)
         ("我们先构建哈夫曼树（Huffman tree）。", "先构建哈夫曼树"),
         # a classifier jieba left alone before a word it does not know counts (这类|逐层), it is no part of a name
         ("还可以使用 LAMB 这类逐层自适应学习率（layer-wise adaptive learning rates）优化器。", "类逐层自适应学习率"),

@@ -12,11 +12,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from importlib import resources
 
 from ..lexicon import pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR, pinyin_syllables
 from .english_side import EnglishSide, spaced_words
-from .segment import BOUND_SUFFIXES, JOINING_WORDS, LATIN, NAME_TAGS, content_character
+from .segment import BOUND_SUFFIXES, CLAUSE_WORDS, JOINING_WORDS, LATIN, NAME_TAGS, content_character
+from .transliteration import transliterates
 
 ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
 
@@ -224,6 +226,58 @@ def _unit_senses(word: str) -> frozenset[str]:
 def word_units(word: str) -> tuple[str, ...]:
     """A word as the dictionary reads it: itself, or the entries it is made of when CC-CEDICT does not list it."""
     return tuple(dictionary_parts(word)) if senses(word) is None and not LATIN.search(word) else (word,)
+
+
+def sounded_name(words: tuple[str, ...], english: EnglishSide) -> int:
+    """How many words at the start of a span sound out a name of the English together, 0 for none: characters and
+    names jieba cut a transliteration into (狄|里克|雷 "Dirichlet": "Rick", "thunder"; 里|卡蒂 "Riccati", with the
+    localiser 里 "in"), which say nothing of the English, are mostly characters transliterations are made of (see
+    tools/make_name_chars.py), and which no later word of the span goes on to say the name for (根据|柯西不等式
+    "Cauchy inequality": 柯西 says Cauchy)."""
+    if not english.spelled_names:
+        return 0
+    return _sounded_name(words, english)
+
+
+@cache
+def _sounded_name(words: tuple[str, ...], english: EnglishSide) -> int:
+    for n in range(len(words), 0, -1):
+        chars = "".join(words[:n])
+        if (
+            len(chars) < 2
+            or sum(c in _name_chars() for c in chars) * 2 < len(chars)
+            or not all(_name_piece(w, english) for w in words[:n])
+        ):
+            continue
+        for name in english.spelled_names:
+            if transliterates(chars, name) and not any(_says_name(w, name, english) for w in words[n:]):
+                return n
+    return 0
+
+
+def _name_piece(word: str, english: EnglishSide) -> bool:
+    """Whether a word may be a piece of a transliteration: it says nothing of the English, and it is a character, a
+    name or a word jieba guessed; not a word of the general vocabulary (比赛 is no Pearson, 希望 no Schwarz)."""
+    if alignment(word, english)[0]:
+        return False
+    if len(word) == 1:
+        # (a function character only where transliterations use it: 里 of 里卡蒂, not 用 of 用|伊辛 "Ising")
+        return word not in CLAUSE_WORDS or word in _name_chars()
+    return pos_tag(word) in NAME_TAGS
+
+
+def _says_name(word: str, name: str, english: EnglishSide) -> bool:
+    """Whether a word says this name: by the dictionary, as a word it does not know, or by its sounds."""
+    if not CJK_RE.match(word):
+        return False
+    return stem(name) in word_senses(word) or not alignment(word, english)[2] or transliterates(word, name)
+
+
+@cache
+def _name_chars() -> frozenset[str]:
+    """The characters transliterations of names are made of (tools/make_name_chars.py)."""
+    text = resources.files("glossary").joinpath("data/name_chars.txt").read_text(encoding="utf-8")
+    return frozenset(text.replace("\n", ""))
 
 
 def opens_a_name(char: str, rest: Sequence[str], english: EnglishSide) -> bool:

@@ -32,6 +32,7 @@ from .align import (
     latin_said,
     opens_a_name,
     says_all,
+    sounded_name,
     word_senses,
     word_units,
 )
@@ -298,14 +299,19 @@ def score_span(
     words = recut_before_suffix(words, english)
     # (but 使用者 "user" is a dictionary word that says the English; 一个多 of 一个多头注意力 is none)
     glued = option.first_glued and not (senses(words[0]) or frozenset()) & english.stems
-    if not words or glued or _starts_no_term(words, english):
+    if not words or glued:
         return _EXCLUDED
-    if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words)):
+    # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
+    # whatever the dictionary reads in them
+    named = sounded_name(words, english)
+    if not named and _starts_no_term(words, english):
+        return _EXCLUDED
+    if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words) if k >= named):
         # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
         # "Fibonacci heap": 那 "that" in 斐波那契)
         rejoined = rejoined_option(option, words, english) if rejoin else None
         return _EXCLUDED if rejoined is None else score_span(rejoined, english, stats, weights, at_markup=at_markup)
-    said = _said(words, english, weights, head_free=not option.short_of_gloss)
+    said = _said(words, english, weights, head_free=not option.short_of_gloss, named=named)
     # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - said.covered)
@@ -395,9 +401,18 @@ def _frame_said(words: tuple[str, ...], english: EnglishSide) -> bool:
     return any(alignment(word, english)[0] or latin_said(word, english) for word in words[1 : words.index("的", 2)])
 
 
-def _said(words: tuple[str, ...], english: EnglishSide, weights: Weights, head_free: bool = True) -> _Said:
+def _said(
+    words: tuple[str, ...], english: EnglishSide, weights: Weights, head_free: bool = True, named: int = 0
+) -> _Said:
     said = _Said()
     for position, word in enumerate(words):
+        if position < named:
+            # the first ``named`` words sound out a name (see align.sounded_name): a name no dictionary knows
+            if position == 0:
+                said.score += weights.unknown
+                said.free += 1
+            said.add_unknown(position, words)
+            continue
         if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see _starts_no_term)
             if not _JOINS.get(word, frozenset()) & english.said:  # free where the English joins so too (Wide & Deep)
                 said.score -= weights.joining_inside

@@ -116,6 +116,9 @@ class EnglishSide:
     # the pinyin initials a transliteration of one of its names may open with (Chebyshev: 切 qie, Jacobi: 雅 ya)
     name_sounds: frozenset[str] = frozenset()
     name_words: int = 0  # words that are parts of a name: capitalised ones and particles (von Neumann: two)
+    # the names a transliteration may sound out: each capitalised name word, and each run of them with its particles
+    # (Dirichlet; Monte Carlo as montecarlo, de Bruijn as debruijn)
+    spelled_names: tuple[str, ...] = ()
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -247,6 +250,12 @@ class EnglishSide:
         # an acronym (JSON)
         first_name = next((w for w in _WORD.findall(english) if w[0].isupper() and w[1:].islower()), "")
         sounds = _opening_sounds(first_name) if first_name.lower() in capitalised else frozenset()
+        spelled: list[str] = []
+        for run in _NAME_RUN.findall(re.sub(r"['’]s\b|['’]", "", english)):
+            parts = [w.lower() for w in _WORD.findall(run)]
+            spelled += [p for p in parts if p in capitalised]
+            if len(parts) > 1 and all(p in capitalised or p in _NAME_PARTICLES for p in parts):
+                spelled.append("".join(parts))
         return cls(
             max(1.0, size),
             tuple(vocabulary),
@@ -256,6 +265,7 @@ class EnglishSide:
             tuple(suffixes),
             names=names,
             name_sounds=sounds,
+            spelled_names=tuple(dict.fromkeys(spelled)),
             name_words=sum(
                 1 for w in _WORD.findall(english) if (w[0].isupper() and w[1:].islower()) or w in _NAME_PARTICLES
             ),
@@ -266,6 +276,8 @@ class EnglishSide:
 _WORD_PART = re.compile(r"(?:^|-)[A-Za-z][a-z]{2,}(?:-|$)")
 # Lower-case particles of European names (von Neumann, de Casteljau, van der Waals)
 _NAME_PARTICLES = frozenset("von van de der den da di du del della le la ten ter".split())
+# Runs of capitalised words and particles, which a transliteration may sound out as one (Monte Carlo 蒙特卡洛)
+_NAME_RUN = re.compile(rf"(?:\b(?:[A-Z][^\W\d_]+|{'|'.join(sorted(_NAME_PARTICLES))})\b[\s-]*)+")
 # Words of Latin letters, diacritics included (Fréchet, Erdős), and hyphenated runs of them.
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
