@@ -473,6 +473,8 @@ GLOSSES = [
         {("基础设施即代码", "infrastructure as code")},
     ),
     ("平台提供函数即服务（function as a service）。", {("函数即服务", "function as a service")}),
+    # 表 heads the names of lists (链表, 跳表 "skip list"), which CC-CEDICT does not say
+    ("在倒排列表上增加跳表（skip list），就可以一次跳过一大段文档编号。", {("跳表", "skip list")}),
     # -ful is a suffix 有 translates (有状态 "stateful"), as -less is one 无 does
     (
         "数据库这类需要保存数据的有状态应用（stateful application）要挂载存储。",

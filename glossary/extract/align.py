@@ -28,7 +28,7 @@ ALIGNED_CHAR = 1.0
 
 # The technical senses of characters that head or open compounds, which CC-CEDICT, a general dictionary, lacks
 # (图神经网络 graph neural network, 基本块 basic block, 边界框 bounding box, 核函数 kernel function, 矩估计 method
-# of moments). A word CC-CEDICT lists keeps its own senses (阶段 "stage", 框架 "framework").
+# of moments, 跳表 skip list). A word CC-CEDICT lists keeps its own senses (阶段 "stage", 框架 "framework").
 _TECHNICAL_SENSES = {
     char: frozenset(stem(word) for word in words.split())
     for char, words in {
@@ -52,6 +52,7 @@ _TECHNICAL_SENSES = {
         "径": "path",
         "矩": "moment",
         "口": "port",
+        "表": "list",
     }.items()
 }
 
