@@ -475,6 +475,11 @@ GLOSSES = [
     ("平台提供函数即服务（function as a service）。", {("函数即服务", "function as a service")}),
     # 表 heads the names of lists (链表, 跳表 "skip list"), which CC-CEDICT does not say
     ("在倒排列表上增加跳表（skip list），就可以一次跳过一大段文档编号。", {("跳表", "skip list")}),
+    # a superlative says its base, whose y the suffix turned to i (最早 "earliest": early)
+    (
+        "动态优先级的最早截止时间优先（earliest deadline first，EDF）调度可以达到百分之百的利用率。",
+        {("最早截止时间优先", "earliest deadline first")},
+    ),
     # -ful is a suffix 有 translates (有状态 "stateful"), as -less is one 无 does
     (
         "数据库这类需要保存数据的有状态应用（stateful application）要挂载存储。",

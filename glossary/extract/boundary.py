@@ -225,6 +225,8 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
         in_chinese = 1 + sum(1 for other in others if len(other) > 1 and says_all(other, mine))
     # How often the English says all the word says: 二阶 says "second" and "order", which second-order says once
     said = [part for part in english.parts if part in mine or part[:4] in mine]  # (see EnglishSide.of)
+    if not said:  # ... or a word that says it by its base (earliest: early, 最早)
+        said = [" ".join(sorted(stems)) for stems, _ in english.vocabulary if stems & mine]
     return in_chinese > (len(said) / len(set(said)) if said else 0)
 
 

@@ -70,7 +70,8 @@ def _suffixed(word: str) -> tuple[str, frozenset[str]] | None:
         if suffix in _ANY_BASE and len(base) >= 4:
             return base, chars
         doubled = base[:-1] if base[-1] == base[-2] else ""  # big-g-est
-        for candidate in (base, base + "e", doubled):
+        y = base[:-1] + "y" if base.endswith("i") else ""  # earli-est
+        for candidate in (base, base + "e", doubled, y):
             if candidate and in_english_vocabulary(candidate):
                 return candidate, chars
     return None
@@ -200,6 +201,7 @@ class EnglishSide:
                 chars |= MORPHEMES.get(raw, frozenset()) | PREFIXES.get(raw, frozenset())
                 if suffixed := _suffixed(raw):
                     suffix_chars |= suffixed[1]
+                    stems.add(stem(suffixed[0]))  # (earliest says early: 最早)
                     pieces.add(stem(suffixed[0]))
                 if _MADE_INTO.search(raw):
                     size += 0.25  # tokenization 词元化, minimization 最小化: -ize is a character of its own (化)
