@@ -473,6 +473,12 @@ GLOSSES = [
         {("基础设施即代码", "infrastructure as code")},
     ),
     ("平台提供函数即服务（function as a service）。", {("函数即服务", "function as a service")}),
+    # a character that says the whole of an English word says no part of it, which a later word would say again
+    # (零 "zero; extra" before 外推 "extrapolate")
+    (
+        "又比如零噪声外推（zero-noise extrapolation，ZNE），故意把噪声放大。",
+        {("零噪声外推", "zero-noise extrapolation")},
+    ),
     # 表 heads the names of lists (链表, 跳表 "skip list"), which CC-CEDICT does not say
     ("在倒排列表上增加跳表（skip list），就可以一次跳过一大段文档编号。", {("跳表", "skip list")}),
     # a superlative says its base, whose y the suffix turned to i (最早 "earliest": early)
@@ -678,6 +684,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("给Adam算法提供了一个称为Yogi的热补丁。", "一个"),
         ("根据柯西不等式（Cauchy inequality）可得上界。", "根据柯西不等式"),
         ("磁性材料可以用伊辛模型（Ising model）来描述。", "用伊辛模型"),  # (用 yòng is no I)
+        # a word jieba guessed, glued from context, says nothing where the rest of the span says every English word
+        ("读数据前加共享锁（shared lock），写数据前加排他锁。", "前加共享锁"),
+        ("系统时脉由外部晶振经过锁相回路（phase-locked loop，PLL）倍频产生。", "晶振经过锁相回路"),
         ("我们先构建哈夫曼树（Huffman tree）。", "先构建哈夫曼树"),
         # a classifier jieba left alone before a word it does not know counts (这类|逐层), it is no part of a name
         ("还可以使用 LAMB 这类逐层自适应学习率（layer-wise adaptive learning rates）优化器。", "类逐层自适应学习率"),

@@ -233,8 +233,8 @@ def sounded_name(words: tuple[str, ...], english: EnglishSide) -> int:
     """How many words at the start of a span sound out a name of the English together, 0 for none: characters and
     names jieba cut a transliteration into (狄|里克|雷 "Dirichlet": "Rick", "thunder"; 里|卡蒂 "Riccati", with the
     localiser 里 "in"), which say nothing of the English, are mostly characters transliterations are made of (see
-    tools/make_name_chars.py), and which no later word of the span goes on to say the name for (根据|柯西不等式
-    "Cauchy inequality": 柯西 says Cauchy)."""
+    tools/make_name_chars.py) unless they are one word jieba guessed, and which no later word of the span goes on
+    to say the name for (根据|柯西不等式 "Cauchy inequality": 柯西 says Cauchy)."""
     if not english.spelled_names:
         return 0
     return _sounded_name(words, english)
@@ -244,14 +244,15 @@ def sounded_name(words: tuple[str, ...], english: EnglishSide) -> int:
 def _sounded_name(words: tuple[str, ...], english: EnglishSide) -> int:
     for n in range(len(words), 0, -1):
         chars = "".join(words[:n])
+        guessed = n == 1 and pos_tag(chars) == "x"  # (one word jieba guessed: 德劳内 "Delaunay")
         if (
             len(chars) < 2
-            or sum(c in _name_chars() for c in chars) * 2 < len(chars)
+            or (not guessed and sum(c in _name_chars() for c in chars) * 2 < len(chars))
             or not all(_name_piece(w, english) for w in words[:n])
         ):
             continue
         for name in english.spelled_names:
-            if transliterates(chars, name) and not any(_says_name(w, name, english) for w in words[n:]):
+            if transliterates(chars, name) and not any(_says_name(w, name) for w in words[n:]):
                 return n
     return 0
 
@@ -267,11 +268,9 @@ def _name_piece(word: str, english: EnglishSide) -> bool:
     return pos_tag(word) in NAME_TAGS
 
 
-def _says_name(word: str, name: str, english: EnglishSide) -> bool:
-    """Whether a word says this name: by the dictionary, as a word it does not know, or by its sounds."""
-    if not CJK_RE.match(word):
-        return False
-    return stem(name) in word_senses(word) or not alignment(word, english)[2] or transliterates(word, name)
+def _says_name(word: str, name: str) -> bool:
+    """Whether a word says this name, by the dictionary or by its sounds."""
+    return bool(CJK_RE.match(word)) and (stem(name) in word_senses(word) or transliterates(word, name))
 
 
 @cache

@@ -206,7 +206,13 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
         if char in chars and any(other[:1] in chars and same_morpheme(char, other[:1]) for other in later):
             return True
         whole = english.wholes[i]
-        if whole and (char in chars or mine & stems) and any(whole in word_senses(other) for other in later):
+        # (a character saying the whole word itself says no part of it: 零 "extra" of 零|噪声|外推 "zero-noise
+        # extrapolation", which the stemmer cuts to extra)
+        if (
+            whole
+            and (char in chars or (mine & stems) - {whole})
+            and any(whole in word_senses(other) for other in later)
+        ):
             return True
     return False
 
@@ -329,11 +335,17 @@ def score_span(
     # Words of the span no dictionary knows (酉 of 酉矩阵 "unitary matrix", 德布|鲁因 "de Bruijn") say what they may
     # first: they are nearer the gloss than a dictionary word before them (对应|酉矩阵 "corresponds to a unitary
     # matrix", 构建|德布鲁因图 "build a de Bruijn graph").
+    # ... but where they outnumber the English words left, the first word, unknown, says nothing: jieba's guess glued
+    # context (读数据前加|共享锁 "shared lock", 外部晶振|经过|锁相回路 "phase-locked loop"); it is weighed as a
+    # dictionary word the English does not say, a noun (see _unaligned_cost), and loses its credit
+    context = said.unknown > slack and said.first_unknown and not named
     slack = max(0, slack - said.unknown)
     cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, option.after_modal, weights)
     # English words left that no word of the span could translate: the term is more than the span (最终|一致性
     # "eventual consistency" against 一致性).
     score = said.score - cost - weights.unexplained * max(0, slack - (said.free - said.unknown))
+    if context:
+        score -= weights.unknown + weights.unaligned_content
     score -= weights.length * abs(math.log(_length("".join(words), english) / expected_chars(english)))
     if stats is not None:
         fragment = not (says_everything and option.after_word)
@@ -371,6 +383,7 @@ class _Said:
     covered: int = 0  # English words they say
     free: int = 0  # words that may say an English word the dictionary did not match them with
     unknown: int = 0  # ... of them, runs of words or parts of words no dictionary knows (coinages, names)
+    first_unknown: bool = False  # ... one of them is the first word
     _last_unknown: int = -2  # the position of the last such word
 
     def add_unknown(self, position: int, words: Sequence[str]) -> None:
@@ -380,6 +393,7 @@ class _Said:
         )
         self.unknown += not run
         self._last_unknown = position
+        self.first_unknown = self.first_unknown or position == 0
 
     unaligned: list[int] = field(default_factory=list)  # positions of dictionary words that say none
 
