@@ -479,6 +479,9 @@ GLOSSES = [
         "又比如零噪声外推（zero-noise extrapolation，ZNE），故意把噪声放大。",
         {("零噪声外推", "zero-noise extrapolation")},
     ),
+    # a plus after a capital is part of a name, in both languages (B+ tree, C++)
+    ("磁盘数据库最常用的索引结构是B+树（B+ tree），数据都在叶子节点上。", {("B+树", "B+ tree")}),
+    ("我们用C++模板（C++ template）实现泛型容器。", {("C++模板", "C++ template")}),
     # 表 heads the names of lists (链表, 跳表 "skip list"), which CC-CEDICT does not say
     ("在倒排列表上增加跳表（skip list），就可以一次跳过一大段文档编号。", {("跳表", "skip list")}),
     # a superlative says its base, whose y the suffix turned to i (最早 "earliest": early)

@@ -36,7 +36,9 @@ _ABBREVIATED_NAME = re.compile(f"(?P<abbr>[A-Z][A-Za-z0-9\\-]*)\\s*[{CJK_CHAR}]{
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
 # Latin letters, those with diacritics too (Fréchet, Erdős–Rényi, Poincaré), Greek letters (ε-greedy), digits.
 _LETTER = f"A-Za-z0-9À-ÖØ-öø-ɏ{GREEK_CHAR}"
-_FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.@\\-–/]*$")  # (pass@k, Recall@10: a metric at a cut-off)
+_FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.@+\\-–/]*$")  # (pass@k, Recall@10: a metric at a cut-off)
+# A plus belongs in a name only after a capital, ending a word (B+ tree, C++ template); a+b is arithmetic.
+_LOOSE_PLUS = re.compile(r"(?<![A-Z+])\+|\+(?![\s+]|$)")
 # A slash belongs in a name only between capitals or digits (A/B testing, I/O, TCP/IP); src/main is a path.
 _LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")
 # ... and the three characters of such a slash (A/B): patterns and segment read names the same way.
@@ -80,6 +82,8 @@ class EnglishGloss:
 def looks_like_term(text: str) -> bool:
     """An English name: Latin words, no code, no sentence, not a lone function word or a number."""
     if not _FORM.match(text) or _CODE.search(text) or CJK_RE.search(text) or _LOOSE_SLASH.search(text):
+        return False
+    if _LOOSE_PLUS.search(text):
         return False
     words = text.split()
     if not 1 <= len(words) <= MAX_WORDS or sum(c.isalpha() for c in text) < 2:

@@ -182,7 +182,8 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
 def _joins_a_name(before: str, char_after: str) -> bool:
     """Whether a character between two others is part of a term: a layout space (see _spacing), a slash between
     capitals or digits (A/B 测试, I/O 设备), a point between digits (C4.5 决策树, GPT-3.5 模型), an ampersand in a
-    name of Latin words (Wide & Deep 模型, Q&A 系统), or the @ of a metric at a cut-off (pass@k 指标).
+    name of Latin words (Wide & Deep 模型, Q&A 系统), the @ of a metric at a cut-off (pass@k 指标), or the plus after
+    a capital (B+树, C++模板).
     ``char_after`` is the character and what follows it, up to four characters."""
     char, after = char_after[:1], char_after[1:2]
     if char == "/":
@@ -191,6 +192,8 @@ def _joins_a_name(before: str, char_after: str) -> bool:
         return before.isdigit() and after.isdigit()
     if char == "@":
         return before.isalnum() and _CUT_OFF.match(char_after) is not None
+    if char == "+":
+        return before.isupper() or before == "+"  # B+ 树, C++ 模板
     if char == "&" or (char == " " and "&" in (before, after)):
         return all(c in " &" or _LATIN_WORD_CHAR.match(c) for c in (before, after))
     return _spacing(before, char_after[:2])
