@@ -15,10 +15,10 @@ from functools import cache
 from importlib import resources
 
 from ..lexicon import pos_tag, senses, stem
-from ..normalize import CJK_RE, GREEK_CHAR, pinyin_syllables
+from ..normalize import CJK_RE, GREEK_CHAR
 from .english_side import EnglishSide, spaced_words
 from .segment import BOUND_SUFFIXES, CLAUSE_WORDS, JOINING_WORDS, LATIN, NAME_TAGS, content_character
-from .transliteration import transliterates
+from .transliteration import initial_and_final, transliterates
 
 ALIGNED_WORD = 2.0  # credit for a matching word; a matching single character earns half
 
@@ -297,12 +297,4 @@ def opens_a_name(char: str, rest: Sequence[str], english: EnglishSide) -> bool:
 
 def _sounds_like(char: str, english: EnglishSide) -> bool:
     """Whether a character's pinyin opens as a name of the English does (see EnglishSide.name_sounds)."""
-    return _pinyin_initial(char) in english.name_sounds
-
-
-@cache
-def _pinyin_initial(char: str) -> str:
-    """A character's pinyin initial (zh, q, y ...), "-" for none: read once per character, not per candidate span."""
-    syllable = pinyin_syllables(char, tones=False)[0]
-    initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
-    return initial if initial not in "aeiou" else "-"
+    return initial_and_final(char)[0] in english.name_sounds

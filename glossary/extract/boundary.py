@@ -230,9 +230,10 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     else:
         in_chinese = 1 + sum(1 for other in others if len(other) > 1 and says_all(other, mine))
     # How often the English says all the word says: 二阶 says "second" and "order", which second-order says once
-    said = [part for part in english.parts if part in mine or part[:4] in mine]  # (see EnglishSide.of)
+    # (parts: see EnglishSide.of)
+    said: list[str | frozenset[str]] = [part for part in english.parts if part in mine or part[:4] in mine]
     if not said:  # ... or a word that says it by its base (earliest: early, 最早)
-        said = [" ".join(sorted(stems)) for stems, _ in english.vocabulary if stems & mine]
+        said = [stems for stems, _ in english.vocabulary if stems & mine]
     return in_chinese > (len(said) / len(set(said)) if said else 0)
 
 
@@ -395,6 +396,12 @@ class _Said:
         self._last_unknown = position
         self.first_unknown = self.first_unknown or position == 0
 
+    def add_unknown_word(self, position: int, words: Sequence[str], credit: float) -> None:
+        """Count a word no dictionary knows, or the first piece of a name, which may say an English word."""
+        self.score += credit
+        self.free += 1
+        self.add_unknown(position, words)
+
     unaligned: list[int] = field(default_factory=list)  # positions of dictionary words that say none
 
 
@@ -423,11 +430,11 @@ def _said(
     said = _Said()
     for position, word in enumerate(words):
         if position < named:
-            # the first ``named`` words sound out a name (see align.sounded_name): a name no dictionary knows
+            # the first ``named`` words sound out a name (see align.sounded_name): one word no dictionary knows
             if position == 0:
-                said.score += weights.unknown
-                said.free += 1
-            said.add_unknown(position, words)
+                said.add_unknown_word(position, words, weights.unknown)
+            else:
+                said.add_unknown(position, words)
             continue
         if word in JOINING_WORDS and position > 0:  # (at the start only where it says a word, see _starts_no_term)
             if not _JOINS.get(word, frozenset()) & english.said:  # free where the English joins so too (Wide & Deep)
@@ -491,15 +498,11 @@ def _said(
         elif position == 0 and len(words) > 1 and opens_a_name(word, words[1:], english):
             # the first sound of a name the English writes (切|比雪夫不等式 "Chebyshev's inequality", 雅|可比矩阵
             # "Jacobian"): a piece of a transliteration jieba cut, like a word it does not know
-            said.score += weights.unknown
-            said.free += 1
-            said.add_unknown(position, words)
+            said.add_unknown_word(position, words, weights.unknown)
         elif not known and (english.names or first_tag(word) not in PROPER_TAGS):
             # (a name jieba knows is a coinage only for an English that could name someone: not 皮尔逊 "Pearson"
             # in 皮尔逊|卡方检验 "chi-squared test")
-            said.score += weights.unknown
-            said.free += 1
-            said.add_unknown(position, words)
+            said.add_unknown_word(position, words, weights.unknown)
         elif head_free and 0 < position == len(words) - 1 and content_character(word):
             # A character heading a compound at the gloss may say what the English word's suffix or the word
             # itself leaves implicit (智能|体 "agent", 编排|器 "orchestrator", 离群|值 "outliers"): free, like a

@@ -81,9 +81,9 @@ class EnglishGloss:
 
 def looks_like_term(text: str) -> bool:
     """An English name: Latin words, no code, no sentence, not a lone function word or a number."""
-    if not _FORM.match(text) or _CODE.search(text) or CJK_RE.search(text) or _LOOSE_SLASH.search(text):
+    if not _FORM.match(text) or _CODE.search(text) or CJK_RE.search(text):
         return False
-    if _LOOSE_PLUS.search(text):
+    if _LOOSE_SLASH.search(text) or _LOOSE_PLUS.search(text):
         return False
     words = text.split()
     if not 1 <= len(words) <= MAX_WORDS or sum(c.isalpha() for c in text) < 2:

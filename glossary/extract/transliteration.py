@@ -93,8 +93,9 @@ def sounds(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _syllable(char: str) -> tuple[str, str]:
-    """(initial, final) of a character's toneless pinyin; the initial is "-" for none (and for y, w)."""
+def initial_and_final(char: str) -> tuple[str, str]:
+    """(initial, final) of a character's toneless pinyin (zh, ang); the initial is "-" for none. Read once per
+    character, not per candidate span."""
     syllable = pinyin_syllables(char, tones=False)[0]
     initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
     if initial in "aeiouv":
@@ -106,7 +107,7 @@ def transliterates(chars: str, name: str) -> bool:
     """Whether these characters (two or more, all Chinese) sound out the whole name, from its start."""
     if len(chars) < 2 or not all(CJK_RE.match(c) for c in chars):
         return False
-    return _said(tuple(_syllable(c) for c in chars), sounds(name), 0, 0, False) >= 2
+    return _said(tuple(initial_and_final(c) for c in chars), sounds(name), 0, 0, False) >= 2
 
 
 _NONE = -1
