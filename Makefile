@@ -3,17 +3,21 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint check install install-dev system-packages readme bench clean
+.PHONY: demo test lint check install install-dev pure system-packages readme bench clean
+
+# mypyc compiles these to C (setup.py). An install builds them into the checkout, where they take precedence
+# over the sources: an edit to one is built again by the next `make demo` or `make test`; `make pure` drops them.
+COMPILED := $(wildcard glossary/extract/*.py) glossary/normalize.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml setup.py $(COMPILED) | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml setup.py $(COMPILED) | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
@@ -26,6 +30,9 @@ demo: install  ## extract the sample corpus into db/glossary.db and look a term 
 
 test: install-dev system-packages  ## the whole test suite
 	$(BIN)/python -m pytest
+
+pure:  ## drop the compiled modules, so that edits to them apply at once (the next install compiles them again)
+	rm -f glossary/*.so glossary/extract/*.so *__mypyc.*.so $(VENV)/.installed $(VENV)/.installed-dev
 
 system-packages:  ## Chromium and a CJK font for the browser test (Debian packages, when missing)
 	tools/system-packages
@@ -50,3 +57,4 @@ bench: install-dev  ## benchmarks: print figures (see bench/README.md)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -f glossary/*.so glossary/extract/*.so *__mypyc.*.so

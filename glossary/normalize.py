@@ -36,7 +36,7 @@ def _opencc(config: str):
     return opencc.OpenCC(config)
 
 
-_SURROGATE = re.compile("([\ud800-\udfff])")
+_SURROGATE = re.compile(f"([{chr(0xD800)}-{chr(0xDFFF)}])")  # (no surrogate literal: mypyc compiles this module)
 
 
 def _convert(config: str, text: str) -> str:

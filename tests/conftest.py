@@ -17,6 +17,20 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def pytest_configure(config):
+    """Refuse to test compiled modules (setup.py) older than their source: the tests would pass or fail on code
+    that is no longer there."""
+    stale = sorted(
+        source.relative_to(ROOT).as_posix()
+        for compiled in (ROOT / "glossary").rglob("*.so")
+        if (source := compiled.with_name(compiled.name.split(".")[0] + ".py")).exists()
+        and source.stat().st_mtime > compiled.stat().st_mtime
+    )
+    if stale:
+        advice = "`make test` compiles them again, `make pure` drops them"
+        pytest.exit(f"compiled before their last edit: {', '.join(stale)}; {advice}", 2)
+
+
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path):
     """No test sees the developer's GLOSSARY_DB or writes db/glossary.db; locks give up fast."""

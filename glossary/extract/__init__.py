@@ -24,6 +24,7 @@ from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, spells_out
 from .english_side import CAMEL_WORD
+from .frozen import Picklable
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
@@ -48,13 +49,13 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class PreparedSite:
+class PreparedSite(Picklable):
     site: Site
     options: tuple[SpanOption, ...]  # candidate spans; just the one for a fixed Chinese span
 
 
 @dataclass(frozen=True)
-class Prepared:
+class Prepared(Picklable):
     sites: tuple[PreparedSite, ...]
     abbreviations: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) defined without Chinese
 

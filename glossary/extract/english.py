@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..lexicon import STOP_WORDS, in_english_vocabulary
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, is_abbreviation
+from .frozen import Picklable
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
@@ -65,7 +66,7 @@ MAX_ALTERNATIVES = 3
 
 
 @dataclass(frozen=True)
-class Form:
+class Form(Picklable):
     """One English form, with its offsets in the text."""
 
     text: str
@@ -74,7 +75,7 @@ class Form:
 
 
 @dataclass(frozen=True)
-class EnglishGloss:
+class EnglishGloss(Picklable):
     forms: tuple[Form, ...]
     abbr: Form | None = None
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, separates_scripts
 from .english import CUT_OFF, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
+from .frozen import Picklable
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -106,7 +107,7 @@ _EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on
 
 
 @dataclass(frozen=True)
-class Site:
+class Site(Picklable):
     """A gloss in a text: English forms, and where the Chinese is.
 
     The Chinese ends at ``zh_end``. With ``fixed`` the term is exactly ``text[window_start:zh_end]``; otherwise

@@ -16,6 +16,7 @@ from functools import cache
 from ..lexicon import is_entry, jieba_tokenizer, pos_tag, senses
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
+from .frozen import Picklable
 
 LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
 # A term starts with a Chinese character, a letter, or a number joined to a letter or another number (3D 并行 "3D
@@ -258,7 +259,7 @@ def first_tag(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class SpanOption:
+class SpanOption(Picklable):
     """A candidate term: a span at the gloss, with its words (from pass 1, where jieba runs)."""
 
     start: int  # offsets in the document
