@@ -235,6 +235,10 @@ GLOSSES = [
     # ... nor before a negation jieba glued to one (是非 "right and wrong")
     ("实践中采用的是非精确线搜索（inexact line search）。", {("非精确线搜索", "inexact line search")}),
     ("这是非凸优化（non-convex optimization）问题。", {("非凸优化", "non-convex optimization")}),
+    # ... nor after a preposition jieba glued to the term's first character in a phrase no dictionary takes for a
+    # word (用布 "use cloth"); a word of its own stays one (用水 of 用水量 "water consumption")
+    ("我们可以用布隆过滤器（Bloom filter）判断元素是否存在。", {("布隆过滤器", "Bloom filter")}),
+    ("城市用水量（water consumption）逐年上升。", {("用水量", "water consumption")}),
     ("我们把它称为主成分分析（principal component analysis，PCA）。", {("主成分分析", "principal component analysis")}),
     ("原来的问题则称为主问题（primal problem）。", {("主问题", "primal problem")}),
     # the term before a trailing 的-phrase or localiser

@@ -160,8 +160,12 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
     """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
     "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
     stay possible. And after a clause character glued to a negation that starts terms: 是|非凸 "non-convex",
-    where jieba reads 是非 "right and wrong"."""
+    where jieba reads 是非 "right and wrong"; or after a verb or preposition of the clause glued to the next
+    character in a phrase jieba lists and CC-CEDICT does not take for a word: 用|布隆过滤器, where jieba reads
+    用布 "use cloth" (not 用词 "wording", nor 用户 "user", which are words)."""
     if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in NEGATIONS:
+        return (1,)
+    if len(word) == 2 and word[0] in CLAUSE_WORDS and first_tag(word[0]) in _TAKES_AN_OBJECT and senses(word) is None:
         return (1,)
     if counted_noun(word):
         return (1,)  # 一|帧 "frame": the noun a numeral counts may be the term
@@ -176,6 +180,7 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
 
 
 FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
+_TAKES_AN_OBJECT = frozenset("p v".split())  # jieba's tags of prepositions and verbs
 
 
 _CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
