@@ -727,6 +727,7 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "都在大致相同的范围内(MMLU约为85)。",  # a sentence-like parenthetical
         "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot
         "其时间步从(i+1)到(i+T)。",  # arithmetic
+        "可以把复杂度降到 O(n log n)。",  # a formula's variables
         "计算通道维上的和(axis=1)。",  # code
         "训练过程（Algorithm 1）如下所示。",  # a numbered part of the document
         "这一结论见命题（Proposition 2）。",  # another

@@ -57,7 +57,7 @@ _NUMBERED = re.compile(
     re.IGNORECASE,
 )
 # Verbs and auxiliaries that make a parenthesis a sentence, not a name.
-_SENTENCE_WORDS = frozenset(
+SENTENCE_WORDS = frozenset(
     "is are was were be been can could will would should may might must do does did has have "
     "had i we you he she they it".split()
 )
@@ -89,10 +89,12 @@ def looks_like_term(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= MAX_WORDS or sum(c.isalpha() for c in text) < 2:
         return False
+    if 2 * sum(len(w) == 1 and w.isalpha() for w in words) > len(words):
+        return False  # mostly letters standing alone: a formula's variables (O(n log n)), not words (t test)
     lowered = [w.lower().strip(".,'’") for w in words]
     if all(w in _NOT_TERMS for w in lowered):
         return False
-    if len(words) >= 3 and any(w in _SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):
+    if len(words) >= 3 and any(w in SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):
         return False  # a sentence; but the I of type I error, Phase I trial is a numeral
     if lowered[0] in STOP_WORDS or lowered[-1] in STOP_WORDS:
         return False  # "with human preferences", "data of": a fragment, not a name
