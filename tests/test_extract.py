@@ -440,6 +440,9 @@ GLOSSES = [
     ),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
+    # English first: the name starts after the clause it ends (is, called, known as)
+    ("This is called instruction following，即指令跟随。", {("指令跟随", "instruction following")}),
+    ("It relies on a method known as knowledge distillation，即知识蒸馏。", {("知识蒸馏", "knowledge distillation")}),
     # a generic head noun (scheme) stays where the Chinese has a word for it the dictionary does not match (方案 "plan")
     ("人们一般用BIO 标注方案（BIO tagging scheme）把实体的边界编码成标签。", {("BIO标注方案", "BIO tagging scheme")}),
     # ... or says another such head noun, which stands for them all (法 "method")
@@ -452,6 +455,8 @@ GLOSSES = [
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
     # slash pairs
     ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
+    # ... before a word that starts a phrase of its own (通常 "usually"), not a noun the pair would modify
+    ("后训练/post-training 通常包括监督微调和偏好对齐。", {("后训练", "post-training")}),
     # ... two in a row: the second term holds nothing of the first pair's English
     ("内核态/kernel mode和用户态/user mode是两种运行状态。", {("内核态", "kernel mode"), ("用户态", "user mode")}),
     # quotes and emphasis mark the start when present

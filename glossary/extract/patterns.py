@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, separates_scripts
-from .english import CUT_OFF, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
+from .english import CUT_OFF, SENTENCE_WORDS, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 from .frozen import Picklable
 
 MASK = "\x00"
@@ -103,6 +103,10 @@ _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就�
 # word)
 COORDINATION_ZH = re.compile(r"[和与及、]|以及")
 COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|,)\s*")
+# Up to the last word that makes a run of English a clause or names what follows: a subject, a verb of being (is,
+# we), a naming participle (called, known as). Not I, which is as often a numeral (type I error).
+_NAMING = "called named termed dubbed known\\s+as".split()
+_EN_CLAUSE = re.compile(rf"^.*\b(?:{'|'.join(sorted(SENTENCE_WORDS - {'i'}) + _NAMING)})\s+", re.I)
 _EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on|by|with|and)\s+)+", re.I)
 
 
@@ -347,6 +351,12 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
         for m in _around(regex, keyword, masked):
             en_text = m.group("en").rstrip()
             en_start = m.start("en")
+            if pattern.startswith("en"):
+                # English first: the name starts after the clause it ends (The key idea is tokenization，即分词)
+                clause = _EN_CLAUSE.match(en_text)
+                if clause:
+                    en_start += clause.end()
+                    en_text = en_text[clause.end() :]
             lead = _EN_STOP_LEAD.match(en_text)
             if lead:
                 en_start += lead.end()
@@ -362,8 +372,9 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                     yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
                 continue
             zh_end = m.end("zh")
-            # (An English phrase of several words is a name of its own, whatever Chinese follows it.)
-            one_word = " " not in en_text
+            # (An English phrase of several words is a name of its own, whatever Chinese follows it; what follows a
+            # slash pair, _isolated_slash_pair has read.)
+            one_word = " " not in en_text and pattern != "zh/en"
             if (one_word and _begins_a_chinese_name(masked, en_start + len(en_text))) or _DESCRIBED.search(
                 masked, max(0, zh_end - 8), zh_end
             ):
@@ -412,8 +423,23 @@ def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
     if before.endswith("/") or after.startswith("/"):
         return False
     if after and re.match(_CJK, after):
-        return after[0] in _AFTER_A_NAME  # 后训练/post-training是…, not 代码/ arxiv 数据
+        # 后训练/post-training是…, 后训练/post-training 通常…; not 代码/ arxiv 数据
+        return after[0] in _AFTER_A_NAME or _starts_a_phrase(masked[end : end + 8].lstrip(" "))
     return not after or not after[0].isalnum()
+
+
+# jieba's tags of words that start a phrase of their own: adverbs, verbs (not verbal nouns), conjunctions,
+# prepositions, pronouns, numerals, particles. Not localisers: 训练模式/inference mode 之间 is "between" two.
+_PHRASE_STARTS = re.compile(r"(?!vn)[dvcprmuy]|zg")
+
+
+def _starts_a_phrase(text: str) -> bool:
+    """Whether the Chinese text starts with a word that begins a phrase (通常 "usually", 包括 "include"), not a
+    noun that what comes before would modify (数据 "data")."""
+    from ..lexicon import jieba_tokenizer, pos_tag
+
+    word = next(iter(jieba_tokenizer().cut(text, HMM=False)), "")
+    return _PHRASE_STARTS.match(pos_tag(word)) is not None
 
 
 def _fixed_chinese(
