@@ -516,6 +516,11 @@ GLOSSES = [
     # "thunder") is Dirichlet, and the localiser 里 opens 里|卡蒂 Riccati
     ("我们采用狄里克雷过程（Dirichlet process）作为先验。", {("狄里克雷过程", "Dirichlet process")}),
     ("控制器的增益来自求解里卡蒂方程（Riccati equation）。", {("里卡蒂方程", "Riccati equation")}),
+    # ... a name of three letters too, where the gloss is not in Title Case (Mel, 梅尔)
+    (
+        "我们使用梅尔频率倒谱系数（Mel-frequency cepstral coefficients，MFCC）作为特征。",
+        {("梅尔频率倒谱系数", "Mel-frequency cepstral coefficients")},
+    ),
     # a name jieba guessed whole keeps a localiser character in it (德劳内 "Delaunay")
     ("德劳内三角剖分（Delaunay triangulation）最大化了最小内角。", {("德劳内三角剖分", "Delaunay triangulation")}),
     # a run of words no dictionary knows (迪基-富勒 "Dickey-Fuller") says one English word: 增广 "widen" says the rest

@@ -166,10 +166,13 @@ class EnglishSide:
             if len(w) >= 4 and w[0].isupper() and w[1:].islower()
         }
         content = [w for w in _WORD.findall(english) if w.lower() not in STOP_WORDS]
+        # A name of three letters (Mel of Mel-frequency, 梅尔) only where the capital can mean nothing else
+        short_names = {w.lower() for w in content if len(w) == 3 and w[0].isupper() and w[1:].islower()}
         if len(content) > 1 and all(w[0].isupper() for w in content):
             # Title Case is the gloss's style (Subsampling Layer): a capital marks a name only in a word that
             # is not a prefix and a word or two words (Hastings, not Subsampling).
             capitalised = {w for w in capitalised if _compound(w) is None and not _prefix_chars(w)}
+            short_names = set()
         # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
         plain = re.sub(r"['’]s\b|['’]", "", english.lower())
         for token in _HYPHENATED.findall(plain):
@@ -255,7 +258,7 @@ class EnglishSide:
         spelled: list[str] = []
         for run in _NAME_RUN.findall(re.sub(r"['’]s\b|['’]", "", english)):
             parts = [w.lower() for w in _WORD.findall(run)]
-            spelled += [p for p in parts if p in capitalised]
+            spelled += [p for p in parts if p in capitalised or p in short_names]
             if len(parts) > 1 and all(p in capitalised or p in _NAME_PARTICLES for p in parts):
                 spelled.append("".join(parts))
         return cls(
