@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary.extract import CorpusStats, abbreviations, extract_pairs, prepare, resolve, spans_to_count
+from glossary.extract.segment import tokens
 from glossary.normalize import en_key, zh_key
 
 from .conftest import SEEDS
@@ -715,6 +716,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("去重分为精确去重（exact deduplication）和模糊去重。", "去重分为精确去重"),
         # ... and a verb before a term that says every English word (互斥 "mutually exclusive")
         ("为了保证互斥（mutual exclusion），我们使用锁。", "保证互斥"),
+        # a phrase of function characters jieba lists as a word (并用 "and use") is read as what it is made of
+        ("Flux 都采用了这一框架，并用 Transformer（DiT）取代了 U-Net 作为去噪网络。", "并用Transformer"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
@@ -1219,3 +1222,9 @@ def test_the_sentence_and_line_of_a_span():
     endless = "字" * 5000 + "预训练" + "字" * 5000  # no full stop anywhere: the sentence is cut, not the text
     (sentence, line) = sentence_at(endless, 5000, 5003)
     assert "预训练" in sentence and len(sentence) <= 4003 and line == 1
+
+
+def test_a_phrase_of_function_characters_is_taken_apart():
+    # jieba's dictionary lists 是从 "is from"; CC-CEDICT has no such word, and the clause word 是 is then seen
+    assert tokens("图卷积是从谱图理论") == ("图", "卷积", "是", "从", "谱", "图", "理论")
+    assert "同时" in tokens("同时训练两个模型")  # a word CC-CEDICT lists ("at the same time") stays one

@@ -103,11 +103,20 @@ def tokens(text: str) -> tuple[str, ...]:
     for word in jieba_tokenizer().cut(text, HMM=True):
         if (
             len(word) > 1
-            and not frequencies.get(word)
             and not LATIN.search(word)
             and FUNCTION_CHARS & set(word)
             and senses(word) is None  # 线上 "online" is a word, 器上 is not
-            and not (len(word) > 2 and word[0] not in FUNCTION_CHARS and set(word) & FUNCTION_CHARS <= set(LOCALISERS))
+            and (
+                set(word) <= FUNCTION_CHARS  # a phrase of function words jieba's dictionary lists (是从 "is from")
+                or (
+                    not frequencies.get(word)
+                    and not (
+                        len(word) > 2
+                        and word[0] not in FUNCTION_CHARS
+                        and set(word) & FUNCTION_CHARS <= set(LOCALISERS)
+                    )
+                )
+            )
         ):
             out.extend(word)
         elif out and word == "/" and SLASHED.fullmatch(out[-1][-1:] + text[at : at + 2]):
