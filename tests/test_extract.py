@@ -517,6 +517,11 @@ GLOSSES = [
     # "thunder") is Dirichlet, and the localiser 里 opens 里|卡蒂 Riccati
     ("我们采用狄里克雷过程（Dirichlet process）作为先验。", {("狄里克雷过程", "Dirichlet process")}),
     ("控制器的增益来自求解里卡蒂方程（Riccati equation）。", {("里卡蒂方程", "Riccati equation")}),
+    # ... and start where the name does, whatever jieba guessed around the verb before them (有|斯皮尔曼)
+    (
+        "常用的有斯皮尔曼相关系数（Spearman correlation coefficient），它只看排名。",
+        {("斯皮尔曼相关系数", "Spearman correlation coefficient")},
+    ),
     # ... a name of three letters too, where the gloss is not in Title Case (Mel, 梅尔)
     (
         "我们使用梅尔频率倒谱系数（Mel-frequency cepstral coefficients，MFCC）作为特征。",

@@ -633,12 +633,15 @@ def choose(
             # otherwise it sets a label apart (实验1-|基线对比 "baseline comparison")
             if any(h in english for h in HYPHENS):
                 s -= weights.splits_word
-        elif outside and not (
-            (len(outside) > 1 or outside in FUNCTION_CHARS) and word_senses(outside + inside) & side.stems
+        elif (
+            outside
+            and not ((len(outside) > 1 or outside in FUNCTION_CHARS) and word_senses(outside + inside) & side.stems)
+            and not sounded_name(option.words, side)
         ):
             # ... unless the English says part of that word and leaves out a word of its own: 紧接着应用|层规范化
             # "layer normalization", 做|工作流编排 "workflow orchestration"; a bound character is none (自|适应提升
-            # "adaptive boosting")
+            # "adaptive boosting"); or the span opens with the sounds of a name the English holds, which start where
+            # the name does (有|斯皮尔曼相关系数 "Spearman correlation coefficient", whatever jieba guessed around 有)
             s -= weights.splits_word
         scored.append((s, index, aligned, unaligned))
     if not scored:
