@@ -339,7 +339,7 @@ def score_span(
     # ... but where they outnumber the English words left, the first word, unknown, says nothing: jieba's guess glued
     # context (读数据前加|共享锁 "shared lock", 外部晶振|经过|锁相回路 "phase-locked loop"); it is weighed as a
     # dictionary word the English does not say, a noun (see _unaligned_cost), and loses its credit
-    context = said.unknown > slack and said.first_unknown and not named
+    context = said.first_unknown and not named and (said.unknown > slack or _glued_to_a_name(words, english))
     slack = max(0, slack - said.unknown)
     cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, option.after_modal, weights)
     # English words left that no word of the span could translate: the term is more than the span (最终|一致性
@@ -354,6 +354,17 @@ def score_span(
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)
+
+
+def _glued_to_a_name(words: tuple[str, ...], english: EnglishSide) -> bool:
+    """Whether the first word is jieba's guess that glued context to the first sound of a name the English holds
+    (阶切|比雪夫 of K阶|切比雪夫多项式 "Chebyshev polynomials"): the name, read from inside that word, sounds out."""
+    first = words[0]
+    return (
+        len(first) > 1
+        and bool(english.spelled_names)
+        and any(sounded_name((first[k:], *words[1:]), english) for k in range(1, len(first)))
+    )
 
 
 def _starts_no_term(words: tuple[str, ...], english: EnglishSide) -> bool:
