@@ -721,6 +721,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("去重分为精确去重（exact deduplication）和模糊去重。", "去重分为精确去重"),
         # ... and a verb before a term that says every English word (互斥 "mutually exclusive")
         ("为了保证互斥（mutual exclusion），我们使用锁。", "保证互斥"),
+        # ... nor the head of a dictionary word that says nothing of the English, whose tail the English says (常用|字
+        # "everyday word": 字 "character")
+        ("中文没有天然的词边界，因此更常用字错误率（character error rate，CER），计算方式相同。", "常用字错误率"),
         # ... nor a character jieba glued to the first sound of a name (阶切|比雪夫), which sounds out from inside
         ("ChebNet 用 $K$ 阶切比雪夫多项式（Chebyshev polynomials）来近似谱域滤波器。", "阶切比雪夫多项式"),
         # a phrase of function characters jieba lists as a word (并用 "and use") is read as what it is made of

@@ -646,13 +646,20 @@ def choose(
                 s -= weights.splits_word
         elif (
             outside
-            and not ((len(outside) > 1 or outside in FUNCTION_CHARS) and word_senses(outside + inside) & side.stems)
+            and not (
+                (len(outside) > 1 or outside in FUNCTION_CHARS)
+                and (
+                    word_senses(outside + inside) & side.stems
+                    or (word_senses(inside) & side.stems and not word_senses(outside) & side.stems)
+                )
+            )
             and not sounded_name(option.words, side)
         ):
             # ... unless the English says part of that word and leaves out a word of its own: 紧接着应用|层规范化
-            # "layer normalization", 做|工作流编排 "workflow orchestration"; a bound character is none (自|适应提升
-            # "adaptive boosting"); or the span opens with the sounds of a name the English holds, which start where
-            # the name does (有|斯皮尔曼相关系数 "Spearman correlation coefficient", whatever jieba guessed around 有)
+            # "layer normalization", 做|工作流编排 "workflow orchestration", 常用|字错误率 "character error rate"
+            # (常用字 "everyday word"); a bound character is none (自|适应提升 "adaptive boosting"); or the span opens
+            # with the sounds of a name the English holds, which start where the name does (有|斯皮尔曼相关系数
+            # "Spearman correlation coefficient", whatever jieba guessed around 有)
             s -= weights.splits_word
         scored.append((s, index, aligned, unaligned))
     if not scored:
