@@ -454,6 +454,8 @@ GLOSSES = [
     ("现在的模型都支持 tool use（工具使用）。", {("工具使用", "tool use")}),
     # English（中文） whose Chinese joins words with a hyphen
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
+    # a word of jieba's that opens with a clause word, where the English says that word (通过 "pass")
+    ("当 $k=1$ 时，它就等于单次生成的通过率（pass rate）。", {("通过率", "pass rate")}),
     # slash pairs
     ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
     # ... before a word that starts a phrase of its own (通常 "usually"), not a noun the pair would modify

@@ -306,8 +306,13 @@ def score_span(
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))  # (CAP 定理: a layout space)
     words = recut_before_suffix(words, english)
-    # (but 使用者 "user" is a dictionary word that says the English; 一个多 of 一个多头注意力 is none)
-    glued = option.first_glued and not (senses(words[0]) or frozenset()) & english.stems
+    # (but 使用者 "user" is a dictionary word that says the English; 一个多 of 一个多头注意力 is none; and the
+    # function word a word of jieba's opens with may be one the English says: 通过|率 "pass rate")
+    glued = (
+        option.first_glued
+        and not (senses(words[0]) or frozenset()) & english.stems
+        and not any(word_senses(words[0][:n]) & english.stems for n in (2, 3) if n < len(words[0]))
+    )
     if not words or glued:
         return _EXCLUDED
     # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
