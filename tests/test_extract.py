@@ -454,6 +454,12 @@ GLOSSES = [
     ("现在的模型都支持 tool use（工具使用）。", {("工具使用", "tool use")}),
     # English（中文） whose Chinese joins words with a hyphen
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
+    # a conjunction inside a span ends it (无论是 "whether"); a pronoun need not (一切 "everything")
+    ("训练千亿参数的模型，单张 GPU 无论是显存（GPU memory）还是算力都不够。", {("显存", "GPU memory")}),
+    (
+        "Meta 发布的分割一切模型（Segment Anything Model，SAM）可以对任意物体做分割。",
+        {("分割一切模型", "Segment Anything Model")},
+    ),
     # a word of jieba's that opens with a clause word, where the English says that word (通过 "pass")
     ("当 $k=1$ 时，它就等于单次生成的通过率（pass rate）。", {("通过率", "pass rate")}),
     # slash pairs

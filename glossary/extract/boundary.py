@@ -140,7 +140,10 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     (和积算法, see _says_a_word) and one that joins two words as the English does (基础设施即代码 "infrastructure as
     code")."""
     if word not in CLAUSE_WORDS:
-        return False
+        # ... nor does a conjunction or particle of two characters or more (GPU 无论是|显存 "GPU memory": 无论是
+        # "whether"), unless the English says it; a pronoun may be a term's (分割一切模型 "Segment Anything Model")
+        tag = pos_tag(word)
+        return len(word) > 1 and tag != "r" and tag in NEVER_FIRST_TAGS and not alignment(word, english)[1]
     if len(word) > 1:
         # ... as a content word: not by a particle of a phrasal verb in its senses (进行 "carry out", for the out of
         # "out-of-bag estimate")
