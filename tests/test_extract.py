@@ -889,6 +889,12 @@ def test_the_corpus_decides_between_a_unit_and_its_fragment():
     assert ("全连接层", "fully-connected layer") in pairs("这一单层被称为全连接层（fully-connected layer）。", corpus)
 
 
+def test_a_classifier_the_corpus_sees_before_a_term_still_counts_it():
+    # 每个锚框 elsewhere makes 个锚框 recur; a classifier counts what follows it, unless the English says it
+    found = pairs("RPN 为每个位置预设若干个锚框(anchor boxes)。", ["网络预测每个锚框是否包含物体。"])
+    assert found == {("锚框", "anchor boxes")}
+
+
 def test_an_abbreviation_defined_in_the_corpus_is_spelled_out_inside_a_longer_name():
     definitions = (
         "近端策略优化（proximal policy optimization，PPO）最常用。修正线性单元（Rectified linear unit，ReLU）也是。"

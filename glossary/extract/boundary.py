@@ -40,6 +40,7 @@ from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
 from .resegment import merge_dictionary_words, recut_before_suffix, rejoined_option, rejoined_words
 from .segment import (
+    CLASSIFIERS,
     CLAUSE_WORDS,
     FRAME_OPENERS,
     FUNCTION_CHARS,
@@ -52,6 +53,7 @@ from .segment import (
     NEGATIONS,
     NEVER_FIRST_TAGS,
     NOT_STARTING,
+    NUMERALS,
     PROPER_TAGS,
     SpanOption,
     content_character,
@@ -60,6 +62,9 @@ from .segment import (
     inside_unknown_word,
     is_counting_numeral,
 )
+
+# Characters a classifier follows when it counts: numerals, demonstratives, 若干 "several", 每 "each"
+QUANTIFIERS = NUMERALS | frozenset("每各这那该此某哪几干")
 
 _EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
 
@@ -321,7 +326,7 @@ def score_span(
     # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
     # whatever the dictionary reads in them
     named = sounded_name(words, english)
-    if not named and _starts_no_term(words, english):
+    if not named and _starts_no_term(words, english, option.before):
         return _EXCLUDED
     if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words) if k >= named):
         # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
@@ -375,11 +380,15 @@ def _glued_to_a_name(words: tuple[str, ...], english: EnglishSide) -> bool:
     )
 
 
-def _starts_no_term(words: tuple[str, ...], english: EnglishSide) -> bool:
+def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = "") -> bool:
     """The first word is one no term starts with: a joining word, a function word, a conjunction or particle, a
     modal verb, each unless the English says it."""
     first = words[0]
     if first in JOINING_WORDS and not _says_a_word(first, words[1:], english):
+        return True
+    if first in CLASSIFIERS and before in QUANTIFIERS and not alignment(first, english)[1]:
+        # a classifier after a numeral or a quantifier counts what follows (若干个|锚框 "anchor boxes"), unless it is
+        # a word of the name (组); elsewhere it may start a word jieba does not know (位|姿图优化 "pose graph")
         return True
     if first in NOT_STARTING and not (len(words) == 2 and first in english.prefix_chars):
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in

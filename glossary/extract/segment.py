@@ -192,14 +192,14 @@ FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 _TAKES_AN_OBJECT = frozenset("p v".split())  # jieba's tags of prepositions and verbs
 
 
-_CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
+CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
 
 
 NUMERALS = frozenset("一二三四五六七八九十百千万几两")
-_VERBAL_CLASSIFIERS = frozenset("次遍回趟番")  # how many times something happens (两次往返 "two round trips")
+_VERBALCLASSIFIERS = frozenset("次遍回趟番")  # how many times something happens (两次往返 "two round trips")
 
 # Numerals and classifiers: before a noun they count it, they are not part of its name.
-_COUNTING = NUMERALS | frozenset("每各") | _CLASSIFIERS
+_COUNTING = NUMERALS | frozenset("每各") | CLASSIFIERS
 
 
 def counted_noun(word: str) -> str:
@@ -211,7 +211,7 @@ def counted_noun(word: str) -> str:
         len(word) == 2
         and word[0] in NUMERALS
         and noun not in _COUNTING
-        and noun not in _VERBAL_CLASSIFIERS
+        and noun not in _VERBALCLASSIFIERS
         and content_character(noun)
         and pos_tag(noun) != "f"
         and senses(word) is None
@@ -228,7 +228,7 @@ def is_counting_numeral(word: str) -> bool:
     return (
         len(word) > 1
         and (word[0] in "一两几" or word[-1] in _COUNTING)
-        and not (word.startswith("第") and word[-1] not in _CLASSIFIERS)
+        and not (word.startswith("第") and word[-1] not in CLASSIFIERS)
         and first_tag(word) in ("m", "mq", "q")
     )
 
@@ -236,7 +236,7 @@ def is_counting_numeral(word: str) -> bool:
 # Single function characters, classifiers among them (个键 is 一个 + 键), and localisers (器上 is 处理器 + 上);
 # not the suffixes, which jieba's HMM rightly glues to the word they end (加性, "additive").
 FUNCTION_CHARS = (
-    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | _CLASSIFIERS | frozenset(LOCALISERS)
+    frozenset(w for w in FUNCTION_WORDS - BOUND_SUFFIXES if len(w) == 1) | CLASSIFIERS | frozenset(LOCALISERS)
 )
 
 
