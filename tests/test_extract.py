@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary.extract import CorpusStats, abbreviations, extract_pairs, prepare, resolve, spans_to_count
-from glossary.extract.segment import tokens
+from glossary.extract.english_side import EnglishSide
+from glossary.extract.segment import _inner_cuts, tokens
 from glossary.normalize import en_key, zh_key
 
 from .conftest import SEEDS
@@ -444,6 +445,10 @@ GLOSSES = [
     # English first: the name starts after the clause it ends (is, called, known as)
     ("This is called instruction following，即指令跟随。", {("指令跟随", "instruction following")}),
     ("It relies on a method known as knowledge distillation，即知识蒸馏。", {("知识蒸馏", "knowledge distillation")}),
+    # ... at such a word in lower case, after another, standing alone: not a name's own (named, CAN, to-do)
+    ("named entity recognition，即命名实体识别。", {("命名实体识别", "named entity recognition")}),
+    ("车身网络使用 CAN bus，即控制器局域网总线。", {("控制器局域网总线", "CAN bus")}),
+    ("to-do list，即待办事项列表。", {("待办事项列表", "to-do list")}),
     # a generic head noun (scheme) stays where the Chinese has a word for it the dictionary does not match (方案 "plan")
     ("人们一般用BIO 标注方案（BIO tagging scheme）把实体的边界编码成标签。", {("BIO标注方案", "BIO tagging scheme")}),
     # ... or says another such head noun, which stands for them all (法 "method")
@@ -454,6 +459,10 @@ GLOSSES = [
     ("现在的模型都支持 tool use（工具使用）。", {("工具使用", "tool use")}),
     # English（中文） whose Chinese joins words with a hyphen
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
+    # a noun jieba lists made of function characters is no phrase of them (下位 of 下位词)
+    ("WordNet 中的下位词（hyponym）很多。", {("下位词", "hyponym")}),
+    # a classifier after a demonstrative starts a term where the English says it (组 "group")
+    ("实验中我们比较了这组归一化（group normalization）与批量归一化的差别。", {("组归一化", "group normalization")}),
     # a conjunction inside a span ends it (无论是 "whether"); a pronoun need not (一切 "everything")
     ("训练千亿参数的模型，单张 GPU 无论是显存（GPU memory）还是算力都不够。", {("显存", "GPU memory")}),
     (
@@ -759,6 +768,7 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
         "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot
         "其时间步从(i+1)到(i+T)。",  # arithmetic
         "可以把复杂度降到 O(n log n)。",  # a formula's variables
+        "数据/data 增强很重要。",  # a slash pair before a noun of action jieba tags a verb: a compound goes on
         "计算通道维上的和(axis=1)。",  # code
         "训练过程（Algorithm 1）如下所示。",  # a numbered part of the document
         "这一结论见命题（Proposition 2）。",  # another
@@ -891,8 +901,20 @@ def test_the_corpus_decides_between_a_unit_and_its_fragment():
 
 def test_a_classifier_the_corpus_sees_before_a_term_still_counts_it():
     # 每个锚框 elsewhere makes 个锚框 recur; a classifier counts what follows it, unless the English says it
-    found = pairs("RPN 为每个位置预设若干个锚框(anchor boxes)。", ["网络预测每个锚框是否包含物体。"])
-    assert found == {("锚框", "anchor boxes")}
+    for counted in ("若干个锚框", "9 个锚框"):
+        found = pairs(f"RPN 为每个位置预设{counted}(anchor boxes)。", ["网络预测每个锚框是否包含物体。"])
+        assert found == {("锚框", "anchor boxes")}
+
+
+def test_a_clause_verb_is_cut_from_the_character_jieba_glued_it_to_only_in_a_phrase():
+    assert _inner_cuts("用布") == (1,)  # "use cloth": no word CC-CEDICT lists
+    assert _inner_cuts("用户") == ()  # "user", a word
+    assert _inner_cuts("最大") == ()  # an adverb, which takes no object: 最大池化 "max pooling"
+
+
+def test_a_name_of_three_letters_is_one_only_outside_title_case():
+    assert "mel" in EnglishSide.of("Mel-frequency cepstral coefficients").spelled_names
+    assert "mel" not in EnglishSide.of("Mel Frequency Cepstral Coefficients").spelled_names
 
 
 def test_an_abbreviation_defined_in_the_corpus_is_spelled_out_inside_a_longer_name():

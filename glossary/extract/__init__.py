@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text, without_layout_spaces
-from .boundary import acceptable_term, choose
+from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, spells_out
-from .english_side import CAMEL_WORD
+from .english_side import CAMEL_WORD, EnglishSide
 from .frozen import Picklable
 from .patterns import Site, find_abbreviations, find_sites, mask
 from .score import site_confidence
@@ -65,8 +65,11 @@ class Prepared(Picklable):
         counted (CAP 定理 and CAP定理 are one string)."""
         out = []
         for prepared in self.sites:
+            english = EnglishSide.of(prepared.site.gloss.forms[0].text)
             for option in prepared.options:
-                if option.words[0] in FUNCTION_WORDS or option.first_glued:
+                if option.words[0] in FUNCTION_WORDS or (
+                    option.first_glued and not says_glued_word(option.words[0], english)
+                ):
                     continue  # never a term, so never scored: counting 的 or 在 would cost the most
                 out.append(without_layout_spaces(option.span))
                 out.append(option.words[0])

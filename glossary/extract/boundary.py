@@ -27,6 +27,7 @@ from ..normalize import CJK_RE, GREEK_CHAR
 from .align import (
     ALIGNED_CHAR,
     ALIGNED_WORD,
+    POINTING,
     alignment,
     character_senses,
     latin_said,
@@ -63,8 +64,9 @@ from .segment import (
     is_counting_numeral,
 )
 
-# Characters a classifier follows when it counts: numerals, demonstratives, 若干 "several", 每 "each"
-QUANTIFIERS = NUMERALS | frozenset("每各这那该此某哪几干")
+# Characters a classifier follows when it counts: numerals in characters or digits, demonstratives and 每 "each"
+# (align.POINTING), 哪 "which", 若干 "several"
+QUANTIFIERS = NUMERALS | POINTING | frozenset("哪干0123456789０１２３４５６７８９")
 
 _EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
 
@@ -138,17 +140,17 @@ _PARTICLES = frozenset(stem(w) for w in "out up off on in down away over forward
 
 
 def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
-    """Whether a clause word in the span ends the search: unless the English says it (通过时间反向传播
+    """Whether a clause word in the span (or a word no term starts with, see _never_first) ends the search: unless
+    the English says it (通过时间反向传播
     "backpropagation through time", 同时检测并分割 "simultaneous detection and segmentation"). A single
     character always does, but for the morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the
     English says (网络中的网络 "network in network"), a first character that says the English's first word
     (和积算法, see _says_a_word) and one that joins two words as the English does (基础设施即代码 "infrastructure as
     code")."""
     if word not in CLAUSE_WORDS:
-        # ... nor does a conjunction or particle of two characters or more (GPU 无论是|显存 "GPU memory": 无论是
-        # "whether"), unless the English says it; a pronoun may be a term's (分割一切模型 "Segment Anything Model")
-        tag = pos_tag(word)
-        return len(word) > 1 and tag != "r" and tag in NEVER_FIRST_TAGS and not alignment(word, english)[1]
+        # ... nor does a word no term starts with (GPU 无论是|显存 "GPU memory": the conjunction 无论是 "whether");
+        # but a pronoun may be a term's (分割一切模型 "Segment Anything Model": 一切 "everything")
+        return _never_first(word, english) and pos_tag(word) != "r"
     if len(word) > 1:
         # ... as a content word: not by a particle of a phrasal verb in its senses (进行 "carry out", for the out of
         # "out-of-bag estimate")
@@ -312,15 +314,8 @@ def score_span(
     rejoin: bool = True,
 ) -> tuple[float, int, int]:
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
-    words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))  # (CAP 定理: a layout space)
-    words = recut_before_suffix(words, english)
-    # (but 使用者 "user" is a dictionary word that says the English; 一个多 of 一个多头注意力 is none; and the
-    # function word a word of jieba's opens with may be one the English says: 通过|率 "pass rate")
-    glued = (
-        option.first_glued
-        and not (senses(words[0]) or frozenset()) & english.stems
-        and not any(word_senses(words[0][:n]) & english.stems for n in (2, 3) if n < len(words[0]))
-    )
+    words = _read_words(option, english)
+    glued = option.first_glued and not says_glued_word(words[0], english)
     if not words or glued:
         return _EXCLUDED
     # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
@@ -369,6 +364,20 @@ def score_span(
     return score, said.aligned, len(said.unaligned)
 
 
+def _read_words(option: SpanOption, english: EnglishSide) -> tuple[str, ...]:
+    """The span's words as the scorer reads them: without layout spaces (CAP 定理), jieba's splits of dictionary
+    words joined, a suffix the English says cut off (see resegment)."""
+    words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))
+    return recut_before_suffix(words, english)
+
+
+def says_glued_word(word: str, english: EnglishSide) -> bool:
+    """Whether the English says a word that opens with a function word jieba glued to what follows (see
+    segment.glued_function_word), which is then no function word: a dictionary word (使用者 "user", not 一个多 of
+    一个多头注意力), or one whose opening word says an English word (通过|率 "pass rate")."""
+    return bool(((senses(word) or frozenset()) | (senses(word[:2]) or frozenset())) & english.stems)
+
+
 def _glued_to_a_name(words: tuple[str, ...], english: EnglishSide) -> bool:
     """Whether the first word is jieba's guess that glued context to the first sound of a name the English holds
     (阶切|比雪夫 of K阶|切比雪夫多项式 "Chebyshev polynomials"): the name, read from inside that word, sounds out."""
@@ -380,9 +389,15 @@ def _glued_to_a_name(words: tuple[str, ...], english: EnglishSide) -> bool:
     )
 
 
+def _never_first(word: str, english: EnglishSide) -> bool:
+    """A word of two characters or more that no term starts with: a conjunction, particle, interjection or pronoun
+    by jieba's tag (之为, 而且, 无论是), unless the English says it (自我反思 "self-reflection")."""
+    return len(word) > 1 and pos_tag(word) in NEVER_FIRST_TAGS and not alignment(word, english)[1]
+
+
 def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = "") -> bool:
     """The first word is one no term starts with: a joining word, a function word, a conjunction or particle, a
-    modal verb, each unless the English says it."""
+    modal verb, a classifier counting what follows (after ``before``), each unless the English says it."""
     first = words[0]
     if first in JOINING_WORDS and not _says_a_word(first, words[1:], english):
         return True
@@ -394,9 +409,7 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
         # 同在线学习（on-line learning）相比 it is "compared with".
         return True
-    if len(first) > 1 and pos_tag(first) in NEVER_FIRST_TAGS and not alignment(first, english)[1]:
-        # a conjunction, particle or pronoun (之为, 而且) never starts a term, unless the English says it (自我反思
-        # "self-reflection")
+    if _never_first(first, english):
         return True
     # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
     # preemption", 可学习 "learnable", 开始符号 "start symbol")
@@ -665,12 +678,9 @@ def choose(
             outside
             and not (
                 (len(outside) > 1 or outside in FUNCTION_CHARS)
-                and (
-                    word_senses(outside + inside) & side.stems
-                    or (word_senses(inside) & side.stems and not word_senses(outside) & side.stems)
-                )
+                and (word_senses(outside + inside) | word_senses(inside)) & side.stems
             )
-            and not sounded_name(option.words, side)
+            and not sounded_name(_read_words(option, side), side)
         ):
             # ... unless the English says part of that word and leaves out a word of its own: 紧接着应用|层规范化
             # "layer normalization", 做|工作流编排 "workflow orchestration", 常用|字错误率 "character error rate"

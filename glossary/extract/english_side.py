@@ -166,7 +166,8 @@ class EnglishSide:
             if len(w) >= 4 and w[0].isupper() and w[1:].islower()
         }
         content = [w for w in _WORD.findall(english) if w.lower() not in STOP_WORDS]
-        # A name of three letters (Mel of Mel-frequency, 梅尔) only where the capital can mean nothing else
+        # A name of three letters (Mel of Mel-frequency, 梅尔), but not where every word has a capital (Title Case);
+        # only for the transliteration rule, whose other gates keep a capital that only opens the gloss from harm
         short_names = {w.lower() for w in content if len(w) == 3 and w[0].isupper() and w[1:].islower()}
         if len(content) > 1 and all(w[0].isupper() for w in content):
             # Title Case is the gloss's style (Subsampling Layer): a capital marks a name only in a word that

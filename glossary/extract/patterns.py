@@ -103,10 +103,12 @@ _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就�
 # word)
 COORDINATION_ZH = re.compile(r"[和与及、]|以及")
 COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|,)\s*")
-# Up to the last word that makes a run of English a clause or names what follows: a subject, a verb of being (is,
-# we), a naming participle (called, known as). Not I, which is as often a numeral (type I error).
+# Up to the last word after the first that makes a run of English a clause or names what follows: a pronoun, an
+# auxiliary or modal verb (it is, we can), a naming participle (is called, known as). Written in lower case and
+# standing alone: not the first word of a name (named entity recognition), an acronym (CAN bus, IT governance) or
+# part of a hyphenated word (to-do list); not I, which is as often a numeral (type I error).
 _NAMING = "called named termed dubbed known\\s+as".split()
-_EN_CLAUSE = re.compile(rf"^.*\b(?:{'|'.join(sorted(SENTENCE_WORDS - {'i'}) + _NAMING)})\s+", re.I)
+_EN_CLAUSE = re.compile(rf"^.*\S\s+(?:{'|'.join(sorted(SENTENCE_WORDS - {'i'}) + _NAMING)})\s+")
 _EN_STOP_LEAD = re.compile(r"^(?:(?:the|a|an|of|using|use|uses|used|for|to|in|on|by|with|and)\s+)+", re.I)
 
 
@@ -428,9 +430,10 @@ def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
     return not after or not after[0].isalnum()
 
 
-# jieba's tags of words that start a phrase of their own: adverbs, verbs (not verbal nouns), conjunctions,
-# prepositions, pronouns, numerals, particles. Not localisers: 训练模式/inference mode 之间 is "between" two.
-_PHRASE_STARTS = re.compile(r"(?!vn)[dvcprmuy]|zg")
+# jieba's tags of words that start a phrase of their own: adverbs, conjunctions, prepositions, pronouns, numerals,
+# particles. Not verbs, which jieba tags its nouns of action as too (数据/data 增强 "data augmentation"), nor
+# localisers (训练模式/inference mode 之间 is "between" two).
+_PHRASE_STARTS = re.compile(r"[dcprmuy]|zg")
 
 
 def _starts_a_phrase(text: str) -> bool:

@@ -95,7 +95,9 @@ def tokens(text: str) -> tuple[str, ...]:
     jieba's HMM glues characters its dictionary does not know into words; a glued "word" holding a function
     character (语是, 个键, 或协, 下核) is taken apart again, so the function word is seen for what it is; not a
     longer one whose only function characters are localisers after its first, most likely a name (德劳内
-    "Delaunay"). A name written with a slash between capitals or digits (A/B, I/O) is one word.
+    "Delaunay"). So is a phrase of function characters jieba's dictionary lists (是从 "is from", 并用), not a noun
+    (下位) nor a word CC-CEDICT lists. A name written with a slash between capitals or digits (A/B, I/O) is one
+    word.
     """
     frequencies = jieba_tokenizer().FREQ
     out: list[str] = []
@@ -107,7 +109,8 @@ def tokens(text: str) -> tuple[str, ...]:
             and FUNCTION_CHARS & set(word)
             and senses(word) is None  # 线上 "online" is a word, 器上 is not
             and (
-                set(word) <= FUNCTION_CHARS  # a phrase of function words jieba's dictionary lists (是从 "is from")
+                # a phrase of function characters jieba's dictionary lists (是从 "is from"), not a noun (下位 of 下位词)
+                (set(word) <= FUNCTION_CHARS and not pos_tag(word).startswith("n"))
                 or (
                     not frequencies.get(word)
                     and not (
@@ -196,7 +199,7 @@ CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
 
 
 NUMERALS = frozenset("一二三四五六七八九十百千万几两")
-_VERBALCLASSIFIERS = frozenset("次遍回趟番")  # how many times something happens (两次往返 "two round trips")
+_VERBAL_CLASSIFIERS = frozenset("次遍回趟番")  # how many times something happens (两次往返 "two round trips")
 
 # Numerals and classifiers: before a noun they count it, they are not part of its name.
 _COUNTING = NUMERALS | frozenset("每各") | CLASSIFIERS
@@ -211,7 +214,7 @@ def counted_noun(word: str) -> str:
         len(word) == 2
         and word[0] in NUMERALS
         and noun not in _COUNTING
-        and noun not in _VERBALCLASSIFIERS
+        and noun not in _VERBAL_CLASSIFIERS
         and content_character(noun)
         and pos_tag(noun) != "f"
         and senses(word) is None
