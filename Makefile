@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 .PHONY: demo test lint check install install-dev pure system-packages readme bench clean
 
 # mypyc compiles these to C (setup.py). An install builds them into the checkout, where they take precedence
-# over the sources: an edit to one is built again by the next `make demo` or `make test`; `make pure` drops them.
+# over the sources: an edit to one is built again by the next install (`make demo`, `test`, `lint`); `make pure`
+# drops them until then, and GLOSSARY_PURE_PYTHON=1 builds none.
 COMPILED := $(wildcard glossary/extract/*.py) glossary/normalize.py
 
 $(BIN)/python:
@@ -31,8 +32,8 @@ demo: install  ## extract the sample corpus into db/glossary.db and look a term 
 test: install-dev system-packages  ## the whole test suite
 	$(BIN)/python -m pytest
 
-pure:  ## drop the compiled modules, so that edits to them apply at once (the next install compiles them again)
-	rm -f glossary/*.so glossary/extract/*.so *__mypyc.*.so $(VENV)/.installed $(VENV)/.installed-dev
+pure:  ## drop the compiled modules, so that edits apply at once until the next install compiles them again
+	rm -f glossary/*.so glossary/extract/*.so *__mypyc.*.so
 
 system-packages:  ## Chromium and a CJK font for the browser test (Debian packages, when missing)
 	tools/system-packages

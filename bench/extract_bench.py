@@ -148,12 +148,18 @@ def in_process(corpus: Path, work: Path) -> dict[str, float]:
     }
 
 
-def compiled_or_not() -> str:
+def compiled_or_not(env: dict[str, str]) -> str:
     """Whether the extraction modules the timed runs import are the ones setup.py compiles with mypyc."""
-    boundary = ROOT / "glossary" / "extract" / "boundary.py"
-    if any(boundary.parent.glob("boundary.*.so")):
-        return "compiled by mypyc (setup.py)"
-    return "pure Python (GLOSSARY_PURE_PYTHON=1 or `make pure`: slower than an install compiles them)"
+    where = subprocess.run(
+        [sys.executable, "-c", "import glossary.extract.boundary as m; print(m.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if where.endswith(".py"):
+        return f"pure Python ({where}; GLOSSARY_PURE_PYTHON=1 or `make pure`: slower than an install compiles them)"
+    return f"compiled by mypyc ({Path(where).name})"
 
 
 def calibration(termbench, gold_tsv: Path, export_all: str) -> list[tuple[str, int, float]]:
@@ -220,7 +226,7 @@ def main() -> None:
     floor, size = floor_seconds(corpus)
     mb = size / 1e6
     print(f"\n== speed: {mb:.2f} MB in {sum(1 for _ in corpus.rglob('*.md'))} files, one core, best of {REPEATS} ==")
-    print(f"  extraction modules: {compiled_or_not()}")
+    print(f"  extraction modules: {compiled_or_not(env)}")
     wall, peak = extract_best_of(work / "speed.db", corpus, env)
     print(f"  floor (read + one regex pass): {floor:.3f} s = {mb / floor:.1f} MB/s")
     print(f"  glossary extract (CLI, whole run): {wall:.2f} s wall = {mb / wall:.2f} MB/s, peak memory {peak} MB")
