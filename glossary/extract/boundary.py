@@ -141,12 +141,11 @@ _PARTICLES = frozenset(stem(w) for w in "out up off on in down away over forward
 
 def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
     """Whether a clause word in the span (or a word no term starts with, see _never_first) ends the search: unless
-    the English says it (通过时间反向传播
-    "backpropagation through time", 同时检测并分割 "simultaneous detection and segmentation"). A single
-    character always does, but for the morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the
-    English says (网络中的网络 "network in network"), a first character that says the English's first word
-    (和积算法, see _says_a_word) and one that joins two words as the English does (基础设施即代码 "infrastructure as
-    code")."""
+    the English says it (通过时间反向传播 "backpropagation through time", 同时检测并分割 "simultaneous detection and
+    segmentation"). A single character always does, but for the morpheme of an English affix (最 of shortest:
+    最短作业优先), a localiser the English says (网络中的网络 "network in network"), a first character that says the
+    English's first word (和积算法, see _says_a_word) and one that joins two words as the English does (基础设施即代码
+    "infrastructure as code")."""
     if word not in CLAUSE_WORDS:
         # ... nor does a word no term starts with (GPU 无论是|显存 "GPU memory": the conjunction 无论是 "whether");
         # but a pronoun may be a term's (分割一切模型 "Segment Anything Model": 一切 "everything")

@@ -437,8 +437,8 @@ _PHRASE_STARTS = re.compile(r"[dcprmuy]|zg")
 
 
 def _starts_a_phrase(text: str) -> bool:
-    """Whether the Chinese text starts with a word that begins a phrase (通常 "usually", 包括 "include"), not a
-    noun that what comes before would modify (数据 "data")."""
+    """Whether the Chinese text starts with a word that begins a phrase (通常 "usually", 并且 "and"), not a noun
+    that what comes before would modify (数据 "data", 增强 "augmentation")."""
     from ..lexicon import jieba_tokenizer, pos_tag
 
     word = next(iter(jieba_tokenizer().cut(text, HMM=False)), "")
