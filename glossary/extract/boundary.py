@@ -453,6 +453,7 @@ _JOINS = {
     "或": frozenset({"or"}),
     "到": frozenset({"to"}),
     "即": frozenset({"as"}),  # (a clause word, but 函数即服务 "function as a service")
+    "在": frozenset({"in", "at", "on"}),  # (a clause word, but 人在回路 "human in the loop")
 }
 
 
