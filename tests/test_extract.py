@@ -462,6 +462,7 @@ GLOSSES = [
     # 在 inside a name the English writes with "in" (human in the loop), as 和 with "and"
     ("这类系统通常需要人在回路（human in the loop）的设计。", {("人在回路", "human in the loop")}),
     ("长上下文模型存在迷失在中间（lost in the middle）的问题。", {("迷失在中间", "lost in the middle")}),
+    ("由于人工评估太贵，LLM作为评委（LLM-as-a-judge）的做法迅速流行起来。", {("LLM作为评委", "LLM-as-a-judge")}),
     # a noun jieba lists made of function characters is no phrase of them (下位 of 下位词)
     ("WordNet 中的下位词（hyponym）很多。", {("下位词", "hyponym")}),
     # a classifier after a demonstrative starts a term where the English says it (组 "group")

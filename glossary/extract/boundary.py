@@ -142,14 +142,16 @@ _PARTICLES = frozenset(stem(w) for w in "out up off on in down away over forward
 def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
     """Whether a clause word in the span (or a word no term starts with, see _never_first) ends the search: unless
     the English says it (通过时间反向传播 "backpropagation through time", 同时检测并分割 "simultaneous detection and
-    segmentation"). A single character always does, but for the morpheme of an English affix (最 of shortest:
-    最短作业优先), a localiser the English says (网络中的网络 "network in network"), a first character that says the
-    English's first word (和积算法, see _says_a_word) and one that joins two words as the English does (基础设施即代码
-    "infrastructure as code")."""
+    segmentation"), or where it joins two of the span's words as the English does (基础设施即代码 "infrastructure as
+    code", 人在回路 "human in the loop", LLM作为评委 "LLM-as-a-judge"). A single character always does, but for the
+    morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the English says (网络中的网络 "network
+    in network") and a first character that says the English's first word (和积算法, see _says_a_word)."""
     if word not in CLAUSE_WORDS:
         # ... nor does a word no term starts with (GPU 无论是|显存 "GPU memory": the conjunction 无论是 "whether");
         # but a pronoun may be a term's (分割一切模型 "Segment Anything Model": 一切 "everything")
         return _never_first(word, english) and pos_tag(word) != "r"
+    if 0 < position < len(words) - 1 and _JOINS.get(word, frozenset()) & english.said:
+        return False  # it joins two of the span's words as the English does
     if len(word) > 1:
         # ... as a content word: not by a particle of a phrasal verb in its senses (进行 "carry out", for the out of
         # "out-of-bag estimate")
@@ -159,7 +161,6 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
         word in english.prefix_chars
         or (word in LOCALISERS and not ends_phrase(word, english))
         or (position == 0 and _says_a_word(word, words[1:], english))
-        or (0 < position < len(words) - 1 and _JOINS.get(word, frozenset()) & english.said)
     )
 
 
@@ -454,6 +455,7 @@ _JOINS = {
     "到": frozenset({"to"}),
     "即": frozenset({"as"}),  # (a clause word, but 函数即服务 "function as a service")
     "在": frozenset({"in", "at", "on"}),  # (a clause word, but 人在回路 "human in the loop")
+    "作为": frozenset({"as"}),  # (LLM作为评委 "LLM-as-a-judge")
 }
 
 
