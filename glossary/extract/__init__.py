@@ -65,10 +65,10 @@ class Prepared(Picklable):
         counted (CAP 定理 and CAP定理 are one string)."""
         out = []
         for prepared in self.sites:
-            english = EnglishSide.of(prepared.site.gloss.forms[0].text)
+            english = prepared.site.gloss.forms[0].text
             for option in prepared.options:
                 if option.words[0] in FUNCTION_WORDS or (
-                    option.first_glued and not says_glued_word(option.words[0], english)
+                    option.first_glued and not says_glued_word(option.words[0], EnglishSide.of(english))
                 ):
                     continue  # never a term, so never scored: counting 的 or 在 would cost the most
                 out.append(without_layout_spaces(option.span))

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, separates_scripts
 from .english import CUT_OFF, SENTENCE_WORDS, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 from .frozen import Picklable
@@ -439,8 +440,6 @@ _PHRASE_STARTS = re.compile(r"[dcprmuy]|zg")
 def _starts_a_phrase(text: str) -> bool:
     """Whether the Chinese text starts with a word that begins a phrase (通常 "usually", 并且 "and"), not a noun
     that what comes before would modify (数据 "data", 增强 "augmentation")."""
-    from ..lexicon import jieba_tokenizer, pos_tag
-
     word = next(iter(jieba_tokenizer().cut(text, HMM=False)), "")
     return _PHRASE_STARTS.match(pos_tag(word)) is not None
 
