@@ -1,7 +1,9 @@
 """The glossary schema, built only by these migrations (append-only: never edit one that has shipped).
 
-Each migration runs in one transaction together with its record in ``_sqlite_migrations``. ``db/schema.sql`` is
-generated from a freshly migrated database (``python -m glossary.migrations``) and pinned by a test.
+Each migration runs in one transaction together with its record in ``_sqlite_migrations``. A new glossary is not
+migrated step by step: the store creates it from ``glossary/data/schema.sql``, the script these migrations come to
+(``python -m glossary.migrations`` writes it from a freshly migrated database; a test pins the two together), in
+one transaction and without importing sqlite-utils. Only a database of an older schema runs migrations.
 """
 
 from __future__ import annotations
@@ -322,15 +324,62 @@ def _rekey_terms(db: Database) -> None:
 
 
 def schema_sql(db: Database) -> str:
-    """The schema as written to db/schema.sql: every object of a migrated database, in a stable order."""
-    rows = db.execute(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, name"
-    ).fetchall()
-    return "".join(f"{sql};\n\n" for (sql,) in rows).rstrip("\n") + "\n"
+    """glossary/data/schema.sql: a script that builds what the migrations build, schema and rows alike.
+
+    Every object of the migrated database in a stable order (the full-text index's shadow tables are left to the
+    index, which makes them), then the rows the migrations wrote, with each migration's record dated when the
+    script runs.
+    """
+    shadow = {r[1] for r in db.execute("PRAGMA table_list") if r[2] == "shadow"}
+    objects = [
+        sql
+        for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, name"
+        ).fetchall()
+        if name not in shadow
+    ]
+    rows = []
+    for table in db.table_names():
+        if table == MIGRATIONS.migrations_table or table in shadow or not db[table].count:
+            continue
+        values = ["(" + ", ".join(map(_sql_literal, row)) + ")" for row in db.execute(f"SELECT * FROM [{table}]")]
+        rows.append(f"INSERT INTO [{table}] VALUES\n{_wrapped(values)}")
+    applied = [f"({_sql_literal(MIGRATIONS.name)}, {_sql_literal(m.name)}, {_NOW})" for m in MIGRATIONS.applied(db)]
+    records = f"{MIGRATIONS.migrations_table} (migration_set, name, applied_at)"
+    rows.append(f"INSERT INTO {records} VALUES\n{_wrapped(applied)}")
+    return "".join(f"{sql};\n\n" for sql in [*objects, *rows]).rstrip("\n") + "\n"
+
+
+# When the script runs, as sqlite-utils dates a migration it applies (in UTC).
+_NOW = "strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')"
+
+
+def _sql_literal(value: object) -> str:
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    if value is None:
+        return "NULL"
+    if isinstance(value, int | float):
+        return repr(value)
+    raise TypeError(f"no SQL literal for {value!r}")
+
+
+def _wrapped(values: list[str], width: int = 112) -> str:
+    """Comma-separated, as many to a line as fit, never breaking one (a line break inside a string would be data)."""
+    lines: list[list[str]] = [[]]
+    for value in values:
+        if lines[-1] and len(", ".join([*lines[-1], value])) > width:
+            lines.append([])
+        lines[-1].append(value)
+    return ",\n".join("    " + ", ".join(line) for line in lines)
+
+
+def write_schema_sql(path: Path = Path(__file__).parent / "data" / "schema.sql") -> None:
+    memory = Database(memory=True, execute_plugins=False)
+    MIGRATIONS.apply(memory)
+    path.write_text(schema_sql(memory), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    memory = Database(memory=True, execute_plugins=False)
-    MIGRATIONS.apply(memory)
-    print(schema_sql(memory), end="")
+    write_schema_sql()

@@ -1382,6 +1382,18 @@ def _schema_state(conn: sqlite3.Connection, path: Path) -> int:
     return len(applied)
 
 
+def _create(conn: sqlite3.Connection) -> None:
+    """Make an empty database a glossary of the current schema in one transaction, from the script the
+    migrations come to (data/schema.sql, see glossary.migrations): a tenth of the time of running them."""
+    script = (Path(__file__).parent / "data" / "schema.sql").read_text(encoding="utf-8")
+    try:
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 def _migrate(conn: sqlite3.Connection) -> None:
     from sqlite_utils import Database
 
@@ -1426,7 +1438,10 @@ def open_glossary(
                     conn.close()
                     conn = _connect(path, readonly=False)
                 conn.execute("PRAGMA journal_mode = WAL")
-                _migrate(conn)
+                if version:
+                    _migrate(conn)
+                else:
+                    _create(conn)
                 if readonly:
                     conn.close()
                     conn = _connect(path, readonly=True, immutable=immutable)

@@ -1,4 +1,5 @@
-"""The schema comes only from migrations; db/schema.sql pins it; old databases upgrade; foreign ones are refused."""
+"""The schema comes only from migrations; data/schema.sql pins it and creates new glossaries; old databases upgrade;
+foreign ones are refused."""
 
 from __future__ import annotations
 
@@ -23,8 +24,19 @@ def fresh_schema() -> str:
 
 
 def test_schema_sql_is_generated_from_migrations():
-    pinned = (ROOT / "db" / "schema.sql").read_text(encoding="utf-8")
-    assert fresh_schema() == pinned, "db/schema.sql is stale: python -m glossary.migrations > db/schema.sql"
+    pinned = (ROOT / "glossary" / "data" / "schema.sql").read_text(encoding="utf-8")
+    assert fresh_schema() == pinned, "glossary/data/schema.sql is stale: python -m glossary.migrations"
+
+
+def test_a_new_glossary_holds_what_the_migrations_build(db_path):
+    """open_glossary creates a new database from data/schema.sql rather than migrating it: the same objects, the
+    same rows (the lookup positions) and a record of every migration, so that a later migration finds it."""
+    open_glossary(db_path).close()
+    created = Database(db_path, execute_plugins=False)
+    assert schema_sql(created) == fresh_schema()
+    every = [m.name for m in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))]
+    assert [m.name for m in MIGRATIONS.applied(created)] == every
+    assert not MIGRATIONS.pending(created)
 
 
 def test_schema_version_counts_the_migrations():

@@ -110,14 +110,6 @@ CREATE VIRTUAL TABLE terms_fts USING fts5(
     search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
 );
 
-CREATE TABLE 'terms_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
-
-CREATE TABLE 'terms_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
-
-CREATE TABLE 'terms_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
-
-CREATE TABLE 'terms_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
-
 CREATE TABLE untranslated (
     id INTEGER PRIMARY KEY,
     zh TEXT NOT NULL UNIQUE,            -- simplified key
@@ -229,3 +221,29 @@ END;
 CREATE TRIGGER terms_uid_insert AFTER INSERT ON terms WHEN new.uid IS NULL BEGIN
     UPDATE terms SET uid = lower(hex(randomblob(16))) WHERE id = new.id;
 END;
+
+INSERT INTO [lookup_positions] VALUES
+    (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15), (16), (17), (18), (19), (20),
+    (21), (22), (23), (24), (25), (26), (27), (28), (29), (30), (31), (32), (33), (34), (35), (36), (37), (38), (39),
+    (40), (41), (42), (43), (44), (45), (46), (47), (48), (49), (50), (51), (52), (53), (54), (55), (56), (57), (58),
+    (59), (60), (61), (62), (63), (64), (65), (66), (67), (68), (69), (70), (71), (72), (73), (74), (75), (76), (77),
+    (78), (79), (80), (81), (82), (83), (84), (85), (86), (87), (88), (89), (90), (91), (92), (93), (94), (95), (96),
+    (97), (98), (99), (100), (101), (102), (103), (104), (105), (106), (107), (108), (109), (110), (111), (112),
+    (113), (114), (115), (116), (117), (118), (119), (120), (121), (122), (123), (124), (125), (126), (127), (128),
+    (129), (130), (131), (132), (133), (134), (135), (136), (137), (138), (139), (140), (141), (142), (143), (144),
+    (145), (146), (147), (148), (149), (150), (151), (152), (153), (154), (155), (156), (157), (158), (159), (160),
+    (161), (162), (163), (164), (165), (166), (167), (168), (169), (170), (171), (172), (173), (174), (175), (176),
+    (177), (178), (179), (180), (181), (182), (183), (184), (185), (186), (187), (188), (189), (190), (191), (192),
+    (193), (194), (195), (196), (197), (198), (199), (200), (201), (202), (203), (204), (205), (206), (207), (208),
+    (209), (210), (211), (212), (213), (214), (215), (216), (217), (218), (219), (220), (221), (222), (223), (224),
+    (225), (226), (227), (228), (229), (230), (231), (232), (233), (234), (235), (236), (237), (238), (239), (240),
+    (241), (242), (243), (244), (245), (246), (247), (248), (249), (250), (251), (252), (253), (254), (255);
+
+INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES
+    ('glossary', 'm001_create_glossary', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm002_untranslated', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm004_search_fts', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm005_term_uid', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm003_lookup_index', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm006_layout_space_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm007_greek_layout_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));
