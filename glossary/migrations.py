@@ -8,31 +8,20 @@ one transaction and without importing sqlite-utils. Only a database of an older 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .store import execute_statements
+
 MIGRATIONS = Migrations("glossary")
-
-
-def execute_statements(db: Database, sql: str) -> None:
-    """Run a script statement by statement: sqlite3's executescript() would COMMIT the migration's transaction."""
-    statement = ""
-    for line in sql.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            db.execute(statement)
-            statement = ""
-    if statement.strip():
-        raise ValueError(f"incomplete SQL statement: {statement!r}")
 
 
 @MIGRATIONS()
 def m001_create_glossary(db: Database) -> None:
     execute_statements(
-        db,
+        db.conn,
         """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -146,7 +135,7 @@ CREATE VIEW english_forms AS
 def m002_untranslated(db: Database) -> None:
     """Terms awaiting translation: domain terms seen with no English, ranked by termhood (see glossary todo)."""
     execute_statements(
-        db,
+        db.conn,
         """
 CREATE TABLE untranslated (
     id INTEGER PRIMARY KEY,
@@ -177,7 +166,7 @@ def m004_search_fts(db: Database) -> None:
 
     reindex_search(db.conn)
     execute_statements(
-        db,
+        db.conn,
         """
 CREATE VIRTUAL TABLE terms_fts USING fts5(
     search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
@@ -204,7 +193,7 @@ def m005_term_uid(db: Database) -> None:
     reused after a delete (a new term would inherit a removed term's review history), and two glossaries
     number their terms alike (their decks would overwrite each other's notes)."""
     execute_statements(
-        db,
+        db.conn,
         """
 ALTER TABLE terms ADD COLUMN uid TEXT;
 UPDATE terms SET uid = lower(hex(randomblob(16)));
@@ -242,7 +231,7 @@ def lookup_grams_select(field: int, row: str, source: str = "") -> str:
 def m003_lookup_index(db: Database) -> None:
     """Gram postings for fuzzy lookup, kept by triggers; an index for abbreviations typed in any case."""
     execute_statements(
-        db,
+        db.conn,
         """
 CREATE TABLE lookup_positions (n INTEGER PRIMARY KEY);  -- 1, 2, ...: where a gram starts in a key
 

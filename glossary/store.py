@@ -15,6 +15,7 @@ import functools
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -1382,16 +1383,45 @@ def _schema_state(conn: sqlite3.Connection, path: Path) -> int:
     return len(applied)
 
 
-def _create(conn: sqlite3.Connection) -> None:
+def _create(conn: sqlite3.Connection, path: Path) -> None:
     """Make an empty database a glossary of the current schema in one transaction, from the script the
-    migrations come to (data/schema.sql, see glossary.migrations): a tenth of the time of running them."""
+    migrations come to (data/schema.sql, see glossary.migrations): a tenth of the time of running them. Another
+    process may have created it since this one looked: then there is nothing to do."""
     script = (Path(__file__).parent / "data" / "schema.sql").read_text(encoding="utf-8")
+    conn.execute("BEGIN IMMEDIATE")  # no other writer until COMMIT
     try:
-        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+        if _schema_state(conn, path) == 0:
+            execute_statements(conn, script)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        conn.execute("ROLLBACK")
         raise
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL mode. The switch needs the file to itself and SQLite does not wait for that (no busy
+    handler): while another process holds a lock, try again until the busy timeout."""
+    deadline = time.monotonic() + busy_timeout()
+    while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def execute_statements(conn: sqlite3.Connection, sql: str) -> None:
+    """Run a script statement by statement, in the transaction open: sqlite3's executescript() would COMMIT it."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement!r}")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -1437,16 +1467,16 @@ def open_glossary(
                 if readonly:
                     conn.close()
                     conn = _connect(path, readonly=False)
-                conn.execute("PRAGMA journal_mode = WAL")
-                if version:
+                if version == 0:
+                    _create(conn, path)
+                _use_wal(conn)
+                if _schema_state(conn, path) < SCHEMA_VERSION:
                     _migrate(conn)
-                else:
-                    _create(conn)
                 if readonly:
                     conn.close()
                     conn = _connect(path, readonly=True, immutable=immutable)
-            elif not readonly and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            elif not readonly:
+                _use_wal(conn)
         except BaseException:
             conn.close()
             raise

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
+import time
 
 import pytest
 from sqlite_utils import Database
@@ -12,7 +14,7 @@ from sqlite_utils import Database
 from glossary.errors import NewerSchemaError, NotAGlossaryError
 from glossary.migrations import MIGRATIONS, schema_sql
 from glossary.normalize import en_key
-from glossary.store import SCHEMA_VERSION, open_glossary
+from glossary.store import SCHEMA_VERSION, execute_statements, open_glossary
 
 from .conftest import FIXTURES, ROOT
 
@@ -37,6 +39,31 @@ def test_a_new_glossary_holds_what_the_migrations_build(db_path):
     every = [m.name for m in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))]
     assert [m.name for m in MIGRATIONS.applied(created)] == every
     assert not MIGRATIONS.pending(created)
+
+
+def test_two_processes_creating_one_glossary_both_open_it(db_path):
+    """Two first runs at once (a Makefile with -j): the one that finds the file empty while the other creates
+    it waits for the other's transaction, then finds the glossary made instead of failing on its tables."""
+    first = sqlite3.connect(db_path, isolation_level=None)
+    first.execute("BEGIN IMMEDIATE")  # the first process, creating the glossary
+    opened: dict[str, object] = {}
+
+    def second() -> None:
+        try:
+            with open_glossary(db_path) as g:
+                opened["version"] = g.execute("PRAGMA user_version").fetchone()[0]
+        except Exception as exc:
+            opened["error"] = exc
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    time.sleep(0.5)  # the second has read the empty file by now, and waits for the lock (either order must work)
+    execute_statements(first, (ROOT / "glossary" / "data" / "schema.sql").read_text(encoding="utf-8"))
+    first.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    first.execute("COMMIT")
+    thread.join()
+    first.close()
+    assert opened == {"version": SCHEMA_VERSION}
 
 
 def test_schema_version_counts_the_migrations():
