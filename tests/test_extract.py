@@ -205,6 +205,8 @@ GLOSSES = [
     ),
     ("这是一元语法（unigram）模型。", {("一元语法", "unigram")}),
     ("在每个位置上预设若干个锚框（anchor box）。", {("锚框", "anchor box")}),
+    # ... unless the English says the classifier: then it is a word of the name, and the numeral is not
+    ("小批量太小时，可以把通道分成两组归一化（group normalization）。", {("组归一化", "group normalization")}),
     ("先放 5% 的流量，观察一天没有问题再全量（full rollout）。", {("全量", "full rollout")}),
     # ... though a pronoun may be a surname (何 He), and per is 每
     ("对于 ReLU 网络，何恺明等人提出了何初始化（He initialization）。", {("何初始化", "He initialization")}),

@@ -248,9 +248,11 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
 
 
 def _counts_what_it_says(word: str, english: EnglishSide) -> bool:
-    """Whether a numeral word says only the noun it counts, not its number (一帧 "frame", not "one frame"; 一阶
-    "first-order" is a word of its own)."""
-    return bool(counted_noun(word)) and not (word_senses(word[0]) & english.stems or word[0] in english.prefix_chars)
+    """Whether a numeral word says only the noun or classifier it counts, not its number (一帧 "frame", not "one
+    frame"; 两组 "group" of 组归一化; 一阶 "first-order" is a word of its own)."""
+    return bool(counted_noun(word, classifiers=True)) and not (
+        word_senses(word[0]) & english.stems or word[0] in english.prefix_chars
+    )
 
 
 def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide) -> bool:

@@ -179,8 +179,10 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
         return (1,)
     if len(word) == 2 and word[0] in CLAUSE_WORDS and first_tag(word[0]) in _TAKES_AN_OBJECT and senses(word) is None:
         return (1,)
-    if counted_noun(word):
-        return (1,)  # 一|帧 "frame": the noun a numeral counts may be the term
+    if counted_noun(word, classifiers=True):
+        # 一|帧 "frame": the noun a numeral counts may be the term; and a classifier the English says may be a word
+        # of it (两|组归一化 "group normalization"; see boundary._starts_no_term)
+        return (1,)
     if len(word) < 3:
         return ()
     frequencies = jieba_tokenizer().FREQ
@@ -205,20 +207,17 @@ _VERBAL_CLASSIFIERS = frozenset("次遍回趟番")  # how many times something h
 _COUNTING = NUMERALS | frozenset("每各") | CLASSIFIERS
 
 
-def counted_noun(word: str) -> str:
+def counted_noun(word: str, *, classifiers: bool = False) -> str:
     """The noun a numeral jieba glued it to counts, as a classifier (一帧 "one frame", 两层), or "": not in a word
     of its own (一级 "first-class"), nor a numeral (一万), a classifier of times (两次 "twice") or a localiser (一下
-    "a bit")."""
+    "a bit"). With ``classifiers``, also the classifier it counts by (两组: 组, "group" where the English says it).
+    """
     noun = word[1:]
-    if (
-        len(word) == 2
-        and word[0] in NUMERALS
-        and noun not in _COUNTING
-        and noun not in _VERBAL_CLASSIFIERS
-        and content_character(noun)
-        and pos_tag(noun) != "f"
-        and senses(word) is None
-    ):
+    if len(word) != 2 or word[0] not in NUMERALS or senses(word) is not None:
+        return ""
+    if classifiers and noun in CLASSIFIERS:
+        return noun
+    if noun not in _COUNTING and noun not in _VERBAL_CLASSIFIERS and content_character(noun) and pos_tag(noun) != "f":
         return noun
     return ""
 
