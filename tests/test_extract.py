@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from glossary.extract import CorpusStats, abbreviations, extract_pairs, prepare, resolve, spans_to_count
 from glossary.extract.english_side import EnglishSide
+from glossary.extract.resegment import join_negations
 from glossary.extract.segment import _inner_cuts, tokens
 from glossary.normalize import en_key, zh_key
 
@@ -204,6 +205,8 @@ GLOSSES = [
         {("中央处理器", "Central Processing Unit")},
     ),
     ("这是一元语法（unigram）模型。", {("一元语法", "unigram")}),
+    # a negation the English does not say is one word with what it negates, as non- words are (N of NFA)
+    ("非确定有限自动机（NFA）允许从同一状态出发转移到多个状态。", {("非确定有限自动机", "NFA")}),
     ("在每个位置上预设若干个锚框（anchor box）。", {("锚框", "anchor box")}),
     # ... unless the English says the classifier: then it is a word of the name, and the numeral is not
     ("小批量太小时，可以把通道分成两组归一化（group normalization）。", {("组归一化", "group normalization")}),
@@ -930,6 +933,11 @@ def test_a_clause_verb_is_cut_from_the_character_jieba_glued_it_to_only_in_a_phr
     assert _inner_cuts("用布") == (1,)  # "use cloth": no word CC-CEDICT lists
     assert _inner_cuts("用户") == ()  # "user", a word
     assert _inner_cuts("最大") == ()  # an adverb, which takes no object: 最大池化 "max pooling"
+
+
+def test_a_negation_is_one_word_with_what_it_negates_only_where_the_english_says_neither():
+    assert join_negations(("非", "确定", "有限"), EnglishSide.of("NFA")) == ("非确定", "有限")
+    assert join_negations(("非", "参数", "回归"), EnglishSide.of("nonparametric regression")) == ("非", "参数", "回归")
 
 
 def test_a_name_of_three_letters_is_one_only_outside_title_case():

@@ -39,7 +39,7 @@ from .align import (
 )
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
-from .resegment import merge_dictionary_words, recut_before_suffix, rejoined_option, rejoined_words
+from .resegment import join_negations, merge_dictionary_words, recut_before_suffix, rejoined_option, rejoined_words
 from .segment import (
     CLASSIFIERS,
     CLAUSE_WORDS,
@@ -370,7 +370,7 @@ def score_span(
 def _read_words(option: SpanOption, english: EnglishSide) -> tuple[str, ...]:
     """The span's words as the scorer reads them: without layout spaces (CAP 定理), jieba's splits of dictionary
     words joined, a suffix the English says cut off (see resegment)."""
-    words = merge_dictionary_words(tuple(w for w in option.words if not w.isspace()))
+    words = join_negations(merge_dictionary_words(tuple(w for w in option.words if not w.isspace())), english)
     return recut_before_suffix(words, english)
 
 

@@ -21,6 +21,7 @@ from .segment import (
     BOUND_SUFFIXES,
     CLAUSE_WORDS,
     JOINING_WORDS,
+    NEGATIONS,
     NOT_STARTING,
     SpanOption,
     first_tag,
@@ -116,6 +117,27 @@ def recut_before_suffix(words: tuple[str, ...], english: EnglishSide) -> tuple[s
             and not word_senses(two) & english.stems
         ):
             out[k], out[k + 1] = one + two[0], two[1]
+    return tuple(out)
+
+
+@cache
+def join_negations(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
+    """Join a negation jieba left as a word of its own to the word it negates where the English says neither:
+    then they are one word of it, as English writes non- or un- words (非|确定 "nondeterministic", the N of
+    NFA); where it says them, each is read for what it says (非|参数 "non" + "parametric")."""
+    out: list[str] = []
+    for word in words:
+        if (
+            out
+            and out[-1] in NEGATIONS
+            and word not in _FUNCTIONAL
+            and word not in NEGATIONS
+            and not (out[-1] in english.prefix_chars or word_senses(out[-1] + word) & english.stems)
+            and not word_senses(word) & english.stems
+        ):
+            out[-1] += word
+        else:
+            out.append(word)
     return tuple(out)
 
 
