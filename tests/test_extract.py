@@ -908,20 +908,6 @@ def test_the_corpus_decides_between_a_unit_and_its_fragment():
     assert ("全连接层", "fully-connected layer") in pairs("这一单层被称为全连接层（fully-connected layer）。", corpus)
 
 
-def test_a_verb_the_corpus_sees_before_a_term_is_context_where_the_term_says_every_english_word():
-    # 配合 "go with" comes before 预条件子 twice, but 预条件子 says all of "preconditioner": nothing is left for the
-    # verb to translate (as 随机 of 随机梯度下降 may, where the English says more than the rest of the span)
-    corpus = [
-        "大规模稀疏问题使用共轭梯度法，并配合预条件子加速收敛。",
-        "最简单的预条件子是对角矩阵。",
-        "两者配合使用。",
-        "模型预测结果，并预先计算预算，再做数据预处理，最后预览预测。",  # 预 and 条件 are words of their own
-        "条件数越大越慢，条件概率和约束条件也要满足这些条件。",
-    ]
-    text = "因此实践中几乎总是配合预条件子（preconditioner）使用。"
-    assert pairs(text, corpus) == {("预条件子", "preconditioner")}
-
-
 def test_a_classifier_the_corpus_sees_before_a_term_still_counts_it():
     # 每个锚框 elsewhere makes 个锚框 recur; a classifier counts what follows it, unless the English says it
     for counted in ("若干个锚框", "9 个锚框"):

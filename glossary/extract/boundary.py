@@ -342,8 +342,7 @@ def score_span(
             score_span(rejoined, english, stats, weights, at_markup=at_markup, rejoin=False),
         )
     says_everything = not slack
-    # A verb first may translate an English word the rest leaves unsaid; where they say every one, it is context
-    content_first = _content_first(words, option.first_is_content, 0 in said.unaligned and not says_everything, stats)
+    content_first = _content_first(words, option.first_is_content, 0 in said.unaligned, stats)
     # Words of the span no dictionary knows (酉 of 酉矩阵 "unitary matrix", 德布|鲁因 "de Bruijn") say what they may
     # first: they are nearer the gloss than a dictionary word before them (对应|酉矩阵 "corresponds to a unitary
     # matrix", 构建|德布鲁因图 "build a de Bruijn graph").
@@ -564,8 +563,7 @@ def _content_first(
 ) -> bool:
     """Whether the first word may belong to the term though the English does not say it. A verb or adverb before a
     term is usually context (使用, 说明); one that recurs with the rest of the span as a unit is part of the term
-    (随机梯度下降, 位|姿), where it is unaligned with an English word left to say (``first_unaligned``): not
-    配合|预条件子 "preconditioner", where the rest says all of it and the writer only used the verb twice."""
+    (随机梯度下降, 位|姿)."""
     return (
         len(words) == 1
         or first_is_content
