@@ -205,6 +205,8 @@ GLOSSES = [
         {("中央处理器", "Central Processing Unit")},
     ),
     ("这是一元语法（unigram）模型。", {("一元语法", "unigram")}),
+    # 可 "-able" starts a term where jieba glued it to a clause character (即可 "then can")
+    ("倾向得分方法依赖一个前提，即可忽略性（ignorability）。", {("可忽略性", "ignorability")}),
     # a negation the English does not say is one word with what it negates, as non- words are (N of NFA)
     ("非确定有限自动机（NFA）允许从同一状态出发转移到多个状态。", {("非确定有限自动机", "NFA")}),
     ("在每个位置上预设若干个锚框（anchor box）。", {("锚框", "anchor box")}),

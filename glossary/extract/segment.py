@@ -165,17 +165,21 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
 
 # Negations that are the prefixes of terms (非凸 non-convex, 不可约 irreducible, 无监督 unsupervised, 未命中 miss).
 NEGATIONS = frozenset("非不无未")
+# ... and the prefixes a clause character is glued to in a word of jieba's (是非, 即可): 可 "-able" (可忽略性
+# "ignorability", 可学习 "learnable")
+_TERM_PREFIXES = NEGATIONS | {"可"}
 
 
 @cache
 def _inner_cuts(word: str) -> tuple[int, ...]:
     """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
     "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
-    stay possible. And after a clause character glued to a negation that starts terms: 是|非凸 "non-convex",
-    where jieba reads 是非 "right and wrong"; or after a verb or preposition of the clause glued to the next
-    character in a phrase jieba lists and CC-CEDICT does not take for a word: 用|布隆过滤器, where jieba reads
-    用布 "use cloth" (not 用词 "wording", nor 用户 "user", which are words)."""
-    if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in NEGATIONS:
+    stay possible. And after a clause character glued to a prefix that starts terms: 是|非凸 "non-convex", where
+    jieba reads 是非 "right and wrong", 即|可忽略性 "ignorability" (即可 "then can"); or after a verb or
+    preposition of the clause glued to the next character in a phrase jieba lists and CC-CEDICT does not take
+    for a word: 用|布隆过滤器, where jieba reads 用布 "use cloth" (not 用词 "wording", nor 用户 "user", which
+    are words)."""
+    if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in _TERM_PREFIXES:
         return (1,)
     if len(word) == 2 and word[0] in CLAUSE_WORDS and first_tag(word[0]) in _TAKES_AN_OBJECT and senses(word) is None:
         return (1,)
