@@ -184,6 +184,17 @@ def calibration(termbench, gold_tsv: Path, export_all: str) -> list[tuple[str, i
     ]
 
 
+def todo_ranking(termbench, gold_tsv: Path, corpus: Path) -> list[tuple[int, float]]:
+    """The share of the first k of the termhood ranking that the authors marked as terms to gloss."""
+    from glossary.extract.termhood import untranslated_terms
+
+    gold, _ = termbench.load_gold(gold_tsv)
+    marked = {termbench.zh_key(zh) for zh, _ in gold}
+    documents = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.md"))]
+    ranked = [termbench.zh_key(u.zh) for u in untranslated_terms(documents, set(), limit=None)]
+    return [(k, sum(zh in marked for zh in ranked[:k]) / k) for k in (20, 50, 100)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -218,6 +229,10 @@ def main() -> None:
     print("\n== precision per confidence band (every pair whose English the gold knows) ==")
     for band, n, precision in calibration(termbench, gold, export_all):
         print(f"  confidence {band}: {n:4d} pairs, precision {precision:.3f}")
+
+    print("\n== terms awaiting translation (glossary todo's ranking, as if the glossary knew no English) ==")
+    for k, share in todo_ranking(termbench, gold, corpus):
+        print(f"  of the first {k:3d}: {share:.2f} are terms the authors marked")
 
     # speed and memory, of the package as pip installs it: with its modules compiled to bytecode (an editable
     # install or PYTHONDONTWRITEBYTECODE=1 would otherwise compile them again in every timed run, ~0.04 s); a

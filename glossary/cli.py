@@ -496,8 +496,9 @@ def _hit_json(hit) -> dict:
 def todo(glossary, fmt: str, limit: int) -> None:
     """Terms awaiting translation: domain terms the documents use with no English, best first.
 
-    Ranked by termhood (recurring units that are not general vocabulary). Where the glossary knows every
-    part of a term, an English is proposed. The list is stored for Datasette's "awaiting translation" query.
+    Ranked by termhood (recurring units that are not general vocabulary); a word CC-CEDICT translates ranks
+    below a compound no dictionary gives. Where the glossary knows every part of a term, an English is
+    proposed. The list is stored for Datasette's "awaiting translation" query.
 
     \b
     Example:
