@@ -857,6 +857,24 @@ def test_an_example_that_is_not_an_equivalent_stays_below_knowledge():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "我们在一块消费级显卡（RTX 4090）上训练了模型。",
+        "优化器把梯度（FP16）累加到主权重上。",
+        "我们在图像分类（CIFAR-10）上做实验。",
+    ],
+)
+def test_a_numbered_name_for_chinese_without_the_number_stays_below_knowledge(text):
+    # a product, a format, a dataset: an instance of what the Chinese names, more often than its translation
+    assert pairs(text) == set()
+    assert pairs(text, minimum=0.0)
+
+
+def test_a_numbered_name_whose_chinese_writes_the_number_is_a_translation():
+    assert pairs("处理器还有三级缓存（L3 cache），容量更大。") == {("三级缓存", "L3 cache")}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("先说通用能力的基准测试（benchmark）。面向Agent的基准更强调多步交互。", ("基准测试", "benchmark")),

@@ -18,7 +18,7 @@ from .boundary import Choice, ends_phrase, unexplained
 from .corpus import CorpusStats
 from .english_side import CAMEL_WORD, EnglishSide, expected_chars
 from .patterns import Site
-from .segment import tokens
+from .segment import NUMERALS, tokens
 
 # How often each pattern holds a real translation, before looking at the particular sighting (log-odds).
 PATTERN_PRIOR = {
@@ -62,6 +62,10 @@ def _brand_name(english: str) -> bool:
 
 
 _COMMON_WORDS = re.compile(r"[a-z]+(?:[ -][a-z]+)+")
+
+
+def _writes_a_number(text: str) -> bool:
+    return any(c.isdigit() or c in NUMERALS for c in text)
 
 
 def _sigmoid(x: float) -> float:
@@ -110,6 +114,11 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
+    if _writes_a_number(english) and not _writes_a_number(zh) and not _names_x_to_y(english, site):
+        # A number the Chinese does not write: the English names one thing, a version, a size, a format or a
+        # dataset (RTX 2080Ti, FP16, ZeRO-2, CIFAR-10), which the Chinese more often puts in a class (消费级GPU,
+        # 梯度, 图像分类) than translates (三级缓存 "L3 cache" writes its number).
+        logit -= 1.5
     phrase_end = words[-1] in _PHRASE_ENDINGS or ends_phrase(words[-1], EnglishSide.of(english))
     if phrase_end or ("到" in words and not _names_x_to_y(english, site)):
         logit -= 1.0  # 对齐到人类喜好上: a phrase, not a name
