@@ -41,9 +41,10 @@ def test_a_new_glossary_holds_what_the_migrations_build(db_path):
     assert not MIGRATIONS.pending(created)
 
 
-def test_two_processes_creating_one_glossary_both_open_it(db_path):
+def test_two_processes_creating_one_glossary_both_open_it(db_path, monkeypatch):
     """Two first runs at once (a Makefile with -j): the one that finds the file empty while the other creates
     it waits for the other's transaction, then finds the glossary made instead of failing on its tables."""
+    monkeypatch.setenv("GLOSSARY_BUSY_TIMEOUT", "30")  # however slow the machine, the wait ends at the COMMIT
     first = sqlite3.connect(db_path, isolation_level=None)
     first.execute("BEGIN IMMEDIATE")  # the first process, creating the glossary
     opened: dict[str, object] = {}
