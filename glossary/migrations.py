@@ -332,26 +332,23 @@ def schema_sql(db: Database) -> str:
     for table in db.table_names():
         if table == MIGRATIONS.migrations_table or table in shadow or not db[table].count:
             continue
-        values = ["(" + ", ".join(map(_sql_literal, row)) + ")" for row in db.execute(f"SELECT * FROM [{table}]")]
+        quoted = ", ".join(f"quote([{column}])" for column in db[table].columns_dict)  # SQLite's own literals
+        values = ["(" + ", ".join(row) + ")" for row in db.execute(f"SELECT {quoted} FROM [{table}]")]
         rows.append(f"INSERT INTO [{table}] VALUES\n{_wrapped(values)}")
-    applied = [f"({_sql_literal(MIGRATIONS.name)}, {_sql_literal(m.name)}, {_NOW})" for m in MIGRATIONS.applied(db)]
-    records = f"{MIGRATIONS.migrations_table} (migration_set, name, applied_at)"
-    rows.append(f"INSERT INTO {records} VALUES\n{_wrapped(applied)}")
+    records = MIGRATIONS.migrations_table
+    applied = [
+        f"({migration_set}, {name}, {_NOW})"
+        for migration_set, name in db.execute(
+            f"SELECT quote(migration_set), quote(name) FROM {records} WHERE migration_set = ? ORDER BY id",
+            [MIGRATIONS.name],
+        )
+    ]
+    rows.append(f"INSERT INTO {records} (migration_set, name, applied_at) VALUES\n{_wrapped(applied)}")
     return "".join(f"{sql};\n\n" for sql in [*objects, *rows]).rstrip("\n") + "\n"
 
 
 # When the script runs, as sqlite-utils dates a migration it applies (in UTC).
 _NOW = "strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')"
-
-
-def _sql_literal(value: object) -> str:
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    if value is None:
-        return "NULL"
-    if isinstance(value, int | float):
-        return repr(value)
-    raise TypeError(f"no SQL literal for {value!r}")
 
 
 def _wrapped(values: list[str], width: int = 112) -> str:
