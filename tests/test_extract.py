@@ -739,6 +739,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("读数据前加共享锁（shared lock），写数据前加排他锁。", "前加共享锁"),
         ("系统时脉由外部晶振经过锁相回路（phase-locked loop，PLL）倍频产生。", "晶振经过锁相回路"),
         ("我们先构建哈夫曼树（Huffman tree）。", "先构建哈夫曼树"),
+        # ... nor one before words that sound out a name of the English (边 biān "edge" before 德布鲁因 de Bruijn)
+        ("以 k-mer 为边构建德布鲁因图（de Bruijn graph），组装问题转化为寻找欧拉路径。", "边构建德布鲁因图"),
         # a classifier jieba left alone before a word it does not know counts (这类|逐层), it is no part of a name
         ("还可以使用 LAMB 这类逐层自适应学习率（layer-wise adaptive learning rates）优化器。", "类逐层自适应学习率"),
         # an ordinal names (第三 "third"), it does not count

@@ -284,7 +284,8 @@ def opens_a_name(char: str, rest: Sequence[str], english: EnglishSide) -> bool:
     """Whether a lone content character may open a transliteration of a name in the English, which the Chinese word
     after it goes on with: its pinyin starts as the name does (切 qie for Chebyshev), the next word's does not (in
     新|霍夫丁不等式 "Hoeffding's inequality", 霍 opens the name, and 新 "new" is context), nor does a later word no
-    dictionary knows (先|构建|哈夫曼树 "Huffman tree": 哈 opens it, 先 "first" is context)."""
+    dictionary knows (先|构建|哈夫曼树 "Huffman tree": 哈 opens it, 先 "first" is context), nor later words that
+    sound out a name of the English (边|构建|德布|鲁因图 "de Bruijn graph": 德布鲁因 does, 边 "edge" is context)."""
     then = rest[0] if rest else ""
     if len(char) != 1 or not english.name_sounds or not content_character(char) or not CJK_RE.match(then):
         return False
@@ -292,6 +293,7 @@ def opens_a_name(char: str, rest: Sequence[str], english: EnglishSide) -> bool:
         _sounds_like(char, english)
         and not _sounds_like(then[0], english)
         and not any(CJK_RE.match(w) and _sounds_like(w[0], english) and not alignment(w, english)[2] for w in rest[1:])
+        and not any(sounded_name(tuple(rest[k:]), english) for k in range(1, len(rest)))
     )
 
 
