@@ -571,6 +571,13 @@ GLOSSES = [
     ),
     ("卷積神經網路並常搭配池化層（pooling layer）。", {("池化层", "pooling layer")}),
     ("長短期記憶透過閘門機制（gating mechanism）緩解了這個問題。", {("闸门机制", "gating mechanism")}),
+    # an inflected word is one English word (thrashing, not thrash + ing), which two characters say
+    ("系统内存不足时会出现颠簸（thrashing），大量时间花在换页上。", {("颠簸", "thrashing")}),
+    # a word says what the English says once, though a lone character of a later word may mean it too (元 "part")
+    (
+        "朴素的高斯消元在主元很小时会放大误差。部分主元法（partial pivoting）的做法是：选绝对值最大的元素作主元。",
+        {("部分主元法", "partial pivoting")},
+    ),
 ]
 
 
@@ -662,6 +669,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("变换时使用的是同一个多层感知机（MLP）。", "个多层感知机"),
         # a light verb is context, whatever the English leaves room for
         ("我们先做预热（warmup）。", "做预热"),
+        # ... and an inflected English word is one word, not two (alias + ing) that leave room for a verb
+        ("说到闪烁，就不得不提走样（aliasing）。", "提走样"),
         # a modal verb starts a clause, not a term
         ("程序最后会释放互斥锁（mutex）。", "会释放互斥锁"),
         # a suffix jieba cut off a word it does not list (正则|化) never starts a term

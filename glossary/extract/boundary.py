@@ -238,7 +238,11 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
         # saying all it says does (上 "attend" before 注意力 "attention")
         in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and says_all(other, mine)))
     else:
-        in_chinese = 1 + sum(1 for other in others if len(other) > 1 and says_all(other, mine))
+        # ... and a word's, another word's: not one a lone character of says it in (部分 "part" of partial, before
+        # 主|元法 "pivoting", where 元 may mean "part")
+        in_chinese = 1 + sum(
+            1 for other in others if any(len(unit) > 1 and says_all(unit, mine) for unit in word_units(other))
+        )
     # How often the English says all the word says: 二阶 says "second" and "order", which second-order says once
     # (parts: see EnglishSide.of)
     said: list[str | frozenset[str]] = [part for part in english.parts if part in mine or part[:4] in mine]

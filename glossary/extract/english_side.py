@@ -211,8 +211,10 @@ class EnglishSide:
                     size += 0.25  # tokenization 词元化, minimization 最小化: -ize is a character of its own (化)
                 if raw in acronyms:
                     size += acronyms[raw]
-                elif in_english_vocabulary(raw):
-                    size += 1  # a word of its own (prediction), not a prefix and a word (pre + diction) ...
+                elif _english_word(raw):
+                    # a word of its own (prediction), or one inflected (aliasing, caching, parameters: not alias +
+                    # ing, ca + ching, para + meters), not a prefix and a word (pre + diction) ...
+                    size += 1
                     # ... though Chinese often calques the prefix all the same (预测); not a loose one, which a word
                     # of its own only seems to have (instruction, retrieval: 不是|指令微调, 再次|检索)
                     if (prefixed := _prefixed(raw)) and prefixed[0] not in _LOOSE_PREFIXES:
