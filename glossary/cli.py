@@ -43,6 +43,18 @@ class GlossaryGroup(click.Group):
             sys.exit(0)
 
 
+def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An --encoding Python knows, else a usage error (not one skipped file per path)."""
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r} (e.g. utf-8, gbk, big5)") from None
+    return value
+
+
 def db_option(f: Callable) -> Callable:
     return click.option("--db", "db", type=click.Path(dir_okay=False), envvar=None, help=DB_HELP)(f)
 
@@ -100,7 +112,9 @@ def path(db: str | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--encoding", help="Decode input with this encoding instead of detecting it (e.g. gbk, big5).")
+@click.option(
+    "--encoding", callback=_codec, help="Decode input with this encoding instead of detecting it (e.g. gbk, big5)."
+)
 @click.option(
     "-j",
     "--jobs",
@@ -123,7 +137,8 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
 
     PATHS are files, directories (read recursively: .txt, .md, .html) or - for stdin. Encodings are
     detected (UTF-8, UTF-16, GB18030/GBK, Big5). Running it again on unchanged files changes nothing; a
-    changed file's evidence is replaced. Unreadable files are skipped with a warning and exit status 1.
+    changed file's evidence is replaced. Unreadable files, and directories with nothing to read, are
+    skipped with a warning and exit status 1.
 
     \b
     Example:
@@ -202,7 +217,7 @@ def _status_command(status: str, verb: str) -> Callable:
     @click.argument("zh")
     @click.argument("en", required=False)
     @click.option("--all", "every", is_flag=True, help="Every English form of the term.")
-    @with_glossary()
+    @with_glossary(create=False)
     def command(glossary, zh: str, en: str | None, every: bool) -> None:
         _say(glossary.set_status(zh, en, status, every=every), verb)
 
@@ -226,7 +241,7 @@ cli.command(
 
 \b
 Example:
-    glossary reject 相当标准的架构 "MoE transformer"
+    glossary reject 标准的架构 "MoE transformer"
 """,
 )(_status_command("rejected", "rejected"))
 
@@ -239,7 +254,7 @@ Example:
 @click.option("--abbr", help="New abbreviation ('' clears it).")
 @click.option("--note", help="New note ('' clears it).")
 @click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
-@with_glossary()
+@with_glossary(create=False)
 def edit(
     glossary,
     zh: str,
@@ -264,13 +279,13 @@ def edit(
 @cli.command("rm")
 @click.argument("zh")
 @click.argument("en", required=False)
-@with_glossary()
+@with_glossary(create=False)
 def remove(glossary, zh: str, en: str | None) -> None:
     """Remove a pair (or all of a term's pairs); extraction will not bring it back.
 
     \b
     Example:
-        glossary rm 相当标准的架构
+        glossary rm 标准的架构
     """
     _say(glossary.remove(zh, en), "removed")
 
@@ -278,7 +293,7 @@ def remove(glossary, zh: str, en: str | None) -> None:
 @cli.command()
 @click.argument("source")
 @click.argument("target")
-@with_glossary()
+@with_glossary(create=False)
 def merge(glossary, source: str, target: str) -> None:
     """Fold SOURCE into TARGET: two Chinese terms, or two English forms.
 
@@ -289,7 +304,7 @@ def merge(glossary, source: str, target: str) -> None:
     \b
     Example:
         glossary merge 预训练模型 预训练的模型
-        glossary merge pretraining pre-training
+        glossary merge optimisation optimization
     """
     from .normalize import has_cjk
 
@@ -496,9 +511,10 @@ def _hit_json(hit) -> dict:
 def todo(glossary, fmt: str, limit: int) -> None:
     """Terms awaiting translation: domain terms the documents use with no English, best first.
 
-    Ranked by termhood (recurring units that are not general vocabulary); a word CC-CEDICT translates ranks
-    below a compound no dictionary gives. Where the glossary knows every part of a term, an English is
-    proposed. The list is stored for Datasette's "awaiting translation" query.
+    Ranked by termhood (recurring units that are not general vocabulary); a word CC-CEDICT translates keeps a
+    quarter of its score, so a compound no dictionary gives ranks above it unless the word is far more frequent.
+    Where the glossary knows every part of a term, an English is proposed. The list is stored for Datasette's
+    "awaiting translation" query.
 
     \b
     Example:
@@ -535,7 +551,9 @@ def todo(glossary, fmt: str, limit: int) -> None:
     show_default=True,
     help="At most this many new terms (0: none, and faster).",
 )
-@click.option("--encoding", help="Decode input with this encoding instead of detecting it (e.g. gbk, big5).")
+@click.option(
+    "--encoding", callback=_codec, help="Decode input with this encoding instead of detecting it (e.g. gbk, big5)."
+)
 @with_glossary(create=False, readonly=True)
 def scan(glossary, paths: tuple[str, ...], fmt: str, limit: int, encoding: str | None) -> None:
     """The terms a document uses: the glossary's, with their English, and new ones it does not know yet.
@@ -708,7 +726,9 @@ def reading_options(*format_flags: str) -> Callable:
 
     def decorate(f: Callable) -> Callable:
         f = click.option(
-            "--encoding", help="Decode the file with this encoding instead of detecting it (e.g. gbk, big5)."
+            "--encoding",
+            callback=_codec,
+            help="Decode the file with this encoding instead of detecting it (e.g. gbk, big5).",
         )(f)
         f = click.option(
             "--columns",

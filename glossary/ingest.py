@@ -32,6 +32,7 @@ SUFFIX_FORMATS = {
     ".html": "html",
     ".htm": "html",
 }
+_SUFFIX_LIST = ", ".join(SUFFIX_FORMATS)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
@@ -277,7 +278,8 @@ def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DE
     except FileNotFoundError as exc:
         raise DocumentError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
-        raise DocumentError(f"{path}: is a directory") from exc
+        # (iter_inputs passes on a directory with nothing to read in it)
+        raise DocumentError(f"{path}: a directory with no {_SUFFIX_LIST} files in it") from exc
     except PermissionError as exc:
         raise DocumentError(f"{path}: permission denied") from exc
     except OSError as exc:
@@ -288,8 +290,8 @@ def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DE
 def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
     """Expand arguments: a directory yields its readable files (recursively, hidden ones skipped, sorted).
 
-    A file named explicitly is read whatever its suffix; missing paths are passed on so that reading them
-    reports them.
+    A file named explicitly is read whatever its suffix; missing paths, and directories with nothing to read,
+    are passed on so that reading them reports them.
     """
     seen: set[str] = set()
     for raw in paths:
@@ -310,6 +312,8 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
                 if key not in seen:
                     seen.add(key)
                     yield key
+            if not found:
+                yield raw
         else:
             key = str(path.resolve()) if path.exists() else raw
             if key not in seen:

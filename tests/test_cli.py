@@ -127,12 +127,34 @@ def test_lookup_finds_both_languages_and_says_when_nothing_matches(run, glossary
     assert 'No term matches "扩散模型"' in result.output
 
 
-def test_read_commands_refuse_a_missing_database(run, tmp_path):
-    for command in (["lookup", "模型"], ["export"], ["stats"], ["sources"]):
+def test_read_and_curation_commands_refuse_a_missing_database(run, tmp_path):
+    # (a mistyped --db must not leave a new, empty glossary behind for approve, rm, edit or merge to find nothing in)
+    curation = (["approve", "后训练"], ["reject", "后训练"], ["rm", "后训练"], ["edit", "后训练", "--note", "x"])
+    for command in (["lookup", "模型"], ["export"], ["stats"], ["sources"], *curation, ["merge", "甲", "乙"]):
         result = run(*command)
         assert result.exit_code == 1
         assert result.output.startswith(f"Error: no glossary at {tmp_path / 'test.db'}")
     assert not (tmp_path / "test.db").exists()
+
+
+def test_a_directory_with_nothing_to_read_is_skipped_with_a_reason(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    write(tmp_path / "notes" / "a.rst", GLOSSED)
+    write(tmp_path / "a.txt", GLOSSED)
+    result = run("extract", str(tmp_path / "empty"), str(tmp_path / "notes"), str(tmp_path / "a.txt"))
+    assert result.exit_code == 1
+    for name in ("empty", "notes"):
+        assert f"skipped: {tmp_path / name}: a directory with no .txt, .text, .md" in result.output
+    assert "1 documents extracted" in result.output
+
+
+def test_an_unknown_encoding_is_a_usage_error(run, tmp_path):
+    write(tmp_path / "a.txt", GLOSSED)
+    for command in ("extract", "scan"):
+        result = run(command, "--encoding", "nope", str(tmp_path / "a.txt"))
+        assert result.exit_code == 2
+        assert "Invalid value for '--encoding': unknown encoding 'nope'" in result.output
 
 
 def test_foreign_database_is_refused_with_one_line(run, db_path):
