@@ -558,6 +558,7 @@ class Glossary:
             raise ValueError(f"bad status/origin {status}/{origin}")
         if not zh_key(zh) or not en_key(en):
             raise GlossaryError("a pair needs both a Chinese term and an English form")
+        _check_languages(zh, en, "add")
         stamp = now()
         with self.transaction():
             self.execute("DELETE FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)])
@@ -743,8 +744,11 @@ class Glossary:
             old = self.entry(pair_id)
             old_english = self._english_id(old.en, create=False)
             if new_zh is not None or new_en is not None:
-                term_id = self._term_id(new_zh if new_zh is not None else old.zh, create=True, stamp=stamp)
-                english_id = self._english_id(new_en if new_en is not None else old.en, create=True)
+                zh_after = new_zh if new_zh is not None else old.zh
+                en_after = new_en if new_en is not None else old.en
+                _check_languages(zh_after, en_after, "edit")
+                term_id = self._term_id(zh_after, create=True, stamp=stamp)
+                english_id = self._english_id(en_after, create=True)
                 if term_id is None or english_id is None:
                     raise GlossaryError("a pair needs both a Chinese term and an English form")
                 self._suppress(old.zh, old.en)
@@ -1348,6 +1352,13 @@ def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.
     # Lookups read a few hundred scattered rows: memory-mapped pages spare a system call each.
     conn.execute("PRAGMA mmap_size = 1073741824")
     return conn
+
+
+def _check_languages(zh: str, en: str, place: str) -> None:
+    """A pair's Chinese has Chinese characters and its English has none (as every importer checks)."""
+    from .exchange.fields import checked_pair
+
+    checked_pair(zh, en, place)
 
 
 def _check_header(path: Path) -> None:

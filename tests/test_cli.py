@@ -104,6 +104,11 @@ def test_curation_commands(run, tmp_path):
     [
         (["approve", "不存在"], 'Error: no term "不存在" in the glossary; see: glossary lookup 不存在'),
         (["merge", "模型", "model"], "merge takes two Chinese terms or two English forms"),
+        # each side in its own language, as every importer checks
+        (["add", "abc", "alpha"], 'Error: add: "abc" is not a Chinese term'),
+        (["add", "甲", "甲乙"], 'Error: add: "甲乙" is not English (it has Chinese characters)'),
+        (["edit", "模型", "model", "--zh", "abc"], 'Error: edit: "abc" is not a Chinese term'),
+        (["edit", "模型", "model", "--en", "模型"], 'Error: edit: "模型" is not English'),
     ],
 )
 def test_curation_errors(run, glossary, args, message):
@@ -111,6 +116,7 @@ def test_curation_errors(run, glossary, args, message):
     result = run(*args)
     assert result.exit_code in (1, 2)
     assert message in result.output
+    assert [(e.zh, e.en) for e in glossary.entries()] == [("模型", "model")]
 
 
 def test_lookup_finds_both_languages_and_says_when_nothing_matches(run, glossary):
