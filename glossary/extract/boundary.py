@@ -238,8 +238,8 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
         # saying all it says does (上 "attend" before 注意力 "attention")
         in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and says_all(other, mine)))
     else:
-        # ... and a word's, another word's: not one a lone character of says it in (部分 "part" of partial, before
-        # 主|元法 "pivoting", where 元 may mean "part")
+        # ... and a word's, a later word that says it through a dictionary word of two characters or more, not
+        # through a lone character (部分 "part" of partial, before 主|元法 "pivoting", where 元 may mean "part")
         in_chinese = 1 + sum(
             1 for other in others if any(len(unit) > 1 and says_all(unit, mine) for unit in word_units(other))
         )
