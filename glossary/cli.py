@@ -507,23 +507,25 @@ def _hit_json(hit) -> dict:
 @cli.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("-n", "--limit", type=click.IntRange(1), default=50, show_default=True)
-@with_glossary(create=False)
+@with_glossary(create=False, readonly=True)
 def todo(glossary, fmt: str, limit: int) -> None:
     """Terms awaiting translation: domain terms the documents use with no English, best first.
 
     Ranked by termhood (recurring units that are not general vocabulary); a word CC-CEDICT translates keeps a
     quarter of its score, so a compound no dictionary gives ranks above it unless the word is far more frequent.
-    Where the glossary knows every part of a term, an English is proposed. The list is stored for Datasette's
-    "awaiting translation" query.
+    Where the glossary knows every part of a term, an English is proposed. The list is also stored for
+    Datasette's "awaiting translation" query; a glossary that cannot be written (read-only, or locked past the
+    busy timeout) still gets its list printed, with a warning.
 
     \b
     Example:
         glossary todo
         glossary todo --format csv -n 200 > todo.csv
     """
-    from .pipeline import refresh_untranslated
+    from .pipeline import rank_untranslated
 
-    found = refresh_untranslated(glossary)[:limit]
+    ranked = rank_untranslated(glossary)
+    found = ranked[:limit]
     if fmt == "json":
         click.echo(json.dumps([u.__dict__ for u in found], ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -538,6 +540,12 @@ def todo(glossary, fmt: str, limit: int) -> None:
 
         rows = [[u.zh, u.count, u.documents, f"{u.score:.1f}", u.proposed_en or "", u.example or ""] for u in found]
         click.echo(table(["zh", "count", "docs", "score", "proposed", "example"], rows))
+    sys.stdout.flush()  # the list is the answer: out before storing it, which may wait for a lock
+    try:
+        with open_db(str(glossary.path), create=False) as writable:
+            writable.replace_untranslated(ranked)
+    except GlossaryError as exc:
+        click.echo(f"warning: the list was not stored for Datasette: {exc}", err=True)
 
 
 @cli.command()

@@ -265,11 +265,9 @@ def corpus_stats(glossary: Glossary, ready: list[_Done], jobs: int = 1) -> Corpu
     return _counted(spans_to_count(d.prepared for d in ready if d.prepared is not None), distinct_texts(texts), jobs)
 
 
-def refresh_untranslated(glossary: Glossary, *, limit: int = 500) -> list[Untranslated]:
-    """Rank the corpus's domain terms that have no English in the glossary, and store the list."""
+def rank_untranslated(glossary: Glossary, *, limit: int = 500) -> list[Untranslated]:
+    """Rank the corpus's domain terms that have no English in the glossary (reading it only)."""
     from .extract.termhood import untranslated_terms
 
     english = glossary.term_english()
-    found = untranslated_terms(glossary.document_texts(), english, limit=limit, propose=english)
-    glossary.replace_untranslated(found)
-    return found
+    return untranslated_terms(glossary.document_texts(), english, limit=limit, propose=english)

@@ -11,6 +11,8 @@ import pytest
 
 from glossary.store import open_glossary
 
+from .conftest import write_locked
+
 GLOSSED = "本节介绍扩散模型(diffusion model)。\n"
 
 
@@ -180,13 +182,8 @@ def test_foreign_database_is_refused_with_one_line(run, db_path):
 
 def test_locked_database_waits_then_says_so(run, db_path):
     open_glossary(db_path).close()
-    holder = sqlite3.connect(db_path)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
+    with write_locked(db_path):
         result = run("add", "后训练", "post-training")
-    finally:
-        holder.rollback()
-        holder.close()
     assert result.exit_code == 1
     assert result.output == f"Error: {db_path} is locked by another process (waited 1 s); try again when it finishes\n"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import string
 
 import pytest
@@ -14,6 +13,8 @@ from glossary.errors import AmbiguousError, DatabaseLockedError, NoSuchTermError
 from glossary.model import Candidate, Document
 from glossary.normalize import en_key, zh_key
 from glossary.store import open_glossary
+
+from .conftest import write_locked
 
 
 def doc(path: str, text: str) -> Document:
@@ -270,14 +271,8 @@ def test_ambiguous_and_missing_selectors_say_what_to_do(glossary):
 
 
 def test_a_held_write_lock_is_reported_after_the_busy_timeout(db_path, glossary):
-    other = sqlite3.connect(db_path)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        with pytest.raises(DatabaseLockedError, match="is locked by another process"):
-            glossary.add("后训练", "post-training")
-    finally:
-        other.rollback()
-        other.close()
+    with write_locked(db_path), pytest.raises(DatabaseLockedError, match="is locked by another process"):
+        glossary.add("后训练", "post-training")
     glossary.add("后训练", "post-training")
 
 

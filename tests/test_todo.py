@@ -7,7 +7,7 @@ import io
 
 from glossary.extract.termhood import untranslated_terms
 
-from .conftest import SEEDS
+from .conftest import SEEDS, write_locked
 
 
 def seed_documents() -> list[tuple[str, str]]:
@@ -70,6 +70,18 @@ def test_todo_command_lists_and_stores_the_ranking(run, seeds, glossary):
     assert "合成数据" in [r["zh"] for r in rows]
     assert [float(r["score"]) for r in rows] == sorted((float(r["score"]) for r in rows), reverse=True)
     assert "合成数据" in [u.zh for u in glossary.untranslated()]
+
+
+def test_todo_on_a_locked_glossary_prints_the_list_and_warns_that_it_was_not_stored(run, seeds, db_path):
+    run("extract", str(seeds))
+    with write_locked(db_path):
+        result = run("todo", "--format", "csv")
+    assert result.exit_code == 0
+    assert "合成数据" in [r["zh"] for r in csv.DictReader(io.StringIO(result.stdout))]
+    assert result.stderr == (
+        f"warning: the list was not stored for Datasette: {db_path} is locked by another process (waited 1 s); "
+        "try again when it finishes\n"
+    )
 
 
 def test_the_example_shows_the_term_as_a_word_of_its_own():
