@@ -784,7 +784,7 @@ def import_(
     encoding: str | None,
     status: str | None,
 ) -> None:
-    """Import pairs from a term list: CSV, TSV, TBX (v2 or v3), OmegaT, or a Markdown/plain list.
+    """Import pairs from a term list: CSV, TSV, JSON Lines, TBX (v2 or v3), OmegaT, or a Markdown/plain list.
 
     All or nothing: a malformed file is reported with its line and imports nothing. Imported pairs keep
     origin=imported and the file as their source. Nothing a person curated is changed, rejected pairs stay

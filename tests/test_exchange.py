@@ -40,6 +40,8 @@ def simple(pairs: list[ImportedPair]) -> list[tuple]:
         ("terms.tab", "saddle point\t鞍点\tstatus: approved\n", "omegat"),
         ("TERMINOLOGY.md", "## 英汉术语对照\n\n鞍点，saddle point\n", "list"),
         ("terms.txt", "鞍点，saddle point\n", "list"),
+        ("export.txt", '{"zh": "鞍点", "en": "saddle point"}\n', "jsonl"),
+        ("terms.ndjson", '\n\n  {"zh": "鞍点", "en": "saddle point"}\n', "jsonl"),
         ("terms", "- 鞍点: saddle point\n", "list"),
     ],
 )
@@ -106,6 +108,26 @@ def test_characters_beyond_the_basic_plane_and_private_use_ones_are_text():
     assert simple(pairs) == [("𫛫", "night heron", None, "\ue000 icon", None)]
 
 
+def test_jsonl_keys_are_read_as_a_csv_header_and_tags_may_be_a_list():
+    text = (
+        '{"pair_id": 3, "zh": "大语言模型", "English": "large language model", "abbr": "LLM", "pinyin": "dà",\n'
+        ' "status": "approved", "confidence": 0.9, "note": null, "tags": ["llm", "nlp"]}\n'
+    ).replace(",\n ", ", ")
+    text += '\n{"中文": "鞍点", "en": "saddle point", "tags": "optimisation, maths", "documents": ["a.md"]}\n'
+    assert read("jsonl", text) == [
+        ImportedPair(
+            zh="大语言模型",
+            en="large language model",
+            abbr="LLM",
+            status="approved",
+            tags=("llm", "nlp"),
+            confidence=0.9,
+            where="line 1",
+        ),
+        ImportedPair(zh="鞍点", en="saddle point", tags=("optimisation", "maths"), where="line 3"),
+    ]
+
+
 def test_tsv_is_unquoted():
     pairs = read("tsv", 'zh\ten\tnote\n鞍点\tsaddle point\t"quoted" note\n')
     assert pairs[0].note == '"quoted" note'
@@ -144,6 +166,18 @@ def test_tsv_is_unquoted():
         ),
         ("list", "| 中文 | English |\n|---|---|\n| 鞍点 | |\n", "terms: line 3: no English for 鞍点"),
         ("omegat", "# comment\n预训练\n", "terms: line 2: one field where OmegaT has source, tab, target"),
+        (
+            "jsonl",
+            '{"zh": "鞍点", "en": "saddle point"}\n{"zh": "模型", "en": "model"\n',
+            "terms: line 2: not JSON (Expecting ',' delimiter, column 27)",
+        ),
+        ("jsonl", '["鞍点", "saddle point"]\n', "terms: line 1: a JSON list, not an object with zh and en"),
+        ("jsonl", '{"zh": "鞍点", "en": null}\n', "terms: line 1: no English for 鞍点"),
+        (
+            "jsonl",
+            '{"chinese": "鞍点", "en": "saddle point", "status": 1}\n',
+            'terms: line 1: status "1" is not approved, candidate or rejected',
+        ),
         ("omegat", "pre-training\ttraining\n", 'terms: line 1: "pre-training" is not a Chinese term'),
     ],
 )

@@ -40,6 +40,7 @@ def snapshot(glossary, *, tags: bool = True) -> dict[tuple[str, str], tuple]:
         ("tbx", False, True),
         ("tbx2", False, True),
         ("csv", False, True),
+        ("jsonl", False, True),
         ("tsv", True, True),
         ("omegat", True, False),
     ],
@@ -79,7 +80,7 @@ rows = st.lists(
 )
 
 
-@pytest.mark.parametrize("fmt", ["tbx", "csv"])
+@pytest.mark.parametrize("fmt", ["tbx", "csv", "jsonl"])
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=rows)
 def test_round_trip_of_any_text(tmp_path_factory, fmt, data):

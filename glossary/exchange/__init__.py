@@ -21,6 +21,7 @@ from ..model import ImportedPair
 READERS: dict[str, tuple[str, str]] = {
     "csv": ("delimited", "read_csv"),
     "tsv": ("delimited", "read_tsv"),
+    "jsonl": ("jsonl", "read_jsonl"),
     "tbx": ("tbx", "read_tbx"),
     "omegat": ("omegat", "read_omegat"),
     "list": ("lists", "read_list"),
@@ -45,14 +46,25 @@ def sniff_text(head: bytes) -> str:
 
 
 def detect_format(name: str, head: bytes) -> str:
-    """A file's format from its content first (XML is TBX), then its name, then its first line."""
+    """A file's format from its content first (XML is TBX, an object JSON Lines), then its name, then its first
+    line."""
     from .delimited import header_columns, split_csv_line
 
     text = sniff_text(head)
     if text.lstrip().startswith("<"):
         return "tbx"
+    if text.lstrip().startswith("{"):
+        return "jsonl"
     suffix = Path(name).suffix.lower()
-    by_suffix = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".md": "list", ".markdown": "list"}
+    by_suffix = {
+        ".tbx": "tbx",
+        ".xml": "tbx",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".csv": "csv",
+        ".md": "list",
+        ".markdown": "list",
+    }
     if suffix in by_suffix:
         return by_suffix[suffix]
     first = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")

@@ -32,9 +32,14 @@ COLUMNS = tuple(ALIASES)
 _COLUMN_OF = {alias.casefold(): column for column, aliases in ALIASES.items() for alias in aliases}
 
 
+def column_named(name: str) -> str:
+    """The column a header cell (or a JSON key) names: zh, en, ..., or SKIP for one not read."""
+    return _COLUMN_OF.get(name.strip().casefold(), SKIP)
+
+
 def header_columns(cells: Sequence[str]) -> list[str] | None:
     """The columns a header row names (unknown ones as SKIP), or None when the row is not a header."""
-    names = [_COLUMN_OF.get(cell.strip().casefold(), SKIP) for cell in cells]
+    names = [column_named(cell) for cell in cells]
     return names if "zh" in names and "en" in names else None
 
 
