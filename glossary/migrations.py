@@ -305,6 +305,14 @@ def m007_greek_layout_keys(db: Database) -> None:
     _rekey_terms(db)
 
 
+@MIGRATIONS()
+def m008_term_written(db: Database) -> None:
+    """The term as a person or a term list wrote it, when that is not its key (監督式學習, keyed 监督式学习): the
+    form exports show where no document gives one. Without it, a traditional term base imported and exported
+    again came back simplified."""
+    execute_statements(db.conn, "ALTER TABLE terms ADD COLUMN written TEXT;")
+
+
 def _rekey_terms(db: Database) -> None:
     """Store every term under the key zh_key gives it now (see Glossary.rekey_terms)."""
     from .store import Glossary

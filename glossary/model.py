@@ -77,9 +77,10 @@ class Entry:
     @property
     def written(self) -> str:
         """The Chinese as the corpus most often writes it (traditional characters, a layout space), between forms
-        seen as often the one glossed itself rather than seen inside a longer term: what exports for tools that
-        match source text show. ``zh`` is the key all its forms share (simplified, no spaces). A
-        form of another key (what an edit or a merge moved here) is not this term's: then the key."""
+        seen as often the one glossed itself rather than seen inside a longer term; else as a person or a term
+        list wrote it: what exports for tools that match source text show. ``zh`` is the key all its forms share
+        (simplified, no spaces). A form of another key (what an edit or a merge moved here) is not this term's:
+        then the key."""
         return next((form for form in self.forms if zh_key(form) == self.zh), self.zh)
 
 

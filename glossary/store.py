@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
@@ -327,8 +327,14 @@ class Glossary:
     _ENGLISH_KEYS = ("english", "key", "english_aliases", "english_id")
 
     def _term_id(self, zh: str, *, create: bool, stamp: str = "") -> int | None:
+        """The term a Chinese form names. ``create``: a person or a term list wrote this form, so a missing term
+        is made, and a form that is not the key (traditional characters) is kept as the term's written form
+        unless it has one already."""
         key = zh_key(zh)
-        return self._keyed_id(self._TERM_KEYS, key, (lambda: self._new_term(key, stamp)) if create else None)
+        term_id = self._keyed_id(self._TERM_KEYS, key, (lambda: self._new_term(key, stamp)) if create else None)
+        if create and term_id is not None and (written := zh.strip()) != key and zh_key(written) == key:
+            self.execute("UPDATE terms SET written = ? WHERE id = ? AND written IS NULL", [written, term_id])
+        return term_id
 
     def _english_id(self, en: str, *, create: bool) -> int | None:
         key = en_key(en)
@@ -935,7 +941,8 @@ class Glossary:
                (SELECT group_concat(form, char(10)) FROM (
                     SELECT zh_surface AS form, count(*) AS n, sum(o.parent_pair_id IS NULL) AS glossed
                     FROM occurrences o WHERE o.pair_id = p.id GROUP BY zh_surface
-                    ORDER BY n DESC, glossed DESC, form)) AS forms
+                    ORDER BY n DESC, glossed DESC, form)) AS forms,
+               t.written
         FROM pairs p JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id
     """
 
@@ -962,7 +969,7 @@ class Glossary:
             documents=tuple(row["documents"].split("\n")) if row["documents"] else (),
             example=example,
             example_document=example_document,
-            forms=tuple(row["forms"].split("\n")) if row["forms"] else (),
+            forms=_forms(row["forms"], row["written"]),
             first_seen=row["first_seen"],
             last_seen=row["last_seen"],
             updated=row["updated"],
@@ -1267,6 +1274,13 @@ class Glossary:
             [*chosen, field, shortest, longest],
         )
         return {r[0] for r in rows}
+
+
+def _forms(seen: str | None, written: str | None) -> tuple[str, ...]:
+    """A term's surface forms: those the documents use, most frequent first, then the one a person or a term
+    list wrote (terms.written) if the documents do not use it."""
+    forms = seen.split("\n") if seen else []
+    return (*forms, written) if written and written not in forms else tuple(forms)
 
 
 def term_search_texts(conn: sqlite3.Connection, term_ids: Iterable[int]) -> dict[int, str | None]:

@@ -24,12 +24,13 @@ def awkward(glossary) -> None:
     glossary.set_status("汇聚层", None, "rejected")
     glossary.add("后训练", "GPT-4")  # an English form that is itself an acronym
     glossary.add("后训练", "post-training", abbr="PT")
-    glossary.add("層序softmax", "hierarchical softmax", status="candidate")
+    glossary.add("層序softmax", "hierarchical softmax", status="candidate")  # written traditional: comes back so
+    glossary.add("監督式學習", "supervised learning")
 
 
 def snapshot(glossary, *, tags: bool = True) -> dict[tuple[str, str], tuple]:
     return {
-        (e.zh, e.en): (e.status, e.abbr, e.note, e.tags if tags else ())
+        (e.zh, e.en): (e.status, e.abbr, e.note, e.tags if tags else (), e.written)
         for e in glossary.entries(statuses=("approved", "candidate", "rejected"))
     }
 
@@ -54,15 +55,16 @@ def test_round_trip(run, glossary, tmp_path, fmt, flat, tags):
     assert result.exit_code == 0, result.output
     assert result.stdout == ""  # no conflicts: a term's several English forms come from one file
     expected = snapshot(glossary, tags=tags)
+    assert expected[("监督式学习", "supervised learning")][-1] == "監督式學習"  # as added, not its simplified key
     if flat:
         key = ("大语言模型", "large language model")
-        expected[key] = (*expected[key][:2], FLAT_NOTE, expected[key][3])
+        expected[key] = (*expected[key][:2], FLAT_NOTE, *expected[key][3:])
     with open_glossary(fresh) as imported:
         assert snapshot(imported, tags=tags) == expected
         assert {e.origin for e in imported.entries()} == {"imported"}
     again = run("import", str(exported), "--db", str(fresh), db=False)
     assert (
-        ": 7 pairs read as " + ("tbx" if fmt == "tbx2" else fmt) + ": 0 added, 0 updated, 7 unchanged\n" in again.stderr
+        ": 8 pairs read as " + ("tbx" if fmt == "tbx2" else fmt) + ": 0 added, 0 updated, 8 unchanged\n" in again.stderr
     )
 
 

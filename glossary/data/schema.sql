@@ -104,7 +104,7 @@ CREATE TABLE terms (
     note TEXT,
     created TEXT NOT NULL,
     updated TEXT NOT NULL
-, uid TEXT);
+, uid TEXT, written TEXT);
 
 CREATE VIRTUAL TABLE terms_fts USING fts5(
     search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
@@ -246,4 +246,5 @@ INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES
     ('glossary', 'm005_term_uid', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm003_lookup_index', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm006_layout_space_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
-    ('glossary', 'm007_greek_layout_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));
+    ('glossary', 'm007_greek_layout_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm008_term_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));

@@ -2,6 +2,7 @@
 
 An object's keys are read as a CSV header is (zh, en, abbr, note, status, tags, confidence, or their other names;
 keys it does not know, such as pinyin or count, are ignored). tags may be a list or a comma-separated string.
+``written``, where our export gives the term as written beside its simplified key zh, is read as its Chinese.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def read_jsonl(stream: BinaryIO, name: str, *, encoding: str | None = None) -> I
             raise FormatError(f"{place}: not JSON ({exc.msg}, column {exc.colno})") from exc
         if not isinstance(record, dict):
             raise FormatError(f"{place}: a JSON {type(record).__name__}, not an object with zh and en")
+        if isinstance(record.get("written"), str) and record["written"].strip():
+            record["zh"] = record.pop("written")
         mapping = [column_named(str(key)) for key in record]
         cells = [_cell(value) if column != SKIP else "" for column, value in zip(mapping, record.values(), strict=True)]
         yield pair_from_cells(cells, mapping, place, line)
