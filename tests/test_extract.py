@@ -431,7 +431,7 @@ GLOSSES = [
     # ... also where the Chinese is glossed right after with the apposition's own abbreviation or expansion
     (
         "Batch Normalization，即批归一化（BN），是常用技巧。",
-        {("批归一化", "BN"), ("批归一化", "Batch Normalization")},
+        {("批归一化", "Batch Normalization")},  # BN glossed alone: a second sighting, its abbreviation
     ),
     # ... whose Chinese starts with a classifier the English says (组 "group")
     (
@@ -1096,8 +1096,9 @@ def test_no_seed_non_translation_passes_as_knowledge(seed_candidates):
 def test_extractor_never_raises_and_every_span_points_at_its_text(text):
     for c in extract_pairs(text):
         assert text[c.start : c.end] == c.zh
-        # a pair's English as written; a derived pair's is part of its parent's
-        assert c.en == text[c.en_start : c.en_end] if c.parent is None else c.en in text[c.en_start : c.en_end]
+        # a pair's English as written (or the abbreviation it spells out); a derived pair's is part of its parent's
+        written = text[c.en_start : c.en_end]
+        assert c.en == written or c.abbr == written if c.parent is None else c.en in written
         assert 0.0 <= c.confidence <= 1.0
         assert c.parent is None or c.parent < len(text)
 
@@ -1136,7 +1137,13 @@ def test_a_span_far_shorter_than_its_acronym_predicts_is_not_knowledge():
 
 
 def confidence(text: str, zh: str, en: str) -> float:
-    (found,) = [c.confidence for c in extract_pairs(text) if c.parent is None and (zh_key(c.zh), c.en) == (zh, en)]
+    """The confidence of the pair glossed with ``en`` as written: an abbreviation glossed alone names its pair's
+    abbreviation (see test_an_abbreviation_glossed_alone_is_a_sighting_of_the_pair_it_stands_for)."""
+    (found,) = [
+        c.confidence
+        for c in extract_pairs(text)
+        if c.parent is None and zh_key(c.zh) == zh and en == text[c.en_start : c.en_end] and en in (c.en, c.abbr)
+    ]
     return found
 
 
@@ -1166,8 +1173,8 @@ def test_a_document_s_own_definition_of_an_abbreviation_comes_first_and_a_contra
     abbreviated = abbreviations(prepared)
     assert abbreviated.expansion("CV") is None  # two definitions disagree
     stats = CorpusStats.build(prepared[1].spans(), [elsewhere, text])
-    found = {(c.zh, c.en): c.confidence for c in resolve(text, prepared[1], stats, abbreviated)}
-    assert found[("计算机视觉", "CV")] >= 0.8
+    found = {(c.zh, c.en, c.abbr): c.confidence for c in resolve(text, prepared[1], stats, abbreviated)}
+    assert found[("计算机视觉", "computer vision", "CV")] >= 0.8
 
 
 def test_an_undefined_abbreviation_takes_the_english_of_a_gloss_on_the_same_chinese():
@@ -1211,9 +1218,22 @@ def test_an_abbreviation_glossed_alone_is_weighed_by_the_words_the_corpus_define
     # the span says every word of "convolutional neural network"
     assert confidence(defined + "这里训练一个卷积神经网络（CNN）。", "卷积神经网络", "CNN") >= 0.9
     # 网络 says one of three: not knowledge, though its length is not far from what three letters predict
-    assert ("网络", "CNN") not in pairs(defined + "我们用的这种网络（CNN）很深。")
+    assert confidence(defined + "我们用的这种网络（CNN）很深。", "网络", "CNN") < KNOWLEDGE
     # an abbreviation the corpus never defines is not guessed from the initials of some other gloss
     assert ("计算机视觉", "CV") in pairs("交叉验证（cross-validation）很重要。计算机视觉（CV）也是。")
+
+
+def test_an_abbreviation_glossed_alone_is_a_sighting_of_the_pair_it_stands_for():
+    defined = "卷积神经网络（convolutional neural network，CNN）很常用。"
+    glossed = "我们介绍支持向量机（support vector machine）。"
+    text = defined + glossed + "这里训练一个卷积神经网络（CNN），再训练支持向量机（SVM）。"
+    found = [(zh_key(c.zh), c.en, c.abbr, text[c.en_start : c.en_end]) for c in extract_pairs(text) if not c.parent]
+    assert ("卷积神经网络", "convolutional neural network", "CNN", "CNN") in found
+    assert ("支持向量机", "support vector machine", "SVM", "SVM") in found
+    assert not {"CNN", "SVM"} & {en for _, en, _, _ in found}
+    # one the corpus leaves unexplained, or explains two ways, stays a pair of its own
+    assert ("计算机视觉", "CV") in pairs("交叉验证（cross-validation）很重要。我们研究计算机视觉（CV）。")
+    assert ("奖励模型", "RM") in pairs("我们训练奖励模型（RM）。")
 
 
 def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():

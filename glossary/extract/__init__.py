@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.15"
+EXTRACTOR_VERSION = "1.16"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -198,7 +198,10 @@ def resolve(
     ``abbreviated`` (from :func:`abbreviations`) lends a pair the abbreviation its English has elsewhere in the
     corpus: 指令跟随(instruction following) with IF即Instruction Following gets IF. An abbreviation glossed alone
     (卷积神经网络（CNN）) is weighed as the English the corpus defines it as: the boundary and the confidence then
-    weigh words, not just the number of letters.
+    weigh words, not just the number of letters. Where the corpus glosses the chosen Chinese itself with English
+    that the abbreviation spells out, the pair is that English with the abbreviation as abbr: one more sighting
+    of 卷积神经网络 / convolutional neural network (CNN), not a pair of its own beside it. Such a pair's English
+    offsets are the abbreviation's, as written.
     """
     out: list[Candidate] = []
     abbreviated = abbreviated or Abbreviations()
@@ -226,9 +229,14 @@ def resolve(
         read = reading_text(text[option.start : option.end])
         for form in site.gloss.forms:
             abbr = site.gloss.abbr.text if site.gloss.abbr else abbreviated.of.get(en_key(form.text))
+            # (Of a gloss with other forms, the abbreviation's pair would be one of theirs a second time.)
+            spelled = abbreviated.glossed_as(form.text, [option]) if len(site.gloss.forms) == 1 else None
             members = coordinate(read, option.start, form, named=site.gloss.abbr is not None)
             for zh, zh_start, english, en_start, _en_end in members:
                 english = trim_generic_head(english, zh)
+                written, folded = len(english), False
+                if spelled is not None and english == form.text:
+                    english, abbr, written, folded = spelled, form.text, len(form.text), True
                 confidence = site_confidence(site, choice, zh, abbreviated.weighed(english, item.options), stats)
                 parent = len(out)
                 out.append(
@@ -238,7 +246,7 @@ def resolve(
                         zh_start,
                         zh_start + len(zh),
                         en_start,
-                        en_start + len(english),
+                        en_start + written,
                         line,
                         sentence,
                         site.pattern,
@@ -246,8 +254,8 @@ def resolve(
                         abbr=abbr,
                     )
                 )
-                if len(members) > 1:
-                    continue
+                if len(members) > 1 or folded:
+                    continue  # parts are derived from English as written, not from what the corpus says elsewhere
                 for part in derive_parts(zh, english, option.words, stats):
                     sub_zh, offset, sub_en = part
                     if not acceptable_term(fixed_option(sub_zh), sub_en) or not looks_like_term(sub_en):
