@@ -1236,6 +1236,13 @@ def test_an_abbreviation_glossed_alone_is_a_sighting_of_the_pair_it_stands_for()
     assert ("奖励模型", "RM") in pairs("我们训练奖励模型（RM）。")
 
 
+def test_a_plural_acronym_is_kept_as_its_singular():
+    text = "我们训练奖励模型（Reward Model）。多个奖励模型（RMs）打分。大语言模型（Large Language Models，LLMs）很大。"
+    found = {(zh_key(c.zh), c.en, c.abbr) for c in extract_pairs(text) if c.parent is None}
+    assert ("奖励模型", "Reward Model", "RM") in found
+    assert ("大语言模型", "Large Language Models", "LLM") in found
+
+
 def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
     text = "让模型做一些指令跟随的任务(instruction following)。\n(b)IFEval：IF即Instruction Following，考察模型。"
     (pair,) = [c for c in extract_pairs(text) if c.parent is None]

@@ -22,7 +22,7 @@ from ..normalize import en_key, is_abbreviation, reading_text, without_layout_sp
 from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import abbreviates, looks_like_term, spells_out
+from .english import abbreviates, looks_like_term, singular_acronym, spells_out
 from .english_side import CAMEL_WORD, EnglishSide
 from .frozen import Picklable
 from .patterns import Site, find_abbreviations, find_sites, mask
@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.16"
+EXTRACTOR_VERSION = "1.17"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -251,7 +251,7 @@ def resolve(
                         sentence,
                         site.pattern,
                         confidence,
-                        abbr=abbr,
+                        abbr=singular_acronym(abbr) if abbr else None,
                     )
                 )
                 if len(members) > 1 or folded:

@@ -113,6 +113,16 @@ def _numeral_i(words: list[str], k: int) -> bool:
     return words[k] == "i" and k > 0 and (words[k - 1] in _NUMBERED_NOUNS or k == len(words) - 1)
 
 
+_PLURAL_ACRONYM = re.compile(r"([A-Z][A-Z0-9\-]*[A-Z0-9])s")
+
+
+def singular_acronym(abbr: str) -> str:
+    """An acronym as one of its kind is written: LLMs and CNNs are what LLM and CNN name (a lookup of the
+    singular, the form people type, finds the pair)."""
+    plural = _PLURAL_ACRONYM.fullmatch(abbr)
+    return plural.group(1) if plural else abbr
+
+
 def abbreviates(abbr: str, english: str) -> bool:
     """Whether an acronym's capitals are the initials of the expansion's words, in order (IF: Instruction
     Following; RLHF: Reinforcement Learning from Human Feedback)."""
