@@ -128,6 +128,28 @@ def test_jsonl_keys_are_read_as_a_csv_header_and_tags_may_be_a_list():
     ]
 
 
+def test_jsonl_written_form_stands_for_zh_unless_zh_was_edited_to_another_term():
+    text = (
+        '{"zh": "监督式学习", "written": "監督式學習", "en": "supervised learning"}\n'
+        '{"zh": "鞍部点", "written": "鞍點", "en": "saddle point"}\n'
+        '{"中文": "深度学习", "written": "深度學習", "en": "deep learning", "note": "a\u2028b\u0085c"}\n'
+    )
+    assert [(p.zh, p.note) for p in read("jsonl", text)] == [
+        ("監督式學習", None),
+        ("鞍部点", None),
+        ("深度學習", "a\u2028b\u0085c"),  # record separators and line breaks inside a string are text
+    ]
+
+
+def test_jsonl_tags_as_a_list_keep_their_commas_and_other_values_must_be_text():
+    (pair,) = read("jsonl", '{"zh": "鞍点", "en": "saddle point", "tags": ["optimisation, maths", " 2024 "]}\n')
+    assert pair.tags == ("optimisation, maths", "2024")
+    with pytest.raises(FormatError, match=r'^terms: line 1: "en" holds a JSON bool, not text$'):
+        read("jsonl", '{"zh": "鞍点", "en": true}\n')
+    with pytest.raises(FormatError, match=r'^terms: line 1: "note" holds a JSON dict, not text$'):
+        read("jsonl", '{"zh": "鞍点", "en": "saddle point", "note": {"a": 1}}\n')
+
+
 def test_tsv_is_unquoted():
     pairs = read("tsv", 'zh\ten\tnote\n鞍点\tsaddle point\t"quoted" note\n')
     assert pairs[0].note == '"quoted" note'

@@ -2,24 +2,28 @@
 
 An object's keys are read as a CSV header is (zh, en, abbr, note, status, tags, confidence, or their other names;
 keys it does not know, such as pinyin or count, are ignored). tags may be a list or a comma-separated string.
-``written``, where our export gives the term as written beside its simplified key zh, is read as its Chinese.
+``written``, where our export gives the term as written beside its simplified key zh, is read as its Chinese when
+it is a form of that key (a zh edited by hand wins).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..errors import FormatError
 from ..model import ImportedPair
+from ..normalize import zh_key
 from .delimited import SKIP, column_named, pair_from_cells
 from .fields import decode_text
 
 
 def read_jsonl(stream: BinaryIO, name: str, *, encoding: str | None = None) -> Iterator[ImportedPair]:
     text = decode_text(stream.read(), encoding, name)
-    for line, record_text in enumerate(text.splitlines(), 1):
+    # Records end at a line feed only: JSON writes U+2028 and U+0085 raw inside strings, where splitlines would cut
+    for line, record_text in enumerate(text.split("\n"), 1):
         if not record_text.strip():
             continue
         place = f"{name}: line {line}"
@@ -29,17 +33,29 @@ def read_jsonl(stream: BinaryIO, name: str, *, encoding: str | None = None) -> I
             raise FormatError(f"{place}: not JSON ({exc.msg}, column {exc.colno})") from exc
         if not isinstance(record, dict):
             raise FormatError(f"{place}: a JSON {type(record).__name__}, not an object with zh and en")
-        if isinstance(record.get("written"), str) and record["written"].strip():
-            record["zh"] = record.pop("written")
-        mapping = [column_named(str(key)) for key in record]
-        cells = [_cell(value) if column != SKIP else "" for column, value in zip(mapping, record.values(), strict=True)]
-        yield pair_from_cells(cells, mapping, place, line)
+        keys = list(record)
+        mapping = [column_named(key) for key in keys]
+        first = {column: key for column, key in reversed(list(zip(mapping, keys, strict=True)))}  # as CSV reads
+        cells = [
+            _cell(record[key], key, place) if column != SKIP else "" for column, key in zip(mapping, keys, strict=True)
+        ]
+        written = record.get("written")
+        if "zh" in first and isinstance(written, str) and zh_key(written) == zh_key(cells[keys.index(first["zh"])]):
+            cells[keys.index(first["zh"])] = written
+        pair = pair_from_cells(cells, mapping, place, line)
+        if "tags" in first and isinstance(record[first["tags"]], list):  # a list keeps a tag with a comma whole
+            pair = dataclasses.replace(pair, tags=tuple(t.strip() for t in record[first["tags"]] if t.strip()))
+        yield pair
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, key: str, place: str) -> str:
     """A value as the CSV cell of the same column would hold it: a list of tags comma-separated, null empty."""
     if value is None:
         return ""
-    if isinstance(value, list):
-        return ",".join(_cell(item) for item in value)
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return ",".join(value)
+    raise FormatError(f'{place}: "{key}" holds a JSON {type(value).__name__}, not text')
