@@ -327,14 +327,20 @@ class Glossary:
     _ENGLISH_KEYS = ("english", "key", "english_aliases", "english_id")
 
     def _term_id(self, zh: str, *, create: bool, stamp: str = "") -> int | None:
-        """The term a Chinese form names. ``create``: a person or a term list wrote this form, so a missing term
-        is made, and a form that is not the key (traditional characters) is kept as the term's written form
-        unless it has one already."""
         key = zh_key(zh)
-        term_id = self._keyed_id(self._TERM_KEYS, key, (lambda: self._new_term(key, stamp)) if create else None)
-        if create and term_id is not None and (written := zh.strip()) != key and zh_key(written) == key:
-            self.execute("UPDATE terms SET written = ? WHERE id = ? AND written IS NULL", [written, term_id])
-        return term_id
+        return self._keyed_id(self._TERM_KEYS, key, (lambda: self._new_term(key, stamp)) if create else None)
+
+    def _write_form(self, term_id: int, zh: str, *, replace: bool) -> bool:
+        """Keep the form a person (``replace``) or a term list (only where none is kept) wrote a term in, 監督式學習
+        or 监督式学习 alike: exports write it where no document gives the term a form. Whether it changed."""
+        written = zh.strip()
+        if zh_key(written) != self.execute("SELECT zh FROM terms WHERE id = ?", [term_id]).fetchone()[0]:
+            return False  # a form of an alias merged into this term: not this term's own
+        cursor = self.execute(
+            "UPDATE terms SET written = ?1 WHERE id = ?2 AND (written IS NULL OR (?3 AND written IS NOT ?1))",
+            [written, term_id, replace],
+        )
+        return cursor.rowcount > 0
 
     def _english_id(self, en: str, *, create: bool) -> int | None:
         key = en_key(en)
@@ -571,6 +577,7 @@ class Glossary:
             term_id = self._term_id(zh, create=True, stamp=stamp)
             english_id = self._english_id(en, create=True)
             assert term_id is not None and english_id is not None  # both keys were checked non-empty
+            self._write_form(term_id, zh, replace=True)
             row = self.execute(
                 "SELECT id, tags FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
             ).fetchone()
@@ -656,6 +663,8 @@ class Glossary:
             return "suppressed", None
         term_id = self._term_id(pair.zh, create=True, stamp=stamp)
         english_id = self._english_id(pair.en, create=True)
+        assert term_id is not None and english_id is not None  # both keys were checked non-empty
+        new_form = self._write_form(term_id, pair.zh, replace=False)
         row = self.execute("SELECT * FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]).fetchone()
         wanted = "rejected" if pair.status == "rejected" else status or pair.status or "candidate"
         tags = json.dumps(
@@ -712,7 +721,7 @@ class Glossary:
         }
         changes = {column: value for column, value in update.items() if value != row[column]}
         if not changes:
-            return "unchanged", term_id
+            return ("updated" if new_form else "unchanged"), term_id
         if row["curated"] or row["status"] == "rejected":
             return "kept", term_id
         assignments = ", ".join(f"{column} = ?" for column in changes)
@@ -757,6 +766,8 @@ class Glossary:
                 english_id = self._english_id(en_after, create=True)
                 if term_id is None or english_id is None:
                     raise GlossaryError("a pair needs both a Chinese term and an English form")
+                if new_zh is not None:
+                    self._write_form(term_id, new_zh, replace=True)
                 self._suppress(old.zh, old.en)
                 pair_id = self._move_pair(pair_id, term_id, english_id)
             sets: list[str] = ["curated = 1", "updated = ?"]
@@ -969,7 +980,7 @@ class Glossary:
             documents=tuple(row["documents"].split("\n")) if row["documents"] else (),
             example=example,
             example_document=example_document,
-            forms=_forms(row["forms"], row["written"]),
+            forms=_forms(row["forms"], row["written"], row["zh"]),
             first_seen=row["first_seen"],
             last_seen=row["last_seen"],
             updated=row["updated"],
@@ -1276,11 +1287,11 @@ class Glossary:
         return {r[0] for r in rows}
 
 
-def _forms(seen: str | None, written: str | None) -> tuple[str, ...]:
+def _forms(seen: str | None, written: str | None, key: str) -> tuple[str, ...]:
     """A term's surface forms: those the documents use, most frequent first, then the one a person or a term
-    list wrote (terms.written) if the documents do not use it."""
+    list wrote (terms.written) if the documents do not use it and it is not the key itself."""
     forms = seen.split("\n") if seen else []
-    return (*forms, written) if written and written not in forms else tuple(forms)
+    return (*forms, written) if written and written != key and written not in forms else tuple(forms)
 
 
 def term_search_texts(conn: sqlite3.Connection, term_ids: Iterable[int]) -> dict[int, str | None]:

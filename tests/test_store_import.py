@@ -182,3 +182,32 @@ def test_imported_terms_can_be_looked_up(glossary):
     glossary.import_pairs([pair("后训练", "post-training")], source=SOURCE)
     assert [h.entry.en for h in glossary.lookup("houxunlian").hits] == ["post-training"]
     assert "post" in glossary.query("SELECT search FROM terms")[0][0].split()
+
+
+def written(glossary, zh: str) -> str:
+    (entry,) = [e for e in glossary.entries(statuses=("approved", "candidate", "rejected")) if e.zh == zh]
+    return entry.written
+
+
+def test_the_form_a_term_was_named_in_is_what_it_exports_as_where_no_document_writes_it(glossary):
+    glossary.import_pairs([pair("監督式學習", "supervised learning")], source=SOURCE)
+    assert written(glossary, "监督式学习") == "監督式學習"
+    # a term list fills in a form only where none is kept ...
+    report = glossary.import_pairs([pair("监督式学习", "supervised learning")], source=SOURCE)
+    assert written(glossary, "监督式学习") == "監督式學習" and report.unchanged == 1
+    # ... a person's edit names it anew, in simplified characters too
+    glossary.edit("监督式学习", None, new_zh="监督式学习")
+    assert written(glossary, "监督式学习") == "监督式学习"
+    glossary.add("強化學習", "reinforcement learning")
+    glossary.add("强化学习", "reinforcement learning")
+    report = glossary.import_pairs([pair("強化學習", "reinforcement learning")], source=SOURCE)
+    assert written(glossary, "强化学习") == "强化学习" and report.unchanged == 1  # as the person last added it
+
+
+def test_an_import_that_gives_a_term_its_first_written_form_reports_an_update(glossary):
+    extract(glossary, "监督式学习", "supervised learning")
+    report = glossary.import_pairs([pair("監督式學習", "supervised learning")], source=SOURCE)
+    assert (report.updated, report.unchanged) == (1, 0)
+    assert written(glossary, "监督式学习") == "监督式学习"  # the documents' form comes first
+    report = glossary.import_pairs([pair("監督式學習", "supervised learning")], source=SOURCE)
+    assert (report.updated, report.unchanged) == (0, 1)
