@@ -544,7 +544,7 @@ def todo(glossary, fmt: str, limit: int) -> None:
     try:
         with open_db(str(glossary.path), create=False) as writable:
             writable.replace_untranslated(ranked)
-    except GlossaryError as exc:
+    except (GlossaryError, sqlite3.Error) as exc:  # (a full disk as much as a lock)
         click.echo(f"warning: the list was not stored for Datasette: {exc}", err=True)
 
 
