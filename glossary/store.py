@@ -768,8 +768,14 @@ class Glossary:
                     raise GlossaryError("a pair needs both a Chinese term and an English form")
                 if new_zh is not None:
                     self._write_form(term_id, new_zh, replace=True)
-                self._suppress(old.zh, old.en)
-                pair_id = self._move_pair(pair_id, term_id, english_id)
+                if (term_id, english_id) == (old.term_id, old_english):
+                    # The same keys written otherwise (監督式學習 for 监督式学习, a capital): the pair stays, and no
+                    # suppression keeps extraction from adding evidence to it
+                    if new_en is not None:
+                        self.execute("UPDATE english SET display = ? WHERE id = ?", [en_after.strip(), english_id])
+                else:
+                    self._suppress(old.zh, old.en)
+                    pair_id = self._move_pair(pair_id, term_id, english_id)
             sets: list[str] = ["curated = 1", "updated = ?"]
             params: list[object] = [stamp]
             for column, value in (("abbr", abbr), ("note", note)):

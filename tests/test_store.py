@@ -223,6 +223,21 @@ def test_edit_moves_the_pair_and_suppresses_the_old_wording(glossary):
     assert (entry.zh, entry.en, entry.note, entry.count) == ("预训练阶段", "pretraining phase", "书面语", 0)
 
 
+def test_an_edit_that_only_rewrites_the_same_keys_keeps_the_pair_and_its_later_evidence(glossary):
+    glossary.add("预训练阶段", "pre-training stage")
+    edited = glossary.edit("预训练阶段", None, new_zh="預訓練階段", new_en="Pre-Training Stage")
+    assert (edited.written, edited.en) == ("預訓練階段", "Pre-Training Stage")
+    glossary.replace_document(doc("/c/a.txt", TEXT), [cand(TEXT, "预训练阶段", "pre-training stage")], "t")
+    (entry,) = glossary.entries()
+    assert (entry.zh, entry.count, entry.status, entry.forms) == (
+        "预训练阶段",
+        1,
+        "approved",
+        ("预训练阶段", "預訓練階段"),
+    )
+    assert glossary.query("SELECT * FROM suppressed") == []
+
+
 def test_merge_terms_moves_evidence_and_catches_later_extractions(glossary):
     text = "预训练模型(pretrained model)与预训练的模型(pretrained model)。"
     glossary.replace_document(
