@@ -133,21 +133,31 @@ def test_jsonl_written_form_stands_for_zh_unless_zh_was_edited_to_another_term()
         '{"zh": "监督式学习", "written": "監督式學習", "en": "supervised learning"}\n'
         '{"zh": "鞍部点", "written": "鞍點", "en": "saddle point"}\n'
         '{"中文": "深度学习", "written": "深度學習", "en": "deep learning", "note": "a\u2028b\u0085c"}\n'
+        '{"zh": "強化學習", "written": "强化学习", "en": "reinforcement learning"}\n'
     )
     assert [(p.zh, p.note) for p in read("jsonl", text)] == [
         ("監督式學習", None),
         ("鞍部点", None),
         ("深度學習", "a\u2028b\u0085c"),  # record separators and line breaks inside a string are text
+        ("強化學習", None),  # zh typed over in another form
     ]
 
 
 def test_jsonl_tags_as_a_list_keep_their_commas_and_other_values_must_be_text():
     (pair,) = read("jsonl", '{"zh": "鞍点", "en": "saddle point", "tags": ["optimisation, maths", " 2024 "]}\n')
     assert pair.tags == ("optimisation, maths", "2024")
-    with pytest.raises(FormatError, match=r'^terms: line 1: "en" holds a JSON bool, not text$'):
-        read("jsonl", '{"zh": "鞍点", "en": true}\n')
-    with pytest.raises(FormatError, match=r'^terms: line 1: "note" holds a JSON dict, not text$'):
-        read("jsonl", '{"zh": "鞍点", "en": "saddle point", "note": {"a": 1}}\n')
+    for record, message in [
+        ('{"zh": "鞍点", "en": true}', '"en" holds a JSON bool, not text or a number'),
+        ('{"zh": "鞍点", "en": "saddle point", "note": {"a": 1}}', '"note" holds a JSON dict, not text or a number'),
+        ('{"zh": ["张量", "向量"], "en": "tensor"}', '"zh" holds a JSON list, not text or a number'),
+        (
+            '{"zh": "鞍点", "en": "saddle point", "tags": [1, "a"]}',
+            '"tags" is neither text nor a list of text',
+        ),
+    ]:
+        with pytest.raises(FormatError) as raised:
+            read("jsonl", record + "\n")
+        assert str(raised.value) == "terms: line 1: " + message
 
 
 def test_tsv_is_unquoted():

@@ -3,7 +3,7 @@
 An object's keys are read as a CSV header is (zh, en, abbr, note, status, tags, confidence, or their other names;
 keys it does not know, such as pinyin or count, are ignored). tags may be a list or a comma-separated string.
 ``written``, where our export gives the term as written beside its simplified key zh, is read as its Chinese when
-it is a form of that key (a zh edited by hand wins).
+zh is that key, as the export wrote it (a zh edited by hand, to another term or another form, wins).
 """
 
 from __future__ import annotations
@@ -37,10 +37,12 @@ def read_jsonl(stream: BinaryIO, name: str, *, encoding: str | None = None) -> I
         mapping = [column_named(key) for key in keys]
         first = {column: key for column, key in reversed(list(zip(mapping, keys, strict=True)))}  # as CSV reads
         cells = [
-            _cell(record[key], key, place) if column != SKIP else "" for column, key in zip(mapping, keys, strict=True)
+            _cell(record[key], key, column, place) if column != SKIP else ""
+            for column, key in zip(mapping, keys, strict=True)
         ]
         written = record.get("written")
-        if "zh" in first and isinstance(written, str) and zh_key(written) == zh_key(cells[keys.index(first["zh"])]):
+        # (zh_key(written) is a key: a zh equal to it is one the export wrote, not a form typed over it)
+        if "zh" in first and isinstance(written, str) and zh_key(written) == cells[keys.index(first["zh"])].strip():
             cells[keys.index(first["zh"])] = written
         pair = pair_from_cells(cells, mapping, place, line)
         if "tags" in first and isinstance(record[first["tags"]], list):  # a list keeps a tag with a comma whole
@@ -48,14 +50,16 @@ def read_jsonl(stream: BinaryIO, name: str, *, encoding: str | None = None) -> I
         yield pair
 
 
-def _cell(value: object, key: str, place: str) -> str:
+def _cell(value: object, key: str, column: str, place: str) -> str:
     """A value as the CSV cell of the same column would hold it: a list of tags comma-separated, null empty."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
+    if column == "tags":
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return ",".join(value)
+        raise FormatError(f'{place}: "{key}" is neither text nor a list of text')
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return ",".join(value)
-    raise FormatError(f'{place}: "{key}" holds a JSON {type(value).__name__}, not text')
+    raise FormatError(f'{place}: "{key}" holds a JSON {type(value).__name__}, not text or a number')
