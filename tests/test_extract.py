@@ -1227,10 +1227,12 @@ def test_an_abbreviation_glossed_alone_is_a_sighting_of_the_pair_it_stands_for()
     defined = "卷积神经网络（convolutional neural network，CNN）很常用。"
     glossed = "我们介绍支持向量机（support vector machine）。"
     text = defined + glossed + "这里训练一个卷积神经网络（CNN），再训练支持向量机（SVM）。"
+    text += "均方误差（mean squared error）常用。均方误差（MSE）越小越好。"  # a character a word
     found = [(zh_key(c.zh), c.en, c.abbr, text[c.en_start : c.en_end]) for c in extract_pairs(text) if not c.parent]
     assert ("卷积神经网络", "convolutional neural network", "CNN", "CNN") in found
     assert ("支持向量机", "support vector machine", "SVM", "SVM") in found
-    assert not {"CNN", "SVM"} & {en for _, en, _, _ in found}
+    assert ("均方误差", "mean squared error", "MSE", "MSE") in found
+    assert not {"CNN", "SVM", "MSE"} & {en for _, en, _, _ in found}
     # one the corpus leaves unexplained, or explains two ways, stays a pair of its own
     assert ("计算机视觉", "CV") in pairs("交叉验证（cross-validation）很重要。我们研究计算机视觉（CV）。")
     assert ("奖励模型", "RM") in pairs("我们训练奖励模型（RM）。")

@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.17"
+EXTRACTOR_VERSION = "1.18"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -115,9 +115,10 @@ class Abbreviations:
         计算机视觉（CV）) out."""
         if not is_abbreviation(abbr) or CAMEL_WORD.fullmatch(abbr):
             return None
-        # A span shared with the other gloss must be about as long as the letters predict, not just a head word
-        # every such name ends in (模型 of 语言模型（GM） and 生成模型（generative model）).
-        shortest = 2 * sum(c.isupper() for c in abbr) - 1
+        # A span shared with the other gloss must be longer than the letters, not just a head word every such name
+        # ends in (模型 of 语言模型（GM） and 生成模型（generative model））; a character a word is common enough
+        # (均方误差（MSE）).
+        shortest = sum(c.isupper() for c in abbr) + 1
         for option in sorted(options, key=lambda o: -len(o.span)):
             if len(option.span) < shortest:
                 break
