@@ -721,7 +721,15 @@ class Glossary:
         }
         changes = {column: value for column, value in update.items() if value != row[column]}
         if not changes:
-            return ("updated" if new_form else "unchanged"), term_id
+            # A written form the term had not is news where it shows: where no document writes the term
+            shown = (
+                new_form
+                and not self.execute(
+                    "SELECT 1 FROM pairs p JOIN occurrences o ON o.pair_id = p.id WHERE p.term_id = ? LIMIT 1",
+                    [term_id],
+                ).fetchone()
+            )
+            return ("updated" if shown else "unchanged"), term_id
         if row["curated"] or row["status"] == "rejected":
             return "kept", term_id
         assignments = ", ".join(f"{column} = ?" for column in changes)
@@ -1504,7 +1512,16 @@ def open_glossary(
     with translate_sqlite_errors(path):
         conn = _connect(path, readonly=readonly and exists, immutable=immutable)
         try:
-            version = _schema_state(conn, path)
+            try:
+                version = _schema_state(conn, path)
+            except sqlite3.OperationalError as exc:
+                if not (readonly and exists and not immutable and "unable to open" in str(exc)):
+                    raise
+                # A read-only directory: SQLite cannot make the -shm file that reading a WAL database takes. Nobody
+                # can write the glossary there either, so it is read as the file holds it.
+                conn.close()
+                conn = _connect(path, readonly=True, immutable=True)
+                version = _schema_state(conn, path)
             if version < SCHEMA_VERSION:
                 if readonly:
                     conn.close()

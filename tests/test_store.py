@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import string
 
 import pytest
@@ -349,3 +350,31 @@ def test_term_uids_are_unique_and_never_reused(db_path, tmp_path):
     with open_glossary(tmp_path / "other.db") as other:
         elsewhere = other.add("后训练", "post-training")
     assert len(first.term_uid) == 32 and elsewhere.term_uid != first.term_uid
+
+
+def test_a_glossary_in_a_read_only_directory_is_read_as_the_file_holds_it(db_path, monkeypatch):
+    """SQLite cannot open a WAL database read-only where it cannot make the -shm file beside it (a read-only
+    mount; as root, permissions do not make one, so the refusal SQLite gives there is injected)."""
+    import glossary.store as store
+
+    with open_glossary(db_path) as g:
+        g.add("后训练", "post-training")
+    connect = store._connect
+
+    class Refused:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self):
+            pass
+
+    def no_shared_memory(path, *, readonly, immutable=False):
+        conn = connect(path, readonly=readonly, immutable=immutable)
+        if readonly and not immutable:
+            conn.close()
+            return Refused()
+        return conn
+
+    monkeypatch.setattr(store, "_connect", no_shared_memory)
+    with open_glossary(db_path, create=False, readonly=True) as g:
+        assert [e.en for e in g.entries()] == ["post-training"]
