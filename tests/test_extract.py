@@ -290,6 +290,10 @@ GLOSSES = [
         "引入随机性后，我们得到有界错误概率多项式时间（bounded-error probabilistic polynomial time，BPP）类。",
         {("有界错误概率多项式时间", "bounded-error probabilistic polynomial time")},
     ),
+    # ... and where jieba's cut falls inside an entry, the rest of the word it cut still saying the English (均|方根
+    # -> 均方|根 "mean square", "root"); not where the rest says nothing of it (用|量子门: 用量 "quantity", 子)
+    ("我们计算均方根误差（root mean squared error）。", {("均方根误差", "root mean squared error")}),
+    ("用量子门（quantum gate）构建电路。", {("量子门", "quantum gate")}),
     # a dictionary word that looks like a clause word glued to a suffix is a term where the English says it
     # (使用者 "user", not 使用 "use" + 者)
     ("核心模式（kernel mode）與使用者模式（user mode）。", {("使用者模式", "user mode")}),

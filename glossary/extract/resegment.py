@@ -2,8 +2,8 @@
 
 jieba cuts for general text; a term's words are often cut otherwise. A function word it split off a dictionary
 word is joined back (下|一个 -> 下一个), characters it split between words that CC-CEDICT lists as one entry the
-English says are one word (数据|集 -> 数据集 "dataset"), and a character it glued to a bound suffix is re-cut
-(向|量化 -> 向量|化 "vectorization").
+English says are one word (数据|集 -> 数据集 "dataset", 均|方根 -> 均方|根 "mean square", "root"), and a character
+it glued to a bound suffix is re-cut (向|量化 -> 向量|化 "vectorization").
 """
 
 from __future__ import annotations
@@ -60,13 +60,20 @@ def rejoined_words(words: tuple[str, ...], english: EnglishSide) -> tuple[str, .
     """Resegment where CC-CEDICT lists as one entry, saying what the English says, characters jieba split
     between words, not every part of which says it: 数据|集 -> 数据集 "dataset" (数据 is only "data"), 有|界 ->
     有界 "bounded" (有 "have" says nothing of it), and 测试数据|集 -> 测试|数据集 (a word the dictionary does not
-    list splits into the entries it is made of)."""
+    list splits into the entries it is made of); also where the entry ends inside a word whose rest says the
+    English too (均|方根 -> 均方|根)."""
     merged: list[tuple[int, int]] = []
+    text = "".join(words)
+    unit_ends = set(accumulate(len(unit) for word in words for unit in word_units(word)))
     for start, end, entry, parts in _entries_across(words):
+        # An entry that ends inside a dictionary unit leaves the rest of it, which must say the English too
+        # (均|方根 -> 均方|根 "root mean square"; not 用|量子 -> 用量|子 "quantum")
+        rest = text[end : min(e for e in unit_ends if e >= end)]
         if (
             (not merged or start >= merged[-1][1])
             and word_senses(entry) & english.stems
             and not all(word_senses(part) & english.stems for part in parts)
+            and (not rest or word_senses(rest) & english.stems)
         ):
             merged.append((start, end))
     if not merged:
@@ -96,6 +103,12 @@ def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[
             entry = "".join(units[i:j])
             if senses(entry) is not None:
                 own.append((offsets[i], offsets[j], entry, tuple(units[i:j])))
+            # ... or one that ends inside the unit (均|方根 -> 均方|根): the unit's first characters, one part
+            for cut in range(1, len(units[j - 1])):
+                inside = "".join(units[i : j - 1]) + units[j - 1][:cut]
+                if j - 1 >= len(first) and len(inside) <= 4 and senses(inside) is not None:
+                    own.append((offsets[i], offsets[j - 1] + cut, inside, (*units[i : j - 1], units[j - 1][:cut])))
+    own.sort(key=lambda found: (found[0], -found[1]))
     shift = len(words[0])
     rest = ((start + shift, end + shift, entry, parts) for start, end, entry, parts in _entries_across(words[1:]))
     return (*own, *rest)
