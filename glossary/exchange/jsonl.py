@@ -41,9 +41,10 @@ def read_jsonl(stream: BinaryIO, name: str, *, encoding: str | None = None) -> I
             for column, key in zip(mapping, keys, strict=True)
         ]
         written = record.get("written")
+        zh_at = keys.index(first["zh"]) if "zh" in first else -1
         # (zh_key(written) is a key: a zh equal to it is one the export wrote, not a form typed over it)
-        if "zh" in first and isinstance(written, str) and zh_key(written) == cells[keys.index(first["zh"])].strip():
-            cells[keys.index(first["zh"])] = written
+        if zh_at >= 0 and isinstance(written, str) and zh_key(written) == cells[zh_at].strip():
+            cells[zh_at] = written
         pair = pair_from_cells(cells, mapping, place, line)
         if "tags" in first and isinstance(record[first["tags"]], list):  # a list keeps a tag with a comma whole
             pair = dataclasses.replace(pair, tags=tuple(t.strip() for t in record[first["tags"]] if t.strip()))
