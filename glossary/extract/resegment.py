@@ -63,12 +63,9 @@ def rejoined_words(words: tuple[str, ...], english: EnglishSide) -> tuple[str, .
     list splits into the entries it is made of); also where the entry ends inside a word whose rest says the
     English too (均|方根 -> 均方|根)."""
     merged: list[tuple[int, int]] = []
-    text = "".join(words)
-    unit_ends = set(accumulate(len(unit) for word in words for unit in word_units(word)))
-    for start, end, entry, parts in _entries_across(words):
+    for start, end, entry, parts, rest in _entries_across(words):
         # An entry that ends inside a dictionary unit leaves the rest of it, which must say the English too
         # (均|方根 -> 均方|根 "root mean square"; not 用|量子 -> 用量|子 "quantum")
-        rest = text[end : min(e for e in unit_ends if e >= end)]
         if (
             (not merged or start >= merged[-1][1])
             and word_senses(entry) & english.stems
@@ -86,10 +83,11 @@ def rejoined_words(words: tuple[str, ...], english: EnglishSide) -> tuple[str, .
 
 
 @cache
-def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    """CC-CEDICT entries of two to four units (see word_units) that cross a cut between words, as (start, end,
-    entry, its units), by start and longest first. Computed from the first word on, the rest (the same words
-    less the first: the scorer's next candidate span) cached."""
+def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[str, ...], str], ...]:
+    """CC-CEDICT entries of two to four units (see word_units) that cross a cut between words, or that end inside
+    a unit after the first word, as (start, end, entry, its units, the rest of a unit it ends inside), by start and
+    longest first. Computed from the first word on, the rest (the same words less the first: the scorer's next
+    candidate span) cached."""
     if len(words) < 2:
         return ()
     first = word_units(words[0])
@@ -102,16 +100,22 @@ def _entries_across(words: tuple[str, ...]) -> tuple[tuple[int, int, str, tuple[
         for j in range(min(len(units), i + 4), max(len(first), i + 1), -1):
             entry = "".join(units[i:j])
             if senses(entry) is not None:
-                own.append((offsets[i], offsets[j], entry, tuple(units[i:j])))
+                own.append((offsets[i], offsets[j], entry, tuple(units[i:j]), ""))
+            if j - 1 < len(first):
+                continue
             # ... or one that ends inside the unit (均|方根 -> 均方|根): the unit's first characters, one part
-            for cut in range(1, len(units[j - 1])):
-                inside = "".join(units[i : j - 1]) + units[j - 1][:cut]
-                if j - 1 >= len(first) and len(inside) <= 4 and senses(inside) is not None:
-                    own.append((offsets[i], offsets[j - 1] + cut, inside, (*units[i : j - 1], units[j - 1][:cut])))
+            last = units[j - 1]
+            for cut in range(1, len(last)):
+                inside = "".join(units[i : j - 1]) + last[:cut]
+                if len(inside) <= 4 and senses(inside) is not None:
+                    own.append((offsets[i], offsets[j - 1] + cut, inside, (*units[i : j - 1], last[:cut]), last[cut:]))
     own.sort(key=lambda found: (found[0], -found[1]))
     shift = len(words[0])
-    rest = ((start + shift, end + shift, entry, parts) for start, end, entry, parts in _entries_across(words[1:]))
-    return (*own, *rest)
+    later = (
+        (start + shift, end + shift, entry, parts, rest)
+        for start, end, entry, parts, rest in _entries_across(words[1:])
+    )
+    return (*own, *later)
 
 
 @cache
