@@ -55,6 +55,11 @@ def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     return value
 
 
+def counted(n: int, noun: str) -> str:
+    """A count with its noun: "1 pair", "2 pairs"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def db_option(f: Callable) -> Callable:
     return click.option("--db", "db", type=click.Path(dir_okay=False), envvar=None, help=DB_HELP)(f)
 
@@ -168,8 +173,9 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
     for reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
     click.echo(
-        f"{report.documents} documents extracted, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
-        f"{report.occurrences} occurrences of {report.pairs} pairs ({report.new_pairs} new) in {glossary.path}",
+        f"{counted(report.documents, 'document')} extracted, {report.unchanged} unchanged, {len(report.skipped)} "
+        f"skipped; {counted(report.occurrences, 'occurrence')} of {counted(report.pairs, 'pair')} "
+        f"({report.new_pairs} new) in {glossary.path}",
         err=True,
     )
     if report.skipped:
@@ -311,7 +317,7 @@ def merge(glossary, source: str, target: str) -> None:
     if has_cjk(source) != has_cjk(target):
         raise click.UsageError("merge takes two Chinese terms or two English forms, not one of each")
     moved = glossary.merge_terms(source, target) if has_cjk(source) else glossary.merge_english(source, target)
-    click.echo(f"merged {source} into {target} ({moved} pairs moved)")
+    click.echo(f"merged {source} into {target} ({counted(moved, 'pair')} moved)")
 
 
 # --- reading ----------------------------------------------------------------------------------------------
@@ -401,7 +407,7 @@ def export(
     if output:
         with atomic_output(output) as dest:
             n = run_export(fmt, chosen, dest, **format_options)
-        click.echo(f"{n} pairs -> {output}", err=True)
+        click.echo(f"{counted(n, 'pair')} -> {output}", err=True)
     else:
         run_export(fmt, chosen, sys.stdout.buffer, **format_options)
 
@@ -813,7 +819,7 @@ def import_(
         "conflicts (added as candidates)": len(report.conflicts),
     }
     click.echo(
-        f"{file}: {report.read} pairs read as {fmt}: {report.added} added, {report.updated} updated, "
+        f"{file}: {counted(report.read, 'pair')} read as {fmt}: {report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged" + "".join(f"; {n} {what}" for what, n in others.items() if n),
         err=True,
     )

@@ -45,5 +45,9 @@ class MissingExtraError(GlossaryError):
         super().__init__(f"{package} is not installed; install it with: pip install 'glossary[{extra}]'")
 
 
+class BadSettingError(GlossaryError):
+    """An environment variable (GLOSSARY_*) holds a value glossary cannot use."""
+
+
 class BadOptionError(GlossaryError):
     """An option value the chosen format cannot take; the CLI reports it as a usage error (exit status 2)."""

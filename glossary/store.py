@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import math
 import os
 import sqlite3
 import time
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .errors import (
     AmbiguousError,
+    BadSettingError,
     DatabaseLockedError,
     FormatError,
     GlossaryError,
@@ -53,10 +55,14 @@ _en_key = functools.lru_cache(maxsize=8192)(en_key)
 
 def busy_timeout() -> float:
     """Seconds a command waits for another process's write lock (GLOSSARY_BUSY_TIMEOUT, default 10)."""
+    value = os.environ.get("GLOSSARY_BUSY_TIMEOUT", "10")
     try:
-        return float(os.environ.get("GLOSSARY_BUSY_TIMEOUT", "10"))
+        seconds = float(value)
     except ValueError:
-        return 10.0
+        seconds = math.nan
+    if not 0 <= seconds < math.inf:  # a typo would otherwise wait 10 s where 1 or 60 was meant, and say nothing
+        raise BadSettingError(f"GLOSSARY_BUSY_TIMEOUT={value!r} is not a number of seconds; set it to e.g. 10")
+    return seconds
 
 
 def resolve_db_path(option: str | os.PathLike | None = None) -> Path:

@@ -154,7 +154,7 @@ def test_a_directory_with_nothing_to_read_is_skipped_with_a_reason(run, tmp_path
     assert result.exit_code == 1
     for name in ("empty", "notes"):
         assert f"skipped: {tmp_path / name}: a directory with no .txt, .text, .md" in result.output
-    assert "1 documents extracted" in result.output
+    assert "1 document extracted" in result.output
 
 
 def test_an_unknown_encoding_is_a_usage_error(run, tmp_path):
@@ -186,6 +186,26 @@ def test_locked_database_waits_then_says_so(run, db_path):
         result = run("add", "后训练", "post-training")
     assert result.exit_code == 1
     assert result.output == f"Error: {db_path} is locked by another process (waited 1 s); try again when it finishes\n"
+
+
+@pytest.mark.parametrize("value", ["ten", "-1", "nan", "inf"])
+def test_a_busy_timeout_that_is_not_seconds_is_refused(run, db_path, monkeypatch, value):
+    open_glossary(db_path).close()
+    monkeypatch.setenv("GLOSSARY_BUSY_TIMEOUT", value)
+    result = run("add", "后训练", "post-training")
+    assert result.exit_code == 1
+    assert result.output == f"Error: GLOSSARY_BUSY_TIMEOUT={value!r} is not a number of seconds; set it to e.g. 10\n"
+    monkeypatch.setenv("GLOSSARY_BUSY_TIMEOUT", "0")  # no waiting at all is a number too
+    assert run("lookup", "后训练").output == 'No term matches "后训练".\n'  # and the add above changed nothing
+
+
+def test_counts_of_one_are_singular(run, tmp_path):
+    write(tmp_path / "a.txt", GLOSSED)
+    assert (
+        "1 document extracted, 0 unchanged, 0 skipped; 1 occurrence of 1 pair (1 new)"
+        in run("extract", str(tmp_path / "a.txt")).output
+    )
+    assert "2 documents extracted" in run("extract", "--force", str(tmp_path / "a.txt"), "-", input=GLOSSED * 2).output
 
 
 def test_stats_and_sources(run, tmp_path):
