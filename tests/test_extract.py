@@ -943,6 +943,20 @@ def test_the_corpus_decides_between_a_unit_and_its_fragment():
     assert ("全连接层", "fully-connected layer") in pairs("这一单层被称为全连接层（fully-connected layer）。", corpus)
 
 
+def test_a_unit_that_recurs_after_varied_neighbours_is_not_cut_where_its_tail_also_stands_alone():
+    # 模态 also stands alone (单独的模态), so what comes before it varies; but 多模态 recurs after 从, 种, 是: the
+    # term starts at 多, although no letter of VLM says it, and 多 leads to many other words
+    corpus = [
+        "很多人用多个模型做更多的事，多数时候差不多。",
+        "本章从多模态开始。",
+        "这是一种多模态数据。",
+        "主要方向是多模态数据。",
+        "在单独的模态上训练。",
+        "用适配器桥接模态。",
+    ]
+    assert pairs("可以对多模态图文模型（VLM）进行微调。", corpus) == {("多模态图文模型", "VLM")}
+
+
 def test_a_classifier_the_corpus_sees_before_a_term_still_counts_it():
     # 每个锚框 elsewhere makes 个锚框 recur; a classifier counts what follows it, unless the English says it
     for counted in ("若干个锚框", "9 个锚框"):

@@ -307,7 +307,12 @@ def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float
         return 0.0
     certainty = min(1.0, (count - 1) / 2)  # two sightings after the same character count half
     # A particle or function character before it (的基准 twice) is a phrase boundary, not a longer unit's head.
-    return certainty * max(0.0, 1.0 - stats.left_entropy(text, FUNCTION_CHARS))
+    confined = max(0.0, 1.0 - stats.left_entropy(text, FUNCTION_CHARS))
+    # Or the longer unit recurs after varied neighbours itself, while the text also stands alone now and then
+    # (多模态 after 和, 从, 是, ...; 模态 alone in 单独的模态)
+    unit = before + text
+    varied = min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2) if before and stats.count(unit) >= 3 else 0.0
+    return certainty * max(confined, varied)
 
 
 def score_span(
