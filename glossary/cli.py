@@ -761,19 +761,21 @@ def reading_options(*format_flags: str) -> Callable:
 
 def _term_list(path: str, fmt: str | None, columns: tuple[str, ...] | None, encoding: str | None):
     """The format of a term list and its pairs (read lazily), after checking the options suit the format."""
-    from .exchange import detect_format, read_head, read_pairs, reader_options
+    from .exchange import STDIN, detect_format, display_name, read_head, read_pairs, reader_options
 
-    chosen = fmt or detect_format(path, read_head(path))
+    # stdin is read once, here: its head tells the format, then the reader reads all of it
+    content = sys.stdin.buffer.read() if path == STDIN else None
+    chosen = fmt or detect_format(path, read_head(path, content=content))
     options = {"columns": columns, "encoding": encoding}
     for name, value in options.items():
         if value is not None and name not in reader_options(chosen):
-            detected = "" if fmt else f" ({path} reads as {chosen}; pass the format if it is another)"
+            detected = "" if fmt else f" ({display_name(path)} reads as {chosen}; pass the format if it is another)"
             raise click.UsageError(f"--{name} does not apply to {chosen} files{detected}")
-    return chosen, read_pairs(path, chosen, **options)
+    return chosen, read_pairs(path, chosen, content=content, **options)
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @reading_options("-f", "--format")
 @click.option(
     "--status",
@@ -792,21 +794,25 @@ def import_(
 ) -> None:
     """Import pairs from a term list: CSV, TSV, JSON Lines, TBX (v2 or v3), OmegaT, or a Markdown/plain list.
 
-    All or nothing: a malformed file is reported with its line and imports nothing. Imported pairs keep
-    origin=imported and the file as their source. Nothing a person curated is changed, rejected pairs stay
-    rejected, removed ones are not brought back; a pair for a term the glossary translates otherwise is
-    reported as a conflict and added as a candidate.
+    FILE may be - for stdin. All or nothing: a malformed file is reported with its line and imports nothing.
+    Imported pairs keep origin=imported and the file as their source. Nothing a person curated is changed,
+    rejected pairs stay rejected, removed ones are not brought back; a pair for a term the glossary translates
+    otherwise is reported as a conflict and added as a candidate.
 
     \b
     Example:
         glossary import client-terms.tbx
         glossary import TERMINOLOGY.md --status approved
         glossary import terms.csv --columns en,zh,note
+        unzip -p project-export.zip terms.tbx | glossary import -
     """
     from pathlib import Path
 
+    from .exchange import STDIN, display_name
+
     fmt, pairs = _term_list(file, input_format, columns, encoding)
-    report = glossary.import_pairs(pairs, source=str(Path(file).resolve()), status=status)
+    source = display_name(file) if file == STDIN else str(Path(file).resolve())
+    report = glossary.import_pairs(pairs, source=source, status=status)
     for conflict in report.conflicts:
         click.echo(
             f"conflict: {conflict.zh} = {conflict.en} ({conflict.where}); "
@@ -819,14 +825,15 @@ def import_(
         "conflicts (added as candidates)": len(report.conflicts),
     }
     click.echo(
-        f"{file}: {counted(report.read, 'pair')} read as {fmt}: {report.added} added, {report.updated} updated, "
-        f"{report.unchanged} unchanged" + "".join(f"; {n} {what}" for what, n in others.items() if n),
+        f"{display_name(file)}: {counted(report.read, 'pair')} read as {fmt}: {report.added} added, "
+        f"{report.updated} updated, {report.unchanged} unchanged"
+        + "".join(f"; {n} {what}" for what, n in others.items() if n),
         err=True,
     )
 
 
 @cli.command()
-@click.argument("reference", type=click.Path(exists=True, dir_okay=False))
+@click.argument("reference", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option(
     "-f", "--format", "output_format", type=click.Choice(["table", "csv"]), default="table", show_default=True
 )
@@ -844,7 +851,7 @@ def diff(
 
     A glossary pair disagrees when the reference gives its Chinese term other English (kind english), its
     English other Chinese (kind chinese), or when the glossary rejected a pair the reference has (kind
-    rejected). Counts of agreeing and missing pairs go to stderr.
+    rejected). Counts of agreeing and missing pairs go to stderr. REFERENCE may be - for stdin.
 
     \b
     Example:
@@ -853,6 +860,7 @@ def diff(
     """
     import csv
 
+    from .exchange import display_name
     from .exchange.diff import compare
 
     _, pairs = _term_list(reference, input_format, columns, encoding)
@@ -870,7 +878,8 @@ def diff(
         headers = ["kind", "zh", "en", "status", "reference", "where"]
         click.echo(table(headers, [[*row[:4], f"{row[4]} = {row[5]}", row[6]] for row in rows]))
     click.echo(
-        f"{reference}: {result.reference_pairs} reference pairs, {result.agreed} in the glossary, "
-        f"{result.missing} missing; {len(rows)} glossary pairs disagree",
+        f"{display_name(reference)}: {counted(result.reference_pairs, 'reference pair')}, {result.agreed} in the "
+        f"glossary, {result.missing} missing; {counted(len(rows), 'glossary pair')} "
+        + ("disagrees" if len(rows) == 1 else "disagree"),
         err=True,
     )

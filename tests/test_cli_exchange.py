@@ -162,4 +162,22 @@ def test_diff_reads_any_import_format_and_needs_a_glossary(run, tmp_path):
     run("add", "鞍点", "saddle point")
     result = run("diff", str(reference), "--reference-format", "tsv")
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == f"{reference}: 1 reference pairs, 1 in the glossary, 0 missing; 0 glossary pairs disagree\n"
+    assert result.stderr == f"{reference}: 1 reference pair, 1 in the glossary, 0 missing; 0 glossary pairs disagree\n"
+
+
+def test_import_and_diff_read_stdin_for_a_dash(run):
+    tbx = (
+        '<martif type="TBX"><text><body><termEntry>'
+        '<langSet xml:lang="zh"><tig><term>汇聚层</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>pooling layer</term></tig></langSet>'
+        "</termEntry></body></text></martif>"
+    )
+    result = run("import", "-", input=tbx)  # the format is told by the content, as for a file without a suffix
+    assert (result.exit_code, result.stderr) == (0, "<stdin>: 1 pair read as tbx: 1 added, 0 updated, 0 unchanged\n")
+    record = json.loads(run("export", "--format", "jsonl").stdout)
+    assert (record["zh"], record["en"], record["source"]) == ("汇聚层", "pooling layer", "<stdin>")
+    broken = run("import", "-", input='zh,en\n"汇聚层,pooling layer\n')
+    assert (broken.exit_code, broken.output) == (1, "Error: <stdin>: line 2: unexpected end of data\n")
+    differs = run("diff", "-", "--format", "csv", input="zh\ten\n汇聚层\tpooling\n")
+    assert differs.stdout.splitlines()[1] == "english,汇聚层,pooling layer,candidate,汇聚层,pooling,line 2"
+    assert differs.stderr == "<stdin>: 1 reference pair, 0 in the glossary, 1 missing; 1 glossary pair disagrees\n"

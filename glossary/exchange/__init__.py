@@ -11,11 +11,16 @@ from __future__ import annotations
 import codecs
 import importlib
 import inspect
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import FormatError, GlossaryError
 from ..model import ImportedPair
+
+STDIN = "-"  # the path of standard input, whose content the caller passes; named STDIN_NAME in messages
+STDIN_NAME = "<stdin>"
 
 # format name -> (module in this package, reader function)
 READERS: dict[str, tuple[str, str]] = {
@@ -77,31 +82,41 @@ def detect_format(name: str, head: bytes) -> str:
     return "list"
 
 
-def read_pairs(path: str, fmt: str, **options: object) -> Iterator[ImportedPair]:
+def read_pairs(path: str, fmt: str, *, content: bytes | None = None, **options: object) -> Iterator[ImportedPair]:
     """Pairs of a file in a given format, read lazily: a FormatError can come at any row.
 
-    Options left as None are the reader's defaults. A file that yields no pair at all is an error too: it is
-    most likely in another format than the one it was read as.
+    ``content``, if given, is what the file holds (stdin's, for the path "-"). Options left as None are the
+    reader's defaults. A file that yields no pair at all is an error too: it is most likely in another format
+    than the one it was read as.
     """
     read = reader(fmt)
     given = {k: v for k, v in options.items() if v is not None}
+    name = display_name(path)
     count = 0
     try:
-        with open(path, "rb") as stream:
-            for pair in read(stream, path, **given):
+        with _opened(path, content) as stream:
+            for pair in read(stream, name, **given):
                 count += 1
                 yield pair
     except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise GlossaryError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     if not count:
         raise FormatError(
-            f"{path}: no Chinese-English pairs in it, read as {fmt} (pass --format if it is another format)"
+            f"{name}: no Chinese-English pairs in it, read as {fmt} (pass --format if it is another format)"
         )
 
 
-def read_head(path: str, size: int = 8192) -> bytes:
+def read_head(path: str, size: int = 8192, *, content: bytes | None = None) -> bytes:
     try:
-        with open(path, "rb") as stream:
+        with _opened(path, content) as stream:
             return stream.read(size)
     except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise GlossaryError(f"{display_name(path)}: cannot read ({exc.strerror or exc})") from exc
+
+
+def display_name(path: str) -> str:
+    return STDIN_NAME if path == STDIN else path
+
+
+def _opened(path: str, content: bytes | None) -> BinaryIO:
+    return io.BytesIO(content) if content is not None else open(path, "rb")
