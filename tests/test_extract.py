@@ -957,6 +957,17 @@ def test_a_unit_that_recurs_after_varied_neighbours_is_not_cut_where_its_tail_al
     assert pairs("可以对多模态图文模型（VLM）进行微调。", corpus) == {("多模态图文模型", "VLM")}
 
 
+def test_a_classifier_phrase_that_recurs_after_varied_words_is_no_unit_a_term_is_cut_from():
+    from glossary.extract.boundary import _fragment_evidence
+
+    text = "我们训练了每个模型（model）。"
+    corpus = ["这个模型很大。", "一个模型不够。", "两个模型相同。", "每个模型都要训练。"]
+    stats = CorpusStats.build(prepare(text).spans(), [text, *corpus])
+    # 个模型 recurs after 这, 一, 两, 每, and 模型 never stands without 个: still, 个 ends a phrase
+    assert (stats.count("个模型"), stats.count("模型")) == (5, 5)
+    assert _fragment_evidence(stats, "模型", "个") == 0.0
+
+
 def test_a_classifier_the_corpus_sees_before_a_term_still_counts_it():
     # 每个锚框 elsewhere makes 个锚框 recur; a classifier counts what follows it, unless the English says it
     for counted in ("若干个锚框", "9 个锚框"):

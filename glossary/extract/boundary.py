@@ -300,8 +300,9 @@ def _cohesion(stats: CorpusStats, words: Sequence[str]) -> float:
 
 
 def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float:
-    """0..1: how surely ``text`` is the tail of a longer unit (few sightings, or varied neighbours: 0) where it
-    follows the character ``before`` (if known): in 使用|束搜索, 束 is no tail of 约束, however often that is."""
+    """0..1: how surely ``text`` is the tail of a longer unit where it follows the character ``before`` (if
+    known): in 使用|束搜索, 束 is no tail of 约束, however often that is. 0 for few sightings, or for varied
+    neighbours unless ``before`` and the text recur together as a unit."""
     count = stats.count(text)
     if count < 2 or (before and stats.left.get(text, {}).get(before, 0) * 2 < count):
         return 0.0
@@ -309,9 +310,12 @@ def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float
     # A particle or function character before it (的基准 twice) is a phrase boundary, not a longer unit's head.
     confined = max(0.0, 1.0 - stats.left_entropy(text, FUNCTION_CHARS))
     # Or the longer unit recurs after varied neighbours itself, while the text also stands alone now and then
-    # (多模态 after 和, 从, 是, ...; 模态 alone in 单独的模态)
+    # (多模态 after 和, 从, 是, ...; 模态 alone in 单独的模态); but a function character ends a phrase however its
+    # phrase recurs (个模型 after 这, 一, 两, 每)
     unit = before + text
-    varied = min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2) if before and stats.count(unit) >= 3 else 0.0
+    varied = 0.0
+    if before and before not in FUNCTION_CHARS and stats.count(unit) >= 3:
+        varied = min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2)
     return certainty * max(confined, varied)
 
 
