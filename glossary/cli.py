@@ -764,7 +764,11 @@ def _term_list(path: str, fmt: str | None, columns: tuple[str, ...] | None, enco
     from .exchange import STDIN, detect_format, display_name, read_head, read_pairs, reader_options
 
     # stdin is read once, here: its head tells the format, then the reader reads all of it
-    content = sys.stdin.buffer.read() if path == STDIN else None
+    content = None
+    if path == STDIN:
+        from .ingest import read_stdin
+
+        content = read_stdin()
     chosen = fmt or detect_format(path, read_head(path, content=content))
     options = {"columns": columns, "encoding": encoding}
     for name, value in options.items():
@@ -822,12 +826,12 @@ def import_(
         "repeated": report.repeated,
         "left as curated or rejected": report.kept,
         "removed by hand, not restored": report.suppressed,
-        "conflicts (added as candidates)": len(report.conflicts),
     }
     click.echo(
         f"{display_name(file)}: {counted(report.read, 'pair')} read as {fmt}: {report.added} added, "
         f"{report.updated} updated, {report.unchanged} unchanged"
-        + "".join(f"; {n} {what}" for what, n in others.items() if n),
+        + "".join(f"; {n} {what}" for what, n in others.items() if n)
+        + (f"; {counted(len(report.conflicts), 'conflict')} (added as candidates)" if report.conflicts else ""),
         err=True,
     )
 

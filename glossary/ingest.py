@@ -262,11 +262,18 @@ def document_from_bytes(
     return Document(path=path, text=text, sha256=sha, encoding=used, format=fmt, title=title)
 
 
+def read_stdin(limit: int = -1) -> bytes:
+    """What stdin holds (up to ``limit`` bytes); an error where the process was started without one (<&-)."""
+    if sys.stdin is None:
+        raise DocumentError("<stdin>: closed, nothing to read")
+    return sys.stdin.buffer.read(limit)
+
+
 def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a file (or stdin for "-") into a Document."""
     try:
         if path == STDIN:
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            data = read_stdin(max_bytes + 1)
         else:
             size = Path(path).stat().st_size
             if size > max_bytes:

@@ -55,14 +55,21 @@ _en_key = functools.lru_cache(maxsize=8192)(en_key)
 
 def busy_timeout() -> float:
     """Seconds a command waits for another process's write lock (GLOSSARY_BUSY_TIMEOUT, default 10)."""
-    value = os.environ.get("GLOSSARY_BUSY_TIMEOUT", "10")
+    value = os.environ.get("GLOSSARY_BUSY_TIMEOUT") or "10"  # (set but empty, as env files do: the default)
     try:
         seconds = float(value)
     except ValueError:
         seconds = math.nan
-    if not 0 <= seconds < math.inf:  # a typo would otherwise wait 10 s where 1 or 60 was meant, and say nothing
-        raise BadSettingError(f"GLOSSARY_BUSY_TIMEOUT={value!r} is not a number of seconds; set it to e.g. 10")
+    # A typo would otherwise wait 10 s where 1 or 60 was meant, and say nothing; SQLite takes milliseconds as a
+    # C int, and past it waits not at all.
+    if not 0 <= seconds <= MAX_BUSY_TIMEOUT:
+        raise BadSettingError(
+            f"GLOSSARY_BUSY_TIMEOUT={value!r} is not a number of seconds (0 to {MAX_BUSY_TIMEOUT}); set it to e.g. 10"
+        )
     return seconds
+
+
+MAX_BUSY_TIMEOUT = (2**31 - 1) // 1000
 
 
 def resolve_db_path(option: str | os.PathLike | None = None) -> Path:
@@ -1508,6 +1515,7 @@ def open_glossary(
     ``immutable`` (with ``readonly``) opens with immutable=1, which leaves no -wal/-shm files beside the database.
     """
     path = resolve_db_path(path)
+    busy_timeout()  # a bad setting is refused before anything is created
     exists = path.exists()
     if not exists and not create:
         raise GlossaryError(f"no glossary at {path}; create one with: glossary extract seeds/ (or pass --db)")

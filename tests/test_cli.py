@@ -188,15 +188,21 @@ def test_locked_database_waits_then_says_so(run, db_path):
     assert result.output == f"Error: {db_path} is locked by another process (waited 1 s); try again when it finishes\n"
 
 
-@pytest.mark.parametrize("value", ["ten", "-1", "nan", "inf"])
-def test_a_busy_timeout_that_is_not_seconds_is_refused(run, db_path, monkeypatch, value):
+# (3000000 s is more milliseconds than SQLite's int holds: it would not wait at all)
+@pytest.mark.parametrize("value", ["ten", "-1", "nan", "inf", "3000000"])
+def test_a_busy_timeout_that_is_not_seconds_is_refused(run, db_path, monkeypatch, tmp_path, value):
     open_glossary(db_path).close()
     monkeypatch.setenv("GLOSSARY_BUSY_TIMEOUT", value)
     result = run("add", "后训练", "post-training")
     assert result.exit_code == 1
-    assert result.output == f"Error: GLOSSARY_BUSY_TIMEOUT={value!r} is not a number of seconds; set it to e.g. 10\n"
-    monkeypatch.setenv("GLOSSARY_BUSY_TIMEOUT", "0")  # no waiting at all is a number too
-    assert run("lookup", "后训练").output == 'No term matches "后训练".\n'  # and the add above changed nothing
+    assert result.output == (
+        f"Error: GLOSSARY_BUSY_TIMEOUT={value!r} is not a number of seconds (0 to 2147483); set it to e.g. 10\n"
+    )
+    assert run("add", "--db", str(tmp_path / "new" / "g.db"), "后训练", "post-training", db=False).exit_code == 1
+    assert not (tmp_path / "new").exists()  # refused before anything was created
+    for accepted in ("0", ""):  # no waiting at all; set but empty is the default
+        monkeypatch.setenv("GLOSSARY_BUSY_TIMEOUT", accepted)
+        assert run("lookup", "后训练").output == 'No term matches "后训练".\n'  # and the add above changed nothing
 
 
 def test_counts_of_one_are_singular(run, tmp_path):

@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
 
 import pytest
 
+from glossary.store import open_glossary
+from tests.conftest import venv_bin
 from tests.test_exchange import D2L_TERMINOLOGY
 
 
@@ -48,7 +52,7 @@ def test_import_reports_conflicts_and_leaves_curated_pairs(run, tmp_path):
     assert result.stdout == "conflict: 智能体 = intelligent agent (line 2); the glossary has agent [approved]\n"
     assert result.stderr == (
         f"{terms}: 4 pairs read as csv: 2 added, 0 updated, 0 unchanged; 1 left as curated or rejected; "
-        "1 removed by hand, not restored; 1 conflicts (added as candidates)\n"
+        "1 removed by hand, not restored; 1 conflict (added as candidates)\n"
     )
     assert pairs(run) == {
         ("智能体", "agent"): ("approved", "", "人工"),
@@ -181,3 +185,17 @@ def test_import_and_diff_read_stdin_for_a_dash(run):
     differs = run("diff", "-", "--format", "csv", input="zh\ten\n汇聚层\tpooling\n")
     assert differs.stdout.splitlines()[1] == "english,汇聚层,pooling layer,candidate,汇聚层,pooling,line 2"
     assert differs.stderr == "<stdin>: 1 reference pair, 0 in the glossary, 1 missing; 1 glossary pair disagrees\n"
+
+
+@pytest.mark.parametrize("command", ["import", "diff", "extract"])
+def test_a_closed_stdin_is_one_line_not_a_traceback(db_path, command):
+    open_glossary(db_path).close()  # (diff reads a glossary that exists)
+    # started with stdin closed (<&-), Python has no sys.stdin at all
+    result = subprocess.run(
+        [venv_bin("glossary"), command, "--db", str(db_path), "-"],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert (result.returncode, "Traceback" in result.stderr) == (1, False)
+    assert "<stdin>: closed, nothing to read" in result.stderr
