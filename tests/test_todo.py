@@ -39,6 +39,22 @@ def test_general_vocabulary_and_fragments_are_not_terms():
         assert not_a_term not in found, not_a_term
 
 
+def test_what_only_ever_opens_a_line_is_no_term():
+    documents = [
+        (
+            "a.md",
+            "## 项目概览\n论文地址：https://arxiv.org/abs/1\n我们用合成数据训练。\n"
+            "【开源免费】一个工具。\n- 合成数据的来源很多。\n",
+        ),
+        ("b.md", "## 项目概览\n论文地址: https://arxiv.org/abs/2\n【开源免费】另一个工具。\n| 合成数据 | 三 |\n"),
+    ]
+    found = {u.zh for u in untranslated_terms(documents, set(), limit=None)}
+    # a heading, a label and a bracketed tag, each twice and only at the start of a line; the term also opens a
+    # list item and a table row, but runs in a sentence too
+    assert found.isdisjoint({"项目概览", "论文地址", "开源免费"})
+    assert "合成数据" in found
+
+
 def test_known_terms_are_left_out_and_compounds_of_known_terms_get_a_proposal():
     found = {
         u.zh: u

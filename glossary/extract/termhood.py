@@ -27,6 +27,8 @@ from ..normalize import CJK_CHAR, to_simplified
 from .sentences import sentence_at
 
 _RUN = re.compile(f"[{CJK_CHAR}]{{2,}}")
+# What may open a line before its text: heading, list, quote and table marks, brackets, numbering
+_LINE_OPENING = re.compile(r"[\s#>*+\-|【\[（(「『0-9.、:：]*")
 
 # Parts of speech (jieba/ICTCLAS tags) that never begin or end a term: prepositions, conjunctions, particles,
 # pronouns, adverbs, numerals, classifiers, interjections, modal particles, localisers.
@@ -184,6 +186,8 @@ def untranslated_terms(
         if cand.zh in known or _is_general(cand.zh) or not _aligned_with_words(cand.zh, joined):
             continue
         where = [(path, text) for path, text in simplified if cand.zh in text]
+        if _only_opening_lines(cand.zh, [text for _, text in where]):
+            continue
         example, document = _example(cand.zh, where)
         found.append(
             Untranslated(
@@ -199,6 +203,18 @@ def untranslated_terms(
         if limit is not None and len(found) >= limit:
             break
     return found
+
+
+def _only_opening_lines(zh: str, texts: Iterable[str]) -> bool:
+    """Whether every sighting opens a line: a heading (结论), a label (论文地址: https://...) or a table's first
+    cell, never the running text a domain term turns up in."""
+    for text in texts:
+        start = text.find(zh)
+        while start != -1:
+            if not _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, start) + 1, start):
+                return False
+            start = text.find(zh, start + len(zh))
+    return True
 
 
 def _example(zh: str, where: Sequence[tuple[str, str]], tries: int = 20) -> tuple[str | None, str | None]:
