@@ -33,11 +33,13 @@ _LINE_OPENING = re.compile(r"[\s#>*+\-|【\[（(「『0-9.、:：]*")
 # Parts of speech (jieba/ICTCLAS tags) that never begin or end a term: prepositions, conjunctions, particles,
 # pronouns, adverbs, numerals, classifiers, interjections, modal particles, localisers.
 _EDGE_TAGS = frozenset("p c u uj ul uz uv ud ug r d m q e y o f t".split())
-# Verbs that introduce or frame a term rather than belong to it.
+# Verbs that introduce or frame a term rather than belong to it, and verbs that relate it to something else
+# (问题在于 "the problem lies in").
 _LIGHT_VERBS = frozenset(
     "进行 使用 利用 采用 通过 提供 需要 可以 能够 成为 作为 具有 包括 包含 称为 叫做 得到 获得 实现 用于 用来 导致 "
     "表示 是 有 让 使 令 给 做 被 把 将 会 能 要 该 应 请 看 说 想 知道 认为 觉得 希望 开始 继续 尝试 发现 考虑 "
-    "存在 出现 发生 提高 增加 减少 改变 保持 达到 选择 决定 介绍 讨论 描述 解决 处理 完成".split()
+    "存在 出现 发生 提高 增加 减少 改变 保持 达到 选择 决定 介绍 讨论 描述 解决 处理 完成 "
+    "在于 属于 等于 来自 位于 意味着 取决于".split()
 )
 # Inside a term: no conjunction (高度和宽度 is two terms), preposition, pronoun, adverb, localiser or particle.
 _INNER_TAGS = frozenset("c p r d f uj ul y e".split())
