@@ -761,7 +761,8 @@ def reading_options(*format_flags: str) -> Callable:
 
 def _term_list(path: str, fmt: str | None, columns: tuple[str, ...] | None, encoding: str | None):
     """The format of a term list and its pairs (read lazily), after checking the options suit the format."""
-    from .exchange import STDIN, detect_format, display_name, read_head, read_pairs, reader_options
+    from .exchange import detect_format, display_name, read_head, read_pairs, reader_options
+    from .model import STDIN
 
     # stdin is read once, here: its head tells the format, then the reader reads all of it
     content = None
@@ -812,7 +813,8 @@ def import_(
     """
     from pathlib import Path
 
-    from .exchange import STDIN, display_name
+    from .exchange import display_name
+    from .model import STDIN
 
     fmt, pairs = _term_list(file, input_format, columns, encoding)
     source = display_name(file) if file == STDIN else str(Path(file).resolve())

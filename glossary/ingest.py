@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from .errors import DocumentError
-from .model import Document
+from .model import STDIN, STDIN_NAME, Document
 from .normalize import to_traditional
 
 SUFFIX_FORMATS = {
@@ -34,7 +34,6 @@ SUFFIX_FORMATS = {
 }
 _SUFFIX_LIST = ", ".join(SUFFIX_FORMATS)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-STDIN = "-"
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -265,7 +264,7 @@ def document_from_bytes(
 def read_stdin(limit: int = -1) -> bytes:
     """What stdin holds (up to ``limit`` bytes); an error where the process was started without one (<&-)."""
     if sys.stdin is None:
-        raise DocumentError("<stdin>: closed, nothing to read")
+        raise DocumentError(f"{STDIN_NAME}: closed, nothing to read")
     return sys.stdin.buffer.read(limit)
 
 

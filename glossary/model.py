@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from .normalize import zh_key
 
+STDIN = "-"  # the path that names standard input, in every command that reads a file
+STDIN_NAME = "<stdin>"  # how messages and sources name it
 STATUSES = ("candidate", "approved", "rejected")
 ORIGINS = ("extracted", "derived", "manual", "imported")
 

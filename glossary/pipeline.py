@@ -34,8 +34,8 @@ from .extract import (
     warm_up,
 )
 from .extract.corpus import Neighbours, count_neighbours, distinct_texts
-from .ingest import DEFAULT_MAX_BYTES, STDIN, read_document
-from .model import Candidate, Document, Untranslated
+from .ingest import DEFAULT_MAX_BYTES, read_document
+from .model import STDIN, STDIN_NAME, Candidate, Document, Untranslated
 from .store import DocumentSummary, Glossary, prepare_to_write
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ def extract_files(
             try:
                 doc = read_document(STDIN, encoding=encoding, max_bytes=max_bytes)
             except DocumentError as exc:
-                done_first.append(_Done("<stdin>", error=str(exc)))
+                done_first.append(_Done(STDIN_NAME, error=str(exc)))
                 continue
             state = glossary.document_state(doc.path)
             unchanged = not force and state == (doc.sha256, EXTRACTOR_VERSION)

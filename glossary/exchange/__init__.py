@@ -17,10 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import FormatError, GlossaryError
-from ..model import ImportedPair
-
-STDIN = "-"  # the path of standard input, whose content the caller passes; named STDIN_NAME in messages
-STDIN_NAME = "<stdin>"
+from ..model import STDIN, STDIN_NAME, ImportedPair
 
 # format name -> (module in this package, reader function)
 READERS: dict[str, tuple[str, str]] = {
@@ -115,6 +112,7 @@ def read_head(path: str, size: int = 8192, *, content: bytes | None = None) -> b
 
 
 def display_name(path: str) -> str:
+    """A path as messages name it (stdin's content is what the caller passes as ``content``)."""
     return STDIN_NAME if path == STDIN else path
 
 
