@@ -40,20 +40,30 @@ def test_general_vocabulary_and_fragments_are_not_terms():
         assert not_a_term not in found, not_a_term
 
 
-def test_what_only_ever_opens_a_line_is_no_term():
+def test_what_is_only_ever_a_heading_a_label_or_a_tag_is_no_term():
     documents = [
         (
             "a.md",
             "## 项目概览\n论文地址：https://arxiv.org/abs/1\n我们用合成数据训练。\n"
-            "【开源免费】一个工具。\n- 合成数据的来源很多。\n",
+            "【开源免费】一个工具。\n- 合成数据的来源很多。\n知识蒸馏是一种压缩模型的方法。\n",
         ),
-        ("b.md", "## 项目概览\n论文地址: https://arxiv.org/abs/2\n【开源免费】另一个工具。\n| 合成数据 | 三 |\n"),
+        (
+            "b.md",
+            "## 项目概览\n论文地址: https://arxiv.org/abs/2\n【开源免费】另一个工具。\n"
+            "知识蒸馏的核心是软标签。\n| 梯度裁剪 | 限制梯度的范数 |\n| 梯度裁剪 | 另一种说法 |\n",
+        ),
     ]
     found = {u.zh for u in untranslated_terms(documents, set(), limit=None)}
-    # a heading, a label and a bracketed tag, each twice and only at the start of a line; the term also opens a
-    # list item and a table row, but runs in a sentence too
+    # a heading, a label and a bracketed tag, each twice and each a line's whole heading, label or tag
     assert found.isdisjoint({"项目概览", "论文地址", "开源免费"})
-    assert "合成数据" in found
+    # a term that also runs in a sentence, the subject two paragraphs open with, a table's term column
+    assert {"合成数据", "知识蒸馏", "梯度裁剪"} <= found
+
+
+def test_a_relation_that_names_an_operator_is_a_term():
+    # 等于 relates a phrase to what follows (像素值等于), but 小于等于 "less than or equal to" names an operator
+    documents = [("a.md", "当误差小于等于阈值时停止。\n如果步长小于等于零就报错。\n我们检查损失是否小于等于上界。\n")]
+    assert "小于等于" in {u.zh for u in untranslated_terms(documents, set(), limit=None)}
 
 
 def test_known_terms_are_left_out_and_compounds_of_known_terms_get_a_proposal():

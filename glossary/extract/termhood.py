@@ -27,8 +27,11 @@ from ..normalize import CJK_CHAR, to_simplified
 from .sentences import sentence_at
 
 _RUN = re.compile(f"[{CJK_CHAR}]{{2,}}")
-# What may open a line before its text: heading, list, quote and table marks, brackets, numbering
-_LINE_OPENING = re.compile(r"[\s#>*+\-|【\[（(「『0-9.、:：]*")
+# What may open a line before a heading, a label or a tag (heading, list and quote marks, brackets, numbering),
+# and what closes one after it (the line's end, a colon, a closing bracket, emphasis, a parenthesis). A table's
+# cells are left out: a table of terms and their explanations lists terms.
+_LINE_OPENING = re.compile(r"[\s#>*+\-【\[（(「『0-9.、:：)）•·]*")
+_LINE_CLOSING = re.compile(r"[ \t\r\u3000]*(?:[】\]」』)）:：(（*_`]|$)", re.MULTILINE)
 
 # Parts of speech (jieba/ICTCLAS tags) that never begin or end a term: prepositions, conjunctions, particles,
 # pronouns, adverbs, numerals, classifiers, interjections, modal particles, localisers.
@@ -39,7 +42,7 @@ _LIGHT_VERBS = frozenset(
     "进行 使用 利用 采用 通过 提供 需要 可以 能够 成为 作为 具有 包括 包含 称为 叫做 得到 获得 实现 用于 用来 导致 "
     "表示 是 有 让 使 令 给 做 被 把 将 会 能 要 该 应 请 看 说 想 知道 认为 觉得 希望 开始 继续 尝试 发现 考虑 "
     "存在 出现 发生 提高 增加 减少 改变 保持 达到 选择 决定 介绍 讨论 描述 解决 处理 完成 "
-    "在于 属于 等于 来自 位于 意味着 取决于".split()
+    "在于 属于 来自 位于 意味着 取决于".split()
 )
 # Inside a term: no conjunction (高度和宽度 is two terms), preposition, pronoun, adverb, localiser or particle.
 _INNER_TAGS = frozenset("c p r d f uj ul y e".split())
@@ -208,14 +211,17 @@ def untranslated_terms(
 
 
 def _only_opening_lines(zh: str, texts: Iterable[str]) -> bool:
-    """Whether every sighting opens a line: a heading (结论), a label (论文地址: https://...) or a table's first
-    cell, never the running text a domain term turns up in."""
+    """Whether every sighting is a line's heading, label or tag: the whole of a heading (## 结论), a label before a
+    colon (论文地址: https://...), a tag in brackets (【开源免费】); never the running text a domain term turns up
+    in, nor the subject a paragraph opens with (知识蒸馏是...)."""
     for text in texts:
         start = text.find(zh)
         while start != -1:
-            if not _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, start) + 1, start):
+            line = text.rfind("\n", 0, start) + 1
+            end = start + len(zh)
+            if not (_LINE_OPENING.fullmatch(text, line, start) and _LINE_CLOSING.match(text, end)):
                 return False
-            start = text.find(zh, start + len(zh))
+            start = text.find(zh, end)
     return True
 
 
