@@ -139,6 +139,9 @@ GLOSSES = [
     # word jieba does not know and left as characters (直|推)
     ("最早的实用算法是自适应提升（adaptive boosting，AdaBoost）。", {("自适应提升", "adaptive boosting")}),
     ("与之相对，原始的 GCN 属于直推学习（transductive learning）。", {("直推学习", "transductive learning")}),
+    # ... or where jieba's first word is no dictionary word, and a character to its left makes one of it, leaving
+    # one behind (重|试加: 重试 "retry" and 加 "add")
+    ("服务之间的调用要设超时、重试加熔断器（circuit breaker）。", {("熔断器", "circuit breaker")}),
     # ... but a verb before a character is a clause's, with its object (有|粗编码), and a function character is a word
     # of its own (做|工作, where 做工作 is a word too)
     ("线性方法中常用的有粗编码（coarse coding）和瓦片编码。", {("粗编码", "coarse coding")}),

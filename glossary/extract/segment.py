@@ -390,6 +390,17 @@ def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple
         return text[at - 1], text[at]  # (四|阶龙格-库塔法: the noun a numeral counts, inside jieba's word 四阶)
     if at >= 2 and text[at - 1] in NAME_DOTS and CJK_RE.match(text[at - 2]):
         return text[at - 1], first  # (冯·|诺依曼结构 "von Neumann architecture")
+    if (
+        at >= 1
+        and len(first) > 1
+        and CJK_RE.match(first)
+        and senses(first) is None
+        and is_entry(text[at - 1 : at + 1])
+        and senses(first[1:]) is not None
+    ):
+        # jieba's first word is no word a dictionary lists, but re-cut one character to the left both sides are:
+        # 重|试加熔断器 is 重试|加 "retry", "add"
+        return text[at - 1], text[at]
     return (before, first) if inside_unknown_word(before, first) else ("", "")
 
 
