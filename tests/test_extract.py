@@ -971,6 +971,12 @@ def test_a_classifier_phrase_that_recurs_after_varied_words_is_no_unit_a_term_is
     assert _fragment_evidence(stats, "模型", "个") == 0.0
 
 
+def test_a_device_word_says_the_english_of_the_verb_it_is_made_from():
+    # 触发器 is only "flip-flop" to CC-CEDICT, 触发 "trigger": not an example in brackets, a translation
+    text = "窗口何时输出结果，则由触发器（trigger）决定。"
+    assert pairs(text) == {("触发器", "trigger")}
+
+
 def test_a_classifier_the_corpus_sees_before_a_term_still_counts_it():
     # 每个锚框 elsewhere makes 个锚框 recur; a classifier counts what follows it, unless the English says it
     for counted in ("若干个锚框", "9 个锚框"):

@@ -108,6 +108,10 @@ def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     credit, matched, chars = _parts_alignment(parts, english)
     if len(parts) > 1 and (other := tuple(dictionary_parts(word, from_right=True))) != parts:
         credit, matched, chars = max((credit, matched, chars), _parts_alignment(other, english), key=lambda a: a[0])
+    if not credit and len(parts) == 1 and word[-1] in _DERIVING and senses(word[:-1]) is not None and len(word) > 2:
+        # A listed word whose senses miss may still say the English as the word it is made from: 触发器 is only
+        # "flip-flop" to CC-CEDICT, and the "trigger" of a stream processor as 触发 "trigger" + 器 "device"
+        credit, matched, chars = _parts_alignment((word[:-1], word[-1]), english)
     if credit and len(parts) == 1 and len(word) > 2 and _says_only_its_tail(word, english, frozenset(matched)):
         credit = ALIGNED_CHAR
     # Known: CC-CEDICT lists it, or jieba's dictionary does (之为, a conjunction CC-CEDICT lacks): not a coinage.
@@ -115,6 +119,12 @@ def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     # unknown here: in 马尔可夫奖励过程 it is what "Markov" says, not context before the term.
     known = listed or (len(word) > 1 and pos_tag(word) not in _UNKNOWN_TAGS)
     return credit, english.covered(frozenset(matched), frozenset(chars)), known
+
+
+# A suffix that makes a device of the verb before it, which the English often names with the verb: 触发器 "trigger".
+# (Not the bound suffixes 化 and 性: their English says them, -ization and -ity, and a listed word with them that
+# misses, 规范化 for "add&norm", would pass as saying it.)
+_DERIVING = frozenset("器")
 
 
 def _parts_alignment(parts: Sequence[str], english: EnglishSide) -> tuple[float, set[str], set[str]]:
