@@ -129,6 +129,8 @@ GLOSSES = [
         {("去噪扩散概率模型", "denoising diffusion probabilistic model")},
     ),
     ("采样时再做重参数化（reparameterization）。", {("重参数化", "reparameterization")}),
+    # ... and the combining forms of the sciences: bio- 生, neuro- 神 (生物信息学 at the start of a sentence)
+    ("生物信息学（bioinformatics）中最基础的问题是序列比对。", {("生物信息学", "bioinformatics")}),
     ("这个函数是不可约（irreducible）的。", {("不可约", "irreducible")}),
     ("实践中采用非精确线搜索（inexact line search）。", {("非精确线搜索", "inexact line search")}),
     ("早期的实现多采用拟牛顿法（quasi-Newton methods）。", {("拟牛顿法", "quasi-Newton methods")}),
