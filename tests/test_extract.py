@@ -144,6 +144,10 @@ GLOSSES = [
     # ... or where jieba's first word is no dictionary word, and a character to its left makes one of it, leaving
     # one behind (重|试加: 重试 "retry" and 加 "add")
     ("服务之间的调用要设超时、重试加熔断器（circuit breaker）。", {("熔断器", "circuit breaker")}),
+    # ... a verb's, which jieba left a character of alone: an entry across a cut is often there by chance (个子
+    # "height", 过后 "afterwards")
+    ("METIS 把大图切分成多个子图（subgraph）。", {("子图", "subgraph")}),
+    ("检测结果还要经过后处理（post-processing）才能输出。", {("后处理", "post-processing")}),
     # ... but a verb before a character is a clause's, with its object (有|粗编码), and a function character is a word
     # of its own (做|工作, where 做工作 is a word too)
     ("线性方法中常用的有粗编码（coarse coding）和瓦片编码。", {("粗编码", "coarse coding")}),
@@ -975,8 +979,9 @@ def test_a_classifier_phrase_that_recurs_after_varied_words_is_no_unit_a_term_is
 
 def test_a_device_word_says_the_english_of_the_verb_it_is_made_from():
     # 触发器 is only "flip-flop" to CC-CEDICT, 触发 "trigger": not an example in brackets, a translation
-    text = "窗口何时输出结果，则由触发器（trigger）决定。"
-    assert pairs(text) == {("触发器", "trigger")}
+    assert pairs("窗口何时输出结果，则由触发器（trigger）决定。") == {("触发器", "trigger")}
+    # ... which the verb after it says again: the device is context
+    assert pairs("机器人通过传感器感知（sensing）周围环境。") == {("感知", "sensing")}
 
 
 def test_a_classifier_the_corpus_sees_before_a_term_still_counts_it():

@@ -108,7 +108,7 @@ def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     credit, matched, chars = _parts_alignment(parts, english)
     if len(parts) > 1 and (other := tuple(dictionary_parts(word, from_right=True))) != parts:
         credit, matched, chars = max((credit, matched, chars), _parts_alignment(other, english), key=lambda a: a[0])
-    if not credit and len(parts) == 1 and word[-1] in _DERIVING and senses(word[:-1]) is not None and len(word) > 2:
+    if not credit and len(parts) == 1 and derived_senses(word):
         # A listed word whose senses miss may still say the English as the word it is made from: 触发器 is only
         # "flip-flop" to CC-CEDICT, and the "trigger" of a stream processor as 触发 "trigger" + 器 "device"
         credit, matched, chars = _parts_alignment((word[:-1], word[-1]), english)
@@ -125,6 +125,14 @@ def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
 # (Not the bound suffixes 化 and 性: their English says them, -ization and -ity, and a listed word with them that
 # misses, 规范化 for "add&norm", would pass as saying it.)
 _DERIVING = frozenset("器")
+
+
+@cache
+def derived_senses(word: str) -> frozenset[str]:
+    """The senses of the word a device word is made from (触发器: 触发 "trigger"); none for any other word."""
+    if len(word) > 2 and word[-1] in _DERIVING and senses(word[:-1]) is not None:
+        return word_senses(word[:-1])
+    return frozenset()
 
 
 def _parts_alignment(parts: Sequence[str], english: EnglishSide) -> tuple[float, set[str], set[str]]:

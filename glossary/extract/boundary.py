@@ -30,6 +30,7 @@ from .align import (
     POINTING,
     alignment,
     character_senses,
+    derived_senses,
     latin_said,
     opens_a_name,
     says_all,
@@ -230,7 +231,7 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
 def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
     sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
-    mine = word_senses(word) & english.stems
+    mine = word_senses(word) & english.stems or derived_senses(word) & english.stems
     if not mine:
         return False
     if len(word) == 1:

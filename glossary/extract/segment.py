@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import is_entry, jieba_tokenizer, pos_tag, senses
+from ..lexicon import can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
 from .frozen import Picklable
@@ -395,11 +395,14 @@ def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple
         and len(first) > 1
         and CJK_RE.match(first)
         and senses(first) is None
-        and is_entry(text[at - 1 : at + 1])
+        and before == text[at - 1]
+        and before not in FUNCTION_CHARS
+        and can_be_verb(text[at - 1 : at + 1])
         and senses(first[1:]) is not None
     ):
-        # jieba's first word is no word a dictionary lists, but re-cut one character to the left both sides are:
-        # 重|试加熔断器 is 重试|加 "retry", "add"
+        # jieba's first word is no word a dictionary lists, but a verb that it left the first character of alone
+        # takes its first character, and leaves a word: 重|试加熔断器 is 重试|加 "retry", "add". (Not any entry: one
+        # across a cut is often there by chance, 多个|子图 of 个子 "height", 经过|后处理 of 过后 "afterwards".)
         return text[at - 1], text[at]
     return (before, first) if inside_unknown_word(before, first) else ("", "")
 
