@@ -966,6 +966,20 @@ def test_a_unit_that_recurs_after_varied_neighbours_is_not_cut_where_its_tail_al
     assert pairs("可以对多模态图文模型（VLM）进行微调。", corpus) == {("多模态图文模型", "VLM")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba reads 对流 "convection": the English says 流 "stream", and 对 is the preposition
+        ("很多人对流处理（stream processing）的第一印象是实时。", ("流处理", "stream processing")),
+        # ... but not 象 "elephant"; and 按 of 按序 "in order" is no function word (序 "sequence" or not)
+        ("日志写入对象存储（object storage）。", ("对象存储", "object storage")),
+        ("而按序存取（sequential access）相对开销较小。", ("按序存取", "sequential access")),
+    ],
+)
+def test_a_term_may_start_after_a_preposition_jieba_glued_to_it(text, expected):
+    assert pairs(text) == {expected}
+
+
 def test_a_classifier_phrase_that_recurs_after_varied_words_is_no_unit_a_term_is_cut_from():
     from glossary.extract.boundary import _fragment_evidence
 
