@@ -991,6 +991,18 @@ def test_a_classifier_phrase_that_recurs_after_varied_words_is_no_unit_a_term_is
     assert _fragment_evidence(stats, "模型", "个") == 0.0
 
 
+def test_a_classifier_character_that_counts_nothing_may_head_a_term():
+    from glossary.extract.boundary import _fragment_evidence
+
+    # 位 is a classifier (三位专家), but 位姿 follows 的, 对, 了, 用: no numeral, so 位 counts nothing there, and
+    # 姿, which never stands without it, is a fragment of the unit
+    text = "我们使用位姿（pose）这个概念。"
+    corpus = ["机器人的位姿会漂移。", "对位姿做优化。", "保留了位姿节点。", "估计相机位姿。", "有三位专家。"]
+    stats = CorpusStats.build(prepare(text).spans(), [text, *corpus])
+    assert _fragment_evidence(stats, "姿", "位") == 1.0
+    assert pairs(text, corpus) == {("位姿", "pose")}
+
+
 def test_a_device_word_says_the_english_of_the_verb_it_is_made_from():
     # 触发器 is only "flip-flop" to CC-CEDICT, 触发 "trigger": not an example in brackets, a translation
     assert pairs("窗口何时输出结果，则由触发器（trigger）决定。") == {("触发器", "trigger")}

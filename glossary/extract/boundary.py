@@ -312,12 +312,23 @@ def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float
     confined = max(0.0, 1.0 - stats.left_entropy(text, FUNCTION_CHARS))
     # Or the longer unit recurs after varied neighbours itself, while the text also stands alone now and then
     # (多模态 after 和, 从, 是, ...; 模态 alone in 单独的模态); but a function character ends a phrase however its
-    # phrase recurs (个模型 after 这, 一, 两, 每)
+    # phrase recurs (个模型 after 这, 一, 两, 每), and so does a classifier where it counts (位 of 三位专家, not of
+    # 位姿 "pose", after 的, 对, 用 ...)
     unit = before + text
     varied = 0.0
-    if before and before not in FUNCTION_CHARS and stats.count(unit) >= 3:
+    if before and _heads_a_unit(stats, before, unit) and stats.count(unit) >= 3:
         varied = min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2)
     return certainty * max(confined, varied)
+
+
+def _heads_a_unit(stats: CorpusStats, before: str, unit: str) -> bool:
+    """Whether the character ``before`` may be the head of ``unit``: no function character, or a classifier that
+    mostly follows no numeral or demonstrative there (位姿 "pose"; 个模型 follows 这, 一, 两, 每)."""
+    if before not in FUNCTION_CHARS:
+        return True
+    neighbours = stats.left.get(unit, {})
+    counting = sum(n for neighbour, n in neighbours.items() if neighbour in QUANTIFIERS)
+    return before in CLASSIFIERS and counting * 2 < stats.count(unit)
 
 
 def score_span(
