@@ -1001,6 +1001,9 @@ def test_a_classifier_character_that_counts_nothing_may_head_a_term():
     stats = CorpusStats.build(prepare(text).spans(), [text, *corpus])
     assert _fragment_evidence(stats, "姿", "位") == 1.0
     assert pairs(text, corpus) == {("位姿", "pose")}
+    # ... nor does a term start inside it where jieba cut 位|姿图|优化
+    text += "只保留位姿节点，就得到了位姿图优化（pose graph optimization）。"
+    assert pairs(text, corpus) == {("位姿", "pose"), ("位姿图优化", "pose graph optimization")}
 
 
 def test_a_device_word_says_the_english_of_the_verb_it_is_made_from():

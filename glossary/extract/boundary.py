@@ -657,14 +657,13 @@ def _corpus_evidence(
         for k in range(len(words) - 1)
     ):
         score += weights.cohesion
-    # A term does not start inside a recurring unit: the span (or its first word) nearly always following the same
-    # character marks a fragment (连接层 of 全连接层, 模态 of 多模态).
+    # A term does not start inside a recurring unit: the span, its first word or its first character nearly always
+    # following the same character marks a fragment (连接层 of 全连接层, 模态 of 多模态, 姿图 of 位姿 where jieba
+    # reads 位|姿图|优化).
     if not fragment:
         return score
     span = "".join(words)
-    return score - weights.fragment * max(
-        _fragment_evidence(stats, span, before), _fragment_evidence(stats, words[0], before)
-    )
+    return score - weights.fragment * max(_fragment_evidence(stats, head, before) for head in {span, words[0], span[0]})
 
 
 def choose(
