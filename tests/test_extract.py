@@ -133,6 +133,9 @@ GLOSSES = [
     ("生物信息学（bioinformatics）中最基础的问题是序列比对。", {("生物信息学", "bioinformatics")}),
     ("这个函数是不可约（irreducible）的。", {("不可约", "irreducible")}),
     ("实践中采用非精确线搜索（inexact line search）。", {("非精确线搜索", "inexact line search")}),
+    # ... in- and im- of a word they negate, although many words only begin like them (index, impact)
+    ("第二类是不安全的反序列化（insecure deserialization）。", {("不安全的反序列化", "insecure deserialization")}),
+    ("这与不可变基础设施（immutable infrastructure）一脉相承。", {("不可变基础设施", "immutable infrastructure")}),
     ("早期的实现多采用拟牛顿法（quasi-Newton methods）。", {("拟牛顿法", "quasi-Newton methods")}),
     ("LightGBM采用按叶子生长（leaf-wise growth）的策略。", {("按叶子生长", "leaf-wise growth")}),
     # a suffix jieba cuts off a word it does not know never starts a term (掉队|者问题)

@@ -87,6 +87,16 @@ def _prefixed(word: str) -> tuple[str, frozenset[str]] | None:
     return (prefix, PREFIXES[prefix]) if prefix else None
 
 
+# The loose prefixes that negate a word after them (insecure, immutable, irreversible)
+_NEGATING = frozenset("in im ir".split())
+
+
+def _negated(word: str, prefix: str) -> str:
+    """The stem of the word a negating prefix negates (secure of insecure), or "": not a word (index, impact)."""
+    rest = word[len(prefix) :]
+    return stem(rest) if prefix in _NEGATING and in_english_vocabulary(rest) else ""
+
+
 def _prefix_chars(word: str) -> frozenset[str]:
     prefixed = _prefixed(word)
     return prefixed[1] if prefixed else frozenset()
@@ -218,9 +228,14 @@ class EnglishSide:
                     # ing, ca + ching, para + meters), not a prefix and a word (pre + diction) ...
                     size += 1
                     # ... though Chinese often calques the prefix all the same (预测); not a loose one, which a word
-                    # of its own only seems to have (instruction, retrieval: 不是|指令微调, 再次|检索)
+                    # of its own only seems to have (instruction, retrieval: 不是|指令微调, 再次|检索), unless it
+                    # negates a word: 不|安全 "insecure", 不可|变 "immutable"
                     if (prefixed := _prefixed(raw)) and prefixed[0] not in _LOOSE_PREFIXES:
                         chars |= prefixed[1]
+                    elif prefixed and (negated := _negated(raw, prefixed[0])):
+                        chars |= prefixed[1]
+                        stems.add(negated)
+                        pieces.add(negated)
                 elif raw in capitalised:
                     size += max(1.0, len(raw) / 4)  # a name (Lipschitz): about one character per two letters
                 else:
