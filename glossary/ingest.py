@@ -173,7 +173,8 @@ class _HTMLText(HTMLParser):
         "footer",
         "main",
     }
-    MARKS: ClassVar[dict[str, str]] = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
+    # ... and preformatted text is fenced: code, which the extractor masks as it masks Markdown's
+    MARKS: ClassVar[dict[str, str]] = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`", "pre": "\n```\n"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

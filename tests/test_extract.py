@@ -833,6 +833,24 @@ def test_what_is_not_a_translation_never_passes_as_knowledge(sentence):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: 测试（front matter）\n---\n我们使用强化学习（reinforcement learning）。",  # YAML front matter
+        '+++\ntitle = "测试（front matter）"\n+++\n我们使用强化学习（reinforcement learning）。',  # TOML
+        "我们使用强化学习（reinforcement learning）。\n\n<pre>\n预格式（preformatted）\n</pre>",  # raw HTML
+        '我们使用强化学习（reinforcement learning）。<code class="x">代码（code）</code>',
+    ],
+)
+def test_front_matter_and_html_code_in_markdown_hold_no_terms(text):
+    assert pairs(text, minimum=0) == {("强化学习", "reinforcement learning")}
+
+
+def test_a_rule_at_the_start_of_a_document_is_no_front_matter():
+    text = "---\n开篇先讲强化学习（reinforcement learning）。\n---\n"
+    assert pairs(text) == {("强化学习", "reinforcement learning")}
+
+
+@pytest.mark.parametrize(
     ("sentence", "wrong"),
     [
         # the Latin after 称为 starts a Chinese term (TLB未命中), it is not the English of what comes before

@@ -89,6 +89,11 @@ def test_html_keeps_visible_text_and_emphasis_hints():
     assert text == "我们使用*强化学习*（reinforcement learning）。\n\nA & B"
 
 
+def test_html_preformatted_text_is_fenced_as_code():
+    text, _ = html_to_text("<p>正文</p><pre>预格式（preformatted）\n  缩进</pre><p>后记</p>")
+    assert text == "正文\n\n```\n预格式（preformatted）\n缩进\n```\n\n后记"
+
+
 def test_iter_inputs_walks_directories_for_text_files(tmp_path):
     (tmp_path / "d" / "sub").mkdir(parents=True)
     (tmp_path / "d" / ".hidden").mkdir()

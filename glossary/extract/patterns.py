@@ -10,8 +10,9 @@ Patterns, in both bracket widths, with or without spaces:
 - slash pairs: 后训练/post-training, post-training/后训练;
 - coordination on both sides (A and B，即 甲和乙) is split into pairs.
 
-Code spans, fenced code, math, URLs, link targets, HTML tags, citations and file names are masked before any
-pattern runs, so nothing inside them is ever a term.
+Front matter, code spans, fenced code, code in HTML, math, URLs, link targets, HTML tags, citations and file names
+are masked before any pattern runs, so nothing inside them is ever a term. (Not Markdown's indented code: the
+extractor does not know a document's format, and plain text indents its paragraphs with spaces.)
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ _AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?,?|\s+(?:and|&)\s+{_AUTHOR},?|,)?\s*+
 # What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
 # constructs it can hold. In this order: code first, so that nothing inside it is taken for anything else.
 _PROTECTED = [
+    # a Markdown file's front matter (---, YAML; +++, TOML), opening with a key: metadata, not prose
+    (("---", "+++"), re.compile(r"\A(---|\+\+\+)[ \t]*\n[\w\-]+[ \t]*[:=].{0,4000}?^\1[ \t]*$", re.M | re.S)),
     (("```", "~~~"), re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)),  # fenced code
+    # code in HTML that Markdown carries as it is (<pre>, <code>, <script>, <style>)
+    (("<pre", "<code", "<script", "<style"), re.compile(r"<(pre|code|script|style)\b[^>]*>.*?</\1\s*>", re.S)),
     (("`",), re.compile(r"`[^`\n]+`")),  # inline code (and d2l's :numref:`...` roles)
     (("$",), re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)),  # math
     (("\\",), re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]|\\[A-Za-z]+(?:\{[^{}\n]*\})*", re.S)),  # LaTeX
