@@ -34,7 +34,7 @@ from .errors import (
     NotAGlossaryError,
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, ImportedPair, Untranslated
-from .normalize import en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
+from .normalize import LATIN_RE, en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
 from .sqlfunctions import register as register_sql_functions
 
 if TYPE_CHECKING:
@@ -1172,9 +1172,13 @@ class Glossary:
         one = lambda sql, params: {r[0] for r in self.query(sql, params)}  # noqa: E731
         for q in (query, *query.parts):
             for zh in q.zh:
-                term_ids |= one("SELECT id FROM terms WHERE zh = ?", [zh])
-                for r in self.query("SELECT term_id, zh FROM term_aliases WHERE zh = ?", [zh]):
+                # Ranking compares the Latin letters of a Chinese key without case (Transformer架构): so does this
+                # (a scan of the table, only where the key has letters)
+                same = "= ? COLLATE NOCASE" if LATIN_RE.search(zh) else "= ?"
+                term_ids |= one(f"SELECT id FROM terms WHERE zh {same}", [zh])
+                for r in self.query(f"SELECT term_id, zh FROM term_aliases WHERE zh {same}", [zh]):
                     zh_aliases.setdefault(r[0], []).append(r[1])
+                    term_ids.add(r[0])  # a key merged into a term finds that term
                 if not exact:
                     maybe_terms |= self._prefixed("terms", "zh", zh)
                     maybe_terms |= self._gram_candidates(ZH_FIELD, zh)
@@ -1182,6 +1186,7 @@ class Glossary:
                 english_ids |= one("SELECT id FROM english WHERE key = ?", [q.en])
                 for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [q.en]):
                     en_aliases.setdefault(r[0], []).append(r[1])
+                    english_ids.add(r[0])
                 if not exact:
                     maybe_english |= self._prefixed("english", "key", q.en)
                     maybe_english |= self._gram_candidates(EN_FIELD, q.en)

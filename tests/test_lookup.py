@@ -99,6 +99,20 @@ def test_every_input_kind_finds_its_term_in_order(filled, query, expected):
     assert found(filled, query) == expected
 
 
+@pytest.mark.parametrize("query", ["transformer架构", "TRANSFORMER架构", "Transformer架构"])
+def test_an_exact_lookup_finds_what_a_lookup_calls_exact(filled, query):
+    assert found(filled, query, exact=True) == [("Transformer架构", "exact")]
+
+
+def test_an_exact_lookup_finds_a_term_through_a_key_merged_into_it(filled):
+    filled.merge_terms("合成数据集", "合成数据")
+    filled.merge_english("encoder", "decoder")
+    # (合成数据 holds both pairs now; 编码器 and 解码器 both say "decoder", which "encoder" is a key of)
+    assert found(filled, "合成数据集") == found(filled, "合成数据集", exact=True) == [("合成数据", "exact")] * 2
+    assert found(filled, "encoder") == found(filled, "encoder", exact=True)
+    assert {zh for zh, match in found(filled, "encoder", exact=True) if match == "exact"} == {"编码器", "解码器"}
+
+
 def test_partial_english_orders_approved_before_candidate(filled):
     # Within a kind: status first, then the closer key (deep learning is nearer "learning" than reinforcement ...).
     filled.set_status("深度学习", None, "approved")
