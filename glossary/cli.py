@@ -222,7 +222,7 @@ def add(glossary, zh: str, en: str, abbr: str | None, note: str | None, tags: tu
 def _status_command(status: str, verb: str) -> Callable:
     @click.argument("zh")
     @click.argument("en", required=False)
-    @click.option("--all", "every", is_flag=True, help="Every English form of the term.")
+    @click.option("--all", "every", is_flag=True, help="Every English form of the term, or every one EN abbreviates.")
     @with_glossary(create=False)
     def command(glossary, zh: str, en: str | None, every: bool) -> None:
         _say(glossary.set_status(zh, en, status, every=every), verb)

@@ -51,6 +51,8 @@ ABBR_KEY_SQL = "lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', '')
 # The keys of surface forms as extraction stores them: the same few thousand strings come again and again.
 _zh_key = functools.lru_cache(maxsize=8192)(zh_key)
 _en_key = functools.lru_cache(maxsize=8192)(en_key)
+# The command that sets each status, for error messages that tell a person what to run (none sets candidate).
+_STATUS_COMMANDS = {"approved": "approve", "rejected": "reject"}
 
 
 def busy_timeout() -> float:
@@ -533,8 +535,16 @@ class Glossary:
 
     # --- curation -----------------------------------------------------------------------------------------
 
-    def find_pairs(self, zh: str, en: str | None = None) -> list[int]:
-        """Pair ids for a term and, optionally, one of its English forms (or its abbreviation)."""
+    def find_pairs(
+        self, zh: str, en: str | None = None, *, every: bool = False, command: str | None = None
+    ) -> list[int]:
+        """Pair ids for a term: all of them, or those ``en`` names.
+
+        An English form named exactly wins over an abbreviation: 区域卷积神经网络 R-CNN is the pair whose English is
+        R-CNN while there is one, however many pairs are abbreviated R-CNN. An abbreviation that several pairs
+        have is AmbiguousError unless ``every``: acting on all of them would surprise a person who named one.
+        ``command`` is the one to name in that error.
+        """
         term_id = self._term_id(zh, create=False)
         if term_id is None:
             raise NoSuchTermError(f'no term "{zh}" in the glossary; see: glossary lookup {zh}')
@@ -550,20 +560,33 @@ class Glossary:
             "SELECT e.key FROM english_aliases a JOIN english e ON e.id = a.english_id WHERE a.key = ?", [key]
         ).fetchone()
         keys = {key, alias[0]} if alias else {key}
-        found = [r["id"] for r in rows if r["key"] in keys] or [
-            r["id"] for r in rows if r["abbr"] and en_key(r["abbr"]) in keys
-        ]
-        if not found:
+        named = [r["id"] for r in rows if r["key"] in keys]
+        if named:
+            return named
+        abbreviated = [r["id"] for r in rows if r["abbr"] and en_key(r["abbr"]) in keys]
+        if not abbreviated:
             have = ", ".join(self.entry(r["id"]).en for r in rows) or "none"
             raise NoSuchTermError(f'"{zh}" has no English form "{en}" (it has: {have})')
-        return found
+        if len(abbreviated) > 1 and not every:
+            raise self._ambiguous(zh, abbreviated, f"English forms abbreviated {en}", command)
+        return abbreviated
 
-    def _one_pair(self, zh: str, en: str | None) -> int:
-        ids = self.find_pairs(zh, en)
+    def _one_pair(self, zh: str, en: str | None, command: str | None) -> int:
+        ids = self.find_pairs(zh, en, command=command)
         if len(ids) > 1:
-            forms = ", ".join(self.entry(i).en for i in ids)
-            raise AmbiguousError(f'"{zh}" has {len(ids)} English forms ({forms}); name one: glossary ... {zh} ENGLISH')
+            raise self._ambiguous(zh, ids, "English forms", command)
         return ids[0]
+
+    def _ambiguous(self, zh: str, ids: list[int], what: str, command: str | None) -> AmbiguousError:
+        """'"ZH" has 2 English forms (a, b); name one: glossary COMMAND ZH ENGLISH', with --all where the command
+        takes it."""
+        forms = ", ".join(self.entry(i).en for i in ids)
+        message = f'"{zh}" has {len(ids)} {what} ({forms}); name one'
+        if command:
+            message += f": glossary {command} {zh} ENGLISH"
+            if command in _STATUS_COMMANDS.values():
+                message += ", or --all for all of them"
+        return AmbiguousError(message)
 
     def add(
         self,
@@ -753,7 +776,11 @@ class Glossary:
         """approve / reject: a person's decision, kept through every later extraction."""
         if status not in STATUSES:
             raise ValueError(status)
-        ids = self.find_pairs(zh, en) if (en or every) else [self._one_pair(zh, None)]
+        command = _STATUS_COMMANDS.get(status)
+        if en or every:
+            ids = self.find_pairs(zh, en, every=every, command=command)
+        else:
+            ids = [self._one_pair(zh, None, command)]
         with self.transaction():
             for pair_id in ids:
                 self.execute(
@@ -774,7 +801,7 @@ class Glossary:
         tags: Sequence[str] | None = None,
     ) -> Entry:
         """Change one pair. A changed Chinese or English moves the pair, and the old pairing stays suppressed."""
-        pair_id = self._one_pair(zh, en)
+        pair_id = self._one_pair(zh, en, "edit")
         stamp = now()
         with self.transaction():
             old = self.entry(pair_id)
@@ -815,7 +842,7 @@ class Glossary:
 
     def remove(self, zh: str, en: str | None = None) -> list[Entry]:
         """Delete pairs and their evidence; extraction will not bring them back (use `add` to restore one)."""
-        ids = self.find_pairs(zh, en)
+        ids = self.find_pairs(zh, en, command="rm")
         removed = [self.entry(i) for i in ids]
         with self.transaction():
             for entry in removed:

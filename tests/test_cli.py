@@ -121,6 +121,24 @@ def test_curation_errors(run, glossary, args, message):
     assert [(e.zh, e.en) for e in glossary.entries()] == [("模型", "model")]
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["approve", "智能体"], "name one: glossary approve 智能体 ENGLISH, or --all for all of them"),
+        (["reject", "智能体", "AGENT"], "name one: glossary reject 智能体 ENGLISH, or --all for all of them"),
+        (["edit", "智能体", "--note", "x"], "name one: glossary edit 智能体 ENGLISH\n"),
+        (["rm", "智能体", "agent"], "name one: glossary rm 智能体 ENGLISH\n"),
+    ],
+)
+def test_an_ambiguous_name_says_which_command_to_run_again(run, glossary, args, message):
+    glossary.add("智能体", "AI agent", abbr="agent")
+    glossary.add("智能体", "software agent", abbr="AGENT")
+    result = run(*args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert {(e.en, e.status) for e in glossary.entries()} == {("AI agent", "approved"), ("software agent", "approved")}
+
+
 def test_lookup_finds_both_languages_and_says_when_nothing_matches(run, glossary):
     glossary.add("后训练", "post-training")
     glossary.add("后训练阶段", "post-training stage")

@@ -286,6 +286,29 @@ def test_ambiguous_and_missing_selectors_say_what_to_do(glossary):
         glossary.set_status("智能体", "robot", "approved")
 
 
+def test_an_english_form_named_exactly_wins_and_a_shared_abbreviation_is_ambiguous(glossary):
+    """The same command twice must not act on other pairs the second time: R-CNN names the pair whose English
+    is R-CNN, then no pair at all while two pairs share the abbreviation R-CNN."""
+    glossary.add("区域卷积神经网络", "R-CNN")
+    glossary.add("区域卷积神经网络", "region-based CNN", abbr="R-CNN")
+    glossary.add("区域卷积神经网络", "regions with CNN features", abbr="R-CNN")
+    assert [e.en for e in glossary.remove("区域卷积神经网络", "R-CNN")] == ["R-CNN"]
+    with pytest.raises(AmbiguousError, match=r"has 2 English forms abbreviated R-CNN \(region-based CNN, regions"):
+        glossary.remove("区域卷积神经网络", "R-CNN")
+    with pytest.raises(AmbiguousError, match="abbreviated r-cnn"):
+        glossary.set_status("区域卷积神经网络", "r-cnn", "rejected")
+    with pytest.raises(AmbiguousError, match="abbreviated R-CNN"):
+        glossary.edit("区域卷积神经网络", "R-CNN", note="x")
+    assert pairs(glossary) == {
+        ("区域卷积神经网络", "region-based CNN", "approved"),
+        ("区域卷积神经网络", "regions with CNN features", "approved"),
+    }
+    assert len(glossary.set_status("区域卷积神经网络", "R-CNN", "rejected", every=True)) == 2
+    glossary.remove("区域卷积神经网络", "region-based CNN")
+    # one pair left with the abbreviation: it names that pair
+    assert glossary.edit("区域卷积神经网络", "R-CNN", note="x").en == "regions with CNN features"
+
+
 def test_a_held_write_lock_is_reported_after_the_busy_timeout(db_path, glossary):
     with write_locked(db_path), pytest.raises(DatabaseLockedError, match="is locked by another process"):
         glossary.add("后训练", "post-training")
