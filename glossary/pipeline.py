@@ -46,10 +46,19 @@ if TYPE_CHECKING:
 class Report:
     documents: int = 0
     unchanged: int = 0
-    pairs: int = 0
-    new_pairs: int = 0
     occurrences: int = 0
     skipped: list[str] = field(default_factory=list)  # one-line reasons, each naming its file
+    # Ids rather than counts: documents share pairs, and the run's pairs are each counted once.
+    pair_ids: set[int] = field(default_factory=set)
+    new_pair_ids: set[int] = field(default_factory=set)
+
+    @property
+    def pairs(self) -> int:
+        return len(self.pair_ids)
+
+    @property
+    def new_pairs(self) -> int:
+        return len(self.new_pair_ids)
 
 
 @dataclass(frozen=True)
@@ -207,8 +216,8 @@ def extract_files(
         documents = [d.document for d in ready if d.document is not None]  # every one of them (see above)
         for summary in write_documents(glossary, zip(documents, _resolved(ready, stats, jobs), strict=True)):
             report.documents += 1
-            report.pairs += summary.pairs
-            report.new_pairs += summary.new_pairs
+            report.pair_ids |= summary.pair_ids
+            report.new_pair_ids |= summary.new_pair_ids
             report.occurrences += summary.occurrences
     return report
 

@@ -88,9 +88,17 @@ def now() -> str:
 class DocumentSummary:
     document_id: int
     path: str
-    pairs: int
+    pair_ids: frozenset[int]  # the pairs the document is evidence of; ids, so that a run can count them once
     occurrences: int
-    new_pairs: int
+    new_pair_ids: frozenset[int]  # those of them it created
+
+    @property
+    def pairs(self) -> int:
+        return len(self.pair_ids)
+
+    @property
+    def new_pairs(self) -> int:
+        return len(self.new_pair_ids)
 
 
 @dataclass(frozen=True)
@@ -295,7 +303,9 @@ class Glossary:
             occurrences,
         )
         touched.update(pair_of.values())
-        summary = DocumentSummary(document_id, doc.path, len(set(pair_of.values())), len(occurrences), len(created))
+        summary = DocumentSummary(
+            document_id, doc.path, frozenset(pair_of.values()), len(occurrences), frozenset(created)
+        )
         return summary, touched
 
     def _put_document(self, doc: Document, extractor: str, stamp: str) -> tuple[int, set[int]]:

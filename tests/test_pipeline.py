@@ -33,6 +33,15 @@ def test_same_files_twice_change_nothing(run, seeds, db_path):
     assert dump(db_path) == first
 
 
+def test_the_summary_counts_each_pair_of_the_run_once(run, tmp_path, glossary):
+    """Documents share pairs: two files glossing one term are one pair, as stats says, not one per file."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("张量（tensor）是多维数组。\n", encoding="utf-8")
+    result = run("extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert "2 occurrences of 1 pair (1 new)" in result.output
+    assert glossary.stats()["pairs"] == 1
+
+
 def test_changed_file_replaces_its_evidence(run, tmp_path, glossary):
     path = tmp_path / "a.txt"
     path.write_text(GLOSSED, encoding="utf-8")
