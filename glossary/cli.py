@@ -278,6 +278,9 @@ def edit(
         glossary edit 预训练 pretraining --en pre-training
         glossary edit 大语言模型 --note "LLM in running text"
     """
+    if new_zh is None and new_en is None and abbr is None and note is None and not tags:
+        # Editing marks a pair curated, out of extraction's reach: not for an edit that changes nothing
+        raise click.UsageError("nothing to change: give --zh, --en, --abbr, --note or --tag")
     entry = glossary.edit(zh, en, new_zh=new_zh, new_en=new_en, abbr=abbr, note=note, tags=tags or None)
     _say([entry], "edited")
 

@@ -121,6 +121,15 @@ def test_curation_errors(run, glossary, args, message):
     assert [(e.zh, e.en) for e in glossary.entries()] == [("模型", "model")]
 
 
+def test_an_edit_without_a_change_is_a_usage_error_and_changes_nothing(run, glossary):
+    glossary.add("扩散模型", "diffusion model", status="candidate")
+    before = glossary.query("SELECT * FROM pairs")
+    result = run("edit", "扩散模型", "diffusion model")
+    assert result.exit_code == 2
+    assert "Error: nothing to change: give --zh, --en, --abbr, --note or --tag" in result.output
+    assert glossary.query("SELECT * FROM pairs") == before
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
