@@ -313,6 +313,14 @@ def m008_term_written(db: Database) -> None:
     execute_statements(db.conn, "ALTER TABLE terms ADD COLUMN written TEXT;")
 
 
+@MIGRATIONS()
+def m009_english_written(db: Database) -> None:
+    """The spelling a person added or edited an English form in (Pre-Training, keyed pretraining): the form it
+    shows whatever the documents write most. Without it a recount of the evidence put the most frequent spelling
+    back, and an edit to another spelling of the same key changed nothing."""
+    execute_statements(db.conn, "ALTER TABLE english ADD COLUMN written TEXT;")
+
+
 def _rekey_terms(db: Database) -> None:
     """Store every term under the key zh_key gives it now (see Glossary.rekey_terms)."""
     from .store import Glossary

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
@@ -367,6 +367,24 @@ class Glossary:
         )
         return cursor.rowcount > 0
 
+    def _write_english(self, english_id: int, en: str, stamp: str) -> bool:
+        """Keep the spelling a person wrote an English form in (Pre-Training, for the key pretraining) and show it,
+        whatever spelling the documents use most (see _refresh_english). Whether the form shown changed."""
+        written = en.strip()
+        key, display, kept = self.execute(
+            "SELECT key, display, written FROM english WHERE id = ?", [english_id]
+        ).fetchone()
+        if _en_key(written) != key:
+            return False  # a spelling of an alias merged into this form: not this form's own
+        if written != kept:
+            self.execute("UPDATE english SET written = ?1, display = ?1 WHERE id = ?2", [written, english_id])
+        if written == display:
+            return False
+        # Terms are searched by the words of their English: every term this form translates
+        terms = self.query("SELECT DISTINCT term_id FROM pairs WHERE english_id = ?", [english_id])
+        self._refresh_terms([r[0] for r in terms], stamp)
+        return True
+
     def _english_id(self, en: str, *, create: bool) -> int | None:
         key = en_key(en)
         return self._keyed_id(self._ENGLISH_KEYS, key, (lambda: self._new_english(key, en)) if create else None)
@@ -504,12 +522,15 @@ class Glossary:
         self._refresh_terms(terms, stamp)
 
     def _refresh_english(self, ids: Iterable[int]) -> None:
-        """Drop English forms no pair uses; show the most frequent surface form that still has this key.
+        """Drop English forms no pair uses; show the spelling a person wrote (see _write_english), else the most
+        frequent surface form that still has this key.
 
         Evidence moved by an edit keeps its old wording, which must not vote for the edited form's display.
         """
         listed = [_json_list(ids)]
-        rows = self.query("SELECT id, key, display FROM english WHERE id IN (SELECT value FROM json_each(?))", listed)
+        rows = self.query(
+            "SELECT id, key, display, written FROM english WHERE id IN (SELECT value FROM json_each(?))", listed
+        )
         used = {
             r[0]
             for r in self.query(
@@ -527,8 +548,8 @@ class Glossary:
         ):
             forms.setdefault(english_id, []).append(form)
         displays = []
-        for english_id, key, display in rows:
-            best = next((form for form in forms.get(english_id, ()) if _en_key(form) == key), None)
+        for english_id, key, display, written in rows:
+            best = written or next((form for form in forms.get(english_id, ()) if _en_key(form) == key), None)
             if english_id in used and best and best != display:
                 displays.append([best, english_id])
         self.executemany("DELETE FROM english WHERE id = ?", [[r[0]] for r in rows if r[0] not in used])
@@ -611,7 +632,8 @@ class Glossary:
         source: str | None = None,
         confidence: float = 1.0,
     ) -> Entry:
-        """Add a pair by hand (or from an import). An existing pair is updated and becomes curated."""
+        """Add a pair by hand (or from an import). An existing pair is updated and becomes curated; the spellings
+        given are the ones shown."""
         if status not in STATUSES or origin not in ORIGINS:
             raise ValueError(f"bad status/origin {status}/{origin}")
         if not zh_key(zh) or not en_key(en):
@@ -624,6 +646,7 @@ class Glossary:
             english_id = self._english_id(en, create=True)
             assert term_id is not None and english_id is not None  # both keys were checked non-empty
             self._write_form(term_id, zh, replace=True)
+            self._write_english(english_id, en, stamp)
             row = self.execute(
                 "SELECT id, tags FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
             ).fetchone()
@@ -826,12 +849,11 @@ class Glossary:
                     raise GlossaryError("a pair needs both a Chinese term and an English form")
                 if new_zh is not None:
                     self._write_form(term_id, new_zh, replace=True)
-                if (term_id, english_id) == (old.term_id, old_english):
-                    # The same keys written otherwise (監督式學習 for 监督式学习, a capital): the pair stays, and no
-                    # suppression keeps extraction from adding evidence to it
-                    if new_en is not None:
-                        self.execute("UPDATE english SET display = ? WHERE id = ?", [en_after.strip(), english_id])
-                else:
+                if new_en is not None:
+                    self._write_english(english_id, new_en, stamp)
+                if (term_id, english_id) != (old.term_id, old_english):
+                    # Not merely the same keys written otherwise (監督式學習 for 监督式学习, a capital), where the
+                    # pair stays and no suppression keeps extraction from adding evidence to it
                     self._suppress(old.zh, old.en)
                     pair_id = self._move_pair(pair_id, term_id, english_id)
             sets: list[str] = ["curated = 1", "updated = ?"]

@@ -239,6 +239,23 @@ def test_an_edit_that_only_rewrites_the_same_keys_keeps_the_pair_and_its_later_e
     assert glossary.query("SELECT * FROM suppressed") == []
 
 
+@pytest.mark.parametrize("by", ["edit", "add"])
+def test_the_spelling_a_person_writes_is_shown_through_later_extractions(glossary, by):
+    """English forms are keyed case-, hyphen- and space-insensitively and show the spelling the documents use
+    most, except the one a person wrote: that stays, as a decision does."""
+    text = "预训练(pretraining)，再说预训练(pretraining)。"
+    evidence = [cand(text, "预训练", "pretraining"), cand(text[10:], "预训练", "pretraining")]
+    glossary.replace_document(doc("/c/a.txt", text), evidence, "t")
+    if by == "edit":
+        assert glossary.edit("预训练", "pretraining", new_en="Pre-Training").en == "Pre-Training"
+    else:
+        assert glossary.add("预训练", "Pre-Training").en == "Pre-Training"
+    glossary.replace_document(doc("/c/b.txt", text), evidence, "t")
+    (entry,) = glossary.entries()
+    assert (entry.en, entry.count) == ("Pre-Training", 4)
+    assert [h.entry.en for h in glossary.lookup("pre training").hits] == ["Pre-Training"]
+
+
 def test_merge_terms_moves_evidence_and_catches_later_extractions(glossary):
     text = "预训练模型(pretrained model)与预训练的模型(pretrained model)。"
     glossary.replace_document(

@@ -24,7 +24,7 @@ CREATE TABLE english (
     key TEXT NOT NULL UNIQUE,
     display TEXT NOT NULL,              -- the most frequent surface form
     is_abbr INTEGER NOT NULL DEFAULT 0
-);
+, written TEXT);
 
 CREATE TABLE english_aliases (
     key TEXT PRIMARY KEY,
@@ -247,4 +247,5 @@ INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES
     ('glossary', 'm003_lookup_index', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm006_layout_space_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm007_greek_layout_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
-    ('glossary', 'm008_term_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));
+    ('glossary', 'm008_term_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm009_english_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));
