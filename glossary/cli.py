@@ -216,7 +216,8 @@ def add(glossary, zh: str, en: str, abbr: str | None, note: str | None, tags: tu
     Example:
         glossary add 大语言模型 "large language model" --abbr LLM --tag llm
     """
-    _say([glossary.add(zh, en, abbr=abbr, note=note, tags=tags, status=status)], "added")
+    outcome, entry = glossary.add(zh, en, abbr=abbr, note=note, tags=tags, status=status)
+    _say([entry], {"unchanged": "already in the glossary"}.get(outcome, outcome))
 
 
 def _status_command(status: str, verb: str) -> Callable:

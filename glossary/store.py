@@ -631,9 +631,9 @@ class Glossary:
         origin: str = "manual",
         source: str | None = None,
         confidence: float = 1.0,
-    ) -> Entry:
+    ) -> tuple[str, Entry]:
         """Add a pair by hand (or from an import). An existing pair is updated and becomes curated; the spellings
-        given are the ones shown."""
+        given are the ones shown. ("added", "updated" or "unchanged", the pair)."""
         if status not in STATUSES or origin not in ORIGINS:
             raise ValueError(f"bad status/origin {status}/{origin}")
         if not zh_key(zh) or not en_key(en):
@@ -645,19 +645,28 @@ class Glossary:
             term_id = self._term_id(zh, create=True, stamp=stamp)
             english_id = self._english_id(en, create=True)
             assert term_id is not None and english_id is not None  # both keys were checked non-empty
-            self._write_form(term_id, zh, replace=True)
-            self._write_english(english_id, en, stamp)
+            respelled = self._write_form(term_id, zh, replace=True)
+            respelled = self._write_english(english_id, en, stamp) or respelled
             row = self.execute(
-                "SELECT id, tags FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
+                "SELECT * FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]
             ).fetchone()
             if row:
                 pair_id = row["id"]
-                merged_tags = list(dict.fromkeys([*json.loads(row["tags"]), *tags]))
-                self.execute(
-                    "UPDATE pairs SET status = ?, curated = 1, abbr = coalesce(?, abbr), note = coalesce(?, note), "
-                    "tags = ?, source = coalesce(source, ?), updated = ? WHERE id = ?",
-                    [status, abbr, note, json.dumps(merged_tags, ensure_ascii=False), source, stamp, pair_id],
-                )
+                update = {
+                    "status": status,
+                    "curated": 1,
+                    "abbr": row["abbr"] if abbr is None else abbr,
+                    "note": row["note"] if note is None else note,
+                    "tags": json.dumps(list(dict.fromkeys([*json.loads(row["tags"]), *tags])), ensure_ascii=False),
+                    "source": row["source"] or source,
+                }
+                changes = {column: value for column, value in update.items() if value != row[column]}
+                if changes:
+                    assignments = ", ".join(f"{column} = ?" for column in changes)
+                    self.execute(
+                        f"UPDATE pairs SET {assignments}, updated = ? WHERE id = ?", [*changes.values(), stamp, pair_id]
+                    )
+                outcome = "updated" if changes or respelled else "unchanged"
             else:
                 pair_id = self.execute(
                     "INSERT INTO pairs (term_id, english_id, abbr, status, origin, curated, confidence, note, tags, "
@@ -677,8 +686,10 @@ class Glossary:
                         stamp,
                     ],
                 ).lastrowid
-            self._refresh_terms([term_id], stamp)
-        return self.entry(pair_id)
+                outcome = "added"
+            if outcome != "unchanged":
+                self._refresh_terms([term_id], stamp)
+        return outcome, self.entry(pair_id)
 
     def import_pairs(self, pairs: Iterable[ImportedPair], *, source: str, status: str | None = None) -> ImportReport:
         """Merge pairs read from a term list: all of them or, if reading fails anywhere, none (one transaction).

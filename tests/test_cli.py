@@ -121,6 +121,16 @@ def test_curation_errors(run, glossary, args, message):
     assert [(e.zh, e.en) for e in glossary.entries()] == [("模型", "model")]
 
 
+def test_add_says_whether_it_added_updated_or_found_the_pair(run):
+    assert run("add", "梯度下降", "gradient descent").output == "added: 梯度下降 = gradient descent [approved]\n"
+    again = run("add", "梯度下降", "gradient descent")
+    assert (again.exit_code, again.output) == (0, "already in the glossary: 梯度下降 = gradient descent [approved]\n")
+    assert run("add", "梯度下降", "Gradient Descent").output == "updated: 梯度下降 = Gradient Descent [approved]\n"
+    assert run("add", "梯度下降", "Gradient Descent", "--abbr", "GD").output == (
+        "updated: 梯度下降 = Gradient Descent (GD) [approved]\n"
+    )
+
+
 def test_an_edit_without_a_change_is_a_usage_error_and_changes_nothing(run, glossary):
     glossary.add("扩散模型", "diffusion model", status="candidate")
     before = glossary.query("SELECT * FROM pairs")

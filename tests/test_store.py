@@ -249,7 +249,7 @@ def test_the_spelling_a_person_writes_is_shown_through_later_extractions(glossar
     if by == "edit":
         assert glossary.edit("预训练", "pretraining", new_en="Pre-Training").en == "Pre-Training"
     else:
-        assert glossary.add("预训练", "Pre-Training").en == "Pre-Training"
+        assert glossary.add("预训练", "Pre-Training")[1].en == "Pre-Training"
     glossary.replace_document(doc("/c/b.txt", text), evidence, "t")
     (entry,) = glossary.entries()
     assert (entry.en, entry.count) == ("Pre-Training", 4)
@@ -382,13 +382,13 @@ def test_untranslated_list_is_replaced_whole_and_read_best_first(glossary):
 
 def test_term_uids_are_unique_and_never_reused(db_path, tmp_path):
     with open_glossary(db_path) as g:
-        first = g.add("后训练", "post-training")
+        _, first = g.add("后训练", "post-training")
         g.remove("后训练")
-        second = g.add("预训练", "pre-training")
+        _, second = g.add("预训练", "pre-training")
     assert second.term_id == first.term_id  # SQLite reuses the rowid of the removed term ...
     assert second.term_uid != first.term_uid  # ... the uid, which exports key on, is new
     with open_glossary(tmp_path / "other.db") as other:
-        elsewhere = other.add("后训练", "post-training")
+        _, elsewhere = other.add("后训练", "post-training")
     assert len(first.term_uid) == 32 and elsewhere.term_uid != first.term_uid
 
 
