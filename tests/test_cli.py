@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import stat
+import threading
 
 import pytest
 
@@ -281,3 +284,48 @@ def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
     finally:
         os.umask(umask)
     assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_export_through_a_symlink_replaces_its_target_and_keeps_the_link(run, glossary, tmp_path):
+    glossary.add("后训练", "post-training")
+    target = tmp_path / "project" / "glossary.csv"  # e.g. an OmegaT project's glossary, linked from elsewhere
+    target.parent.mkdir()
+    target.write_text("old\n")
+    link = tmp_path / "terms.csv"
+    link.symlink_to(target)
+    assert run("export", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text(encoding="utf-8") == run("export").stdout
+    assert sorted(p.name for p in target.parent.iterdir()) == ["glossary.csv"]  # no temporary file left
+
+
+def test_export_writes_into_a_fifo_instead_of_replacing_it(run, glossary, tmp_path):
+    glossary.add("后训练", "post-training")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    assert run("export", "-o", str(fifo)).exit_code == 0
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    reader.join()
+    assert received == [run("export").stdout]
+
+
+# A device is reached through a link in tmp_path: whatever the code does to the link, /dev is left alone.
+@pytest.mark.parametrize(
+    ("device", "exit_code", "message"),
+    [
+        ("/dev/null", 0, "1 pair -> {link}\n"),
+        ("/dev/full", 1, "Error: cannot write {link}: No space left on device\n"),
+    ],
+)
+def test_export_writes_to_a_device_in_place(run, glossary, tmp_path, device, exit_code, message):
+    if not stat.S_ISCHR(os.stat(device).st_mode):
+        pytest.skip(f"{device} is not a device on this machine")
+    glossary.add("后训练", "post-training")
+    link = tmp_path / "device"
+    link.symlink_to(device)
+    result = run("export", "-o", str(link))
+    assert (result.exit_code, result.output) == (exit_code, message.format(link=link))
+    assert link.is_symlink() and stat.S_ISCHR(link.stat().st_mode)

@@ -10,6 +10,7 @@ import contextlib
 import importlib
 import inspect
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -37,12 +38,32 @@ def writer(fmt: str) -> Callable[..., int]:
 
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
-    """Write to a temporary file beside ``path`` and rename it into place only when writing succeeded."""
-    target = Path(path)
+    """Write to ``path``, replacing a file only when writing succeeded.
+
+    A regular file (or a new one) is written beside itself and renamed into place; through a symlink, that is the
+    file it points to, and the link stays. A FIFO or a device (/dev/stdout) cannot be replaced: it is written to.
+    """
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    except OSError as exc:  # a missing or read-only folder: say so in one line, not a traceback
-        raise GlossaryError(f"cannot write {target}: {exc.strerror}") from exc
+        if _is_regular_or_new(path):
+            with _replacing(Path(os.path.realpath(path))) as f:
+                yield f
+        else:
+            with open(path, "wb") as f:
+                yield f
+    except OSError as exc:  # a missing or read-only folder, a full disk: say so in one line, not a traceback
+        raise GlossaryError(f"cannot write {os.fspath(path)}: {exc.strerror}") from exc
+
+
+def _is_regular_or_new(path: str | os.PathLike) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:  # (a dangling symlink too: the file it names is created)
+        return True
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[BinaryIO]:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         # mkstemp creates the file private (0600); the export should have the permissions any new file gets.
         umask = os.umask(0)
