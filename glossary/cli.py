@@ -350,7 +350,12 @@ def _export_formats() -> list[str]:
 
 @cli.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(_export_formats()), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write here instead of stdout (- is stdout).",
+)
 @status_option
 @click.option(
     "--min-confidence",
@@ -403,8 +408,10 @@ def export(
     if unsupported:
         names = ", ".join("--" + name.replace("_", "-") for name in unsupported)
         raise click.UsageError(f"{names} does not apply to --format {fmt}")
+    if output == "-":  # stdout, as - is stdin where glossary reads a file
+        output = None
     if needs_file(fmt) and not output:
-        raise click.UsageError(f"--format {fmt} writes a file: pass -o FILE")
+        raise click.UsageError(f"--format {fmt} writes a file, not stdout: pass -o FILE")
     entries = glossary.entries(statuses=_status_filter(statuses, include_all), tag=tag)
     threshold = 0.0 if include_all else min_confidence
     chosen = (e for e in entries if e.status == "approved" or e.confidence >= threshold)

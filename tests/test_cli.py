@@ -286,6 +286,13 @@ def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
     assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o644
 
 
+def test_export_to_dash_writes_stdout(run, glossary, tmp_path):
+    glossary.add("后训练", "post-training")
+    result = run("export", "-o", "-")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, run("export").stdout, "")
+    assert not (tmp_path / "-").exists()  # (the current directory)
+
+
 def test_export_through_a_symlink_replaces_its_target_and_keeps_the_link(run, glossary, tmp_path):
     glossary.add("后训练", "post-training")
     target = tmp_path / "project" / "glossary.csv"  # e.g. an OmegaT project's glossary, linked from elsewhere

@@ -322,7 +322,8 @@ def test_package_is_compressed_and_leaves_no_temporary_files(terms, tmp_path, mo
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "anki"], "Error: --format anki writes a file: pass -o FILE"),
+        (["--format", "anki"], "Error: --format anki writes a file, not stdout: pass -o FILE"),
+        (["--format", "anki", "-o", "-"], "Error: --format anki writes a file, not stdout: pass -o FILE"),
         (["--format", "csv", "--deck", "X"], "Error: --deck does not apply to --format csv"),
         (["--format", "jsonl", "--direction", "en-zh"], "Error: --direction does not apply to --format jsonl"),
         (
