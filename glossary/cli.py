@@ -7,9 +7,11 @@ lookup uses.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import gc
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -31,7 +33,10 @@ class GlossaryGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # output still buffered fails here, where it is handled, not as Python exits
         except BadOptionError as exc:
             raise click.UsageError(str(exc)) from exc
         except GlossaryError as exc:
@@ -41,6 +46,14 @@ class GlossaryGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # output piped into head: stop quietly
             sys.exit(0)
+        except OSError as exc:
+            if exc.filename is not None:  # about a file opened by name: not the output (a failed write names none)
+                raise
+            # Writing stdout failed (a full disk, a device error). What is still buffered would fail again as Python
+            # flushes stdout on exit, printing "Exception ignored ...": it goes to /dev/null instead.
+            with contextlib.suppress(OSError):  # (a test runner's stdout has no file descriptor)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.ClickException(f"cannot write output: {exc.strerror}") from exc
 
 
 def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

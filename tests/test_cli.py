@@ -8,13 +8,14 @@ import json
 import os
 import sqlite3
 import stat
+import subprocess
 import threading
 
 import pytest
 
 from glossary.store import open_glossary
 
-from .conftest import write_locked
+from .conftest import venv_bin, write_locked
 
 GLOSSED = "本节介绍扩散模型(diffusion model)。\n"
 
@@ -286,6 +287,38 @@ def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
     assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o644
 
 
+def require_device(path: str) -> None:
+    if not stat.S_ISCHR(os.stat(path).st_mode):
+        pytest.skip(f"{path} is not a device on this machine")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export"],
+        ["export", "--format", "tbx"],
+        ["lookup", "后训练"],
+        ["scan", "doc.txt", "--format", "csv"],  # a few bytes: still buffered as the command returns
+    ],
+    ids=" ".join,
+)
+def test_a_full_disk_under_stdout_is_one_line(glossary, db_path, tmp_path, args):
+    require_device("/dev/full")
+    glossary.add("后训练", "post-training")
+    write(tmp_path / "doc.txt", "后训练")
+    # as a user runs it, with stdout buffered: left in the buffer, output fails only as Python flushes it at exit
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [venv_bin("glossary"), args[0], "--db", str(db_path), *args[1:]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    assert (result.returncode, result.stderr) == (1, "Error: cannot write output: No space left on device\n")
+
+
 def test_export_to_dash_writes_stdout(run, glossary, tmp_path):
     glossary.add("后训练", "post-training")
     result = run("export", "-o", "-")
@@ -328,8 +361,7 @@ def test_export_writes_into_a_fifo_instead_of_replacing_it(run, glossary, tmp_pa
     ],
 )
 def test_export_writes_to_a_device_in_place(run, glossary, tmp_path, device, exit_code, message):
-    if not stat.S_ISCHR(os.stat(device).st_mode):
-        pytest.skip(f"{device} is not a device on this machine")
+    require_device(device)
     glossary.add("后训练", "post-training")
     link = tmp_path / "device"
     link.symlink_to(device)
