@@ -45,15 +45,20 @@ class GlossaryGroup(click.Group):
             raise click.ClickException(f"database error: {exc}") from exc
         except BrokenPipeError:
             sys.stderr.close()  # output piped into head: stop quietly
+            _discard_stdout()
             sys.exit(0)
         except OSError as exc:
             if exc.filename is not None:  # about a file opened by name: not the output (a failed write names none)
                 raise
-            # Writing stdout failed (a full disk, a device error). What is still buffered would fail again as Python
-            # flushes stdout on exit, printing "Exception ignored ...": it goes to /dev/null instead.
-            with contextlib.suppress(OSError):  # (a test runner's stdout has no file descriptor)
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _discard_stdout()  # a full disk, a device error
             raise click.ClickException(f"cannot write output: {exc.strerror}") from exc
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null once writing it failed: what is still buffered would fail again as Python flushes
+    stdout on exit, which prints "Exception ignored ..." and makes the exit status 120."""
+    with contextlib.suppress(OSError):  # (a test runner's stdout has no file descriptor)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

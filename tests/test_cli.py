@@ -292,6 +292,12 @@ def require_device(path: str) -> None:
         pytest.skip(f"{path} is not a device on this machine")
 
 
+def buffered_stdout() -> dict[str, str]:
+    """The environment without PYTHONUNBUFFERED: stdout buffered as a user's is, so that output left in the buffer
+    fails only as Python flushes it at exit."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -306,17 +312,32 @@ def test_a_full_disk_under_stdout_is_one_line(glossary, db_path, tmp_path, args)
     require_device("/dev/full")
     glossary.add("后训练", "post-training")
     write(tmp_path / "doc.txt", "后训练")
-    # as a user runs it, with stdout buffered: left in the buffer, output fails only as Python flushes it at exit
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     with open("/dev/full", "wb") as full:
         result = subprocess.run(
             [venv_bin("glossary"), args[0], "--db", str(db_path), *args[1:]],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
-            env=env,
+            env=buffered_stdout(),
         )
     assert (result.returncode, result.stderr) == (1, "Error: cannot write output: No space left on device\n")
+
+
+def test_a_closed_pipe_under_stdout_stops_quietly(glossary, db_path):
+    glossary.add("后训练", "post-training")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `| head` does after its lines; here before the first write, every time
+    # tbx writes to stdout's buffer, which keeps what it could not write for Python to flush again on exit
+    try:
+        result = subprocess.run(
+            [venv_bin("glossary"), "export", "--db", str(db_path), "--format", "tbx"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=buffered_stdout(),
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, b"")
 
 
 def test_export_to_dash_writes_stdout(run, glossary, tmp_path):
