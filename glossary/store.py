@@ -92,14 +92,6 @@ class DocumentSummary:
     occurrences: int
     new_pair_ids: frozenset[int]  # those of them it created
 
-    @property
-    def pairs(self) -> int:
-        return len(self.pair_ids)
-
-    @property
-    def new_pairs(self) -> int:
-        return len(self.new_pair_ids)
-
 
 @dataclass(frozen=True)
 class LookupResult:

@@ -60,7 +60,7 @@ def test_document_evidence_is_stored_with_its_sentence(glossary):
         ],
         "t",
     )
-    assert (summary.pairs, summary.occurrences, summary.new_pairs) == (2, 2, 2)
+    assert (len(summary.pair_ids), summary.occurrences, len(summary.new_pair_ids)) == (2, 2, 2)
     e = {x.zh: x for x in glossary.entries()}["预训练阶段"]
     assert (e.en, e.status, e.origin, e.count, e.documents, e.example) == (
         "pre-training stage",
