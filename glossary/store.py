@@ -1589,7 +1589,10 @@ def open_glossary(
     if exists:
         _check_header(path)
     elif path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # (a file where a folder should be, a folder nobody may create)
+            raise GlossaryError(f"cannot create the folder of {path}: {exc.strerror}") from exc
     with translate_sqlite_errors(path):
         conn = _connect(path, readonly=readonly and exists, immutable=immutable)
         try:

@@ -206,6 +206,13 @@ def test_an_unknown_encoding_is_a_usage_error(run, tmp_path):
         assert "Invalid value for '--encoding': unknown encoding 'nope'" in result.output
 
 
+def test_a_database_under_a_file_is_refused_with_one_line(run, tmp_path):
+    (tmp_path / "notes").write_text("a file, not a folder", encoding="utf-8")
+    path = tmp_path / "notes" / "team" / "glossary.db"
+    result = run("add", "梯度", "gradient", "--db", str(path))
+    assert (result.exit_code, result.output) == (1, f"Error: cannot create the folder of {path}: Not a directory\n")
+
+
 def test_foreign_database_is_refused_with_one_line(run, db_path):
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE TABLE t (x)")
