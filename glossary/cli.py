@@ -184,7 +184,7 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
             inputs,
             encoding=encoding,
             jobs=jobs,
-            max_bytes=int(max_size * 1024 * 1024),
+            max_bytes=round(max_size * 1024 * 1024),
             force=force,
             progress=lambda _path: bar.update(1),
         )

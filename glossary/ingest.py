@@ -236,15 +236,19 @@ def format_of(path: str) -> str:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower(), "txt")
 
 
+def _too_large(path: str, size: int, max_bytes: int) -> DocumentError:
+    # (--max-size 0.1 is 104857 bytes: shown as the 0.1 MB it was given, not 0.0999994)
+    return DocumentError(
+        f"{path}: too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:.4g} MB); raise --max-size to read it"
+    )
+
+
 def document_from_bytes(
     data: bytes, path: str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Document:
     """Decode and normalise one document; DocumentError (one line, naming it) when it cannot be used."""
     if len(data) > max_bytes:
-        raise DocumentError(
-            f"{path}: too large ({len(data) / 1048576:.1f} MB > {max_bytes / 1048576:g} MB); "
-            "raise --max-size to read it"
-        )
+        raise _too_large(path, len(data), max_bytes)
     if not data.strip():
         raise DocumentError(f"{path}: empty")
     text, used = decode(data, encoding, path)
@@ -277,10 +281,7 @@ def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DE
         else:
             size = Path(path).stat().st_size
             if size > max_bytes:
-                raise DocumentError(
-                    f"{path}: too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:g} MB); "
-                    "raise --max-size to read it"
-                )
+                raise _too_large(path, size, max_bytes)
             data = Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise DocumentError(f"{path}: no such file") from exc
