@@ -113,6 +113,7 @@ def test_curation_commands(run, tmp_path):
         # each side in its own language, as every importer checks
         (["add", "abc", "alpha"], 'Error: add: "abc" is not a Chinese term'),
         (["add", "甲", "甲乙"], 'Error: add: "甲乙" is not English (it has Chinese characters)'),
+        (["add", "梯度", "123"], 'Error: add: "123" is not English (it has no letters)'),
         (["edit", "模型", "model", "--zh", "abc"], 'Error: edit: "abc" is not a Chinese term'),
         (["edit", "模型", "model", "--en", "模型"], 'Error: edit: "模型" is not English'),
     ],

@@ -164,6 +164,7 @@ def test_tsv_is_unquoted():
             'terms: line 2: "large language model" is not a Chinese term',
         ),
         ("csv", "zh,en\n模型,模型\n", 'terms: line 2: "模型" is not English (it has Chinese characters)'),
+        ("csv", "zh,en\n模型,80.4\n", 'terms: line 2: "80.4" is not English (it has no letters)'),
         ("csv", "zh,en\n,model\n", "terms: line 2: no Chinese term"),
         (
             "csv",

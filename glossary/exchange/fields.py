@@ -71,4 +71,6 @@ def checked_pair(zh: str, en: str, place: str) -> tuple[str, str]:
         raise FormatError(f'{place}: "{zh}" is not a Chinese term')
     if is_chinese(en):
         raise FormatError(f'{place}: "{en}" is not English (it has Chinese characters)')
+    if not any(c.isalpha() for c in en):
+        raise FormatError(f'{place}: "{en}" is not English (it has no letters)')
     return zh, en
