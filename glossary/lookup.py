@@ -37,7 +37,9 @@ FIELD_ORDER = {"zh": 0, "en": 0, "abbr": 0, "pinyin": 1, "initials": 2}
 # Lowest score (rapidfuzz ratio, 0-100) a fuzzy hit needs. Chinese keys are short: one wrong character in
 # three scores 67; English keys are long enough to ask more.
 FUZZY_MIN = {"zh": 60.0, "en": 75.0, "pinyin": 90.0}
-NEAREST_MIN = 50.0  # what "did you mean" still offers
+# ... and what "did you mean" still offers: English keys half made of common letters score 50 (reinforcment
+# learning against data cleaning)
+NEAREST_MIN = {"zh": 50.0, "en": 65.0}
 
 # Gram sizes of the postings in lookup_grams (glossary.migrations.LOOKUP_FIELDS): field 1 is terms.zh,
 # field 2 is english.key.
@@ -378,7 +380,7 @@ def nearest(query: Query, rows: Iterable[Row], *, k: int = 3) -> list[Scored]:
         for row in rows
         if row.status != "rejected" and (matches := _matches(query, row))
     ]
-    scored = [s for s in scored if s.score >= NEAREST_MIN]
+    scored = [s for s in scored if s.score >= NEAREST_MIN.get(s.field, NEAREST_MIN["zh"])]
     scored.sort(key=lambda s: (-s.score, STATUS_ORDER.get(s.row.status, 3), -s.row.confidence, s.row.zh))
     seen: dict[str, Scored] = {}
     for s in scored:

@@ -208,6 +208,13 @@ def test_no_match_says_so_offers_the_nearest_and_exits_1(filled, run, query, mes
     assert (result.exit_code, result.stdout) == (1, "[]\n")
 
 
+def test_did_you_mean_offers_english_that_is_near_not_any_that_shares_letters(glossary):
+    glossary.add("清洗", "data cleaning")
+    glossary.add("扩散模型", "diffusion model")
+    assert [s.row.zh for s in glossary.lookup("diffusion process").nearest] == ["扩散模型"]
+    assert glossary.lookup("reinforcment learning").nearest == []  # half its letters are data cleaning's
+
+
 def test_empty_query_is_a_usage_error(filled, run):
     result = run("lookup", "  ")
     assert result.exit_code == 2
