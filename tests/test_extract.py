@@ -136,6 +136,10 @@ GLOSSES = [
     # ... in- and im- of a word they negate, although many words only begin like them (index, impact)
     ("第二类是不安全的反序列化（insecure deserialization）。", {("不安全的反序列化", "insecure deserialization")}),
     ("这与不可变基础设施（immutable infrastructure）一脉相承。", {("不可变基础设施", "immutable infrastructure")}),
+    # ... not of one they only begin (information: in + formation; impact, insight)
+    ("扑克是典型的不完全信息博弈（imperfect information game）。", {("不完全信息博弈", "imperfect information game")}),
+    ("这是非公开信息（non-public information）。", {("非公开信息", "non-public information")}),
+    ("这项技术带来了非凡影响（impact）。", {("影响", "impact")}),
     ("早期的实现多采用拟牛顿法（quasi-Newton methods）。", {("拟牛顿法", "quasi-Newton methods")}),
     ("LightGBM采用按叶子生长（leaf-wise growth）的策略。", {("按叶子生长", "leaf-wise growth")}),
     # a suffix jieba cuts off a word it does not know never starts a term (掉队|者问题)
@@ -845,8 +849,17 @@ def test_front_matter_and_html_code_in_markdown_hold_no_terms(text):
     assert pairs(text, minimum=0) == {("强化学习", "reinforcement learning")}
 
 
-def test_a_rule_at_the_start_of_a_document_is_no_front_matter():
-    text = "---\n开篇先讲强化学习（reinforcement learning）。\n---\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n开篇先讲强化学习（reinforcement learning）。\n---\n",  # a rule at the start is no front matter
+        "---\n注意: 本节假设读者熟悉强化学习（reinforcement learning）。\n\n---\n",  # ... nor a label under one
+        "---\nA: 强化学习（reinforcement learning）是什么？\n---\n",  # ... nor a dialogue
+        # a tag named in prose, in code spans, opens no block of code
+        "`<pre>` 标签之后才讲强化学习（reinforcement learning），以 `</pre>` 结束。",
+    ],
+)
+def test_prose_that_only_looks_like_front_matter_or_html_code_keeps_its_terms(text):
     assert pairs(text) == {("强化学习", "reinforcement learning")}
 
 
@@ -1021,6 +1034,9 @@ def test_a_classifier_character_that_counts_nothing_may_head_a_term():
     corpus = ["机器人的位姿会漂移。", "对位姿做优化。", "保留了位姿节点。", "估计相机位姿。", "有三位专家。"]
     stats = CorpusStats.build(prepare(text).spans(), [text, *corpus])
     assert _fragment_evidence(stats, "姿", "位") == 1.0
+    # ... but one after 多, 单, 整 counts as it does after a numeral (多个智能体 no unit 个智能体)
+    agents = ["多个智能体协作。", "多个智能体竞争。", "单个智能体学习。", "整个智能体系统。", "一个智能体。"]
+    assert pairs("我们为每个智能体（agent）分配奖励。", agents) == {("智能体", "agent")}
     assert pairs(text, corpus) == {("位姿", "pose")}
     # ... nor does a term start inside it where jieba cut 位|姿图|优化
     text += "只保留位姿节点，就得到了位姿图优化（pose graph optimization）。"

@@ -66,8 +66,8 @@ from .segment import (
 )
 
 # Characters a classifier follows when it counts: numerals in characters or digits, demonstratives and 每 "each"
-# (align.POINTING), 哪 "which", 若干 "several"
-QUANTIFIERS = NUMERALS | POINTING | frozenset("哪干0123456789０１２３４５６７８９")
+# (align.POINTING), 哪 "which", 若干 "several", 多 "many", 单 "single", 整 "whole", 半 "half" (多个, 单张)
+QUANTIFIERS = NUMERALS | POINTING | frozenset("哪干多单整半0123456789０１２３４５６７８９")
 
 _EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
 

@@ -87,14 +87,18 @@ def _prefixed(word: str) -> tuple[str, frozenset[str]] | None:
     return (prefix, PREFIXES[prefix]) if prefix else None
 
 
-# The loose prefixes that negate a word after them (insecure, immutable, irreversible)
+# The loose prefixes that negate an adjective after them (insecure, immutable, irreversible) ...
 _NEGATING = frozenset("in im ir".split())
+# ... known by the endings adjectives have (secure, mutable, complete, valid, perfect, consistent, active): not
+# information (formation), impact (pact), insight, inline, inbound, install, import, which only begin like one
+_ADJECTIVE = re.compile(r"(?:able|ible|ure|ete|id|ect|act|ive|ite|ate|ic|ous|al|ar|ent|ant|ile)$")
 
 
 def _negated(word: str, prefix: str) -> str:
-    """The stem of the word a negating prefix negates (secure of insecure), or "": not a word (index, impact)."""
+    """The stem of the adjective a negating prefix negates (secure of insecure), or ""."""
     rest = word[len(prefix) :]
-    return stem(rest) if prefix in _NEGATING and in_english_vocabulary(rest) else ""
+    negates = prefix in _NEGATING and len(rest) >= 5 and _ADJECTIVE.search(rest) and in_english_vocabulary(rest)
+    return stem(rest) if negates else ""
 
 
 def _prefix_chars(word: str) -> frozenset[str]:
