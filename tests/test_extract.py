@@ -1014,6 +1014,32 @@ def test_a_term_may_start_after_a_preposition_jieba_glued_to_it(text, expected):
     assert pairs(text) == {expected}
 
 
+AGENTS = [
+    "多智能体系统很复杂。",
+    "每个智能体都有记忆。",
+    "我们设计的智能体会调用工具。",
+    "这个智能体失败了。",
+    # 智能 "intelligent" mostly goes without 体, and 体 ends many words
+    "具体来说，整体上看，媒体、个体、实体、主体和载体都不同。",
+    *(f"智能{x}很重要。" for x in "手机 客服 推荐 搜索 驾驶 家居 制造 交通".split()),
+    *(f"智能{x}很重要。" for x in "医疗 教育 安防 金融 物流 农业 芯片 电视".split()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba does not know 智能体 and leaves 体 "body" alone; the corpus keeps 智能体 together
+        ("使用智能体框架（agent framework）开发。", ("智能体框架", "agent framework")),
+        ("强调了智能体-计算机接口（Agent-Computer Interface）。", ("智能体-计算机接口", "Agent-Computer Interface")),
+        # ... but a character the English says may start the term, whatever word it ends elsewhere (数据块)
+        ("数据块大小（block size）很重要。", ("块大小", "block size")),
+    ],
+)
+def test_a_term_does_not_start_with_the_last_character_of_a_word_jieba_does_not_know(text, expected):
+    assert pairs(text, [*AGENTS, "数据块的大小。", "读取数据块。", "这个数据块。"]) == {expected}
+
+
 def test_a_classifier_phrase_that_recurs_after_varied_words_is_no_unit_a_term_is_cut_from():
     from glossary.extract.boundary import _fragment_evidence
 

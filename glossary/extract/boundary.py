@@ -46,6 +46,7 @@ from .segment import (
     CLAUSE_WORDS,
     FRAME_OPENERS,
     FUNCTION_CHARS,
+    FUNCTION_WORDS,
     HYPHENS,
     JOINING_WORDS,
     LATIN,
@@ -331,6 +332,15 @@ def _heads_a_unit(stats: CorpusStats, before: str, unit: str) -> bool:
     return before in CLASSIFIERS and counting * 2 < stats.count(unit)
 
 
+def _tail_of_a_unit(stats: CorpusStats, previous: str, char: str) -> float:
+    """0..1: how surely the word before a span and its first character are one word jieba does not know: they
+    recur together, three times or more, after varied neighbours (see _fragment_evidence)."""
+    unit = previous + char
+    if not previous or previous in FUNCTION_WORDS or stats.count(unit) < 3:
+        return 0.0
+    return min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2)
+
+
 def score_span(
     option: SpanOption,
     english: EnglishSide,
@@ -386,6 +396,10 @@ def score_span(
     if stats is not None:
         fragment = not (says_everything and option.after_word)
         score += _corpus_evidence(stats, words, option.before, weights, fragment=fragment)
+        if 0 in said.unaligned and len(words[0]) == 1:
+            # An unexplained character that opens the span ends a word jieba does not know, which the corpus
+            # keeps together: 智能|体框架 "agent framework", where 智能体 recurs after 多, 的, 个 ...
+            score -= weights.fragment * _tail_of_a_unit(stats, option.previous, words[0])
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)

@@ -306,6 +306,7 @@ class SpanOption(Picklable):
     splits_word: tuple[str, str] = ("", "")
     before: str = ""  # the character before the span, layout spaces skipped ("" at the window's start)
     after_word: bool = False  # jieba's words in context cut before the span, after a word of two characters or more
+    previous: str = ""  # jieba's word before the span in context ("" at the window's start, or inside a word)
 
     @property
     def first_is_content(self) -> bool:
@@ -384,6 +385,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
                     or _splits_word(window, start, previous.get(start, ""), words[0]),
                     window[:start].rstrip(" ")[-1:],
                     len(previous.get(start, "")) > 1,
+                    previous.get(start, ""),
                 )
             )
     return options
