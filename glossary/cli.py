@@ -31,6 +31,20 @@ atexit.register(gc.freeze)
 class GlossaryGroup(click.Group):
     """Turns the library's typed errors into one-line messages with exit status 1."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # --help and --version write before any command runs (see invoke for what commands write)
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except OSError as exc:
+            if exc.filename is not None:
+                raise
+            _discard_stdout()
+            click.echo(f"Error: {_unwritable(exc)}", err=True)
+            sys.exit(1)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             try:
@@ -51,7 +65,11 @@ class GlossaryGroup(click.Group):
             if exc.filename is not None:  # about a file opened by name: not the output (a failed write names none)
                 raise
             _discard_stdout()  # a full disk, a device error
-            raise click.ClickException(f"cannot write output: {exc.strerror}") from exc
+            raise click.ClickException(_unwritable(exc)) from exc
+
+
+def _unwritable(exc: OSError) -> str:
+    return f"cannot write output: {exc.strerror}"
 
 
 def _discard_stdout() -> None:

@@ -340,6 +340,16 @@ def test_a_full_disk_under_stdout_is_one_line(glossary, db_path, tmp_path, args)
     assert (result.returncode, result.stderr) == (1, "Error: cannot write output: No space left on device\n")
 
 
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_a_full_disk_under_the_groups_own_output_is_one_line(option):
+    require_device("/dev/full")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [venv_bin("glossary"), option], stdout=full, stderr=subprocess.PIPE, text=True, env=buffered_stdout()
+        )
+    assert (result.returncode, result.stderr) == (1, "Error: cannot write output: No space left on device\n")
+
+
 def test_a_closed_pipe_under_stdout_stops_quietly(glossary, db_path):
     glossary.add("后训练", "post-training")
     read_end, write_end = os.pipe()
