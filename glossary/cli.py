@@ -389,7 +389,8 @@ def _export_formats() -> list[str]:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    # (whether it can be written is found by writing it: a one-line error, as for a new file)
+    type=click.Path(dir_okay=False, allow_dash=True),
     help="Write here instead of stdout (- is stdout).",
 )
 @status_option

@@ -302,6 +302,19 @@ def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
     finally:
         os.umask(umask)
     assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o644
+    # ... and a file replaced keeps its own: a private one stays private
+    (tmp_path / "pairs.csv").chmod(0o600)
+    assert run("export", "-o", str(tmp_path / "pairs.csv")).exit_code == 0
+    assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o600
+
+
+def test_export_to_a_name_ending_in_a_slash_is_refused(run, glossary, tmp_path):
+    result = run("export", "-o", f"{tmp_path / 'newdir'}/")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: cannot write {tmp_path / 'newdir'}/: a folder, not a file name\n",
+    )
+    assert not (tmp_path / "newdir").exists()
 
 
 def require_device(path: str) -> None:
@@ -398,6 +411,20 @@ def test_export_writes_into_a_fifo_instead_of_replacing_it(run, glossary, tmp_pa
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     reader.join()
     assert received == [run("export").stdout]
+
+
+def test_export_into_a_fifo_whose_reader_stops_early_stops_quietly(glossary, db_path, tmp_path):
+    for k in range(3000):  # more than a pipe holds
+        glossary.add(f"术语{k}", f"term {k}")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = threading.Thread(target=lambda: open(fifo, "rb").close(), daemon=True)  # opens, reads nothing
+    reader.start()
+    result = subprocess.run(
+        [venv_bin("glossary"), "export", "--db", str(db_path), "-o", str(fifo)], capture_output=True, text=True
+    )
+    reader.join()
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 # A device is reached through a link in tmp_path: whatever the code does to the link, /dev is left alone.

@@ -40,9 +40,12 @@ def writer(fmt: str) -> Callable[..., int]:
 def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """Write to ``path``, replacing a file only when writing succeeded.
 
-    A regular file (or a new one) is written beside itself and renamed into place; through a symlink, that is the
-    file it points to, and the link stays. A FIFO or a device (/dev/stdout) cannot be replaced: it is written to.
+    A regular file (or a new one) is written beside itself and renamed into place, with the old one's permissions;
+    through a symlink, that is the file it points to, and the link stays. A FIFO or a device (/dev/stdout) cannot
+    be replaced: it is written to, and a reader that stops early is a closed pipe, as on stdout.
     """
+    if os.fspath(path).endswith(("/", os.sep)):
+        raise GlossaryError(f"cannot write {os.fspath(path)}: a folder, not a file name")
     try:
         if _is_regular_or_new(path):
             with _replacing(Path(os.path.realpath(path))) as f:
@@ -50,6 +53,8 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
         else:
             with open(path, "wb") as f:
                 yield f
+    except BrokenPipeError:
+        raise
     except OSError as exc:  # a missing or read-only folder, a full disk: say so in one line, not a traceback
         raise GlossaryError(f"cannot write {os.fspath(path)}: {exc.strerror}") from exc
 
@@ -65,10 +70,18 @@ def _is_regular_or_new(path: str | os.PathLike) -> bool:
 def _replacing(target: Path) -> Iterator[BinaryIO]:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        # mkstemp creates the file private (0600); the export should have the permissions any new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
+        # mkstemp creates the file private (0600): the export gets the permissions (and owner, where that may be
+        # given) of the file it replaces, as writing into it would keep them, else those any new file gets
+        try:
+            old = os.stat(target)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
+        else:
+            os.fchmod(fd, stat.S_IMODE(old.st_mode))
+            with contextlib.suppress(PermissionError):
+                os.fchown(fd, old.st_uid, old.st_gid)
         with os.fdopen(fd, "wb") as f:
             yield f
         os.replace(tmp, target)
