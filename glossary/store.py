@@ -1586,6 +1586,8 @@ def open_glossary(
     exists = path.exists()
     if not exists and not create:
         raise GlossaryError(f"no glossary at {path}; create one with: glossary extract seeds/ (or pass --db)")
+    if exists and not path.is_file():  # a folder, a device (/dev/null): SQLite would put its journal beside it
+        raise GlossaryError(f"{path} is not a file; pass --db with the path of a glossary database")
     if exists:
         _check_header(path)
     elif path.parent and not path.parent.exists():

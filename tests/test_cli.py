@@ -223,6 +223,19 @@ def test_a_database_under_a_file_is_refused_with_one_line(run, tmp_path):
     assert (result.exit_code, result.output) == (1, f"Error: cannot create the folder of {path}: Not a directory\n")
 
 
+def test_a_device_is_no_database(run, tmp_path):
+    require_device("/dev/null")
+    link = tmp_path / "null.db"  # (reached through a link: whatever the code does, /dev is left alone)
+    link.symlink_to("/dev/null")
+    for args in (["stats"], ["add", "梯度", "gradient"]):
+        result = run(args[0], "--db", str(link), *args[1:], db=False)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"Error: {link} is not a file; pass --db with the path of a glossary database\n",
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null.db"]  # no journal beside it
+
+
 def test_foreign_database_is_refused_with_one_line(run, db_path):
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE TABLE t (x)")
