@@ -1584,7 +1584,8 @@ def open_glossary(
     path = resolve_db_path(path)
     busy_timeout()  # a bad setting is refused before anything is created
     exists = path.exists()
-    if not exists and not create:
+    # (an empty file is none either: a read-only command would write the schema into it)
+    if not create and (not exists or (path.is_file() and path.stat().st_size == 0)):
         raise GlossaryError(f"no glossary at {path}; create one with: glossary extract seeds/ (or pass --db)")
     if exists and not path.is_file():  # a folder, a device (/dev/null): SQLite would put its journal beside it
         raise GlossaryError(f"{path} is not a file; pass --db with the path of a glossary database")

@@ -185,6 +185,11 @@ def test_read_and_curation_commands_refuse_a_missing_database(run, tmp_path):
         assert result.exit_code == 1
         assert result.output.startswith(f"Error: no glossary at {tmp_path / 'test.db'}")
     assert not (tmp_path / "test.db").exists()
+    # ... nor an empty file there (touch glossary.db): none of them writes a schema into it
+    (tmp_path / "test.db").touch()
+    for command in (["stats"], ["lookup", "模型"], ["rm", "后训练"]):
+        assert run(*command).output.startswith(f"Error: no glossary at {tmp_path / 'test.db'}")
+    assert (tmp_path / "test.db").stat().st_size == 0
 
 
 def test_a_directory_with_nothing_to_read_is_skipped_with_a_reason(run, tmp_path):
