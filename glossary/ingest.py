@@ -236,11 +236,12 @@ def format_of(path: str) -> str:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower(), "txt")
 
 
-def _too_large(path: str, size: int, max_bytes: int) -> DocumentError:
-    # (--max-size 0.1 is 104857 bytes: shown as the 0.1 MB it was given, not 0.0999994)
-    return DocumentError(
-        f"{path}: too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:.4g} MB); raise --max-size to read it"
-    )
+def _too_large(path: str, size: int | None, max_bytes: int) -> DocumentError:
+    """``size`` None: not known (stdin is read up to the limit). (--max-size 0.1 is 104858 bytes: shown as the 0.1
+    MB it was given, not 0.1000004; and the size as precisely, not 0.6 MB > 0.62 MB)"""
+    limit = f"{max_bytes / 1048576:.4g} MB"
+    said = f"more than {limit}" if size is None else f"{size / 1048576:.4g} MB > {limit}"
+    return DocumentError(f"{path}: too large ({said}); raise --max-size to read it")
 
 
 def document_from_bytes(
@@ -278,6 +279,8 @@ def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DE
     try:
         if path == STDIN:
             data = read_stdin(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise _too_large(path, None, max_bytes)
         else:
             size = Path(path).stat().st_size
             if size > max_bytes:

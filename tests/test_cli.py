@@ -215,10 +215,11 @@ def test_an_unknown_encoding_is_a_usage_error(run, tmp_path):
 def test_a_size_limit_is_shown_as_it_was_given(run, tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes("模型（model）。".encode() * 200)
-    for given in (["-"], [str(path)]):  # (stdin is read up to the limit, a file's size is asked first)
-        result = run("extract", *given, "--max-size", "0.001", input=path.read_bytes())
+    # (stdin is read up to the limit, a file's size is asked first)
+    for given, said in (("-", "more than 0.001 MB"), (str(path), "0.003815 MB > 0.001 MB")):
+        result = run("extract", given, "--max-size", "0.001", input=path.read_bytes())
         assert result.exit_code == 1
-        assert "too large (0.0 MB > 0.001 MB); raise --max-size to read it" in result.output
+        assert f"too large ({said}); raise --max-size to read it" in result.output
 
 
 def test_a_database_under_a_file_is_refused_with_one_line(run, tmp_path):
