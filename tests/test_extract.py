@@ -841,6 +841,8 @@ def test_what_is_not_a_translation_never_passes_as_knowledge(sentence):
     [
         "---\ntitle: 测试（front matter）\n---\n我们使用强化学习（reinforcement learning）。",  # YAML front matter
         '+++\ntitle = "测试（front matter）"\n+++\n我们使用强化学习（reinforcement learning）。',  # TOML
+        "---\nTitle: 测试（front matter）\n...\n我们使用强化学习（reinforcement learning）。",  # YAML's own end
+        "我们使用强化学习（reinforcement learning）。\n\n<PRE>\n预格式（preformatted）\n</PRE>",  # any case
         "我们使用强化学习（reinforcement learning）。\n\n<pre>\n预格式（preformatted）\n</pre>",  # raw HTML
         '我们使用强化学习（reinforcement learning）。<code class="x">代码（code）</code>',
     ],

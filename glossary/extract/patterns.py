@@ -36,14 +36,22 @@ _AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?,?|\s+(?:and|&)\s+{_AUTHOR},?|,)?\s*+
 # What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
 # constructs it can hold. In this order: code first, so that nothing inside it is taken for anything else.
 _PROTECTED = [
-    # a Markdown file's front matter (---, YAML; +++, TOML), opening with a key as they are written (title:, not
-    # 注意: nor A: of a dialogue under a rule): metadata, not prose
-    (("---", "+++"), re.compile(r"\A(---|\+\+\+)[ \t]*\n[a-z][a-z0-9_\-]*[ \t]*[:=].{0,4000}?^\1[ \t]*$", re.M | re.S)),
+    # a Markdown file's front matter (---, YAML, which may end with ...; +++, TOML), opening with a key as they are
+    # written (title:, Title:; not 注意: nor A: of a dialogue under a rule): metadata, not prose
+    (
+        ("---", "+++"),
+        re.compile(
+            r"\A(---|\+\+\+)[ \t]*\n[A-Za-z][A-Za-z0-9_\-]+[ \t]*[:=].{0,20000}?^(?:\1|\.\.\.)[ \t]*$", re.M | re.S
+        ),
+    ),
     (("```", "~~~"), re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)),  # fenced code
     (("`",), re.compile(r"`[^`\n]+`")),  # inline code (and d2l's :numref:`...` roles)
     # code in HTML that Markdown carries as it is (<pre>, <code>, <script>, <style>); after inline code, which
     # names such tags in prose (`<pre>` ... `</pre>`)
-    (("<pre", "<code", "<script", "<style"), re.compile(r"<(pre|code|script|style)\b[^>]*>.*?</\1\s*>", re.S)),
+    (
+        ("<pre", "<code", "<script", "<style", "<PRE", "<CODE", "<SCRIPT", "<STYLE"),
+        re.compile(r"<(pre|code|script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I),
+    ),
     (("$",), re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)),  # math
     (("\\",), re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]|\\[A-Za-z]+(?:\{[^{}\n]*\})*", re.S)),  # LaTeX
     (("http", "www."), re.compile(r"https?://[^\s)）\]>]+|www\.[^\s)）\]>]+")),  # URLs
