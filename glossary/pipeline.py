@@ -148,13 +148,13 @@ def _resolve_one(index: int) -> list[Candidate]:
     return resolve(done.document.text, done.prepared, stats, abbreviated)
 
 
-def _resolved(ready: list[_Done], stats: CorpusStats, workers: int) -> Iterator[list[Candidate]]:
+def _resolved(ready: list[_Done], stats: CorpusStats, known: Abbreviations, workers: int) -> Iterator[list[Candidate]]:
     """Pass 3 for every document, in order; with workers, the main process writes while they resolve.
 
     Resolving is quicker than writing, so the writer keeps a core of its own: one worker fewer than asked.
     """
     global _RESOLVING
-    _RESOLVING = (ready, stats, abbreviations(d.prepared for d in ready if d.prepared is not None))
+    _RESOLVING = (ready, stats, known)
     try:
         if workers <= 1 or len(ready) <= 1:
             yield from map(_resolve_one, range(len(ready)))
@@ -212,9 +212,12 @@ def extract_files(
         return report
     with _long_lived():
         stats = corpus_stats(glossary, ready, jobs)
+        # what this run's documents define of their abbreviations, and what the glossary's pairs do (as the counts
+        # are over the glossary's documents too)
+        defined = abbreviations((d.prepared for d in ready if d.prepared is not None), pairs=glossary.abbreviated())
         gc.freeze()
         documents = [d.document for d in ready if d.document is not None]  # every one of them (see above)
-        for summary in write_documents(glossary, zip(documents, _resolved(ready, stats, jobs), strict=True)):
+        for summary in write_documents(glossary, zip(documents, _resolved(ready, stats, defined, jobs), strict=True)):
             report.documents += 1
             report.pair_ids |= summary.pair_ids
             report.new_pair_ids |= summary.new_pair_ids

@@ -1116,6 +1116,14 @@ class Glossary:
         for row in self.execute(sql, params):
             yield self._entry(row)
 
+    def abbreviated(self) -> list[tuple[str, str, str]]:
+        """(Chinese key, English, abbreviation) of every pair with an abbreviation that nobody rejected."""
+        rows = self.query(
+            "SELECT t.zh, e.display, p.abbr FROM pairs p JOIN terms t ON t.id = p.term_id "
+            "JOIN english e ON e.id = p.english_id WHERE p.abbr IS NOT NULL AND p.status != 'rejected' ORDER BY p.id"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
     def term_english(self) -> dict[str, str]:
         """Each term's preferred English form (approved first, then most confident), by simplified Chinese."""
         rows = self.query(

@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.33"
+EXTRACTOR_VERSION = "1.34"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -156,10 +156,16 @@ class Abbreviations:
             self.spelled_out[abbr] = None
 
 
-def abbreviations(prepared: Iterable[Prepared], *, glossed: bool = True) -> Abbreviations:
+def abbreviations(
+    prepared: Iterable[Prepared], *, glossed: bool = True, pairs: Iterable[tuple[str, str, str]] = ()
+) -> Abbreviations:
     """The abbreviations a corpus defines: without Chinese (ABBR（English）, English (ABBR)), the first
     definition winning, and in glosses too (中文（English，ABBR）) for what each stands for. With ``glossed``, also
-    the English glosses of every candidate span (see Abbreviations.glossed_as)."""
+    the English glosses of every candidate span (see Abbreviations.glossed_as).
+
+    ``pairs`` (Chinese, English, abbreviation), a glossary's, define what these documents do not: a document
+    added to a glossary reads 卷积神经网络（CNN） as the documents already in it defined CNN.
+    """
     known = Abbreviations()
     for p in prepared:
         for abbr, english in p.abbreviations:
@@ -173,6 +179,15 @@ def abbreviations(prepared: Iterable[Prepared], *, glossed: bool = True) -> Abbr
             if glossed and not is_abbreviation(english):
                 for option in item.options:
                     known.glossed.setdefault(option.span, set()).add(english)
+    defined = set(known.spelled_out)
+    for zh, english, abbr in pairs:
+        if is_abbreviation(english):
+            continue
+        known.of.setdefault(en_key(english), abbr)
+        if abbr not in defined:
+            known.define(abbr, english)
+        if glossed:
+            known.glossed.setdefault(zh, set()).add(english)
     return known
 
 
