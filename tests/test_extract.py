@@ -793,6 +793,34 @@ def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
     assert all(zh != wrong for zh, _ in pairs(sentence, minimum=0.0))
 
 
+TERM_TABLE = """## 组件
+
+| 组件 | 英文 | 作用 |
+| --- | --- | --- |
+| 位置编码 | Positional Encoding | 注入位置信息 |
+| **层归一化** | Layer Normalization（LayerNorm） | 稳定训练 |
+
+| English | 中文 |
+|:--|:--|
+| dropout | 丢弃法 |
+
+| 模型 | 名称 | 参数量 |
+| --- | --- | --- |
+| 开源模型 | Llama 3 | 70B |
+"""
+
+
+def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
+    found = {(c.zh, c.en, c.abbr) for c in extract_pairs(TERM_TABLE) if c.parent is None}
+    # a table whose header names no English column (模型 | 名称) lists things, not their English names
+    assert found == {
+        ("位置编码", "Positional Encoding", None),
+        ("层归一化", "Layer Normalization", "LayerNorm"),
+        ("丢弃法", "dropout", None),
+    }
+    assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -8,6 +8,7 @@ Patterns, in both bracket widths, with or without spaces:
 - English（中文） / ABBR（中文）: the Chinese is the bracket's content, the English the Latin words before it;
 - appositions: English，即中文 · 中文，即English · 关于English，中文 · 中文，也称/又称/也叫/简称/称为 English;
 - slash pairs: 后训练/post-training, post-training/后训练;
+- tables of terms: in a Markdown table whose header names a column of English, the Chinese cell beside it;
 - coordination on both sides (A and B，即 甲和乙) is split into pairs.
 
 Front matter, code spans, fenced code, code in HTML, math, URLs, link targets, HTML tags, citations and file names
@@ -301,6 +302,9 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     for site in _apposition_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    if "|" in masked:
+        for site in _table_sites(masked):
+            sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     # A term holds no other gloss's English: 内核态/kernel mode和用户态/user mode is two pairs, and the second
     # window starts after "kernel mode".
     english_ends = sorted(form.end for site in sites.values() for form in site.gloss.forms)
@@ -332,6 +336,56 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 zh_start = m.start(1) + content.index(chinese)
                 pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
                 yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
+
+
+# A Markdown table's rows, and the header of a column of English a table of terms has (| 术语 | 英文 | 说明 |)
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
+_ENGLISH_HEADER = re.compile(r"(?:英文|英語|English|英文名称?|英文全称|英文术语|英文原文|原文)", re.I)
+
+
+def _table_sites(masked: str) -> Iterator[Site]:
+    """A table of terms: in a table whose header names a column of English, each row's English cell glosses the
+    Chinese cell beside it (its left, else its right), which is the term whole (| 位置编码 | Positional Encoding |).
+    A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their names in English."""
+    english = partner = -1
+    previous_end = -2
+    for row in _TABLE_ROW.finditer(masked):
+        cells = _cells(masked, row.start(1), row.end(1))
+        if row.start() != previous_end + 1:  # a new table: this row is its header
+            names = [masked[a:b].strip(" *") for a, b in cells]
+            english = next((k for k, name in enumerate(names) if _ENGLISH_HEADER.fullmatch(name)), -1)
+            partner = english - 1 if english > 0 else english + 1
+        elif english >= 0 and max(english, partner) < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
+            zh_start, zh_end = _stripped(masked, *cells[partner])
+            # (an abbreviation in brackets after the English is read as after a comma: Layer Normalization（LN）)
+            cell = _BRACKETED_LAST.sub(r"，\1 ", masked[cells[english][0] : cells[english][1]])
+            gloss = parse(cell, cells[english][0])
+            if gloss is not None and _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end):
+                yield Site("table", gloss, zh_start, zh_end, fixed=True)
+        previous_end = row.end()
+
+
+_RULE_ROW = re.compile(r"[\s|:\-]*")  # the row under a header: | --- | :---: |
+_BRACKETED_LAST = re.compile(r"[（(]([^（）()]*)[)）](?=\s*$)")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row's inside."""
+    cells, at = [], start
+    for bar in (m.start() for m in re.finditer(r"\|", text[start:end])):
+        cells.append((at, start + bar))
+        at = start + bar + 1
+    cells.append((at, end))
+    return cells
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cell's bounds without the spaces and emphasis around its content."""
+    while start < end and text[start] in " \t*":
+        start += 1
+    while end > start and text[end - 1] in " \t*":
+        end -= 1
+    return start, end
 
 
 # The Chinese of English（中文）: up to twelve characters, words joined by a hyphen or a middle dot among them
