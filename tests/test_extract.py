@@ -28,6 +28,8 @@ GLOSSES = [
     # 中文（English）: full and half width, spaces, the term after function words and verbs
     ("预训练阶段(pre-training stage)的算法相对直接。", {("预训练阶段", "pre-training stage")}),
     ("我们称之为预训练阶段（pre-training stage）。", {("预训练阶段", "pre-training stage")}),
+    # ... and however the English shares a sense of the naming verb (称 "call")
+    ("后来也称为工具调用（tool calling）。", {("工具调用", "tool calling")}),
     ("我们称之为预训练阶段 ( pre-training stage ) 。", {("预训练阶段", "pre-training stage")}),
     (
         "这便涉及到小批量随机梯度下降（minibatch stochastic gradient descent）。",

@@ -53,6 +53,7 @@ from .segment import (
     LOCALISERS,
     MODALS,
     NAME_DOTS,
+    NAMING_WORDS,
     NEGATIONS,
     NEVER_FIRST_TAGS,
     NOT_STARTING,
@@ -148,6 +149,8 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     code", 人在回路 "human in the loop", LLM作为评委 "LLM-as-a-judge"). A single character always does, but for the
     morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the English says (网络中的网络 "network
     in network") and a first character that says the English's first word (和积算法, see _says_a_word)."""
+    if word in NAMING_WORDS:
+        return True
     if word not in CLAUSE_WORDS:
         # ... nor does a word no term starts with (GPU 无论是|显存 "GPU memory": the conjunction 无论是 "whether");
         # but a pronoun may be a term's (分割一切模型 "Segment Anything Model": 一切 "everything")
