@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import functools
 import gc
 import json
@@ -39,10 +40,10 @@ class GlossaryGroup(click.Group):
             finally:
                 sys.stdout.flush()
         except OSError as exc:
-            if exc.filename is not None:
+            if exc.errno not in _OUTPUT_ERRORS:
                 raise
             _discard_stdout()
-            click.echo(f"Error: {_unwritable(exc)}", err=True)
+            click.echo(f"Error: {_os_error(exc)}", err=True)
             sys.exit(1)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -62,21 +63,33 @@ class GlossaryGroup(click.Group):
             _discard_stdout()
             sys.exit(0)
         except OSError as exc:
-            if exc.filename is not None:  # about a file opened by name: not the output (a failed write names none)
-                raise
-            _discard_stdout()  # a full disk, a device error
-            raise click.ClickException(_unwritable(exc)) from exc
+            if exc.filename is None and exc.errno in _OUTPUT_ERRORS:
+                _discard_stdout()  # a full disk, a device error: writing stdout failed
+            raise click.ClickException(_os_error(exc)) from exc
 
 
-def _unwritable(exc: OSError) -> str:
-    return f"cannot write output: {exc.strerror}"
+# What a failed write reports (a full disk, a quota, a device error); other errors that name no file (a fork
+# that failed) are not about the output
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for an error of the system's: about a file it names (a path too long, a folder nobody may enter), or
+    about writing the output."""
+    if exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror}"
+    return f"cannot write output: {exc.strerror}" if exc.errno in _OUTPUT_ERRORS else str(exc.strerror or exc)
 
 
 def _discard_stdout() -> None:
     """Point stdout at /dev/null once writing it failed: what is still buffered would fail again as Python flushes
     stdout on exit, which prints "Exception ignored ..." and makes the exit status 120."""
-    with contextlib.suppress(OSError):  # (a test runner's stdout has no file descriptor)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError):  # (a test runner's stdout has no file descriptor)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
 
 
 def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -447,6 +460,8 @@ def export(
         raise click.UsageError(f"{names} does not apply to --format {fmt}")
     if output == "-":  # stdout, as - is stdin where glossary reads a file
         output = None
+    if output and os.path.exists(output) and os.path.samefile(output, glossary.path):
+        raise click.BadParameter(f"{output} is the glossary itself", param_hint="'-o' / '--output'")
     if needs_file(fmt) and not output:
         raise click.UsageError(f"--format {fmt} writes a file, not stdout: pass -o FILE")
     entries = glossary.entries(statuses=_status_filter(statuses, include_all), tag=tag)

@@ -327,6 +327,33 @@ def test_exported_files_get_the_usual_permissions(run, glossary, tmp_path):
     assert (tmp_path / "pairs.csv").stat().st_mode & 0o777 == 0o600
 
 
+def test_export_to_dev_stdout_writes_stdout_where_the_shell_put_it(glossary, db_path, tmp_path):
+    glossary.add("后训练", "post-training")
+    log = tmp_path / "log.txt"
+    log.write_text("an earlier line\n", encoding="utf-8")
+    with open(log, "ab") as appended:  # glossary export -o /dev/stdout >> log.txt
+        subprocess.run([venv_bin("glossary"), "export", "--db", str(db_path), "-o", "/dev/stdout"], stdout=appended)
+    assert log.read_text(encoding="utf-8").splitlines()[:2] == [
+        "an earlier line",
+        "zh,en,abbr,pinyin,status,confidence,count,documents,example,origin,note,tags",
+    ]
+
+
+def test_export_onto_the_glossary_itself_is_refused(run, glossary, db_path):
+    glossary.add("后训练", "post-training")
+    before = db_path.read_bytes()
+    result = run("export", "-o", str(db_path))
+    assert result.exit_code == 2
+    assert f"{db_path} is the glossary itself" in result.output
+    assert db_path.read_bytes() == before
+
+
+def test_a_database_path_the_system_refuses_is_one_line(run, tmp_path):
+    path = tmp_path / f"{'a' * 300}.db"
+    result = run("stats", "--db", str(path), db=False)
+    assert (result.exit_code, result.output) == (1, f"Error: {path}: File name too long\n")
+
+
 def test_export_to_a_name_ending_in_a_slash_is_refused(run, glossary, tmp_path):
     result = run("export", "-o", f"{tmp_path / 'newdir'}/")
     assert (result.exit_code, result.output) == (
@@ -428,7 +455,7 @@ def test_export_writes_into_a_fifo_instead_of_replacing_it(run, glossary, tmp_pa
     reader.start()
     assert run("export", "-o", str(fifo)).exit_code == 0
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    reader.join()
+    reader.join(timeout=60)
     assert received == [run("export").stdout]
 
 
@@ -442,7 +469,7 @@ def test_export_into_a_fifo_whose_reader_stops_early_stops_quietly(glossary, db_
     result = subprocess.run(
         [venv_bin("glossary"), "export", "--db", str(db_path), "-o", str(fifo)], capture_output=True, text=True
     )
-    reader.join()
+    reader.join(timeout=60)
     assert (result.returncode, result.stderr) == (0, "")
 
 
