@@ -652,12 +652,8 @@ class Glossary:
                     "tags": json.dumps(list(dict.fromkeys([*json.loads(row["tags"]), *tags])), ensure_ascii=False),
                     "source": row["source"] or source,
                 }
-                changes = {column: value for column, value in update.items() if value != row[column]}
-                if changes:
-                    assignments = ", ".join(f"{column} = ?" for column in changes)
-                    self.execute(
-                        f"UPDATE pairs SET {assignments}, updated = ? WHERE id = ?", [*changes.values(), stamp, pair_id]
-                    )
+                changes = _changed(row, update)
+                self._update_pair(pair_id, changes, stamp)
                 outcome = "updated" if changes or respelled else "unchanged"
             else:
                 pair_id = self.execute(
@@ -791,7 +787,7 @@ class Glossary:
             "status": row["status"] if wanted == "candidate" else wanted,
             "curated": 1 if status == "approved" and wanted == "approved" else row["curated"],
         }
-        changes = {column: value for column, value in update.items() if value != row[column]}
+        changes = _changed(row, update)
         if not changes:
             # A written form the term had not is news where it shows: where no document writes the term
             shown = (
@@ -804,9 +800,16 @@ class Glossary:
             return ("updated" if shown else "unchanged"), term_id
         if row["curated"] or row["status"] == "rejected":
             return "kept", term_id
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        self.execute(f"UPDATE pairs SET {assignments}, updated = ? WHERE id = ?", [*changes.values(), stamp, row["id"]])
+        self._update_pair(row["id"], changes, stamp)
         return "updated", term_id
+
+    def _update_pair(self, pair_id: int, changes: dict[str, object], stamp: str) -> None:
+        """Write these columns of a pair (see _changed), and when it was updated; nothing when there are none."""
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.execute(
+                f"UPDATE pairs SET {assignments}, updated = ? WHERE id = ?", [*changes.values(), stamp, pair_id]
+            )
 
     def set_status(self, zh: str, en: str | None, status: str, *, every: bool = False) -> list[Entry]:
         """approve / reject: a person's decision, kept through every later extraction."""
@@ -1442,6 +1445,11 @@ def reindex_search(conn: sqlite3.Connection) -> int:
     return len(term_ids)
 
 
+def _changed(row: sqlite3.Row, update: dict[str, object]) -> dict[str, object]:
+    """The columns of ``update`` whose values differ from the row's."""
+    return {column: value for column, value in update.items() if value != row[column]}
+
+
 def _joined_notes(kept: str | None, added: str | None) -> str | None:
     """Two notes folded into one: both, where they differ."""
     if not added or added == kept:
@@ -1482,7 +1490,7 @@ def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.
 
 
 def _check_languages(zh: str, en: str, place: str) -> None:
-    """A pair's Chinese has Chinese characters and its English has none (as every importer checks)."""
+    """A pair's Chinese has Chinese characters, and its English has letters and none (as every importer checks)."""
     from .exchange.fields import checked_pair
 
     checked_pair(zh, en, place)
@@ -1490,8 +1498,6 @@ def _check_languages(zh: str, en: str, place: str) -> None:
 
 def _check_header(path: Path) -> None:
     """Refuse a file that is not SQLite before SQLite touches it (a WAL switch would otherwise rewrite it)."""
-    if path.is_dir():
-        raise NotAGlossaryError(f"{path} is a directory, not a glossary database")
     with open(path, "rb") as f:
         head = f.read(len(SQLITE_MAGIC))
     if head and head != SQLITE_MAGIC:
