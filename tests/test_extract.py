@@ -802,9 +802,9 @@ TERM_TABLE = """## 组件
 | 位置编码 | Positional Encoding | 注入位置信息 |
 | **层归一化** | Layer Normalization（LayerNorm） | 稳定训练 |
 
-| English | 中文 |
-|:--|:--|
-| dropout | 丢弃法 |
+| 序号 | English | 中文 |
+|:--|:--|:--|
+| 1 | dropout | 丢弃法 |
 
 | 模型 | 名称 | 参数量 |
 | --- | --- | --- |

@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.36"
+EXTRACTOR_VERSION = "1.37"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -62,7 +62,10 @@ class Prepared(Picklable):
     def spans(self) -> list[str]:
         """Strings whose corpus counts the decisions read: each candidate span, its first word, and its
         leading words (the left part a sub-term may be derived from); without layout spaces, as they are
-        counted (CAP 定理 and CAP定理 are one string)."""
+        counted (CAP 定理 and CAP定理 are one string). The fragment evidence also reads a span's first
+        character and the word before it with that character (姿 of 位姿, 智能体 before 体框架): those counts
+        are there where another option of the run holds them (姿（pose）, the longer option 智能体框架), and
+        otherwise the evidence is none."""
         out = []
         for prepared in self.sites:
             english = prepared.site.gloss.forms[0].text
@@ -163,8 +166,9 @@ def abbreviations(
     definition winning, and in glosses too (中文（English，ABBR）) for what each stands for. With ``glossed``, also
     the English glosses of every candidate span (see Abbreviations.glossed_as).
 
-    ``pairs`` (Chinese, English, abbreviation), a glossary's, define what these documents do not: a document
-    added to a glossary reads 卷积神经网络（CNN） as the documents already in it defined CNN.
+    ``pairs`` (Chinese, English, abbreviation), a glossary's, define what these documents do not, where the
+    abbreviation's capitals are the English's initials: a document added to a glossary reads 卷积神经网络（CNN）
+    as the documents already in it defined CNN (not as an abbreviation a person gave, agent for "AI agent").
     """
     known = Abbreviations()
     for p in prepared:
@@ -181,9 +185,8 @@ def abbreviations(
                     known.glossed.setdefault(option.span, set()).add(english)
     defined = set(known.spelled_out)
     for zh, english, abbr in pairs:
-        if is_abbreviation(english):
+        if is_abbreviation(english) or not abbreviates(abbr, english):
             continue
-        known.of.setdefault(en_key(english), abbr)
         if abbr not in defined:
             known.define(abbr, english)
         if glossed:

@@ -143,10 +143,11 @@ _PARTICLES = frozenset(stem(w) for w in "out up off on in down away over forward
 
 
 def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
-    """Whether a clause word in the span (or a word no term starts with, see _never_first) ends the search: unless
-    the English says it (通过时间反向传播 "backpropagation through time", 同时检测并分割 "simultaneous detection and
-    segmentation"), or where it joins two of the span's words as the English does (基础设施即代码 "infrastructure as
-    code", 人在回路 "human in the loop", LLM作为评委 "LLM-as-a-judge"). A single character always does, but for the
+    """Whether a clause word in the span (or a word no term starts with, see _never_first) ends the search: a word
+    that names the term (称为) always does; any other unless the English says it (通过时间反向传播 "backpropagation
+    through time", 同时检测并分割 "simultaneous detection and segmentation"), or where it joins two of the span's
+    words as the English does (基础设施即代码 "infrastructure as code", 人在回路 "human in the loop", LLM作为评委
+    "LLM-as-a-judge"). A single character always does, but for the
     morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the English says (网络中的网络 "network
     in network") and a first character that says the English's first word (和积算法, see _says_a_word)."""
     if word in NAMING_WORDS:
@@ -319,10 +320,13 @@ def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float
     # phrase recurs (个模型 after 这, 一, 两, 每), and so does a classifier where it counts (位 of 三位专家, not of
     # 位姿 "pose", after 的, 对, 用 ...)
     unit = before + text
-    varied = 0.0
-    if before and _heads_a_unit(stats, before, unit) and stats.count(unit) >= 3:
-        varied = min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2)
+    varied = _unit_recurs(stats, unit) if before and _heads_a_unit(stats, before, unit) else 0.0
     return certainty * max(confined, varied)
+
+
+def _unit_recurs(stats: CorpusStats, unit: str) -> float:
+    """0..1: how surely a string recurs as a unit: three sightings or more, after varied neighbours."""
+    return min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2) if stats.count(unit) >= 3 else 0.0
 
 
 def _heads_a_unit(stats: CorpusStats, before: str, unit: str) -> bool:
@@ -337,11 +341,8 @@ def _heads_a_unit(stats: CorpusStats, before: str, unit: str) -> bool:
 
 def _tail_of_a_unit(stats: CorpusStats, previous: str, char: str) -> float:
     """0..1: how surely the word before a span and its first character are one word jieba does not know: they
-    recur together, three times or more, after varied neighbours (see _fragment_evidence)."""
-    unit = previous + char
-    if not previous or previous in FUNCTION_WORDS or stats.count(unit) < 3:
-        return 0.0
-    return min(1.0, stats.left_entropy(unit, FUNCTION_CHARS) / 2)
+    recur together as a unit."""
+    return _unit_recurs(stats, previous + char) if previous and previous not in FUNCTION_WORDS else 0.0
 
 
 def score_span(

@@ -345,23 +345,24 @@ _ENGLISH_HEADER = re.compile(r"(?:英文|英語|English|英文名称?|英文全�
 
 def _table_sites(masked: str) -> Iterator[Site]:
     """A table of terms: in a table whose header names a column of English, each row's English cell glosses the
-    Chinese cell beside it (its left, else its right), which is the term whole (| 位置编码 | Positional Encoding |).
-    A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their names in English."""
-    english = partner = -1
+    Chinese term beside it, whole: the cell on its left, else on its right (| 位置编码 | Positional Encoding |;
+    | 1 | Dropout | 丢弃法 |). A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their
+    names in English."""
+    english = -1
     previous_end = -2
     for row in _TABLE_ROW.finditer(masked):
         cells = _cells(masked, row.start(1), row.end(1))
         if row.start() != previous_end + 1:  # a new table: this row is its header
             names = [masked[a:b].strip(" *") for a, b in cells]
             english = next((k for k, name in enumerate(names) if _ENGLISH_HEADER.fullmatch(name)), -1)
-            partner = english - 1 if english > 0 else english + 1
-        elif english >= 0 and max(english, partner) < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
-            zh_start, zh_end = _stripped(masked, *cells[partner])
+        elif 0 <= english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
+            beside = [_stripped(masked, *cells[k]) for k in (english - 1, english + 1) if 0 <= k < len(cells)]
+            chinese = next((bounds for bounds in beside if _CHINESE_GLOSS.fullmatch(masked, *bounds)), None)
             # (an abbreviation in brackets after the English is read as after a comma: Layer Normalization（LN）)
             cell = _BRACKETED_LAST.sub(r"，\1 ", masked[cells[english][0] : cells[english][1]])
             gloss = parse(cell, cells[english][0])
-            if gloss is not None and _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end):
-                yield Site("table", gloss, zh_start, zh_end, fixed=True)
+            if gloss is not None and chinese is not None:
+                yield Site("table", gloss, *chinese, fixed=True)
         previous_end = row.end()
 
 
