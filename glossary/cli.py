@@ -752,7 +752,7 @@ def sources(glossary, as_json: bool) -> None:
 )
 @db_option
 def serve(db: str | None, host: str, port: int, open_browser: bool, immutable: bool) -> None:
-    """Browse and search the glossary in Datasette, read-only (needs glossary[datasette]).
+    """Browse and search the glossary in Datasette, read-only (needs the datasette extra).
 
     Serves the database as /glossary with its table and column descriptions, facets, full-text search that
     works for Chinese, and canned queries (search a term, terms awaiting translation, conflicting

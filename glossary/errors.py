@@ -42,7 +42,10 @@ class MissingExtraError(GlossaryError):
     """An optional dependency is not installed."""
 
     def __init__(self, package: str, extra: str):
-        super().__init__(f"{package} is not installed; install it with: pip install 'glossary[{extra}]'")
+        # (from the project's folder: glossary installs from a checkout, not from an index)
+        super().__init__(
+            f"{package} is not installed; install it from glossary's folder with: pip install '.[{extra}]'"
+        )
 
 
 class BadSettingError(GlossaryError):

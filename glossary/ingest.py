@@ -241,6 +241,8 @@ def _too_large(path: str, size: int | None, max_bytes: int) -> DocumentError:
     MB it was given, not 0.1000004; and the size as precisely, not 0.6 MB > 0.62 MB)"""
     limit = f"{max_bytes / 1048576:.4g} MB"
     said = f"more than {limit}" if size is None else f"{size / 1048576:.4g} MB > {limit}"
+    if size is not None and said.startswith(f"{limit} >"):  # (20 MB and 1 KB: in bytes, not "20 MB > 20 MB")
+        said = f"{size} bytes > {max_bytes} bytes"
     return DocumentError(f"{path}: too large ({said}); raise --max-size to read it")
 
 

@@ -349,7 +349,10 @@ def test_missing_genanki_is_one_line_and_writes_nothing(run, terms, tmp_path, mo
     monkeypatch.setitem(sys.modules, "genanki", None)  # import genanki now raises ImportError
     result = run("export", "--format", "anki", "-o", str(tmp_path / "d.apkg"))
     assert result.exit_code == 1
-    assert result.output == "Error: genanki is not installed; install it with: pip install 'glossary[anki]'\n"
+    assert (
+        result.output
+        == "Error: genanki is not installed; install it from glossary's folder with: pip install '.[anki]'\n"
+    )
     assert not any(p.name.endswith("d.apkg") or ".d.apkg." in p.name for p in tmp_path.iterdir())
 
 

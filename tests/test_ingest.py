@@ -70,6 +70,9 @@ def test_oversized_file_is_refused(tmp_path):
     path.write_bytes("模型".encode() * 1000)
     with pytest.raises(DocumentError, match="too large"):
         read_document(str(path), max_bytes=1000)
+    # a size just over the limit is in bytes: not "1 MB > 1 MB"
+    with pytest.raises(DocumentError, match=r"\(1048577 bytes > 1048576 bytes\)"):
+        document_from_bytes("模".encode() * 349525 + b"ab", "big.txt", max_bytes=1048576)
 
 
 def test_document_normalises_newlines_and_finds_a_title(tmp_path):

@@ -73,7 +73,10 @@ def test_missing_extra_is_a_one_line_hint(run, served_db, monkeypatch):
     monkeypatch.setitem(sys.modules, "datasette", None)  # import datasette -> ImportError
     result = run("serve", "--port", "0")
     assert result.exit_code == 1
-    assert result.output == "Error: datasette is not installed; install it with: pip install 'glossary[datasette]'\n"
+    assert (
+        result.output
+        == "Error: datasette is not installed; install it from glossary's folder with: pip install '.[datasette]'\n"
+    )
 
 
 def test_missing_database(run, tmp_path):
