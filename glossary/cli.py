@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from .errors import BadOptionError, GlossaryError
+from .errors import AmbiguousError, BadOptionError, GlossaryError
 
 DB_HELP = "Glossary database (default: $GLOSSARY_DB, else db/glossary.db)."
 
@@ -54,6 +54,8 @@ class GlossaryGroup(click.Group):
                 sys.stdout.flush()  # output still buffered fails here, where it is handled, not as Python exits
         except BadOptionError as exc:
             raise click.UsageError(str(exc)) from exc
+        except AmbiguousError as exc:
+            raise click.ClickException(f"{exc}: {_naming_one(ctx, exc.zh)}") from exc
         except GlossaryError as exc:
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
@@ -66,6 +68,14 @@ class GlossaryGroup(click.Group):
             if exc.filename is None and exc.errno in _OUTPUT_ERRORS:
                 _discard_stdout()  # a full disk, a device error: writing stdout failed
             raise click.ClickException(_os_error(exc)) from exc
+
+
+def _naming_one(ctx: click.Context, zh: str) -> str:
+    """How to run the command again for one pair: glossary approve 预训练 ENGLISH, or --all where it takes that."""
+    name = ctx.invoked_subcommand or ""
+    command = ctx.command.get_command(ctx, name) if isinstance(ctx.command, click.Group) else None
+    every = command is not None and any(param.name == "every" for param in command.params)
+    return f"glossary {name} {zh} ENGLISH" + (", or --all for all of them" if every else "")
 
 
 # What a failed write reports (a full disk, a quota, a device error); other errors that name no file (a fork

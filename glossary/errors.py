@@ -31,7 +31,12 @@ class NoSuchTermError(GlossaryError):
 
 
 class AmbiguousError(GlossaryError):
-    """A command's arguments match several pairs where one was meant."""
+    """A command's arguments match several pairs where one was meant; ``zh`` names the term (the CLI says how to
+    name one)."""
+
+    def __init__(self, message: str, zh: str):
+        super().__init__(message)
+        self.zh = zh
 
 
 class FormatError(GlossaryError):

@@ -52,7 +52,6 @@ ABBR_KEY_SQL = "lower(replace(replace(replace(abbr, '-', ''), ' ', ''), '.', '')
 _zh_key = functools.lru_cache(maxsize=8192)(zh_key)
 _en_key = functools.lru_cache(maxsize=8192)(en_key)
 # The command that sets each status, for error messages that tell a person what to run (none sets candidate).
-_STATUS_COMMANDS = {"approved": "approve", "rejected": "reject"}
 
 
 def busy_timeout() -> float:
@@ -558,15 +557,12 @@ class Glossary:
 
     # --- curation -----------------------------------------------------------------------------------------
 
-    def find_pairs(
-        self, zh: str, en: str | None = None, *, every: bool = False, command: str | None = None
-    ) -> list[int]:
+    def find_pairs(self, zh: str, en: str | None = None, *, every: bool = False) -> list[int]:
         """Pair ids for a term: all of them, or those ``en`` names.
 
         An English form named exactly wins over an abbreviation: 区域卷积神经网络 R-CNN is the pair whose English is
         R-CNN while there is one, however many pairs are abbreviated R-CNN. An abbreviation that several pairs
         have is AmbiguousError unless ``every``: acting on all of them would surprise a person who named one.
-        ``command`` is the one to name in that error.
         """
         term_id = self._term_id(zh, create=False)
         if term_id is None:
@@ -591,25 +587,19 @@ class Glossary:
             have = ", ".join(self.entry(r["id"]).en for r in rows) or "none"
             raise NoSuchTermError(f'"{zh}" has no English form "{en}" (it has: {have})')
         if len(abbreviated) > 1 and not every:
-            raise self._ambiguous(zh, abbreviated, f"English forms abbreviated {en}", command)
+            raise self._ambiguous(zh, abbreviated, f"English forms abbreviated {en}")
         return abbreviated
 
-    def _one_pair(self, zh: str, en: str | None, command: str | None) -> int:
-        ids = self.find_pairs(zh, en, command=command)
+    def _one_pair(self, zh: str, en: str | None) -> int:
+        ids = self.find_pairs(zh, en)
         if len(ids) > 1:
-            raise self._ambiguous(zh, ids, "English forms", command)
+            raise self._ambiguous(zh, ids, "English forms")
         return ids[0]
 
-    def _ambiguous(self, zh: str, ids: list[int], what: str, command: str | None) -> AmbiguousError:
-        """'"ZH" has 2 English forms (a, b); name one: glossary COMMAND ZH ENGLISH', with --all where the command
-        takes it."""
+    def _ambiguous(self, zh: str, ids: list[int], what: str) -> AmbiguousError:
+        """'"ZH" has 2 English forms (a, b); name one'."""
         forms = ", ".join(self.entry(i).en for i in ids)
-        message = f'"{zh}" has {len(ids)} {what} ({forms}); name one'
-        if command:
-            message += f": glossary {command} {zh} ENGLISH"
-            if command in _STATUS_COMMANDS.values():
-                message += ", or --all for all of them"
-        return AmbiguousError(message)
+        return AmbiguousError(f'"{zh}" has {len(ids)} {what} ({forms}); name one', zh)
 
     def add(
         self,
@@ -815,11 +805,7 @@ class Glossary:
         """approve / reject: a person's decision, kept through every later extraction."""
         if status not in STATUSES:
             raise ValueError(status)
-        command = _STATUS_COMMANDS.get(status)
-        if en or every:
-            ids = self.find_pairs(zh, en, every=every, command=command)
-        else:
-            ids = [self._one_pair(zh, None, command)]
+        ids = self.find_pairs(zh, en, every=every) if (en or every) else [self._one_pair(zh, None)]
         with self.transaction():
             for pair_id in ids:
                 self.execute(
@@ -840,7 +826,7 @@ class Glossary:
         tags: Sequence[str] | None = None,
     ) -> Entry:
         """Change one pair. A changed Chinese or English moves the pair, and the old pairing stays suppressed."""
-        pair_id = self._one_pair(zh, en, "edit")
+        pair_id = self._one_pair(zh, en)
         stamp = now()
         with self.transaction():
             old = self.entry(pair_id)
@@ -880,7 +866,7 @@ class Glossary:
 
     def remove(self, zh: str, en: str | None = None) -> list[Entry]:
         """Delete pairs and their evidence; extraction will not bring them back (use `add` to restore one)."""
-        ids = self.find_pairs(zh, en, command="rm")
+        ids = self.find_pairs(zh, en)
         removed = [self.entry(i) for i in ids]
         with self.transaction():
             for entry in removed:
