@@ -131,6 +131,12 @@ GLOSSES = [
         {("去噪扩散概率模型", "denoising diffusion probabilistic model")},
     ),
     ("采样时再做重参数化（reparameterization）。", {("重参数化", "reparameterization")}),
+    # an abbreviation, then its English and its Chinese in one bracket, in either order
+    (
+        "我们使用 RAG（Retrieval-Augmented Generation，检索增强生成）来减少幻觉。",
+        {("检索增强生成", "Retrieval-Augmented Generation")},
+    ),
+    ("使用 LoRA（低秩适配，Low-Rank Adaptation）微调。", {("低秩适配", "Low-Rank Adaptation")}),
     # ... and the combining forms of the sciences: bio- 生, neuro- 神 (生物信息学 at the start of a sentence)
     ("生物信息学（bioinformatics）中最基础的问题是序列比对。", {("生物信息学", "bioinformatics")}),
     ("这个函数是不可约（irreducible）的。", {("不可约", "irreducible")}),
@@ -812,6 +818,16 @@ TERM_TABLE = """## 组件
 """
 
 
+def test_an_abbreviation_spelled_out_in_its_bracket_is_the_pairs():
+    (found,) = extract_pairs("我们使用 RAG（Retrieval-Augmented Generation，检索增强生成）来减少幻觉。")
+    assert (found.zh, found.en, found.abbr, found.pattern) == (
+        "检索增强生成",
+        "Retrieval-Augmented Generation",
+        "RAG",
+        "abbr(en，zh)",
+    )
+
+
 def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
     found = {(c.zh, c.en, c.abbr) for c in extract_pairs(TERM_TABLE) if c.parent is None}
     # a table whose header names no English column (模型 | 名称) lists things, not their English names
@@ -850,6 +866,7 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
         "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names
         "请发送至技术支持（support@163.com）。",  # an address, not a metric's cut-off
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
+        "BERT（Devlin et al.，谷歌）很有名。",  # a name, its authors and its maker: BERT abbreviates neither
         "他后来总结道（now I understand everything）。",  # a sentence: an I inside it is no numeral
         "常用的评估指标（BLEU score）有很多。",  # a name for two generic words is no equivalent
         "详见 https://example.org/预训练(pre-training) 一文。",  # a URL

@@ -6,6 +6,7 @@ Patterns, in both bracket widths, with or without spaces:
   bracket; where it starts is for boundary.py. Quotes or emphasis around the Chinese (*中文*, “中文”) mark the
   start when present;
 - English（中文） / ABBR（中文）: the Chinese is the bracket's content, the English the Latin words before it;
+- ABBR（English，中文） / ABBR（中文，English）: the abbreviation's English and Chinese in its bracket;
 - appositions: English，即中文 · 中文，即English · 关于English，中文 · 中文，也称/又称/也叫/简称/称为 English;
 - slash pairs: 后训练/post-training, post-training/后训练;
 - tables of terms: in a Markdown table whose header names a column of English, the Chinese cell beside it;
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..lexicon import jieba_tokenizer, pos_tag
-from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, separates_scripts
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
 from .english import CUT_OFF, SENTENCE_WORDS, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 from .frozen import Picklable
 
@@ -320,6 +321,11 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
 def _bracket_sites(masked: str) -> Iterator[Site]:
     for m in _BRACKET.finditer(masked):
         content, open_at = m.group(1), m.start()
+        if m.group("nested") is None and CJK_RE.search(content):
+            spelled_out = list(_abbreviation_spelled_out(masked, m.start(1), m.end(1), open_at))
+            if spelled_out:
+                yield from spelled_out
+                continue
         gloss = parse(content, m.start(1))
         if gloss is not None:
             start, hint = window_before(masked, open_at)
@@ -387,6 +393,28 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t*":
         end -= 1
     return start, end
+
+
+# ABBR（English，中文） and ABBR（中文，English）: the two halves of a bracket after an abbreviation
+_TWO_HALVES = re.compile(r"\s*([^，,；;]+?)\s*[，,；;]\s*([^，,；;]+?)\s*$")
+
+
+def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -> Iterator[Site]:
+    """RAG（Retrieval-Augmented Generation，检索增强生成）, LoRA（低秩适配，Low-Rank Adaptation）: an abbreviation,
+    then its English and its Chinese in either order, both in one bracket, where its capitals are the English's
+    initials (not BERT（Devlin et al.，谷歌）). The Chinese is the term whole."""
+    halves = _TWO_HALVES.fullmatch(masked, start, end)
+    abbr = _english_before(masked, open_at)
+    if halves is None or abbr is None or " " in abbr.text or not is_abbreviation(abbr.text):
+        return
+    first, second = (halves.start(1), halves.end(1)), (halves.start(2), halves.end(2))
+    for (zh_start, zh_end), (en_start, en_end) in ((first, second), (second, first)):
+        english = masked[en_start:en_end]
+        if _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end) and looks_like_term(english):
+            if abbreviates(abbr.text, english):
+                gloss = EnglishGloss((Form(english, en_start, en_end),), abbr)
+                yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
+            return
 
 
 # The Chinese of English（中文）: up to twelve characters, words joined by a hyphen or a middle dot among them

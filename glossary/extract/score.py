@@ -32,6 +32,7 @@ PATTERN_PRIOR = {
     "zh/en": -0.2,
     "en/zh": -0.2,
     "table": 0.8,  # a column headed 英文 beside the term's (not measured: no corpus of the six holds one)
+    "abbr(en，zh)": 1.0,  # RAG（Retrieval-Augmented Generation，检索增强生成）: as explicit as zh(en，ABBR)
 }
 
 
