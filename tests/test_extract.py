@@ -131,6 +131,9 @@ GLOSSES = [
         {("去噪扩散概率模型", "denoising diffusion probabilistic model")},
     ),
     ("采样时再做重参数化（reparameterization）。", {("重参数化", "reparameterization")}),
+    # English that opens with a number: the term does too, in digits or in characters
+    ("引入了 4 比特量化（4-bit quantization）来压缩模型。", {("4比特量化", "4-bit quantization")}),
+    ("使用八比特优化器（8-bit optimizers）。", {("八比特优化器", "8-bit optimizers")}),
     # an abbreviation, then its English and its Chinese in one bracket, in either order
     (
         "我们使用 RAG（Retrieval-Augmented Generation，检索增强生成）来减少幻觉。",
@@ -867,6 +870,7 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
         "请发送至技术支持（support@163.com）。",  # an address, not a metric's cut-off
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
         "BERT（Devlin et al.，谷歌）很有名。",  # a name, its authors and its maker: BERT abbreviates neither
+        "模型在知识问答（5-shot）上得分很高。",  # a setting, not a name: a number and one word
         "他后来总结道（now I understand everything）。",  # a sentence: an I inside it is no numeral
         "常用的评估指标（BLEU score）有很多。",  # a name for two generic words is no equivalent
         "详见 https://example.org/预训练(pre-training) 一文。",  # a URL

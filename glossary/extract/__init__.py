@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.38"
+EXTRACTOR_VERSION = "1.39"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -90,7 +90,11 @@ def prepare(text: str) -> Prepared:
     sites = []
     for site in find_sites(text, masked):
         window = text[site.window_start : site.zh_end]
-        options = fixed_options(window, site.window_start) if site.fixed else span_options(window, site.window_start)
+        if site.fixed:
+            options = fixed_options(window, site.window_start)
+        else:
+            number = re.match(r"[0-9]+", site.gloss.forms[0].text)  # (4-bit quantization: 4 比特量化)
+            options = span_options(window, site.window_start, numbered=number.group() if number else "")
         sites.append(PreparedSite(site, tuple(options)))
     return Prepared(tuple(sites), tuple(find_abbreviations(text, masked)))
 

@@ -19,7 +19,7 @@ from .frozen import Picklable
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
 # A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB); or
 # with a Greek letter joined to a word (ε-greedy, β-VAE).
-_DIGIT_LED_NAME = re.compile(f"\\d+(?:D|d|x\\d+)\\s+[A-Za-z]|[{GREEK_CHAR}]-[A-Za-z]")
+_DIGIT_LED_NAME = re.compile(f"\\d+(?:D|d|x\\d+|-[A-Za-z]+)\\s+[A-Za-z]|[{GREEK_CHAR}]-[A-Za-z]")
 # What opens a remark in brackets rather than a name: a pointer, an example, a usual case.
 _REMARK = re.compile(
     r"(?:see|e\.\s?g\.?|i\.\s?e\.?|cf\.?|for example|for instance|such as|typically|usually|often)(?![\w-])",

@@ -192,6 +192,17 @@ class EnglishSide:
             short_names = set()
         # Possessives and apostrophes are not part of a word: Bayes' theorem, Jensen's inequality.
         plain = re.sub(r"['’]s\b|['’]", "", english.lower())
+        number = _LEADING_NUMBER.match(plain)
+        if number:
+            # 4-bit quantization: the number is a word of it, which the Chinese writes in digits or in characters
+            # (4 比特量化, 四比特量化)
+            digits = number.group(1)
+            numerals = _CHINESE_DIGITS[int(digits)] if int(digits) < len(_CHINESE_DIGITS) else ""
+            vocabulary.append((frozenset({digits}), frozenset(numerals)))
+            suffixes.append(frozenset())
+            wholes.append("")
+            all_parts.append(digits)
+            size += 0.5
         for token in _HYPHENATED.findall(plain):
             hyphenated = token.split("-")
             parts = [p for p in hyphenated if p not in STOP_WORDS]
@@ -274,6 +285,7 @@ class EnglishSide:
             whole = stem("".join(hyphenated)) if len(hyphenated) > len(parts) else whole
             wholes.append(whole if whole not in pieces else "")
         said = frozenset(_WORD.findall(plain)) | ({"and"} if "&" in plain else set())  # (Wide & Deep)
+        said |= {number.group(1)} if number else set()
         names = english != english.lower() or not all(_english_word(w.lower()) for w in content)
         # A transliteration opens with the English's first name: a capitalised word (Cauchy of Cauchy-Schwarz), not
         # an acronym (JSON)
@@ -310,6 +322,10 @@ _NAME_RUN = re.compile(rf"(?:\b(?:[A-Z][^\W\d_]+|{'|'.join(sorted(_NAME_PARTICLE
 # Words of Latin letters, diacritics included (Fréchet, Erdős), and hyphenated runs of them.
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A number that opens an English name, joined to its word (4-bit quantization, 2-stage training), and the Chinese
+# numerals of the small ones
+_LEADING_NUMBER = re.compile(r"([0-9]+)[-–]\w")
+_CHINESE_DIGITS = ("零", "一", "二两", "三", "四", "五", "六", "七", "八", "九", "十")
 # -ize and -ization, which Chinese says with a character of its own (化).
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
 # A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).

@@ -142,13 +142,14 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]:
+def cut_points(window: str, segmented: Sequence[str] | None = None, numbered: str = "") -> list[int]:
     """Offsets where a term may start, right to left: jieba's cuts with and without its HMM guesses; and the ends
     of clause words of two characters or more (never inside one ending in 为, whatever jieba read: 称|为主成分分析).
 
     Two segmentations disagree exactly where one is unsure (或协|变量 against 或|协|变量), and the union
     keeps the right cut in either case. ``segmented`` is ``tokens(window)`` when the caller has it (the HMM
-    segmentation, function characters split off).
+    segmentation, function characters split off). A term starts with a number before Chinese only where its
+    English starts with that number, ``numbered`` (4 比特量化 "4-bit quantization"; not 2个模型).
     """
     points = set()
     for words in (segmented or tokens(window), jieba_tokenizer().cut(window, HMM=False)):
@@ -167,10 +168,19 @@ def cut_points(window: str, segmented: Sequence[str] | None = None) -> list[int]
         (
             p
             for p in points
-            if _TERM_START.match(window, p) and not _INSIDE_A_NAME.fullmatch(window, max(0, p - 2), p + 1)
+            if (_TERM_START.match(window, p) or _starts_numbered(window, p, numbered))
+            and not _INSIDE_A_NAME.fullmatch(window, max(0, p - 2), p + 1)
         ),
         reverse=True,
     )
+
+
+def _starts_numbered(window: str, at: int, number: str) -> bool:
+    """Whether the number a term's English starts with starts here, before Chinese (4 比特量化)."""
+    if not number or not window.startswith(number, at) or (at and window[at - 1].isdigit()):
+        return False
+    after = window[at + len(number) : at + len(number) + 2].lstrip(" ")
+    return CJK_RE.match(after) is not None
 
 
 # Negations that are the prefixes of terms (非凸 non-convex, 不可约 irreducible, 无监督 unsupervised, 未命中 miss).
@@ -349,8 +359,9 @@ _PARTICLE_TAGS = _FUNCTION_TAGS - {"d"}
 _TRAILING = re.compile(f"(?:的[{CJK_CHAR}]{{0,3}}|[{''.join(LOCALISERS)}])$")
 
 
-def span_options(window: str, offset: int = 0) -> list[SpanOption]:
-    """Every span the scorer may consider for a window ending at the gloss (uses jieba).
+def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[SpanOption]:
+    """Every span the scorer may consider for a window ending at the gloss (uses jieba); ``numbered``, the number
+    the English starts with (see cut_points).
 
     Spans end at the gloss, or before a short trailing 的-phrase: in 指令跟随的任务(instruction following) the
     English glosses the words before 的.
@@ -376,7 +387,7 @@ def span_options(window: str, offset: int = 0) -> list[SpanOption]:
             elif glued_preposition(word):
                 inside_word[at + 1] = (word[0], word[1])
             at += len(word)
-        for start in cut_points(window[:end], in_context):
+        for start in cut_points(window[:end], in_context, numbered):
             span = window[start:end]
             if not CJK_RE.search(span):
                 continue  # a Chinese term holds Chinese: DistServe（OSDI 2024）, GPT-4o（OpenAI） pair no Latin names
