@@ -343,6 +343,9 @@ def edit(
         raise click.UsageError("nothing to change: give --zh, --en, --abbr, --note or --tag")
     entry = glossary.edit(zh, en, new_zh=new_zh, new_en=new_en, abbr=abbr, note=note, tags=tags or None)
     _say([entry], "edited")
+    if new_en is not None and (others := glossary.sharing_english(entry.pair_id)):
+        # English forms are shared: a new spelling of one shows wherever it translates a term
+        click.echo(f"  the English form is shared; it reads so for {', '.join(others)} too")
 
 
 @cli.command("rm")

@@ -1105,6 +1105,15 @@ class Glossary:
         for row in self.execute(sql, params):
             yield self._entry(row)
 
+    def sharing_english(self, pair_id: int) -> list[str]:
+        """The other terms whose pairs use this pair's English form (a respelling shows for them too)."""
+        rows = self.query(
+            "SELECT DISTINCT t.zh FROM pairs p JOIN pairs q ON q.english_id = p.english_id AND q.term_id != p.term_id "
+            "JOIN terms t ON t.id = q.term_id WHERE p.id = ? ORDER BY t.zh",
+            [pair_id],
+        )
+        return [r[0] for r in rows]
+
     def abbreviated(self) -> list[tuple[str, str, str]]:
         """(Chinese key, English, abbreviation) of every pair with an abbreviation that nobody rejected."""
         rows = self.query(

@@ -136,6 +136,17 @@ def test_add_says_whether_it_added_updated_or_found_the_pair(run):
     )
 
 
+def test_respelling_a_shared_english_form_says_where_else_it_shows(run, glossary):
+    glossary.add("互相关", "cross-correlation")
+    glossary.add("互相关运算", "cross-correlation")
+    result = run("edit", "互相关", "cross-correlation", "--en", "Cross-Correlation")
+    assert result.output.splitlines() == [
+        "edited: 互相关 = Cross-Correlation [approved]",
+        "  the English form is shared; it reads so for 互相关运算 too",
+    ]
+    assert {e.en for e in glossary.entries()} == {"Cross-Correlation"}
+
+
 def test_an_edit_without_a_change_is_a_usage_error_and_changes_nothing(run, glossary):
     glossary.add("扩散模型", "diffusion model", status="candidate")
     before = glossary.query("SELECT * FROM pairs")
