@@ -357,11 +357,14 @@ def _table_sites(masked: str) -> Iterator[Site]:
     english = -1
     previous_end = -2
     for row in _TABLE_ROW.finditer(masked):
+        new_table, previous_end = row.start() != previous_end + 1, row.end()
+        if not new_table and english < 0:
+            continue  # a row of a table that is no table of terms
         cells = _cells(masked, row.start(1), row.end(1))
-        if row.start() != previous_end + 1:  # a new table: this row is its header
+        if new_table:  # this row is its header
             names = [masked[a:b].strip(" *") for a, b in cells]
             english = next((k for k, name in enumerate(names) if _ENGLISH_HEADER.fullmatch(name)), -1)
-        elif 0 <= english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
+        elif english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
             beside = [_stripped(masked, *cells[k]) for k in (english - 1, english + 1) if 0 <= k < len(cells)]
             chinese = next((bounds for bounds in beside if _CHINESE_GLOSS.fullmatch(masked, *bounds)), None)
             # (an abbreviation in brackets after the English is read as after a comma: Layer Normalization（LN）)
@@ -369,7 +372,6 @@ def _table_sites(masked: str) -> Iterator[Site]:
             gloss = parse(cell, cells[english][0])
             if gloss is not None and chinese is not None:
                 yield Site("table", gloss, *chinese, fixed=True)
-        previous_end = row.end()
 
 
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # the row under a header: | --- | :---: |
@@ -404,8 +406,10 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
     then its English and its Chinese in either order, both in one bracket, where its capitals are the English's
     initials (not BERT（Devlin et al.，谷歌）). The Chinese is the term whole."""
     halves = _TWO_HALVES.fullmatch(masked, start, end)
+    if halves is None:
+        return  # most brackets of Chinese (（见下文）) have no two halves: no need to read before them
     abbr = _english_before(masked, open_at)
-    if halves is None or abbr is None or " " in abbr.text or not is_abbreviation(abbr.text):
+    if abbr is None or " " in abbr.text or not is_abbreviation(abbr.text):
         return
     first, second = (halves.start(1), halves.end(1)), (halves.start(2), halves.end(2))
     for (zh_start, zh_end), (en_start, en_end) in ((first, second), (second, first)):
