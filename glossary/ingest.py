@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from .errors import DocumentError
 from .model import STDIN, STDIN_NAME, Document
-from .normalize import to_traditional
+from .normalize import plain_text, to_traditional
 
 SUFFIX_FORMATS = {
     ".txt": "txt",
@@ -214,10 +214,10 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()
-    text = "".join(parser.parts)
+    text = plain_text("".join(parser.parts))  # again: &nbsp; is a no-break space once the markup is read
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" ?\n[ \n]*", lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text).strip()
-    title = html.unescape("".join(parser.title)).strip() or None
+    title = plain_text(html.unescape("".join(parser.title))).strip() or None
     return text, title
 
 
@@ -255,7 +255,7 @@ def document_from_bytes(
     if not data.strip():
         raise DocumentError(f"{path}: empty")
     text, used = decode(data, encoding, path)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     fmt = format_of(path)
     title = None
     if fmt == "html":

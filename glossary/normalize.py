@@ -19,6 +19,14 @@ GREEK_CHAR = r"\u0391-\u03a9\u03b1-\u03c9\u03d5\u03f5\u00b5"  # (and ϕ, ϵ, and
 LATIN_RE = re.compile(r"[A-Za-z]")
 
 _WS_RE = re.compile(r"\s+")
+# Text pasted from web pages and word processors carries characters that look like nothing or like a space: a
+# zero-width space splits 大\u200b语言模型 in two, a soft hyphen (pre\u00adtraining) or a no-break space hides an
+# English word from the extractor, and a search for what the reader sees finds nothing. The first kind goes (the
+# zero-width joiners stay: emoji are made with them), the second becomes a plain space. So does the ideographic
+# space, but where it indents a paragraph (at the start of a line).
+_INVISIBLE = str.maketrans(dict.fromkeys(map(ord, "\u00ad\u200b\u200e\u200f\u2060\ufeff")))
+_PLAIN = str.maketrans({**_INVISIBLE, **dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " ")})
+_SPACE_NOT_INDENTING = re.compile("(?<=[^\n\u3000])\u3000")
 # Wrapping that is markup or quotation, never part of a term.
 _WRAP = "*_`\"'“”‘’「」『』《》〈〉【】"
 # Everything that separates English words without being meaningful for identity.
@@ -77,9 +85,15 @@ def to_traditional(text: str) -> str:
     return _convert("s2t", text)
 
 
+def plain_text(text: str) -> str:
+    """The text without invisible characters, and with one kind of space (see _INVISIBLE)."""
+    return _SPACE_NOT_INDENTING.sub(" ", text.translate(_PLAIN))
+
+
 def clean_surface(text: str) -> str:
-    """A surface form as it should be stored: NFC, collapsed whitespace, no wrapping quotes or emphasis."""
-    text = _WS_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """A surface form as it should be stored: NFC, nothing invisible, collapsed whitespace, no wrapping quotes or
+    emphasis."""
+    text = _WS_RE.sub(" ", unicodedata.normalize("NFC", text.translate(_INVISIBLE))).strip()
     return text.strip(_WRAP + " ").strip()
 
 

@@ -83,6 +83,29 @@ def test_document_normalises_newlines_and_finds_a_title(tmp_path):
     assert (doc.title, doc.format, doc.encoding) == ("大语言模型入门", "md", "utf-8-sig")
 
 
+@pytest.mark.parametrize(
+    ("name", "raw", "text"),
+    [
+        # nothing invisible: a zero-width space, a soft hyphen, a byte order mark inside, directional marks
+        ("a.md", "大\u200b语言模型（pre\u00adtraining）\ufeff\u200e。", "大语言模型（pretraining）。"),
+        # one kind of space: no-break, narrow and thin spaces, and an ideographic one between words ...
+        ("a.md", "模型\u00a0(large\u202flanguage\u2009model)\u3000见下。", "模型 (large language model) 见下。"),
+        # ... but one that indents a paragraph stays
+        ("a.txt", "\u3000\u3000第一段。\n\u3000\u3000第二段。", "\u3000\u3000第一段。\n\u3000\u3000第二段。"),
+        ("a.html", "<p>大语言模型&nbsp;(large&#160;language model)</p>", "大语言模型 (large language model)"),
+        ("a.md", "\u200b\u200b\n", None),  # nothing visible: no text
+    ],
+)
+def test_documents_hold_the_text_as_a_reader_sees_it(name, raw, text):
+    """Text pasted from web pages holds characters that show as nothing or as a space; they split terms
+    (大\u200b语言模型) and hide English words from the extractor, and searches for what the reader sees miss."""
+    if text is None:
+        with pytest.raises(DocumentError, match="no text"):
+            document_from_bytes(raw.encode(), name)
+    else:
+        assert document_from_bytes(raw.encode(), name).text == text
+
+
 def test_html_keeps_visible_text_and_emphasis_hints():
     text, title = html_to_text(
         "<html><head><title>後訓練</title><style>p{}</style></head><body><p>我们使用<em>强化学习</em>"

@@ -42,6 +42,7 @@ def test_english_variants_share_a_key(forms, key):
         ("「智能体」", "智能体"),
         ("Ｑ网络", "Q网络"),
         ("注意 力", "注意力"),
+        ("大\u200b语言\u00ad模型", "大语言模型"),  # nothing invisible (pasted from a web page)
         # the space many writers put between Chinese and Latin letters or digits is layout too
         ("薴", "苎"),  # OpenCC simplifies it in two steps (薴 -> 苧 -> 苎); a key is its own key
         ("Transformer 架构", "Transformer架构"),
@@ -50,6 +51,7 @@ def test_english_variants_share_a_key(forms, key):
         ("路径 MTU 发现", "路径MTU发现"),
         # ... but not between Latin words
         ("Adam optimizer", "Adam optimizer"),
+        ("Adam\u00a0optimizer", "Adam optimizer"),
     ],
 )
 def test_chinese_key_is_simplified_and_clean(form, key):

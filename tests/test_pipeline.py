@@ -53,6 +53,14 @@ def test_a_document_added_later_reads_abbreviations_as_the_glossary_defines_them
     assert ("卷积神经网络", "convolutional neural network", "CNN", 2) in together
 
 
+def test_terms_pasted_with_invisible_characters_are_extracted_whole(run, tmp_path, glossary):
+    path = tmp_path / "pasted.md"
+    path.write_text("我们使用大\u200b语言模型\u00a0(large\u00a0language model)，以及预训练（pre\u00adtraining）。\n")
+    assert run("extract", str(path)).exit_code == 0
+    pairs = {(e.zh, e.en) for e in glossary.entries()}
+    assert pairs == {("大语言模型", "large language model"), ("预训练", "pretraining")}
+
+
 def test_the_summary_counts_each_pair_of_the_run_once(run, tmp_path, glossary):
     """Documents share pairs: two files glossing one term are one pair, as stats says, not one per file."""
     for name in ("a.txt", "b.txt"):
