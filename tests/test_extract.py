@@ -529,6 +529,22 @@ GLOSSES = [
     ),
     ("**强化学习（reinforcement learning，RL）**是机器学习的一个分支。", {("强化学习", "reinforcement learning")}),
     ("训练 *Wasserstein 生成对抗网络*（Wasserstein GAN）更稳定。", {("Wasserstein生成对抗网络", "Wasserstein GAN")}),
+    # ... and quotes around the English too
+    ("所谓的“幻觉”（“hallucination”）很常见。", {("幻觉", "hallucination")}),
+    ("大语言模型（'large language model'，LLM）很强。", {("大语言模型", "large language model")}),
+    # markup a reader does not see: links, HTML tags, citations and footnote marks
+    (
+        "我们使用[大语言模型](https://example.org/llm)（large language model）来做事。",
+        {("大语言模型", "large language model")},
+    ),
+    (
+        "我们使用大语言模型（[large language model](https://example.org)）来做事。",
+        {("大语言模型", "large language model")},
+    ),
+    ("[Transformer](https://example.org)（变换器）是一种模型。", {("变换器", "Transformer")}),
+    ("我们使用<b>大语言模型</b>（large language model）来做事。", {("大语言模型", "large language model")}),
+    ("扩散模型[1]（diffusion model）逐步去噪。", {("扩散模型", "diffusion model")}),
+    ("扩散模型[^ho]（diffusion model[^2]）逐步去噪。", {("扩散模型", "diffusion model")}),
     # a localiser or 的 inside a dictionary word does not end a phrase (未命中 "miss", 目的 "objective")
     ("缓存未命中（cache miss）会带来延迟。", {("缓存未命中", "cache miss")}),
     ("这个训练目的（training objective）很简单。", {("训练目的", "training objective")}),
@@ -931,6 +947,14 @@ def test_prose_that_only_looks_like_front_matter_or_html_code_keeps_its_terms(te
 )
 def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):
     assert wrong not in pairs(sentence, minimum=0.0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["然后使用被TensorFlow团队称为autograph的功能。", "注意力机制被业界称为attention。"],
+)
+def test_who_calls_a_thing_so_is_not_what_it_is_called(sentence):
+    assert pairs(sentence, minimum=0.0) == set()
 
 
 def test_an_apposition_of_two_names_is_a_pair():

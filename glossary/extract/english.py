@@ -180,13 +180,16 @@ def _initials(english: str, skip: frozenset[str] = frozenset()) -> str:
 _WORD_BREAK = re.compile(r"[\s\-]+")
 
 
+_WRAPPING = "*\"'“”‘’「」『』"
+
+
 def parse(content: str, offset: int) -> EnglishGloss | None:
     """Parse the content of a gloss (text inside the brackets, starting at ``offset`` in the document).
 
     Returns None when it is not a translation.
     """
-    # Emphasis around the English, (*convolutional neural network*), is markup, not part of it.
-    stripped = content.strip().strip("*").strip()
+    # Emphasis or quotes around the English, (*convolutional neural network*), (“hallucination”), are not part of it.
+    stripped = content.strip().strip(_WRAPPING).strip()
     lead = content.index(stripped) if stripped else 0
     label = _LABEL.match(stripped)
     if label:
@@ -203,8 +206,8 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     if len(pieces) > MAX_ALTERNATIVES or sum(separator == "、" for separator, _, _ in pieces) >= 2:
         return None  # a list (xmin,xmax,ymin,ymax), examples (BPE、WordPiece、Unigram), not alternative names
     for _separator, text, start in pieces:
-        start += position + len(text) - len(text.lstrip("*"))  # emphasis on one piece: (*CNN*)
-        text = text.strip("*")
+        start += position + len(text) - len(text.lstrip(_WRAPPING))  # emphasis on one piece: (*CNN*)
+        text = text.strip(_WRAPPING)
         if article := _ARTICLE.match(text):
             start, text = start + article.end(), text[article.end() :]  # the deadly triad
         if CJK_RE.search(text):

@@ -12,9 +12,10 @@ Patterns, in both bracket widths, with or without spaces:
 - tables of terms: in a Markdown table whose header names a column of English, the Chinese cell beside it;
 - coordination on both sides (A and B，即 甲和乙) is split into pairs.
 
-Front matter, code spans, fenced code, code in HTML, math, URLs, link targets, HTML tags, citations and file names
-are masked before any pattern runs, so nothing inside them is ever a term. (Not Markdown's indented code: the
-extractor does not know a document's format, and plain text indents its paragraphs with spaces.)
+Front matter, code spans, fenced code, code in HTML, math, URLs, author-year citations and file names are masked
+before any pattern runs, so nothing inside them is ever a term. (Not Markdown's indented code: the extractor does
+not know a document's format, and plain text indents its paragraphs with spaces.) Links' brackets and targets, HTML
+tags, citations and footnote marks are read as spaces: a gloss may be read across them.
 """
 
 from __future__ import annotations
@@ -57,11 +58,17 @@ _PROTECTED = [
     (("$",), re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)),  # math
     (("\\",), re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]|\\[A-Za-z]+(?:\{[^{}\n]*\})*", re.S)),  # LaTeX
     (("http", "www."), re.compile(r"https?://[^\s)）\]>]+|www\.[^\s)）\]>]+")),  # URLs
-    (("](",), re.compile(r"\]\([^)\n]*\)")),  # link and image targets
-    (("<",), re.compile(r"<[A-Za-z/!][^<>\n]*>")),  # HTML tags
-    (("[",), re.compile(r"\[(?:@[^\]\n]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]")),  # citations: [1], [2, 3], [@key]
     # author-year citations: (Ho et al., 2020), (Smith and Jones 2019; Lee, 2021)
     ((" 19", " 20"), re.compile(f"[（(]{_AUTHOR_YEAR}(?:\\s*[;；,，]\\s*{_AUTHOR_YEAR})*\\s*[)）]")),
+]
+# Markup a reader does not see, between a term and its gloss or around either: [大语言模型](url)（large language
+# model）, 扩散模型[1]（diffusion model）, <b>张量</b>（tensor）, （[Large Language Model](url)）. It becomes
+# spaces rather than MASK: a gloss may be read across it, as across the space before a bracket.
+_INVISIBLE_MARKUP = [
+    (("](",), re.compile(r"\[(?=[^\[\]\n]*\]\()|\]\([^)\n]*\)")),  # a link's brackets and target (and an image's)
+    (("<",), re.compile(r"<[A-Za-z/!][^<>\n]*>")),  # HTML tags
+    # citations and footnotes: [1], [2, 3], [@key], [^1]
+    (("[",), re.compile(r"\[(?:@[^\]\n]+|\^[^\]\s]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]")),
 ]
 # File names, found from their extension and extended left: scanning every word for one is slow. The pattern
 # starts with its literal dot (no lookbehind), so that the regex engine skips to each dot.
@@ -147,10 +154,12 @@ class Site(Picklable):
 
 
 def mask(text: str) -> str:
-    """The text with protected regions (code, math, URLs ...) replaced by MASK, offsets unchanged."""
-    for triggers, regex in _PROTECTED:
-        if any(t in text for t in triggers):
-            text = regex.sub(lambda m: MASK * len(m.group()), text)
+    """The text with protected regions (code, math, URLs ...) replaced by MASK, and markup a reader does not see
+    by spaces; offsets unchanged."""
+    for fill, constructs in ((MASK, _PROTECTED), (" ", _INVISIBLE_MARKUP)):
+        for triggers, regex in constructs:
+            if any(t in text for t in triggers):
+                text = _filled(text, regex, fill)
     if "." in text:
         spans = []
         for m in _FILE_EXTENSION.finditer(text):
@@ -160,6 +169,11 @@ def mask(text: str) -> str:
         for start, end in reversed(spans):
             text = text[:start] + MASK * (end - start) + text[end:]
     return text
+
+
+def _filled(text: str, regex: re.Pattern[str], fill: str) -> str:
+    """The text with each match of the regex replaced by as many ``fill`` characters."""
+    return regex.sub(lambda m: fill * len(m.group()), text)
 
 
 def window_before(masked: str, end: int) -> tuple[int, int | None]:
@@ -190,14 +204,14 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
                 return start, start
         return end, None
     start = i
-    while start > 0 and end - start < WINDOW:
+    while start > 0 and i - start < WINDOW:  # (not counting what is read as spaces: [中文](url)（English）)
         if TERM_CHAR.match(masked[start - 1]) or (
             start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 4])
         ):
             start -= 1
         else:
             break
-    if end - start >= WINDOW:
+    if i - start >= WINDOW:
         # A window does not start inside a Latin word: Weisfeiler-Lehman 图同构测试 names both men.
         while start > 0 and _LATIN_WORD_CHAR.match(masked[start - 1]) and _LATIN_WORD_CHAR.match(masked[start]):
             start -= 1
@@ -480,8 +494,10 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             # (An English phrase of several words is a name of its own, whatever Chinese follows it; what follows a
             # slash pair, _isolated_slash_pair has read.)
             one_word = " " not in en_text and pattern != "zh/en"
-            if (one_word and _begins_a_chinese_name(masked, en_start + len(en_text))) or _DESCRIBED.search(
-                masked, max(0, zh_end - 8), zh_end
+            if (
+                (one_word and _begins_a_chinese_name(masked, en_start + len(en_text)))
+                or _DESCRIBED.search(masked, max(0, zh_end - 8), zh_end)
+                or _NAMED_BY.search(masked, max(0, zh_end - 13), zh_end)
             ):
                 continue
             start, hint = window_before(masked, zh_end)
@@ -517,6 +533,8 @@ def _glossed_otherwise(masked: str, zh_end: int, english: str) -> bool:
 # A demonstrative with a short noun right before an apposition's keyword (这种情况称为, 该方法也称为): the Chinese
 # refers back to what the text describes, the English names it; the two are no pair.
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
+# The one who names, after 被 (被 TensorFlow 团队称为 autograph, 被业界称为): what is named comes before it.
+_NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
 
 
 def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
