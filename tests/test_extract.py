@@ -478,6 +478,28 @@ GLOSSES = [
         "这就是同时定位与建图（simultaneous localization and mapping，SLAM）问题。",
         {("同时定位与建图", "simultaneous localization and mapping")},
     ),
+    # ... members that share a head noun the English writes once, which the Chinese says in each
+    (
+        "我们使用张量并行和流水线并行（tensor and pipeline parallelism）。",
+        {("张量并行", "tensor parallelism"), ("流水线并行", "pipeline parallelism")},
+    ),
+    (
+        "深层网络容易出现梯度消失和梯度爆炸（vanishing and exploding gradients）。",
+        {("梯度消失", "vanishing gradients"), ("梯度爆炸", "exploding gradients")},
+    ),
+    (
+        "要配置就绪探针和存活探针（Readiness and Liveness Probes）。",
+        {("就绪探针", "Readiness Probes"), ("存活探针", "Liveness Probes")},
+    ),
+    # ... a serial list on both sides
+    (
+        "LSTM有输入门、遗忘门和输出门（input, forget and output gates）。",
+        {("输入门", "input gates"), ("遗忘门", "forget gates"), ("输出门", "output gates")},
+    ),
+    (
+        "它包括预训练、微调和对齐（pre-training, fine-tuning, and alignment）。",
+        {("预训练", "pre-training"), ("微调", "fine-tuning"), ("对齐", "alignment")},
+    ),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
     # English first: the name starts after the clause it ends (is, called, known as)
@@ -949,11 +971,21 @@ def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):
     assert wrong not in pairs(sentence, minimum=0.0)
 
 
+def test_members_with_nothing_in_common_are_terms_as_written():
+    found = pairs("我们先做分词和词性标注（tokenization and part-of-speech tagging）。", minimum=0.0)
+    assert found == {("分词", "tokenization"), ("词性标注", "part-of-speech tagging")}
+
+
 @pytest.mark.parametrize(
     "sentence",
-    ["然后使用被TensorFlow团队称为autograph的功能。", "注意力机制被业界称为attention。"],
+    [
+        "然后使用被TensorFlow团队称为autograph的功能。",
+        "注意力机制被业界称为attention。",
+        # a list in Chinese, alternatives in English: the Chinese before 、 is not read as a member
+        "这种“服务器是牲口、不是宠物”（cattle, not pets）的理念。",
+    ],
 )
-def test_who_calls_a_thing_so_is_not_what_it_is_called(sentence):
+def test_no_pair_where_the_chinese_is_not_what_the_english_names(sentence):
     assert pairs(sentence, minimum=0.0) == set()
 
 
@@ -1310,11 +1342,31 @@ def test_no_seed_non_translation_passes_as_knowledge(seed_candidates):
 def test_extractor_never_raises_and_every_span_points_at_its_text(text):
     for c in extract_pairs(text):
         assert text[c.start : c.end] == c.zh
-        # a pair's English as written (or the abbreviation it spells out); a derived pair's is part of its parent's
+        # a pair's English as written (or the abbreviation it spells out, or a member of a coordination with the head
+        # the members share); a derived pair's is part of its parent's
         written = text[c.en_start : c.en_end]
-        assert c.en == written or c.abbr == written if c.parent is None else c.en in written
+        assert (
+            c.en in (written, _with_shared_head(written, c.en)) or c.abbr == written
+            if c.parent is None
+            else c.en in written
+        )
         assert 0.0 <= c.confidence <= 1.0
         assert c.parent is None or c.parent < len(text)
+
+
+def _with_shared_head(written: str, english: str) -> str:
+    """A member of a coordination as written before the others, and the head written after them all."""
+    member, _, head = english.rpartition(" ")
+    return english if member and written.startswith(member) and written.endswith(head) else written
+
+
+def test_a_member_sharing_a_head_points_at_the_whole_coordination():
+    text = "我们使用张量并行和流水线并行（tensor and pipeline parallelism）。"
+    written = {c.en: text[c.en_start : c.en_end] for c in extract_pairs(text)}
+    assert written == {
+        "tensor parallelism": "tensor and pipeline parallelism",
+        "pipeline parallelism": "pipeline parallelism",
+    }
 
 
 def test_an_english_trimmed_of_its_head_noun_is_still_as_written():

@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.40"
+EXTRACTOR_VERSION = "1.41"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -255,9 +255,11 @@ def resolve(
             # (Of a gloss with other forms, the abbreviation's pair would be one of theirs a second time.)
             spelled = abbreviated.glossed_as(form.text, [option]) if len(site.gloss.forms) == 1 else None
             members = coordinate(read, option.start, form, named=site.gloss.abbr is not None)
-            for zh, zh_start, english, en_start, _en_end in members:
+            for zh, zh_start, english, en_start, en_end in members:
                 english = trim_generic_head(english, zh)
-                written, folded = len(english), False
+                # (as written, or written with the head the members share: tensor and pipeline parallelism)
+                written = len(english) if text.startswith(english, en_start) else en_end - en_start
+                folded = False
                 if spelled is not None and english == form.text:
                     english, abbr, written, folded = spelled, form.text, len(form.text), True
                 confidence = site_confidence(site, choice, zh, abbreviated.weighed(english, item.options), stats)

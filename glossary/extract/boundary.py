@@ -233,6 +233,17 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
     return False
 
 
+_COORDINATORS = frozenset(("和", "与", "及", "、", "以及"))
+
+
+def _rest_of_member(words: Sequence[str], position: int) -> Sequence[str]:
+    """The words after ``position`` up to the next coordinator: members of a coordination say their shared words
+    again where the English says them once (梯度消失和梯度爆炸 "vanishing and exploding gradients")."""
+    rest = words[position + 1 :]
+    end = next((k for k, word in enumerate(rest) if word in _COORDINATORS), len(rest))
+    return rest[:end]
+
+
 def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
     sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
@@ -494,6 +505,7 @@ class _Said:
 # Joining words and the English words that join as they do
 _JOINS = {
     "和": frozenset({"and"}),
+    "、": frozenset({"and"}),  # (a list: input, forget and output gates)
     "与": frozenset({"and"}),
     "及": frozenset({"and"}),
     "或": frozenset({"or"}),
@@ -538,7 +550,7 @@ def _said(
             said.aligned += 1
             continue
         credit, accounted, known = alignment(word, english)
-        if credit and _repeats(word, words[position + 1 :], english):
+        if credit and _repeats(word, _rest_of_member(words, position), english):
             # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
             # Chinese word, the one nearest the rest of the term.

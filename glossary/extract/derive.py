@@ -37,10 +37,28 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
     en_members = _members(form.text, COORDINATION_EN)
     if len(en_members) != len(zh_members):
         return whole
+    head = _shared_head([z for z, _ in zh_members], [e for e, _ in en_members])
     return [
-        (z, zh_start + zs, e, form.start + es, form.start + es + len(e))
-        for (z, zs), (e, es) in zip(zh_members, en_members, strict=True)
+        (z, zh_start + zs, f"{e} {head}", form.start + es, form.end)
+        if head and k < len(en_members) - 1
+        else (z, zh_start + zs, e, form.start + es, form.start + es + len(e))
+        for k, ((z, zs), (e, es)) in enumerate(zip(zh_members, en_members, strict=True))
     ]
+
+
+def _shared_head(zh_members: list[str], en_members: list[str]) -> str | None:
+    """The head noun the English members share, written once after the last (input, forget and output gates;
+    tensor and pipeline parallelism), where the Chinese says it in every member: they all start or all end with
+    the same characters, which mean it (输入门、遗忘门和输出门; 梯度消失和梯度爆炸 "vanishing and exploding gradients").
+    Otherwise None: 分词和词性标注 (tokenization and part-of-speech tagging) are two terms as written."""
+    *modifiers, last = (member.split() for member in en_members)
+    if len(last) < 2 or any(len(words) >= len(last) for words in modifiers):
+        return None
+    head = last[-1]
+    prefix = _common_prefix(zh_members)
+    suffix = _common_prefix([member[::-1] for member in zh_members])[::-1]
+    shared = [affix for affix in (prefix, suffix) if CJK_RE.search(affix)]
+    return head if any(aligns(affix, head) for affix in shared) else None
 
 
 def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
@@ -50,6 +68,14 @@ def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
         at = m.end()
     members.append((text[at:], at))
     return [(t, s) for t, s in members if t.strip()]
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)  # (the prefix of these two is every text's)
+    k = 0
+    while k < len(first) and first[k] == last[k]:
+        k += 1
+    return first[:k]
 
 
 # ... and the Chinese head nouns that say them, where CC-CEDICT has other senses (方案 "plan" for scheme).

@@ -17,6 +17,9 @@ from .frozen import Picklable
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
+_LIST_ITEM = r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}"
+_SERIAL_ITEM = re.compile(r"\s*,?\s+and\s+|\s*,\s*")
+_SERIAL_LIST = re.compile(f"{_LIST_ITEM}(?:\\s*,\\s*{_LIST_ITEM})+\\s*,?\\s+and\\s+{_LIST_ITEM}")
 # A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB); or
 # with a Greek letter joined to a word (ε-greedy, β-VAE).
 _DIGIT_LED_NAME = re.compile(f"\\d+(?:D|d|x\\d+|-[A-Za-z]+)\\s+[A-Za-z]|[{GREEK_CHAR}]-[A-Za-z]")
@@ -202,7 +205,9 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     forms: list[Form] = []
     abbr: Form | None = None
     position = offset + lead
-    pieces = _pieces(stripped)
+    # A serial list (input, forget and output gates) is one coordination, not alternative names
+    serial = _SERIAL_LIST.fullmatch(stripped) is not None
+    pieces = [("", stripped, 0)] if serial else _pieces(stripped)
     if len(pieces) > MAX_ALTERNATIVES or sum(separator == "、" for separator, _, _ in pieces) >= 2:
         return None  # a list (xmin,xmax,ymin,ymax), examples (BPE、WordPiece、Unigram), not alternative names
     for _separator, text, start in pieces:
@@ -225,7 +230,7 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
                 continue
             else:
                 return None  # a sentence mixing both: (MMLU约为85), (NVIDIA称之为warps)
-        if not looks_like_term(text):
+        if not (all(map(looks_like_term, _SERIAL_ITEM.split(text))) if serial else looks_like_term(text)):
             if not forms and abbr is None:
                 return None
             continue

@@ -220,6 +220,8 @@ class EnglishSide:
             # CC-CEDICT's part, causality (causa) and cause (caus), variational (varia) and vary (vari).
             # Not where the four letters are a prefix (overfitting: "over" is also CC-CEDICT's "talk over").
             stems |= {s[:4] for s in stems if len(s) == 5 and s[:4] not in HYPHEN_PREFIXES}
+            # ... and a base's -y, which became -i before the suffix: readiness meets ready, emptiness empty.
+            stems |= {s[:-1] + "y" for s in stems if len(s) >= 4 and s.endswith("i")}
             chars: set[str] = set()
             suffix_chars: set[str] = set()
             if len(parts) > 1:

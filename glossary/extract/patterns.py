@@ -176,11 +176,12 @@ def _filled(text: str, regex: re.Pattern[str], fill: str) -> str:
     return regex.sub(lambda m: fill * len(m.group()), text)
 
 
-def window_before(masked: str, end: int) -> tuple[int, int | None]:
+def window_before(masked: str, end: int, *, listed: bool = False) -> tuple[int, int | None]:
     """Start of the window of possible term characters ending at ``end``, and an opening-mark hint.
 
     If the term is enclosed in marks right before ``end`` (*中文*, “中文”), the window is the enclosed text and
-    the hint is its start.
+    the hint is its start. Where the English is ``listed`` (input, forget and output gates), so may the Chinese
+    be: the window goes on over 、 (输入门、遗忘门和输出门).
     """
     i = end
     while i > 0 and masked[i - 1] in " \t":
@@ -205,8 +206,10 @@ def window_before(masked: str, end: int) -> tuple[int, int | None]:
         return end, None
     start = i
     while start > 0 and i - start < WINDOW:  # (not counting what is read as spaces: [中文](url)（English）)
-        if TERM_CHAR.match(masked[start - 1]) or (
-            start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 4])
+        if (
+            TERM_CHAR.match(masked[start - 1])
+            or (start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 4]))
+            or (listed and masked[start - 1] == "、" and start > 1 and CJK_RE.match(masked[start - 2]))
         ):
             start -= 1
         else:
@@ -342,7 +345,8 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 continue
         gloss = parse(content, m.start(1))
         if gloss is not None:
-            start, hint = window_before(masked, open_at)
+            listed = any(COORDINATION_EN.search(form.text) for form in gloss.forms)
+            start, hint = window_before(masked, open_at, listed=listed)
             if start < open_at and re.search(_CJK, masked[start:open_at]):
                 end = open_at
                 while masked[end - 1] in ' \t*”」』》’"':
