@@ -472,6 +472,12 @@ GLOSSES = [
     ("这是可满足性问题（satisfiability problem）。", {("可满足性问题", "satisfiability problem")}),  # (满足 said)
     ("这个问题叫 data contamination，也就是数据污染。", {("数据污染", "data contamination")}),
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
+    # ... and after a label that says the English follows (英文称为, 英文叫, 英文全称是)
+    (
+        "这种优化叫索引下推，英文称为 Index Condition Pushdown（ICP）。",
+        {("索引下推", "Index Condition Pushdown")},
+    ),
+    ("这叫索引下推，英文全称是 Index Condition Pushdown。", {("索引下推", "Index Condition Pushdown")}),
     # coordination: split where both sides list the same members, whole where an abbreviation names the whole
     ("预训练和微调（pre-training and fine-tuning）是两个阶段。", {("预训练", "pre-training"), ("微调", "fine-tuning")}),
     (
@@ -519,6 +525,18 @@ GLOSSES = [
     ("现在的模型都支持 tool use（工具使用）。", {("工具使用", "tool use")}),
     # English（中文） whose Chinese joins words with a hyphen
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
+    # ... or starts with a Latin word of the English (a Latin word is two characters' worth of length)
+    ("推理时要用 KV cache（KV缓存）加速。", {("KV缓存", "KV cache")}),
+    (
+        "这里用 Transformer architecture（Transformer 架构）。",
+        {("Transformer架构", "Transformer architecture")},
+    ),
+    # a single em dash joins the words of a term where the English hyphenates them (a doubled one sets off a clause)
+    (
+        "它使用编码器—解码器架构（encoder-decoder architecture）。",
+        {("编码器—解码器架构", "encoder-decoder architecture")},
+    ),
+    ("它使用编码器——解码器架构（encoder-decoder architecture）。", {("解码器架构", "encoder-decoder architecture")}),
     # 在 inside a name the English writes with "in" (human in the loop), as 和 with "and"
     ("这类系统通常需要人在回路（human in the loop）的设计。", {("人在回路", "human in the loop")}),
     ("长上下文模型存在迷失在中间（lost in the middle）的问题。", {("迷失在中间", "lost in the middle")}),

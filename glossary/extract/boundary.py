@@ -292,9 +292,9 @@ _NOT_TERM_START_TAGS = frozenset("m q mq r d zg".split())
 def acceptable_term(option: SpanOption, english: str = "x") -> bool:
     """Whether a span a pattern delimited (or a derived part) could be a term for this English at all: a clause
     word may end it only where the English says it (tool use（工具使用）)."""
-    if not 2 <= len(option.span) <= 12:
-        return False
     side = EnglishSide.of(english)
+    if not 2 <= _length(option.span, side) <= 12:  # (a Latin word is two characters' worth: Transformer 架构)
+        return False
     if option.first_tag in _NOT_TERM_START_TAGS and not (
         len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0]
     ):

@@ -110,7 +110,7 @@ _APPOSITIONS = [
         "zh，也称en",
         "称|叫|英文",
         re.compile(
-            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|简称|称为|英文为|英文是|英文名为)"
+            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|简称|称为|英文(?:名称?|全称)?(?:称为|叫做?|为|是))"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
         ),
     ),
@@ -176,12 +176,12 @@ def _filled(text: str, regex: re.Pattern[str], fill: str) -> str:
     return regex.sub(lambda m: fill * len(m.group()), text)
 
 
-def window_before(masked: str, end: int, *, listed: bool = False) -> tuple[int, int | None]:
+def window_before(masked: str, end: int, *, joins: str = "") -> tuple[int, int | None]:
     """Start of the window of possible term characters ending at ``end``, and an opening-mark hint.
 
     If the term is enclosed in marks right before ``end`` (*中文*, “中文”), the window is the enclosed text and
-    the hint is its start. Where the English is ``listed`` (input, forget and output gates), so may the Chinese
-    be: the window goes on over 、 (输入门、遗忘门和输出门).
+    the hint is its start. The window goes on over any of ``joins`` between two Chinese characters: what the
+    English says joins terms there (see joining_marks).
     """
     i = end
     while i > 0 and masked[i - 1] in " \t":
@@ -209,7 +209,12 @@ def window_before(masked: str, end: int, *, listed: bool = False) -> tuple[int, 
         if (
             TERM_CHAR.match(masked[start - 1])
             or (start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 4]))
-            or (listed and masked[start - 1] == "、" and start > 1 and CJK_RE.match(masked[start - 2]))
+            or (
+                masked[start - 1] in joins
+                and start > 1
+                and CJK_RE.match(masked[start - 2])
+                and CJK_RE.match(masked[start : start + 1])
+            )
         ):
             start -= 1
         else:
@@ -219,6 +224,16 @@ def window_before(masked: str, end: int, *, listed: bool = False) -> tuple[int, 
         while start > 0 and _LATIN_WORD_CHAR.match(masked[start - 1]) and _LATIN_WORD_CHAR.match(masked[start]):
             start -= 1
     return start, None
+
+
+def joining_marks(gloss: EnglishGloss) -> str:
+    """Marks that join Chinese where the English joins so too: 、 in a list (输入门、遗忘门和输出门 "input, forget
+    and output gates"), an em dash for a hyphen (编码器—解码器架构 "encoder-decoder architecture"). Elsewhere
+    they end a term: 、 lists what a gloss does not name, an em dash sets off a clause."""
+    forms = [form.text for form in gloss.forms]
+    listed = any(COORDINATION_EN.search(form) for form in forms)
+    hyphenated = any("-" in form for form in forms)
+    return "、" * listed + "—" * hyphenated
 
 
 def _joins_a_name(before: str, char_after: str) -> bool:
@@ -345,8 +360,7 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 continue
         gloss = parse(content, m.start(1))
         if gloss is not None:
-            listed = any(COORDINATION_EN.search(form.text) for form in gloss.forms)
-            start, hint = window_before(masked, open_at, listed=listed)
+            start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
             if start < open_at and re.search(_CJK, masked[start:open_at]):
                 end = open_at
                 while masked[end - 1] in ' \t*”」』》’"':
@@ -354,9 +368,10 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 yield Site("zh(en)", gloss, start, end, markup_start=hint)
             continue
         chinese = content.strip()
-        if m.group("nested") is None and _CHINESE_GLOSS.fullmatch(chinese):
+        led = _LATIN_LED_GLOSS.fullmatch(chinese)
+        if m.group("nested") is None and (led or _CHINESE_GLOSS.fullmatch(chinese)):
             english = _english_before(masked, open_at)
-            if english is not None:
+            if english is not None and (led is None or led["latin"] in english.text.split()):
                 zh_start = m.start(1) + content.index(chinese)
                 pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
                 yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
@@ -442,6 +457,8 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
 # The Chinese of English（中文）: up to twelve characters, words joined by a hyphen or a middle dot among them
 # (TF-IDF（词频-逆文档频率）).
 _CHINESE_GLOSS = re.compile(f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
+# ... or Chinese led by a Latin word of the English (KV cache（KV缓存）)
+_LATIN_LED_GLOSS = re.compile(f"(?P<latin>[A-Za-z][A-Za-z0-9]*) ?{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 
 
 def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
