@@ -140,6 +140,7 @@ GLOSSES = [
         {("检索增强生成", "Retrieval-Augmented Generation")},
     ),
     ("使用 LoRA（低秩适配，Low-Rank Adaptation）微调。", {("低秩适配", "Low-Rank Adaptation")}),
+    ("我们使用低秩适配（LoRA）微调。", {("低秩适配", "LoRA")}),  # an acronym in mixed case is one still
     # ... and the combining forms of the sciences: bio- 生, neuro- 神 (生物信息学 at the start of a sentence)
     ("生物信息学（bioinformatics）中最基础的问题是序列比对。", {("生物信息学", "bioinformatics")}),
     ("这个函数是不可约（irreducible）的。", {("不可约", "irreducible")}),
@@ -920,6 +921,8 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
         "训练过程（Algorithm 1）如下所示。",  # a numbered part of the document
         "这一结论见命题（Proposition 2）。",  # another
         "该公司（Google DeepMind）发布了新模型。",  # a name of an instance of what the Chinese says
+        "我们用的深度学习框架（PyTorch）很好。",  # ... a name made of words (Torch), however like an acronym
+        "这个改进版本（AdamW）如今已经成为标准。",
         "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names

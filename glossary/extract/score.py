@@ -63,6 +63,8 @@ def _brand_name(english: str) -> bool:
     return re.search(r"[a-z][A-Z]", english) is not None
 
 
+# A capitalised word inside a name (Torch, Adam, Polar): not the letters of an acronym (LoRA, RoBERTa, kNN)
+_NAMED_WORD = re.compile(r"[A-Z][a-z]{3,}")
 _COMMON_WORDS = re.compile(r"[a-z]+(?:[ -][a-z]+)+")
 
 
@@ -81,9 +83,9 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
     if site.pattern.endswith("+coordination"):
         logit += 0.3  # both sides listed the same number of members
     words = choice.option.words if choice is not None else tokens(zh)
-    if is_abbreviation(english) and not CAMEL_WORD.fullmatch(english):
+    if is_abbreviation(english) and not CAMEL_WORD.fullmatch(english) and not _NAMED_WORD.search(english):
         # RLHF: letters, nothing the dictionary could compare, only the length they predict (学习 is too short).
-        # HumanEval, a name made of words, is no acronym.
+        # HumanEval, a name made of words, is no acronym; nor are PyTorch, AdamW and PolarDB, which hold one.
         logit -= 0.5 * abs(math.log(len(zh) / expected_chars(EnglishSide.of(english))))
     elif any(aligns(w, english) for w in words):
         logit += 1.0  # the dictionary sees the English in the Chinese ...
