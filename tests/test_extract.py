@@ -61,6 +61,9 @@ GLOSSES = [
     # a prefix says a morpheme (bi- 二), however else the letters could be read (big + ram); the longest prefix
     ("我们计算二元语法（bigram）。", {("二元语法", "bigram")}),
     ("我们计算一元语法（unigram）。", {("一元语法", "unigram")}),
+    # ... a suffix that says one too (-most 最), and a prefix written apart is one character (semi-join 半连接)
+    ("联合索引要遵循最左前缀原则（leftmost prefix rule）。", {("最左前缀原则", "leftmost prefix rule")}),
+    ("把 IN 子查询转换成半连接（semi-join）。", {("半连接", "semi-join")}),
     # the dictionary's "to embed" and the English "embedding" meet
     ("目标序列的嵌入（embedding）表示将加上位置编码。", {("嵌入", "embedding")}),
     # English words a translator knows the morpheme of, where the dictionary lists other senses (net 网, twin 双)
@@ -1013,6 +1016,13 @@ def test_no_pair_where_the_chinese_is_not_what_the_english_names(sentence):
 def test_an_apposition_of_two_names_is_a_pair():
     assert ("低秩适配", "LoRA") in pairs("低秩适配，也称为LoRA，是一种高效微调方法。", minimum=0.0)
     assert ("TLB未命中", "TLB miss") in pairs("这种情况称为TLB未命中（TLB miss），代价很高。")
+
+
+def test_a_suffixed_word_meets_its_base_in_y_and_no_other_word_gains_one():
+    from glossary.extract.english_side import EnglishSide
+
+    assert {"ready", "happy"} <= EnglishSide.of("readiness happiness").stems
+    assert not {"tray", "multy", "semy"} & EnglishSide.of("pre-training multi-head semi-join").stems
 
 
 def test_english_words_keep_their_diacritics():

@@ -47,10 +47,10 @@ MORPHEMES = _table(
 
 
 # English suffixes and the Chinese morphemes that translate them (无连接 connectionless, 有状态 stateful, 可学习
-# learnable, 可解释性 explainability, 交互式 interactive, 最短 shortest), on a word whose base is a word of its own
-# (not native, not forest's "for" + est; any base of four letters before -able, serializ-able 可串行化). Such a
-# morpheme only ever earns a character the span holds.
-SUFFIXES = _table("less:无 ful:有 able:可 ible:可 ability:可 ibility:可 ive:式 est:最 er:更")
+# learnable, 可解释性 explainability, 交互式 interactive, 最短 shortest, 最左 leftmost), on a word whose base is a
+# word of its own (not native, not forest's "for" + est; any base of four letters before -able, serializ-able
+# 可串行化). Such a morpheme only ever earns a character the span holds.
+SUFFIXES = _table("less:无 ful:有 able:可 ible:可 ability:可 ibility:可 ive:式 est:最 most:最 er:更")
 _ANY_BASE = ("able", "ible", "ability", "ibility")
 
 
@@ -221,7 +221,7 @@ class EnglishSide:
             # Not where the four letters are a prefix (overfitting: "over" is also CC-CEDICT's "talk over").
             stems |= {s[:4] for s in stems if len(s) == 5 and s[:4] not in HYPHEN_PREFIXES}
             # ... and a base's -y, which became -i before the suffix: readiness meets ready, emptiness empty.
-            stems |= {s[:-1] + "y" for s in stems if len(s) >= 4 and s.endswith("i")}
+            stems |= {base + "y" for p in parts if (base := _y_base(p))}
             chars: set[str] = set()
             suffix_chars: set[str] = set()
             if len(parts) > 1:
@@ -240,6 +240,8 @@ class EnglishSide:
                     size += 0.25  # tokenization 词元化, minimization 最小化: -ize is a character of its own (化)
                 if raw in acronyms:
                     size += acronyms[raw]
+                elif len(hyphenated) > 1 and raw == hyphenated[0] and raw in HYPHEN_PREFIXES:
+                    size += 0.5  # a prefix written apart is one character of the Chinese (semi-join 半连接)
                 elif _english_word(raw):
                     # a word of its own (prediction), or one inflected (aliasing, caching, parameters: not alias +
                     # ing, ca + ching, para + meters), not a prefix and a word (pre + diction) ...
@@ -410,6 +412,12 @@ _ADJECTIVE_ENDINGS = ("ous", "ive", "al", "ic", "able", "ible", "ful", "less", "
 def adjectival(english: str) -> bool:
     last = english.split()[-1].lower() if english.split() else ""
     return len(english.split()) <= 2 and last.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _y_base(word: str) -> str:
+    """The base before -y of a word whose -y became -i before a suffix (readi|ness, happi|ly), without the y."""
+    base = stem(word)
+    return base[:-1] if base.endswith("i") and word[len(base) :] in ("ness", "ly", "er", "est", "ed", "es") else ""
 
 
 def expected_chars(english: EnglishSide) -> float:
