@@ -66,10 +66,11 @@ def to_simplified(text: str) -> str:
 
 def reading_text(text: str) -> str:
     """The text as the extractor reads it: traditional characters as simplified, since jieba's dictionary, the
-    function words and the corpus counts are simplified (與測試集 reads as 与|测试集). OpenCC t2s maps character
-    for character, so every offset holds; a conversion that changed the length would leave the text as it is."""
+    function words and the corpus counts are simplified (與測試集 reads as 与|测试集), and full-width letters and
+    digits as ASCII (（ＬＬＭ） glosses as (LLM) does). OpenCC t2s maps character for character, so every offset
+    holds; a conversion that changed the length would leave the characters as they are."""
     simplified = to_simplified(text)
-    return simplified if len(simplified) == len(text) else text
+    return _halfwidth_alphanumerics(simplified if len(simplified) == len(text) else text)
 
 
 def to_simplified_taiwan(text: str) -> str:

@@ -10,7 +10,7 @@ from glossary.extract import CorpusStats, abbreviations, extract_pairs, prepare,
 from glossary.extract.english_side import EnglishSide
 from glossary.extract.resegment import join_negations
 from glossary.extract.segment import _inner_cuts, tokens
-from glossary.normalize import en_key, zh_key
+from glossary.normalize import en_key, reading_text, zh_key
 
 from .conftest import SEEDS
 
@@ -869,6 +869,7 @@ TERM_TABLE = """## 组件
 | 组件 | 英文 | 作用 |
 | --- | --- | --- |
 | 位置编码 | Positional Encoding | 注入位置信息 |
+| 对齐 | Alignment | 符合人类偏好 |
 | **层归一化** | Layer Normalization（LayerNorm） | 稳定训练 |
 
 | 序号 | English | 中文 |
@@ -896,10 +897,32 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
     # a table whose header names no English column (模型 | 名称) lists things, not their English names
     assert found == {
         ("位置编码", "Positional Encoding", None),
+        ("对齐", "Alignment", None),  # (a verb or an adverb to the tagger: the table names it a term)
         ("层归一化", "Layer Normalization", "LayerNorm"),
         ("丢弃法", "dropout", None),
     }
     assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
+
+
+TERM_LIST = """## 术语
+
+- **预训练**：Pre-training
+- 微调 — fine-tuning
+1. Alignment：对齐
+- 作者：John Smith
+- 注意：this is important
+"""
+
+
+def test_a_list_of_terms_glosses_each_line_whole():
+    found = {(c.zh, c.en) for c in extract_pairs(TERM_LIST) if c.parent is None and c.confidence >= KNOWLEDGE}
+    # a line of metadata has the shape, but the Chinese says nothing of a name
+    assert found == {("预训练", "Pre-training"), ("微调", "fine-tuning"), ("对齐", "Alignment")}
+
+
+def test_full_width_letters_gloss_as_ascii_ones():
+    text = "我们使用大语言模型（Ｌａｒｇｅ Ｌａｎｇｕａｇｅ Ｍｏｄｅｌ，ＬＬＭ）来做事。"
+    assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {("大语言模型", "Large Language Model", "LLM")}
 
 
 @pytest.mark.parametrize(
@@ -1375,7 +1398,7 @@ def test_extractor_never_raises_and_every_span_points_at_its_text(text):
         assert text[c.start : c.end] == c.zh
         # a pair's English as written (or the abbreviation it spells out, or a member of a coordination with the head
         # the members share); a derived pair's is part of its parent's
-        written = text[c.en_start : c.en_end]
+        written = reading_text(text[c.en_start : c.en_end])  # (full-width letters read as ASCII ones)
         assert (
             c.en in (written, _with_shared_head(written, c.en)) or c.abbr == written
             if c.parent is None

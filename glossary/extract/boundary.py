@@ -289,14 +289,19 @@ def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide)
 _NOT_TERM_START_TAGS = frozenset("m q mq r d zg".split())
 
 
-def acceptable_term(option: SpanOption, english: str = "x") -> bool:
+def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool = False) -> bool:
     """Whether a span a pattern delimited (or a derived part) could be a term for this English at all: a clause
-    word may end it only where the English says it (tool use（工具使用）)."""
+    word may end it only where the English says it (tool use（工具使用）). What the pattern ``delimited`` is
+    whatever the tagger reads in a word that translates the English (对齐 "alignment", a verb or an adverb to
+    it): a pattern that names it a term, a table or a list of terms, knows better."""
     side = EnglishSide.of(english)
     if not 2 <= _length(option.span, side) <= 12:  # (a Latin word is two characters' worth: Transformer 架构)
         return False
-    if option.first_tag in _NOT_TERM_START_TAGS and not (
-        len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0]
+    translates = delimited and all(alignment(word, side)[0] for word in option.words)
+    if (
+        option.first_tag in _NOT_TERM_START_TAGS
+        and not translates
+        and not (len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0])
     ):
         # A numeral, classifier, pronoun or adverb; but for one a name of several words starts with (组相对策略优化
         # "Group Relative Policy Optimization"). Alone it is not: 随机 "random", 多头 "multi-head" are no terms.

@@ -338,6 +338,9 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
     if "|" in masked:
         for site in _table_sites(masked):
             sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    if any(mark in masked for mark in _LIST_MARKS):
+        for site in _list_sites(masked):
+            sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     # A term holds no other gloss's English: 内核态/kernel mode和用户态/user mode is two pairs, and the second
     # window starts after "kernel mode".
     english_ends = sorted(form.end for site in sites.values() for form in site.gloss.forms)
@@ -405,6 +408,32 @@ def _table_sites(masked: str) -> Iterator[Site]:
             gloss = parse(cell, cells[english][0])
             if gloss is not None and chinese is not None:
                 yield Site("table", gloss, *chinese, fixed=True)
+
+
+# A list of terms: a line (a list item or not) that holds a term and its English and nothing else, joined by a
+# colon or a dash, in either order (- **预训练**：Pre-training; 微调 — fine-tuning; Alignment: 对齐).
+_LIST_MARKS = ("：", ":", "—", " - ", " – ")
+_LIST_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)、][ \t]*)?[*_“\"「]*(?P<first>[^\n:：—–*_”\"」]+?)[*_”\"」]*"
+    r"[ \t]*(?:[:：]|——?|[ \t][-–][ \t])[ \t]*(?P<second>[^\n]+?)[ \t]*$",
+    re.M,
+)
+
+
+def _list_sites(masked: str) -> Iterator[Site]:
+    """Lines of a list of terms (see _LIST_LINE): the Chinese whole, the English as a gloss is read. A line of
+    metadata (作者：John Smith, 数据集：ImageNet) has the shape too; the confidence weighs what the Chinese says
+    of the English."""
+    for line in _LIST_LINE.finditer(masked):
+        for zh, en in (("first", "second"), ("second", "first")):
+            zh_start, zh_end = line.span(zh)
+            if not _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end):
+                continue
+            english = masked[line.start(en) : line.end(en)].strip(' *_“”"')
+            en_start = masked.index(english, line.start(en)) if english else -1
+            gloss = parse(english, en_start) if english else None
+            if gloss is not None:
+                yield Site("list", gloss, zh_start, zh_end, fixed=True)
 
 
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # the row under a header: | --- | :---: |

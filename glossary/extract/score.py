@@ -31,6 +31,7 @@ PATTERN_PRIOR = {
     "关于en，zh": 0.4,
     "zh/en": -0.2,
     "en/zh": -0.2,
+    "list": 0.0,  # a line of a term and its English: a glossary's, or metadata's (作者：John Smith)
     "table": 0.8,  # a column headed 英文 beside the term's (not measured: no corpus of the six holds one)
     "abbr(en，zh)": 1.0,  # RAG（Retrieval-Augmented Generation，检索增强生成）: as explicit as zh(en，ABBR)
 }
