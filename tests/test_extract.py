@@ -531,6 +531,10 @@ GLOSSES = [
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
     # ... or starts with a Latin word of the English (a Latin word is two characters' worth of length)
     ("推理时要用 KV cache（KV缓存）加速。", {("KV缓存", "KV cache")}),
+    # ... or the abbreviation follows the Chinese
+    ("Large Language Model（大语言模型，LLM）是热点。", {("大语言模型", "Large Language Model")}),
+    # an abbreviation introduced as in contracts (以下简称 "hereinafter"): no Chinese term 以下
+    ("大语言模型（Large Language Model，以下简称 LLM）是热点。", {("大语言模型", "Large Language Model")}),
     (
         "这里用 Transformer architecture（Transformer 架构）。",
         {("Transformer架构", "Transformer architecture")},

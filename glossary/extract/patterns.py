@@ -110,7 +110,7 @@ _APPOSITIONS = [
         "zh，也称en",
         "称|叫|英文",
         re.compile(
-            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|简称|称为|英文(?:名称?|全称)?(?:称为|叫做?|为|是))"
+            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|(?<!以下)简称|称为|英文(?:名称?|全称)?(?:称为|叫做?|为|是))"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
         ),
     ),
@@ -371,13 +371,22 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 yield Site("zh(en)", gloss, start, end, markup_start=hint)
             continue
         chinese = content.strip()
+        zh_start = m.start(1) + content.index(chinese) if chinese else 0
+        # (the abbreviation of the English may follow the Chinese: Large Language Model（大语言模型，LLM）)
+        abbreviated = _THEN_ABBREVIATION.search(chinese)
+        if abbreviated:
+            abbr = Form(abbreviated["abbr"], zh_start + abbreviated.start("abbr"), zh_start + abbreviated.end("abbr"))
+            chinese = chinese[: abbreviated.start()]
         led = _LATIN_LED_GLOSS.fullmatch(chinese)
         if m.group("nested") is None and (led or _CHINESE_GLOSS.fullmatch(chinese)):
             english = _english_before(masked, open_at)
-            if english is not None and (led is None or led["latin"] in english.text.split()):
-                zh_start = m.start(1) + content.index(chinese)
-                pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
-                yield Site(pattern, EnglishGloss((english,)), zh_start, zh_start + len(chinese), fixed=True)
+            if english is None or (led is not None and led["latin"] not in english.text.split()):
+                continue
+            if abbreviated and not abbreviates(abbr.text, english.text):
+                continue
+            pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
+            gloss = EnglishGloss((english,), abbr if abbreviated else None)
+            yield Site(pattern, gloss, zh_start, zh_start + len(chinese), fixed=True)
 
 
 # A Markdown table's rows, and the header of a column of English a table of terms has (| 术语 | 英文 | 说明 |)
@@ -486,6 +495,7 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
 # The Chinese of English（中文）: up to twelve characters, words joined by a hyphen or a middle dot among them
 # (TF-IDF（词频-逆文档频率）).
 _CHINESE_GLOSS = re.compile(f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
+_THEN_ABBREVIATION = re.compile(f"\\s*[，,]\\s*(?P<abbr>{_ACRONYM})\\s*$")
 # ... or Chinese led by a Latin word of the English (KV cache（KV缓存）)
 _LATIN_LED_GLOSS = re.compile(f"(?P<latin>[A-Za-z][A-Za-z0-9]*) ?{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 
