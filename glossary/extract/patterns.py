@@ -338,9 +338,8 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
     if "|" in masked:
         for site in _table_sites(masked):
             sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
-    if any(mark in masked for mark in _LIST_MARKS):
-        for site in _list_sites(masked):
-            sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    for site in _list_sites(masked):
+        sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     # A term holds no other gloss's English: 内核态/kernel mode和用户态/user mode is two pairs, and the second
     # window starts after "kernel mode".
     english_ends = sorted(form.end for site in sites.values() for form in site.gloss.forms)
@@ -421,19 +420,32 @@ def _table_sites(masked: str) -> Iterator[Site]:
 
 # A list of terms: a line (a list item or not) that holds a term and its English and nothing else, joined by a
 # colon or a dash, in either order (- **预训练**：Pre-training; 微调 — fine-tuning; Alignment: 对齐).
-_LIST_MARKS = ("：", ":", "—", " - ", " – ")
+_LIST_SEPARATORS = (re.compile("[:：—–]"), re.compile(" - "))  # (apart: a literal is found quicker alone)
 _LIST_LINE = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)、][ \t]*)?[*_“\"「]*(?P<first>[^\n:：—–*_”\"」]+?)[*_”\"」]*"
-    r"[ \t]*(?:[:：]|——?|[ \t][-–][ \t])[ \t]*(?P<second>[^\n]+?)[ \t]*$",
-    re.M,
+    r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)、][ \t]*)?[*_“\"「]*(?P<first>[^\n:：—–*_”\"」]{1,40}?)[*_”\"」]*"
+    r"[ \t]*(?:[:：]|——?|[ \t][-–][ \t])[ \t]*(?P<second>[^\n]{1,80}?)[ \t]*"
 )
+_LIST_LINE_LENGTH = 120
 
 
 def _list_sites(masked: str) -> Iterator[Site]:
     """Lines of a list of terms (see _LIST_LINE): the Chinese whole, the English as a gloss is read. A line of
     metadata (作者：John Smith, 数据集：ImageNet) has the shape too; the confidence weighs what the Chinese says
-    of the English."""
-    for line in _LIST_LINE.finditer(masked):
+    of the English. Only short lines with a separator are read."""
+    line_end = -1
+    for separator in sorted(m.start() for regex in _LIST_SEPARATORS for m in regex.finditer(masked)):
+        if separator < line_end:
+            continue  # a line already read
+        # (looked for no further than a short line reaches: prose is made of long ones)
+        line_start = masked.rfind("\n", max(0, separator - _LIST_LINE_LENGTH), separator) + 1
+        end = masked.find("\n", separator, separator + _LIST_LINE_LENGTH)
+        end = len(masked) if end < 0 and len(masked) - separator <= _LIST_LINE_LENGTH else end
+        if (line_start == 0 and separator > _LIST_LINE_LENGTH) or end < 0 or end - line_start > _LIST_LINE_LENGTH:
+            continue
+        line_end = end
+        line = _LIST_LINE.fullmatch(masked, line_start, line_end)
+        if line is None:
+            continue
         for zh, en in (("first", "second"), ("second", "first")):
             zh_start, zh_end = line.span(zh)
             if not _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end):
