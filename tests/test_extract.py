@@ -28,6 +28,9 @@ GLOSSES = [
     # 中文（English）: full and half width, spaces, the term after function words and verbs
     ("预训练阶段(pre-training stage)的算法相对直接。", {("预训练阶段", "pre-training stage")}),
     ("我们称之为预训练阶段（pre-training stage）。", {("预训练阶段", "pre-training stage")}),
+    # a term may start with a prefix glued to the joining word before it (与非 "NAND" to jieba)
+    ("监督学习与非监督学习（unsupervised learning）。", {("非监督学习", "unsupervised learning")}),
+    ("監督式學習與非監督式學習（unsupervised learning）。", {("非监督式学习", "unsupervised learning")}),
     # ... and however the English shares a sense of the naming verb (称 "call")
     ("后来也称为工具调用（tool calling）。", {("工具调用", "tool calling")}),
     ("我们称之为预训练阶段 ( pre-training stage ) 。", {("预训练阶段", "pre-training stage")}),
@@ -501,6 +504,10 @@ GLOSSES = [
         "要配置就绪探针和存活探针（Readiness and Liveness Probes）。",
         {("就绪探针", "Readiness Probes"), ("存活探针", "Liveness Probes")},
     ),
+    # ... or joined by & on both sides
+    ("去噪&采样（denoising & sampling）是两个步骤。", {("去噪", "denoising"), ("采样", "sampling")}),
+    # ... but a word two members share is said twice only where the English coordinates too
+    ("结构化数据和非结构化数据（unstructured data）都很多。", {("非结构化数据", "unstructured data")}),
     # ... a serial list on both sides
     (
         "LSTM有输入门、遗忘门和输出门（input, forget and output gates）。",

@@ -236,10 +236,13 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
 _COORDINATORS = frozenset(("和", "与", "及", "、", "以及"))
 
 
-def _rest_of_member(words: Sequence[str], position: int) -> Sequence[str]:
-    """The words after ``position`` up to the next coordinator: members of a coordination say their shared words
-    again where the English says them once (梯度消失和梯度爆炸 "vanishing and exploding gradients")."""
+def _rest_of_member(words: Sequence[str], position: int, english: EnglishSide) -> Sequence[str]:
+    """The words after ``position`` up to the next coordinator, where the English coordinates too: members of a
+    coordination say their shared words again where the English says them once (梯度消失和梯度爆炸 "vanishing and
+    exploding gradients"). Otherwise all of them: 结构化数据和非结构化数据 says 数据 twice, "unstructured data" once."""
     rest = words[position + 1 :]
+    if "and" not in english.said:
+        return rest
     end = next((k for k, word in enumerate(rest) if word in _COORDINATORS), len(rest))
     return rest[:end]
 
@@ -511,6 +514,7 @@ class _Said:
 _JOINS = {
     "和": frozenset({"and"}),
     "、": frozenset({"and"}),  # (a list: input, forget and output gates)
+    "&": frozenset({"and"}),
     "与": frozenset({"and"}),
     "及": frozenset({"and"}),
     "或": frozenset({"or"}),
@@ -555,7 +559,7 @@ def _said(
             said.aligned += 1
             continue
         credit, accounted, known = alignment(word, english)
-        if credit and _repeats(word, _rest_of_member(words, position), english):
+        if credit and _repeats(word, _rest_of_member(words, position, english), english):
             # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
             # Chinese word, the one nearest the rest of the term.

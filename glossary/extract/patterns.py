@@ -126,7 +126,7 @@ _APPOSITIONS = [
 _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就即有")
 # What joins the members of a coordination on either side (not the and of plan-and-execute, nor the & of R&D: one
 # word)
-COORDINATION_ZH = re.compile(r"[和与及、]|以及")
+COORDINATION_ZH = re.compile(f"[和与及、]|以及|(?<=[{CJK_CHAR}])&(?=[{CJK_CHAR}])")  # (Wide & Deep 模型: one name)
 COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|,)\s*")
 # Up to the last word after the first that makes a run of English a clause or names what follows: a pronoun, an
 # auxiliary or modal verb (it is, we can), a naming participle (is called, known as). Written in lower case and
@@ -228,12 +228,12 @@ def window_before(masked: str, end: int, *, joins: str = "") -> tuple[int, int |
 
 def joining_marks(gloss: EnglishGloss) -> str:
     """Marks that join Chinese where the English joins so too: 、 in a list (输入门、遗忘门和输出门 "input, forget
-    and output gates"), an em dash for a hyphen (编码器—解码器架构 "encoder-decoder architecture"). Elsewhere
+    and output gates") and & (去噪&采样 "denoising & sampling"), an em dash for a hyphen (编码器—解码器架构 "encoder-decoder architecture"). Elsewhere
     they end a term: 、 lists what a gloss does not name, an em dash sets off a clause."""
     forms = [form.text for form in gloss.forms]
     listed = any(COORDINATION_EN.search(form) for form in forms)
     hyphenated = any("-" in form for form in forms)
-    return "、" * listed + "—" * hyphenated
+    return "、&" * listed + "—" * hyphenated
 
 
 def _joins_a_name(before: str, char_after: str) -> bool:

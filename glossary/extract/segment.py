@@ -57,7 +57,7 @@ ASPECT_PARTICLES = frozenset("了 着 过".split())
 
 
 # Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
-JOINING_WORDS = frozenset("的 和 与 及 之 或 到 、".split())
+JOINING_WORDS = frozenset("的 和 与 及 之 或 到 、 &".split())
 
 
 # Prepositions that open a frame closed by 的 inside a name: 基于梯度的方法 "gradient-based methods", 面向对象的
@@ -194,13 +194,13 @@ _TERM_PREFIXES = NEGATIONS | {"可"}
 def _inner_cuts(word: str) -> tuple[int, ...]:
     """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
     "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
-    stay possible. And after a clause character glued to a prefix that starts terms: 是|非凸 "non-convex", where
-    jieba reads 是非 "right and wrong", 即|可忽略性 "ignorability" (即可 "then can"); or after a verb or
+    stay possible. And after a clause or joining character glued to a prefix that starts terms: 是|非凸
+    "non-convex", where jieba reads 是非 "right and wrong", 即|可忽略性 "ignorability" (即可 "then can"); or after a verb or
     preposition of the clause glued to the next character in a phrase jieba lists and CC-CEDICT does not take
     for a word: 用|布隆过滤器, where jieba reads 用布 "use cloth" (not 用词 "wording", nor 用户 "user", which
     are words)."""
-    if len(word) >= 2 and word[0] in CLAUSE_WORDS and word[1] in _TERM_PREFIXES:
-        return (1,)
+    if len(word) >= 2 and (word[0] in CLAUSE_WORDS or word[0] in JOINING_WORDS) and word[1] in _TERM_PREFIXES:
+        return (1,)  # (与|非监督学习, where jieba reads 与非 "NAND")
     if len(word) == 2 and word[0] in CLAUSE_WORDS and first_tag(word[0]) in _TAKES_AN_OBJECT and senses(word) is None:
         return (1,)
     if glued_preposition(word):
