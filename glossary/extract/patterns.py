@@ -228,8 +228,9 @@ def window_before(masked: str, end: int, *, joins: str = "") -> tuple[int, int |
 
 def joining_marks(gloss: EnglishGloss) -> str:
     """Marks that join Chinese where the English joins so too: 、 in a list (输入门、遗忘门和输出门 "input, forget
-    and output gates") and & (去噪&采样 "denoising & sampling"), an em dash for a hyphen (编码器—解码器架构 "encoder-decoder architecture"). Elsewhere
-    they end a term: 、 lists what a gloss does not name, an em dash sets off a clause."""
+    and output gates") and & (去噪&采样 "denoising & sampling"), an em dash for a hyphen (编码器—解码器架构
+    "encoder-decoder architecture"). Elsewhere they end a term: 、 lists what a gloss does not name, an em dash
+    sets off a clause."""
     forms = [form.text for form in gloss.forms]
     listed = any(COORDINATION_EN.search(form) for form in forms)
     hyphenated = any("-" in form for form in forms)

@@ -195,9 +195,9 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
     """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
     "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
     stay possible. And after a clause or joining character glued to a prefix that starts terms: 是|非凸
-    "non-convex", where jieba reads 是非 "right and wrong", 即|可忽略性 "ignorability" (即可 "then can"); or after a verb or
-    preposition of the clause glued to the next character in a phrase jieba lists and CC-CEDICT does not take
-    for a word: 用|布隆过滤器, where jieba reads 用布 "use cloth" (not 用词 "wording", nor 用户 "user", which
+    "non-convex", where jieba reads 是非 "right and wrong", 即|可忽略性 "ignorability" (即可 "then can"); or after
+    a verb or preposition of the clause glued to the next character in a phrase jieba lists and CC-CEDICT does
+    not take for a word: 用|布隆过滤器, where jieba reads 用布 "use cloth" (not 用词 "wording", nor 用户 "user", which
     are words)."""
     if len(word) >= 2 and (word[0] in CLAUSE_WORDS or word[0] in JOINING_WORDS) and word[1] in _TERM_PREFIXES:
         return (1,)  # (与|非监督学习, where jieba reads 与非 "NAND")
