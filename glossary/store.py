@@ -1466,7 +1466,13 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 
 def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
-    if readonly:
+    if readonly and not immutable and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        # Read-only by SQL, not by file: a connection opened mode=ro leaves the -wal and -shm files it needed
+        # behind when it closes, and in a shared folder they are then the reader's, which the glossary's owner
+        # may not write. query_only refuses every write all the same.
+        conn = sqlite3.connect(str(path), timeout=busy_timeout())
+        conn.execute("PRAGMA query_only = ON")
+    elif readonly:
         # immutable=1 takes no locks and creates no -wal/-shm files: only for a file nobody writes meanwhile.
         mode = "immutable=1" if immutable else "mode=ro"
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=busy_timeout())
@@ -1581,6 +1587,9 @@ def prepare_to_write() -> None:
     zh_key("模型")
 
 
+_NO_SHARED_MEMORY = ("unable to open", "attempt to write a readonly database")
+
+
 def open_glossary(
     path: str | os.PathLike | None = None, *, create: bool = True, readonly: bool = False, immutable: bool = False
 ) -> Glossary:
@@ -1611,10 +1620,11 @@ def open_glossary(
             try:
                 version = _schema_state(conn, path)
             except sqlite3.OperationalError as exc:
-                if not (readonly and exists and not immutable and "unable to open" in str(exc)):
+                if not (readonly and exists and not immutable and any(m in str(exc) for m in _NO_SHARED_MEMORY)):
                     raise
-                # A read-only directory: SQLite cannot make the -shm file that reading a WAL database takes. Nobody
-                # can write the glossary there either, so it is read as the file holds it.
+                # A read-only directory: SQLite cannot make the -shm file that reading a WAL database takes (it says
+                # it cannot open the file, or, where the database is read-only too, cannot write it). Nobody can
+                # write the glossary there either, so it is read as the file holds it.
                 conn.close()
                 conn = _connect(path, readonly=True, immutable=True)
                 version = _schema_state(conn, path)

@@ -392,7 +392,12 @@ def test_term_uids_are_unique_and_never_reused(db_path, tmp_path):
     assert len(first.term_uid) == 32 and elsewhere.term_uid != first.term_uid
 
 
-def test_a_glossary_in_a_read_only_directory_is_read_as_the_file_holds_it(db_path, monkeypatch):
+@pytest.mark.parametrize(
+    "refusal",
+    # (SQLite's words where it cannot make the file, and where the database is read-only to the reader too)
+    ["unable to open database file", "attempt to write a readonly database"],
+)
+def test_a_glossary_in_a_read_only_directory_is_read_as_the_file_holds_it(db_path, monkeypatch, refusal):
     """SQLite cannot open a WAL database read-only where it cannot make the -shm file beside it (a read-only
     mount; as root, permissions do not make one, so the refusal SQLite gives there is injected)."""
     import glossary.store as store
@@ -403,14 +408,14 @@ def test_a_glossary_in_a_read_only_directory_is_read_as_the_file_holds_it(db_pat
 
     class Refused:
         def execute(self, *args):
-            raise sqlite3.OperationalError("unable to open database file")
+            raise sqlite3.OperationalError(refusal)
 
         def close(self):
             pass
 
     def no_shared_memory(path, *, readonly, immutable=False):
         conn = connect(path, readonly=readonly, immutable=immutable)
-        if readonly and not immutable:
+        if readonly and not immutable:  # (as a directory nobody may write would be)
             conn.close()
             return Refused()
         return conn
@@ -418,3 +423,15 @@ def test_a_glossary_in_a_read_only_directory_is_read_as_the_file_holds_it(db_pat
     monkeypatch.setattr(store, "_connect", no_shared_memory)
     with open_glossary(db_path, create=False, readonly=True) as g:
         assert [e.en for e in g.entries()] == ["post-training"]
+
+
+def test_reading_a_glossary_refuses_writes_and_leaves_no_files_beside_it(db_path):
+    """In a shared folder, -wal and -shm files a reader left behind are the reader's, and the glossary's owner may
+    not write them: a read closes as a write does, with the database alone."""
+    with open_glossary(db_path) as g:
+        g.add("后训练", "post-training")
+    with open_glossary(db_path, create=False, readonly=True) as g:
+        assert [e.en for e in g.entries()] == ["post-training"]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            g.conn.execute("DELETE FROM english")
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)) == [db_path.name]
