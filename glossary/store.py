@@ -621,6 +621,7 @@ class Glossary:
         if not zh_key(zh) or not en_key(en):
             raise GlossaryError("a pair needs both a Chinese term and an English form")
         _check_languages(zh, en, "add")
+        _check_abbreviation(abbr, "add")
         stamp = now()
         with self.transaction():
             self.execute("DELETE FROM suppressed WHERE zh = ? AND en_key = ?", [zh_key(zh), en_key(en)])
@@ -826,6 +827,7 @@ class Glossary:
         tags: Sequence[str] | None = None,
     ) -> Entry:
         """Change one pair. A changed Chinese or English moves the pair, and the old pairing stays suppressed."""
+        _check_abbreviation(abbr, "edit")
         pair_id = self._one_pair(zh, en)
         stamp = now()
         with self.transaction():
@@ -1495,6 +1497,13 @@ def _check_languages(zh: str, en: str, place: str) -> None:
     from .exchange.fields import checked_pair
 
     checked_pair(zh, en, place)
+
+
+def _check_abbreviation(abbr: str | None, place: str) -> None:
+    """An abbreviation given is short and Latin (as every importer checks); '' clears one."""
+    from .exchange.fields import checked_abbreviation
+
+    checked_abbreviation(abbr, place)
 
 
 def _check_header(path: Path) -> None:

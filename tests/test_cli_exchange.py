@@ -130,6 +130,35 @@ def test_columns_and_encoding_for_a_headerless_gbk_csv(run, tmp_path):
     assert pairs(run) == {("鞍点", "saddle point"): ("candidate", "", "备注一")}
 
 
+def test_a_headerless_third_column_that_is_no_abbreviation_is_refused_not_stored(run, tmp_path):
+    path = write(tmp_path / "terms.csv", "tokenizer,分词器,一种把文本切分为词元的工具\n")
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.output == (
+        f'Error: {path}: line 1: "一种把文本切分为词元的工具" is not an abbreviation (it has Chinese characters); '
+        "if that column holds something else, name the columns with --columns\n"
+    )
+    assert pairs(run) == {}
+    assert run("import", str(path), "--columns", "en,zh,note").exit_code == 0
+    assert pairs(run) == {("分词器", "tokenizer"): ("candidate", "", "一种把文本切分为词元的工具")}
+
+
+@pytest.mark.parametrize(
+    ("args", "why"),
+    [
+        (["add", "分词器", "tokenizer", "--abbr", "分词缩写"], "it has Chinese characters"),
+        (["add", "分词器", "tokenizer", "--abbr", "1.0"], "it has no letters"),
+        (["edit", "鞍点", "--abbr", "a sentence that says what the term means"], "longer than 24 characters"),
+    ],
+)
+def test_an_abbreviation_is_short_and_latin(run, args, why):
+    run("add", "鞍点", "saddle point")
+    result = run(*args)
+    assert result.exit_code == 1 and why in result.output
+    assert run("edit", "鞍点", "--abbr", "SP").exit_code == 0
+    assert run("edit", "鞍点", "--abbr", "").exit_code == 0  # clears it
+
+
 def test_diff_against_a_reference_list(run, tmp_path):
     run("add", "智能体", "intelligent agent", "--status", "candidate")
     run("add", "代理", "agent", "--status", "candidate")

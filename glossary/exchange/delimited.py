@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from ..errors import FormatError
 from ..model import ImportedPair
-from .fields import checked_pair, decode_text, is_chinese, parse_status
+from .fields import checked_abbreviation, checked_pair, decode_text, is_chinese, parse_status
 
 SKIP = "-"
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -87,6 +87,9 @@ def pairs_from_rows(
         yield pair_from_cells(cells, mapping, place, line)
 
 
+_NOT_THE_ABBREVIATION = "; if that column holds something else, name the columns with --columns"
+
+
 def pair_from_cells(cells: Sequence[str], mapping: Sequence[str], place: str, line: int) -> ImportedPair:
     values: dict[str, str] = {}
     for column, cell in zip(mapping, cells, strict=False):
@@ -104,7 +107,7 @@ def pair_from_cells(cells: Sequence[str], mapping: Sequence[str], place: str, li
     return ImportedPair(
         zh=zh,
         en=en,
-        abbr=values.get("abbr") or None,
+        abbr=checked_abbreviation(values.get("abbr"), place, _NOT_THE_ABBREVIATION),
         note=values.get("note") or None,
         status=parse_status(values.get("status", ""), place),
         tags=tuple(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip()),

@@ -74,3 +74,26 @@ def checked_pair(zh: str, en: str, place: str) -> tuple[str, str]:
     if not any(c.isalpha() for c in en):
         raise FormatError(f'{place}: "{en}" is not English (it has no letters)')
     return zh, en
+
+
+MAX_ABBREVIATION = 24  # characters: LLM, seq2seq, LayerNorm, RoBERTa-large
+
+
+def checked_abbreviation(abbr: str | None, place: str, hint: str = "") -> str | None:
+    """An abbreviation stripped (None when there is none), or a FormatError: an abbreviation is short, and
+    Latin (大语言模型 / large language model / LLM), never a sentence nor Chinese. ``hint`` ends the error."""
+    if abbr is None or not abbr.strip():
+        return None
+    abbr = abbr.strip()
+    why = (
+        "it has Chinese characters"
+        if is_chinese(abbr)
+        else "it has no letters"
+        if not any(c.isalpha() for c in abbr)
+        else f"it is longer than {MAX_ABBREVIATION} characters"
+        if len(abbr) > MAX_ABBREVIATION
+        else ""
+    )
+    if why:
+        raise FormatError(f'{place}: "{abbr}" is not an abbreviation ({why}){hint}')
+    return abbr

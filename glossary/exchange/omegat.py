@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from ..errors import FormatError
 from ..model import STATUSES, ImportedPair
-from .fields import checked_pair, decode_text, is_chinese
+from .fields import checked_abbreviation, checked_pair, decode_text, is_chinese
 
 # OmegaT writes this line at the top of a glossary it creates; its "coding" tells OmegaT the encoding.
 MAGIC_COMMENT = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
@@ -56,4 +56,5 @@ def read_omegat(stream: BinaryIO, name: str, *, encoding: str | None = None) -> 
         zh, en = (target, source) if is_chinese(target) and not is_chinese(source) else (source, target)
         zh, en = checked_pair(zh, en, place)
         abbr, status, note = parse_comment("\t".join(fields[2:]).strip())
+        abbr = checked_abbreviation(abbr, place)
         yield ImportedPair(zh=zh, en=en, abbr=abbr, note=note, status=status, where=f"line {number}")

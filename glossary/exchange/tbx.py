@@ -21,7 +21,7 @@ from xml.parsers import expat
 
 from ..errors import FormatError
 from ..model import ImportedPair
-from .fields import checked_pair, parse_status
+from .fields import checked_abbreviation, checked_pair, parse_status
 
 ROOTS = ("tbx", "martif")
 ENTRY = ("conceptEntry", "termEntry")
@@ -187,7 +187,7 @@ def pairs_of_entry(entry: Element, name: str) -> Iterator[ImportedPair]:
             yield ImportedPair(
                 zh=zh_text,
                 en=en_text,
-                abbr=en.abbr,
+                abbr=checked_abbreviation(en.abbr, f"{name}: line {en.line}"),
                 note=en.note or zh.note or fallback_note,
                 status=status,
                 tags=tags,
