@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from .errors import AmbiguousError, BadOptionError, GlossaryError
 
@@ -390,6 +391,8 @@ def merge(glossary, source: str, target: str) -> None:
 
 
 def _status_filter(statuses: tuple[str, ...], include_all: bool) -> tuple[str, ...]:
+    if statuses and include_all:
+        raise click.UsageError("--all is every status: give it or --status, not both")
     if statuses:
         return statuses
     return () if include_all else ("approved", "candidate")
@@ -477,9 +480,14 @@ def export(
         raise click.BadParameter(f"{output} is the glossary itself", param_hint="'-o' / '--output'")
     if needs_file(fmt) and not output:
         raise click.UsageError(f"--format {fmt} writes a file, not stdout: pass -o FILE")
-    entries = glossary.entries(statuses=_status_filter(statuses, include_all), tag=tag)
+    statuses = _status_filter(statuses, include_all)
+    given = click.get_current_context().get_parameter_source("min_confidence") != ParameterSource.DEFAULT
+    if include_all and given:
+        raise click.UsageError("--all is every confidence too: give it or --min-confidence, not both")
+    entries = glossary.entries(statuses=statuses, tag=tag)
     threshold = 0.0 if include_all else min_confidence
-    chosen = (e for e in entries if e.status == "approved" or e.confidence >= threshold)
+    # (the threshold is the candidates': approved pairs always pass, and rejected ones are there when asked for)
+    chosen = (e for e in entries if e.status != "candidate" or e.confidence >= threshold)
     if output:
         with atomic_output(output) as dest:
             n = run_export(fmt, chosen, dest, **format_options)
@@ -560,7 +568,7 @@ def _no_match(query: str, found, statuses: tuple[str, ...]) -> str:
     message = f'No term matches "{query}"'
     if found.hidden:
         other = "pair with another status does" if found.hidden == 1 else "pairs with another status do"
-        message += f" with status {' or '.join(statuses)}; {found.hidden} {other} (add --all)"
+        message += f" with status {' or '.join(statuses)}; {found.hidden} {other} (--all shows every status)"
     if found.nearest:
         offers = ", ".join(f"{s.row.zh} ({s.row.en})" for s in found.nearest)
         return f"{message} -- did you mean {offers}?"

@@ -77,7 +77,7 @@ def test_export_filters_by_status_and_confidence(run, glossary):
     glossary.add("后训练", "post-training")
     glossary.add("智能体", "agent", status="candidate", confidence=0.3)
     glossary.add("扩散模型", "diffusion model", status="candidate", confidence=0.9)
-    glossary.add("相当标准的架构", "MoE transformer")
+    glossary.add("相当标准的架构", "MoE transformer", confidence=0.2)
     glossary.set_status("相当标准的架构", None, "rejected")
 
     def zh(*args):
@@ -87,6 +87,13 @@ def test_export_filters_by_status_and_confidence(run, glossary):
     assert zh("--min-confidence", "0") == {"后训练", "扩散模型", "智能体"}
     assert zh("--status", "approved") == {"后训练"}
     assert zh("--all") == {"后训练", "扩散模型", "智能体", "相当标准的架构"}
+    # the threshold is the candidates': rejected pairs asked for are there whatever their confidence
+    assert zh("--status", "rejected", "--min-confidence", "0.9") == {"相当标准的架构"}
+    # --all is every status and every confidence: asking for both is a usage error, not a silent precedence
+    for conflict in (["--status", "approved"], ["--min-confidence", "0.9"]):
+        result = run("export", "--all", *conflict)
+        assert result.exit_code == 2 and "--all is every" in result.output
+    assert run("lookup", "后训练", "--all", "--status", "approved").exit_code == 2
 
 
 def test_curation_commands(run, tmp_path):
