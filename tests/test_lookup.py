@@ -154,7 +154,8 @@ def test_rejected_pairs_only_on_request(filled, run):
     result = run("lookup", "trial")
     assert result.exit_code == 1
     assert result.output == (
-        'No term matches "trial" with status approved or candidate; 1 pair with another status does (--all shows every status).\n'
+        'No term matches "trial" with status approved or candidate; 1 pair with another status does '
+        "(--all shows every status).\n"
     )
     for flags in (["--all"], ["--status", "rejected"]):
         hits = json.loads(run("lookup", "trial", "--json", *flags).output)
