@@ -221,8 +221,23 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return text, title
 
 
+# A Markdown file's front matter (---, YAML, which may end with ...; +++, TOML), opening with a key as they are
+# written (title:, Title:; not 注意: nor A: of a dialogue under a rule): metadata, not prose. Its title: is the
+# document's.
+FRONT_MATTER = re.compile(
+    r"\A(---|\+\+\+)[ \t]*\n[A-Za-z][A-Za-z0-9_\-]+[ \t]*[:=].{0,20000}?^(?:\1|\.\.\.)[ \t]*$", re.M | re.S
+)
+_FRONT_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*[\"']?(.+?)[\"']?[ \t]*$", re.M | re.I)
+
+
 def _title(text: str, fmt: str) -> str | None:
     if fmt == "md":
+        front = FRONT_MATTER.match(text)
+        if front:
+            title = _FRONT_TITLE.search(text, 0, front.end())
+            if title:
+                return title.group(1)[:120]
+            text = text[front.end() :]
         heading = re.search(r"^#{1,3}\s+(.+?)\s*#*\s*$", text, re.M)
         if heading:
             return heading.group(1)[:120]

@@ -106,6 +106,18 @@ def test_documents_hold_the_text_as_a_reader_sees_it(name, raw, text):
         assert document_from_bytes(raw.encode(), name).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('---\ntitle: "大模型入门"\ndate: 2024-01-01\n---\n# 第一章\n', "大模型入门"),  # the front matter's title
+        ('+++\ntitle = "TOML 标题"\n+++\n正文。\n', "TOML 标题"),
+        ("---\ndate: 2024-01-01\n---\n正文第一行。\n", "正文第一行。"),  # no title there: not the rule
+    ],
+)
+def test_a_markdown_title_comes_from_its_front_matter(text, title):
+    assert document_from_bytes(text.encode(), "a.md").title == title
+
+
 def test_html_keeps_visible_text_and_emphasis_hints():
     text, title = html_to_text(
         "<html><head><title>後訓練</title><style>p{}</style></head><body><p>我们使用<em>强化学习</em>"

@@ -32,6 +32,20 @@ def test_the_example_is_a_sentence_that_reads_as_one():
     assert found.document == "post.md"
 
 
+def test_nothing_in_front_matter_is_a_term_nor_its_example():
+    documents = [
+        (
+            "a.md",
+            "---\ntitle: 大模型入门\ntags: 模拟退火算法\n---\n# 大模型入门\n\n"
+            "模拟退火算法很常见。我们采用模拟退火算法求解。这里的模拟退火算法收敛很快。\n",
+        )
+    ]
+    found = {u.zh: u for u in untranslated_terms(documents, set(), limit=None)}
+    assert "大模型入门" not in found  # (a heading, and the front matter's title)
+    assert found["模拟退火算法"].count == 3
+    assert "tags" not in (found["模拟退火算法"].example or "")
+
+
 def test_general_vocabulary_and_fragments_are_not_terms():
     found = {u.zh for u in untranslated_terms(seed_documents(), set(), limit=None)}
     # function words, a lone adverb/verb, coordination, a span that starts inside the word 中国, and a clause that
@@ -115,4 +129,4 @@ def test_the_example_shows_the_term_as_a_word_of_its_own():
     from glossary.extract.termhood import _example
 
     text = "这两种方法的速度相差了一个数量级，非常明显。词元的个数决定了序列的长度，也决定了计算量。"
-    assert _example("个数", [("a.md", text)]) == ("词元的个数决定了序列的长度，也决定了计算量。", "a.md")
+    assert _example("个数", [("a.md", text, text)]) == ("词元的个数决定了序列的长度，也决定了计算量。", "a.md")

@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ..ingest import FRONT_MATTER
 from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
 from .english import CUT_OFF, SENTENCE_WORDS, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
@@ -39,14 +40,7 @@ _AUTHOR_YEAR = rf"{_AUTHOR}(?:\s+et\s+al\.?,?|\s+(?:and|&)\s+{_AUTHOR},?|,)?\s*+
 # What is never a term, each construct with a string it cannot occur without: a document is scanned only for the
 # constructs it can hold. In this order: code first, so that nothing inside it is taken for anything else.
 _PROTECTED = [
-    # a Markdown file's front matter (---, YAML, which may end with ...; +++, TOML), opening with a key as they are
-    # written (title:, Title:; not 注意: nor A: of a dialogue under a rule): metadata, not prose
-    (
-        ("---", "+++"),
-        re.compile(
-            r"\A(---|\+\+\+)[ \t]*\n[A-Za-z][A-Za-z0-9_\-]+[ \t]*[:=].{0,20000}?^(?:\1|\.\.\.)[ \t]*$", re.M | re.S
-        ),
-    ),
+    (("---", "+++"), FRONT_MATTER),  # a Markdown file's front matter: metadata, not prose
     (("```", "~~~"), re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)),  # fenced code
     (("`",), re.compile(r"`[^`\n]+`")),  # inline code (and d2l's :numref:`...` roles)
     # code in HTML that Markdown carries as it is (<pre>, <code>, <script>, <style>); after inline code, which
@@ -169,6 +163,11 @@ def mask(text: str) -> str:
         for start, end in reversed(spans):
             text = text[:start] + MASK * (end - start) + text[end:]
     return text
+
+
+def without_front_matter(text: str) -> str:
+    """The text with its front matter (see ingest.FRONT_MATTER) masked, offsets unchanged."""
+    return _filled(text, FRONT_MATTER, MASK) if text.startswith(("---", "+++")) else text
 
 
 def _filled(text: str, regex: re.Pattern[str], fill: str) -> str:

@@ -24,6 +24,7 @@ from functools import cache
 from ..lexicon import general_frequency, is_entry, jieba_pos, jieba_tokenizer
 from ..model import Untranslated
 from ..normalize import CJK_CHAR, to_simplified
+from .patterns import without_front_matter
 from .sentences import sentence_at
 
 _RUN = re.compile(f"[{CJK_CHAR}]{{2,}}")
@@ -183,15 +184,17 @@ def untranslated_terms(
     ``propose`` maps known Chinese terms to English; a candidate made entirely of known terms gets their
     English joined as a proposal (奖励 reward + 模型 model -> "reward model").
     """
-    simplified = [(path, to_simplified(text)) for path, text in documents]
-    runs = [run for _, text in simplified for run in _RUN.findall(text)]
+    # A Markdown file's front matter is metadata: its title: 大模型入门 is neither a sighting nor an example. (Code
+    # is read: its comments are prose, and use the terms.)
+    simplified = [(p, text, without_front_matter(text)) for p, text in ((p, to_simplified(t)) for p, t in documents)]
+    runs = [run for _, _, read in simplified for run in _RUN.findall(read)]
     joined = "\n".join(runs)
     found: list[Untranslated] = []
     for cand in rank_candidates(runs, min_count=min_count):
         if cand.zh in known or _is_general(cand.zh) or not _aligned_with_words(cand.zh, joined):
             continue
-        where = [(path, text) for path, text in simplified if cand.zh in text]
-        if _only_opening_lines(cand.zh, [text for _, text in where]):
+        where = [(path, text, read) for path, text, read in simplified if cand.zh in read]
+        if _only_opening_lines(cand.zh, [read for _, _, read in where]):
             continue
         example, document = _example(cand.zh, where)
         found.append(
@@ -225,17 +228,18 @@ def _only_opening_lines(zh: str, texts: Iterable[str]) -> bool:
     return True
 
 
-def _example(zh: str, where: Sequence[tuple[str, str]], tries: int = 20) -> tuple[str | None, str | None]:
+def _example(zh: str, where: Sequence[tuple[str, str, str]], tries: int = 20) -> tuple[str | None, str | None]:
     """(sentence, document) showing the term in use: of its first sightings, a sentence that reads as one (it
     ends in a full stop, and is neither a heading nor a line of keywords), not too long to read, and where the
-    term is a word of its own (not 个数 inside 一个|数量级)."""
+    term is a word of its own (not 个数 inside 一个|数量级). ``where`` holds (path, text, the text masked): a
+    sighting is one outside code, its sentence is the text's."""
     sightings: list[tuple[float, int, str, str, str, int]] = []
-    for path, text in where:
-        start = text.find(zh)
+    for path, text, read in where:
+        start = read.find(zh)
         while start != -1 and len(sightings) < tries:
             sentence = sentence_at(text, start, start + len(zh))[0]
             sightings.append((_readability(sentence), -len(sightings), sentence, path, text, start))
-            start = text.find(zh, start + len(zh))
+            start = read.find(zh, start + len(zh))
         if len(sightings) >= tries:
             break
     if not sightings:
