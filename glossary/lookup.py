@@ -6,7 +6,7 @@ A query is read every way it can mean something (:func:`parse_query`):
   記憶體 -> 内存). OpenCC is loaded only when a character of the query is not one t2s leaves alone.
 - Latin letters: an English form (:func:`glossary.normalize.en_key`: case, hyphens, spaces and a plural ending do
   not count), an abbreviation, pinyin with or without tones (hòu xùn liàn, hou4xun4lian4, houxunlian) and
-  initials (hxl).
+  initials (hxl, or the start of a longer term's: hxlj for 后训练阶段).
 - both (Transformer架构): the whole as a Chinese term, and each part on its own.
 
 The store retrieves candidates from the database (exact keys, prefixes, and the gram postings of
@@ -309,6 +309,8 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
             yield "prefix", "pinyin", _ratio(query.pinyin, row.pinyin_key)
     if query.initials and query.initials == row.initials:
         yield "exact", "initials", 100.0
+    elif len(query.initials) >= 3 and row.initials.startswith(query.initials):
+        yield "prefix", "initials", _ratio(query.initials, row.initials)
 
 
 def key_closeness(query: Query, field: str, key: str) -> tuple[bool, float]:

@@ -1272,6 +1272,8 @@ class Glossary:
                     term_ids |= self._prefixed("terms", "pinyin_key", q.pinyin)
             if q.initials:
                 term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])
+                if not exact and len(q.initials) >= 3:  # (zyl: 注意力机制 zyljz)
+                    term_ids |= self._prefixed("terms", "initials", q.initials)
         term_ids |= self._closest("terms", "zh", "zh", maybe_terms - term_ids, query)
         english_ids |= self._closest("english", "key", "en", maybe_english - english_ids, query)
         if not (term_ids or english_ids or pair_ids):

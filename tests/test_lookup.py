@@ -73,7 +73,8 @@ def found(glossary, query: str, **kw) -> list[tuple[str, str]]:
         ("hou xun lian", [("后训练", "exact"), ("后训练阶段", "prefix")]),
         ("hou4xun4lian4", [("后训练", "exact"), ("后训练阶段", "prefix")]),
         ("hòu xùn liàn", [("后训练", "exact"), ("后训练阶段", "prefix")]),
-        ("HXL", [("后训练", "exact")]),
+        ("HXL", [("后训练", "exact"), ("后训练阶段", "prefix")]),
+        ("hxlj", [("后训练阶段", "prefix")]),  # the initials a longer term starts with
         # tones choose between homophones; without tones, the approved pair comes first
         ("shì yàn", [("试验", "exact"), ("实验", "fuzzy")]),
         ("shi2yan4", [("实验", "exact"), ("试验", "fuzzy")]),
