@@ -61,6 +61,11 @@ class GlossaryGroup(click.Group):
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise click.ClickException(f"database error: {exc}") from exc
+        except KeyboardInterrupt:
+            # Ctrl-C: the shell's status for it (128 + SIGINT), and what was kept. Every write is a transaction.
+            kept = _KEPT_ON_INTERRUPT.get(ctx.invoked_subcommand or "", "nothing was half-written")
+            click.echo(f"\nInterrupted: {kept}.", err=True)
+            sys.exit(130)
         except BrokenPipeError:
             sys.stderr.close()  # output piped into head: stop quietly
             _discard_stdout()
@@ -69,6 +74,12 @@ class GlossaryGroup(click.Group):
             if exc.filename is None and exc.errno in _OUTPUT_ERRORS:
                 _discard_stdout()  # a full disk, a device error: writing stdout failed
             raise click.ClickException(_os_error(exc)) from exc
+
+
+_KEPT_ON_INTERRUPT = {
+    "extract": "the documents stored so far are whole, the others untouched; run it again for the rest",
+    "import": "nothing was imported",
+}
 
 
 def _naming_one(ctx: click.Context, zh: str) -> str:

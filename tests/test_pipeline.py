@@ -200,6 +200,26 @@ def _occurrences_by_document(db_path) -> dict[str, int]:
     return dict(rows)
 
 
+def test_ctrl_c_mid_run_says_what_was_kept_and_exits_130(tmp_path, big_corpus):
+    stopped = tmp_path / "stopped.db"
+    proc = subprocess.Popen(
+        [venv_bin("glossary"), "extract", "--db", str(stopped), str(big_corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _wait_for_documents(stopped, 1, proc)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert stderr.strip() == (
+        "Interrupted: the documents stored so far are whole, the others untouched; run it again for the rest."
+    )
+    conn = sqlite3.connect(stopped)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
 def test_sigkill_mid_run_leaves_whole_documents_only(tmp_path, big_corpus):
     killed = tmp_path / "killed.db"
     proc = _extract_process(killed, big_corpus)
