@@ -210,7 +210,10 @@ def test_import_and_diff_read_stdin_for_a_dash(run):
     record = json.loads(run("export", "--format", "jsonl").stdout)
     assert (record["zh"], record["en"], record["source"]) == ("汇聚层", "pooling layer", "<stdin>")
     broken = run("import", "-", input='zh,en\n"汇聚层,pooling layer\n')
-    assert (broken.exit_code, broken.output) == (1, "Error: <stdin>: line 2: unexpected end of data\n")
+    assert (broken.exit_code, broken.output) == (
+        1,
+        "Error: <stdin>: line 2: a quoted field opens here and never closes\n",
+    )
     differs = run("diff", "-", "--format", "csv", input="zh\ten\n汇聚层\tpooling\n")
     assert differs.stdout.splitlines()[1] == "english,汇聚层,pooling layer,candidate,汇聚层,pooling,line 2"
     assert differs.stderr == "<stdin>: 1 reference pair, 0 in the glossary, 1 missing; 1 glossary pair disagrees\n"

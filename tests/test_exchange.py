@@ -156,7 +156,9 @@ def test_tsv_is_unquoted():
 @pytest.mark.parametrize(
     ("fmt", "text", "message"),
     [
-        ("csv", 'zh,en\n大语言模型,"large\n', "terms: line 2: unexpected end of data"),
+        ("csv", 'zh,en\n大语言模型,"large\n', "terms: line 2: a quoted field opens here and never closes"),
+        # ... the line it opens on, not the end of the file the reader went on to
+        ("csv", 'zh,en\n智能体,"agent\n大语言模型,LLM\n', "terms: line 2: a quoted field opens here and never closes"),
         ("csv", 'zh,en\n大语言模型,"large" model\n', "terms: line 2: ',' expected after '\"'"),
         (
             "csv",

@@ -124,6 +124,8 @@ def _records(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):  # read to the end for a quote: the record's line is the news
+            raise FormatError(f"{name}: line {start}: a quoted field opens here and never closes") from exc
         raise FormatError(f"{name}: line {reader.line_num}: {exc}") from exc
 
 
