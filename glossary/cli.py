@@ -978,9 +978,12 @@ def diff(
 
         headers = ["kind", "zh", "en", "status", "reference", "where"]
         click.echo(table(headers, [[*row[:4], f"{row[4]} = {row[5]}", row[6]] for row in rows]))
+    held = [f"{result.agreed} in the glossary"]
+    held += [f"{result.rejected} rejected there"] if result.rejected else []
+    held += [f"{result.missing} missing"]
+    disagree = "disagrees" if len(rows) == 1 else "disagree"
     click.echo(
-        f"{display_name(reference)}: {counted(result.reference_pairs, 'reference pair')}, {result.agreed} in the "
-        f"glossary, {result.missing} missing; {counted(len(rows), 'glossary pair')} "
-        + ("disagrees" if len(rows) == 1 else "disagree"),
+        f"{display_name(reference)}: {counted(result.reference_pairs, 'reference pair')}, {', '.join(held)}; "
+        f"{counted(len(rows), 'glossary pair')} {disagree}",
         err=True,
     )

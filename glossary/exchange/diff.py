@@ -33,6 +33,7 @@ class Comparison:
     reference_pairs: int  # distinct pairs in the reference
     agreed: int  # reference pairs the glossary has (not rejected)
     missing: int  # reference pairs the glossary does not have at all
+    rejected: int = 0  # reference pairs the glossary has rejected: with the two above, every reference pair
 
 
 def compare(entries: Iterable[Entry], reference: Iterable[ImportedPair]) -> Comparison:
@@ -61,7 +62,8 @@ def compare(entries: Iterable[Entry], reference: Iterable[ImportedPair]) -> Comp
         differences.extend(_difference(kind, entry, p) for p in disagreeing)
     agreed = sum(1 for keys in reference_keys if held.get(keys) not in (None, "rejected"))
     missing = sum(1 for keys in reference_keys if keys not in held)
-    return Comparison(tuple(differences), len(reference_keys), agreed, missing)
+    rejected = len(reference_keys) - agreed - missing
+    return Comparison(tuple(differences), len(reference_keys), agreed, missing, rejected)
 
 
 def _difference(kind: str, entry: Entry, pair: ImportedPair) -> Difference:
