@@ -89,6 +89,9 @@ def _looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.01
 
 
+_PLAUSIBLE = 0.75  # (the plausibility of the right decoding; wrong ones score far below)
+
+
 def decode(data: bytes, encoding: str | None = None, name: str = "input") -> tuple[str, str]:
     """Bytes -> (text, encoding name). Raises DocumentError for binary or undecodable input.
 
@@ -98,9 +101,19 @@ def decode(data: bytes, encoding: str | None = None, name: str = "input") -> tup
     """
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise DocumentError(f"{name}: cannot decode as {encoding} ({exc.__class__.__name__})") from exc
+        if plausibility(text) < _PLAUSIBLE:
+            # A wrong encoding that decodes all the same (GBK bytes as Big5) would store nonsense in place of the
+            # document, and its pairs with it: refused where another reads as text.
+            try:
+                _, found = decode(data, None, name)
+            except DocumentError:
+                found = encoding
+            if codecs.lookup(found).name != codecs.lookup(encoding).name:
+                raise DocumentError(f"{name}: reads as {found}, not {encoding}; leave --encoding out or correct it")
+        return text, encoding
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -127,7 +140,7 @@ def decode(data: bytes, encoding: str | None = None, name: str = "input") -> tup
             continue
         decoded.append((plausibility(text), -rank, candidate))
     best_score, _, best = max(decoded, default=(0.0, 0, ""))
-    if best_score >= 0.75:
+    if best_score >= _PLAUSIBLE:
         names = {"big5hkscs": "big5", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
         return data.decode(best), names.get(best, best)
     if _looks_binary(data):

@@ -118,6 +118,14 @@ def test_a_markdown_title_comes_from_its_front_matter(text, title):
     assert document_from_bytes(text.encode(), "a.md").title == title
 
 
+def test_an_encoding_given_that_reads_the_bytes_as_nonsense_is_refused():
+    data = "大语言模型（large language model）是一种模型，我们用它来生成文本。".encode("gbk")
+    with pytest.raises(DocumentError, match="reads as gb18030, not big5; leave --encoding out or correct it"):
+        document_from_bytes(data, "a.txt", encoding="big5")  # (it decodes, into rare characters)
+    assert document_from_bytes(data, "a.txt", encoding="gbk").text.startswith("大语言模型")
+    assert document_from_bytes("café crème".encode("latin-1"), "a.txt", encoding="latin-1").text == "café crème"
+
+
 def test_html_keeps_visible_text_and_emphasis_hints():
     text, title = html_to_text(
         "<html><head><title>後訓練</title><style>p{}</style></head><body><p>我们使用<em>强化学习</em>"
