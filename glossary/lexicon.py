@@ -32,10 +32,14 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 10
+LEXICON_VERSION = 11
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
-_CEDICT_NOISE = re.compile(r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]")
+# (and phrases that are prepositions, whose nouns mean nothing here: 通过 "by means of" says no "means" of k-means)
+_CEDICT_NOISE = re.compile(
+    r"\([^)]*\)|\bCL:\S+|\bsurname \w+|\bvariant of \S+|\bsee \S+|\S*\|\S*|\[[^\]]*\]|"
+    r"\b(?:by means of|by way of|in order to|in terms of|as well as|on behalf of|in spite of|with regard to)\b"
+)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A whole word of a definition, not a suffix it names ("(suffix) -ation"): validation is no valid + ation.
 _VOCABULARY_WORD = re.compile(r"(?<![a-z'-])[a-z][a-z'-]*")

@@ -28,6 +28,12 @@ GLOSSES = [
     # 中文（English）: full and half width, spaces, the term after function words and verbs
     ("预训练阶段(pre-training stage)的算法相对直接。", {("预训练阶段", "pre-training stage")}),
     ("我们称之为预训练阶段（pre-training stage）。", {("预训练阶段", "pre-training stage")}),
+    # a preposition's phrase ("by means of") says no noun of the English (k-means)
+    ("系统会先通过 k 均值聚类（k-means clustering）把向量分桶。", {("k均值聚类", "k-means clustering")}),
+    # a preposition jieba glued to a noun in a word CC-CEDICT does not list (以图 "to attempt")
+    ("近年来，以图卷积网络（Graph Convolutional Network）为代表。", {("图卷积网络", "Graph Convolutional Network")}),
+    # a remark with code in it follows the English
+    ("學習率（learning rate，程式中常寫作 `lr`）很重要。", {("学习率", "learning rate")}),
     # a term may start with a prefix glued to the joining word before it (与非 "NAND" to jieba)
     ("监督学习与非监督学习（unsupervised learning）。", {("非监督学习", "unsupervised learning")}),
     ("監督式學習與非監督式學習（unsupervised learning）。", {("非监督式学习", "unsupervised learning")}),
@@ -64,6 +70,9 @@ GLOSSES = [
     # a prefix says a morpheme (bi- 二), however else the letters could be read (big + ram); the longest prefix
     ("我们计算二元语法（bigram）。", {("二元语法", "bigram")}),
     ("我们计算一元语法（unigram）。", {("一元语法", "unigram")}),
+    # ... homo- 同 and hetero- 异 too
+    ("图的同配性（homophily）是指相连节点相似。", {("同配性", "homophily")}),
+    ("这是一张异质图（heterogeneous graph）。", {("异质图", "heterogeneous graph")}),
     # ... a suffix that says one too (-most 最), and a prefix written apart is one character (semi-join 半连接)
     ("联合索引要遵循最左前缀原则（leftmost prefix rule）。", {("最左前缀原则", "leftmost prefix rule")}),
     ("把 IN 子查询转换成半连接（semi-join）。", {("半连接", "semi-join")}),
@@ -913,6 +922,14 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
         ("丢弃法", "dropout", None),
     }
     assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
+
+
+def test_a_labelled_english_line_glosses_the_term_on_the_line_before():
+    text = "- 快表\n  - 术语：Translation Lookaside Buffer（TLB）\n\n#### 流量镜像\n\n英文：Traffic Mirroring\n"
+    found = {(c.zh, c.en, c.abbr) for c in extract_pairs(text) if c.parent is None}
+    assert found == {("快表", "Translation Lookaside Buffer", "TLB"), ("流量镜像", "Traffic Mirroring", None)}
+    # ... a term: not a sentence, and never the label itself
+    assert extract_pairs("这段话讲了很多东西。\n术语：page size\n") == []
 
 
 TERM_LIST = """## 术语

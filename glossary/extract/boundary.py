@@ -63,6 +63,7 @@ from .segment import (
     content_character,
     counted_noun,
     first_tag,
+    glued_preposition,
     inside_unknown_word,
     is_counting_numeral,
 )
@@ -474,6 +475,12 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
         # 同在线学习（on-line learning）相比 it is "compared with".
         return True
     if _never_first(first, english):
+        return True
+    if glued_preposition(first) and senses(first) is None and not word_senses(first) & english.stems:
+        # 以图|卷积网络 "graph convolutional network": a preposition jieba glued to a noun, in a word CC-CEDICT does
+        # not list, which says nothing of the English as a whole; the span after it starts with the noun (a cut of
+        # its own). Not a word CC-CEDICT lists (对数 "logarithm" of 对数几率回归), nor one the English says
+        # (按序存取 "sequential access")
         return True
     # 会释放互斥锁 "mutex": a modal verb starts a clause, not a term, unless the English says it (不可抢占 "no
     # preemption", 可学习 "learnable", 开始符号 "start symbol")

@@ -28,7 +28,7 @@ PREFIXES = _table(
     "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
     "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
     "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪 in:不非 im:不非 ir:不非 "
-    "de:去解反 re:重再 co:协共 equi:等 "
+    "de:去解反 re:重再 co:协共 equi:等 homo:同 hetero:异 "
     # the combining forms of the sciences, which CC-CEDICT lists as words of their own (生物 "biology")
     "bio:生 geo:地 neuro:神 electro:电 thermo:热 photo:光 hydro:水"
 )

@@ -83,8 +83,9 @@ _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’&\-]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-]*){
 _OPEN = "[（(]"
 _CLOSE = "[)）]"
 # A bracket's content up to its closing bracket, or (group "nested") up to a bracket opening inside it: the outer
-# gloss of a nested one, 标签（label，或目标（target））. One pass finds both.
-_BRACKET = re.compile(f"{_OPEN}([^（）()\\n{MASK}]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
+# gloss of a nested one, 标签（label，或目标（target））. One pass finds both. (Code inside is masked: a remark may
+# hold some, 学习率（learning rate，代码中写作 `lr`）.)
+_BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
 _THAT_IS = "(?:即|也就是)"  # "that is"
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
@@ -450,11 +451,43 @@ def _list_sites(masked: str) -> Iterator[Site]:
             zh_start, zh_end = line.span(zh)
             if not _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end):
                 continue
-            english = masked[line.start(en) : line.end(en)].strip(' *_“”"')
-            en_start = masked.index(english, line.start(en)) if english else -1
+            if zh == "first" and masked[zh_start:zh_end] in _LABELS:
+                # 术语：page size, 英文：Traffic Mirroring: the English of the term the line before names (a list
+                # item it is under, a heading)
+                parent = _line_before(masked, line_start)
+                if parent is None:
+                    continue
+                zh_start, zh_end = parent
+            # (an abbreviation in brackets after the English is read as after a comma: Page Table（PT）)
+            written = _BRACKETED_LAST.sub(r"，\1 ", masked[line.start(en) : line.end(en)])
+            english = written.strip(' *_“”"')
+            en_start = line.start(en) + written.index(english) if english else -1
             gloss = parse(english, en_start) if english else None
             if gloss is not None:
                 yield Site("list", gloss, zh_start, zh_end, fixed=True)
+
+
+# Words that label the English of a term rather than name one (术语：page size)
+_LABELS = frozenset("术语 英文 英语 英文名 英文名称 英文全称 原文 英译 译名".split())
+_TERM_LINE = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)、][ \t]*)?"  # a heading's #, a list item's marker
+    r"[*_“\"「]*(?P<zh>[^\n*_”\"」:：]{1,40}?)[*_”\"」]*[ \t]*[:：]?[ \t]*"
+)
+
+
+def _line_before(masked: str, line_start: int) -> tuple[int, int] | None:
+    """The bounds of the Chinese term that the last line before ``line_start`` with text in it holds alone
+    (after a list marker or a heading's #), or None."""
+    end = line_start - 1
+    while end > 0:
+        start = masked.rfind("\n", 0, end) + 1
+        if masked[start:end].strip():
+            line = _TERM_LINE.fullmatch(masked, start, end)
+            if line is None or not _CHINESE_GLOSS.fullmatch(masked, *line.span("zh")):
+                return None
+            return line.span("zh")
+        end = start - 1
+    return None
 
 
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # the row under a header: | --- | :---: |
