@@ -444,6 +444,8 @@ def _list_sites(masked: str) -> Iterator[Site]:
         if (line_start == 0 and separator > _LIST_LINE_LENGTH) or end < 0 or end - line_start > _LIST_LINE_LENGTH:
             continue
         line_end = end
+        if not CJK_RE.search(masked, line_start, line_end):
+            continue  # (no term: d2l's :label:`...` lines, a time 12:30)
         line = _LIST_LINE.fullmatch(masked, line_start, line_end)
         if line is None:
             continue
