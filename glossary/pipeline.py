@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -88,14 +89,31 @@ def _process(job: _Job) -> _Done:
     return _Done(doc.path, doc, prepare(doc.text))
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # Forked workers share what this process has loaded (jieba's dictionary, the corpus statistics) instead of
-    # loading or unpickling it each. Imported here: a run of one process spares their import (7 ms).
+@contextlib.contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes, forked so that they share what this process has loaded (jieba's dictionary, the corpus
+    statistics) instead of loading or unpickling it each. Imported here: a run of one process spares their import
+    (7 ms).
+
+    Ctrl-C is this process's to handle: the terminal sends it to the workers too, where it would print their
+    tracebacks and could leave one writing a result nobody reads. They ignore it, and on an interrupt the work
+    not started is cancelled; the workers finish what they hold, and exit.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _chunk(items: int, workers: int) -> int:

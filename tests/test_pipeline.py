@@ -200,16 +200,18 @@ def _occurrences_by_document(db_path) -> dict[str, int]:
     return dict(rows)
 
 
-def test_ctrl_c_mid_run_says_what_was_kept_and_exits_130(tmp_path, big_corpus):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_mid_run_says_what_was_kept_and_exits_130(tmp_path, big_corpus, jobs):
     stopped = tmp_path / "stopped.db"
     proc = subprocess.Popen(
-        [venv_bin("glossary"), "extract", "--db", str(stopped), str(big_corpus)],
+        [venv_bin("glossary"), "extract", "--jobs", jobs, "--db", str(stopped), str(big_corpus)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
     _wait_for_documents(stopped, 1, proc)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to the workers too (no traceback of theirs)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert stderr.strip() == (
