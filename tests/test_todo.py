@@ -46,6 +46,12 @@ def test_nothing_in_front_matter_is_a_term_nor_its_example():
     assert "tags" not in (found["模拟退火算法"].example or "")
 
 
+def test_the_label_of_a_gloss_is_no_term():
+    text = "我们用提示工程（英文：prompt engineering）。还有思维链（英文：chain of thought）。"
+    text += "提示工程很重要，思维链也是。"
+    assert [u.zh for u in untranslated_terms([("a.md", text)], set(), limit=None)] == ["提示工程", "思维链"]
+
+
 def test_general_vocabulary_and_fragments_are_not_terms():
     found = {u.zh for u in untranslated_terms(seed_documents(), set(), limit=None)}
     # function words, a lone adverb/verb, coordination, a span that starts inside the word 中国, and a clause that

@@ -32,6 +32,7 @@ _RUN = re.compile(f"[{CJK_CHAR}]{{2,}}")
 # and what closes one after it (the line's end, a colon, a closing bracket, emphasis, a parenthesis). A table's
 # cells are left out: a table of terms and their explanations lists terms.
 _LINE_OPENING = re.compile(r"[\s#>*+\-【\[（(「『0-9.、:：)）•·]*")
+_BRACKET_LABEL = re.compile("[（(【\\[].+[:：]", re.S)  # (the label of a bracket's content: （英文：...）)
 _LINE_CLOSING = re.compile(r"[ \t\r\u3000]*(?:[】\]」』)）:：(（*_`]|$)", re.MULTILINE)
 
 # Parts of speech (jieba/ICTCLAS tags) that never begin or end a term: prepositions, conjunctions, particles,
@@ -215,14 +216,15 @@ def untranslated_terms(
 
 def _only_opening_lines(zh: str, texts: Iterable[str]) -> bool:
     """Whether every sighting is a line's heading, label or tag: the whole of a heading (## 结论), a label before a
-    colon (论文地址: https://...), a tag in brackets (【开源免费】); never the running text a domain term turns up
-    in, nor the subject a paragraph opens with (知识蒸馏是...)."""
+    colon (论文地址: https://...) or opening a bracket (（英文：...）), a tag in brackets (【开源免费】); never the
+    running text a domain term turns up in, nor the subject a paragraph opens with (知识蒸馏是...)."""
     for text in texts:
         start = text.find(zh)
         while start != -1:
             line = text.rfind("\n", 0, start) + 1
             end = start + len(zh)
-            if not (_LINE_OPENING.fullmatch(text, line, start) and _LINE_CLOSING.match(text, end)):
+            labels = _LINE_OPENING.fullmatch(text, line, start) or _BRACKET_LABEL.match(text, start - 1, end + 1)
+            if not (labels and _LINE_CLOSING.match(text, end)):
                 return False
             start = text.find(zh, end)
     return True
