@@ -436,15 +436,11 @@ def _list_sites(masked: str) -> Iterator[Site]:
     line_end = -1
     for separator in sorted(m.start() for regex in _LIST_SEPARATORS for m in regex.finditer(masked)):
         if separator < line_end:
-            continue  # a line already read
-        # (looked for no further than a short line reaches: prose is made of long ones)
-        line_start = masked.rfind("\n", max(0, separator - _LIST_LINE_LENGTH), separator) + 1
-        end = masked.find("\n", separator, separator + _LIST_LINE_LENGTH)
-        end = len(masked) if end < 0 and len(masked) - separator <= _LIST_LINE_LENGTH else end
-        if (line_start == 0 and separator > _LIST_LINE_LENGTH) or end < 0 or end - line_start > _LIST_LINE_LENGTH:
-            continue
-        line_end = end
-        if not CJK_RE.search(masked, line_start, line_end):
+            continue  # a line already read (a line of prose holds many)
+        line_start = masked.rfind("\n", 0, separator) + 1
+        line_end = masked.find("\n", separator)
+        line_end = len(masked) if line_end < 0 else line_end
+        if line_end - line_start > _LIST_LINE_LENGTH or not CJK_RE.search(masked, line_start, line_end):
             continue  # (no term: d2l's :label:`...` lines, a time 12:30)
         line = _LIST_LINE.fullmatch(masked, line_start, line_end)
         if line is None:
