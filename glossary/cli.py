@@ -353,11 +353,24 @@ def edit(
     if new_zh is None and new_en is None and abbr is None and note is None and not tags:
         # Editing marks a pair curated, out of extraction's reach: not for an edit that changes nothing
         raise click.UsageError("nothing to change: give --zh, --en, --abbr, --note or --tag")
+    existing: set[int] = set()  # a pair already there under the new wording, which takes this one in
+    if new_zh is not None or new_en is not None:
+        target = (new_zh if new_zh is not None else zh, new_en if new_en is not None else en)
+        existing = _pairs_named(glossary, *target) - _pairs_named(glossary, zh, en)
     entry = glossary.edit(zh, en, new_zh=new_zh, new_en=new_en, abbr=abbr, note=note, tags=tags or None)
-    _say([entry], "edited")
+    _say([entry], "merged into the pair already there" if entry.pair_id in existing else "edited")
     if new_en is not None and (others := glossary.sharing_english(entry.pair_id)):
         # English forms are shared: a new spelling of one shows wherever it translates a term
         click.echo(f"  the English form is shared; it reads so for {', '.join(others)} too")
+
+
+def _pairs_named(glossary, zh: str, en: str | None) -> set[int]:
+    """The ids of the pairs these words name now (every pair of the term without English), or none where they
+    name no term yet."""
+    try:
+        return set(glossary.find_pairs(zh, en))
+    except GlossaryError:
+        return set()
 
 
 @cli.command("rm")

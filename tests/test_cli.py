@@ -96,6 +96,15 @@ def test_export_filters_by_status_and_confidence(run, glossary):
     assert run("lookup", "后训练", "--all", "--status", "approved").exit_code == 2
 
 
+def test_edit_onto_a_pair_already_there_says_it_merged(run):
+    run("add", "推理", "inference")
+    run("add", "推理", "reasoning")
+    result = run("edit", "推理", "reasoning", "--en", "inference")
+    assert result.output == "merged into the pair already there: 推理 = inference [approved]\n"
+    # ... but a new spelling of the same English is an edit of the pair
+    assert run("edit", "推理", "--en", "Inference").output.startswith("edited: 推理 = Inference")
+
+
 def test_curation_commands(run, tmp_path):
     assert run("add", "大语言模型", "large language model", "--abbr", "LLM", "--tag", "llm").exit_code == 0
     run("add", "智能体", "agent", "--status", "candidate")
