@@ -170,9 +170,12 @@ def scan_documents(
     """The vocabulary's terms the documents use (most frequent first) and their domain terms it lacks."""
     names = {alias: key for alias, key in aliases.items() if key in vocabulary}
     names.update((key, key) for key in vocabulary)
+    from .extract.patterns import mask
+
     matcher = TermMatcher(names)
     texts = [(d.path, d.text) for d in documents]
-    counted = count_terms(matcher, texts)
+    # (read as extraction reads them: a term in code, a URL or front matter is none the job translates)
+    counted = count_terms(matcher, [(path, mask(text)) for path, text in texts])
     known = [
         KnownTerm(
             zh=key,

@@ -62,6 +62,15 @@ def test_count_terms_counts_sightings_documents_and_forms():
     }
 
 
+def test_terms_in_code_and_urls_are_not_counted():
+    vocabulary = {"键值缓存": Preferred("键值缓存", "KV cache", None, "jiàn zhí huǎn cún", "approved")}
+    text = (
+        "正文提到键值缓存。\n\n```python\n# 键值缓存\n```\n\n`键值缓存` 和 [键值缓存](https://example.com/键值缓存)\n"
+    )
+    report = scan_documents(vocabulary, {}, [Document("/a.md", text, "0" * 64, "utf-8", "md")], new_limit=0)
+    assert [(t.zh, t.count) for t in report.known] == [("键值缓存", 2)]  # the prose and the link's text
+
+
 def test_scan_documents_lists_known_terms_by_count_and_new_terms():
     vocabulary = {
         "卷积神经网络": Preferred("卷积神经网络", "convolutional neural network", "CNN", "juǎn jī", "approved"),
