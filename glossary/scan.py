@@ -28,7 +28,7 @@ _WORD_CHAR = re.compile("[a-z0-9]")
 
 @dataclass(frozen=True)
 class Preferred:
-    """A term's preferred pair: approved first, then the most confident."""
+    """A term's preferred pair: approved first, then the one its documents use most (see Glossary.preferred_pairs)."""
 
     zh: str
     en: str

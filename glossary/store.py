@@ -1125,16 +1125,12 @@ class Glossary:
         return [(r[0], r[1], r[2]) for r in rows]
 
     def term_english(self) -> dict[str, str]:
-        """Each term's preferred English form (approved first, then most confident), by simplified Chinese."""
-        rows = self.query(
-            "SELECT t.zh, e.display FROM pairs p JOIN terms t ON t.id = p.term_id "
-            "JOIN english e ON e.id = p.english_id WHERE p.status != 'rejected' "
-            "ORDER BY t.zh, p.status = 'approved', p.confidence, p.count"
-        )
-        return {r["zh"]: r["display"] for r in rows}  # the last row of each term wins
+        """Each term's preferred English form (see preferred_pairs), by simplified Chinese."""
+        return {zh: preferred.en for zh, preferred in self.preferred_pairs().items()}
 
     def preferred_pairs(self) -> dict[str, Preferred]:
-        """Each term's preferred pair (approved first, then most confident, most frequent), by simplified key.
+        """Each term's preferred pair, by simplified key: approved first, then the one the documents use most, then
+        the most confident. (A pair added by hand has confidence 1 and no sightings: the documents' own wins.)
 
         Terms whose every pair is rejected are left out.
         """
@@ -1143,7 +1139,7 @@ class Glossary:
         rows = self.query(
             "SELECT t.zh, e.display, p.abbr, t.pinyin, p.status FROM pairs p JOIN terms t ON t.id = p.term_id "
             "JOIN english e ON e.id = p.english_id WHERE p.status != 'rejected' "
-            "ORDER BY t.zh, p.status = 'approved', p.confidence, p.count, e.key DESC"
+            "ORDER BY t.zh, p.status = 'approved', p.count, p.confidence, e.key DESC"
         )
         return {r[0]: Preferred(*r) for r in rows}  # the last row of each term wins
 

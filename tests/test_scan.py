@@ -119,6 +119,16 @@ def test_scan_cli_table_on_traditional_text(scan_glossary, run, tmp_path):
     ]
 
 
+def test_a_terms_english_is_the_one_its_documents_use_most(run, tmp_path):
+    (tmp_path / "a.md").write_text("模型推理（inference）很贵。推理（inference）需要显存。\n", encoding="utf-8")
+    run("extract", str(tmp_path / "a.md"))
+    run("add", "推理", "reasoning")  # by hand: approved, confidence 1, no sighting
+    run("approve", "推理", "inference")
+    (tmp_path / "b.md").write_text("推理成本很高，推理服务很重要。\n", encoding="utf-8")
+    rows = csv.DictReader(io.StringIO(run("scan", str(tmp_path / "b.md"), "-n", "0", "--format", "csv").output))
+    assert [(r["zh"], r["en"]) for r in rows] == [("推理", "inference")]
+
+
 def test_scan_cli_csv_and_json(scan_glossary, run, tmp_path):
     (tmp_path / "a.md").write_text(TEXT, encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(run("scan", str(tmp_path / "a.md"), "--format", "csv").output)))
