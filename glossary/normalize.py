@@ -196,6 +196,20 @@ def en_key(text: str) -> str:
         key = shorter
 
 
+def en_key_variants(text: str) -> tuple[str, ...]:
+    """Other keys the same English may be stored under, where its plural ending fooled en_key: the s of bias
+    (key "bia") against biases ("biase"), the e of cache ("cache") against caches ("cach"). For reading (lookup,
+    naming a pair), never for storing: stored keys stay as en_key made them."""
+    text = text.strip()
+    forms = [text + "s", text + "es"]
+    if text.endswith("s"):
+        forms.append(text[:-1])
+    if text.endswith("es"):
+        forms.append(text[:-2])
+    key = en_key(text)
+    return tuple(dict.fromkeys(k for k in map(en_key, forms) if k and k != key))
+
+
 @lru_cache(maxsize=1 << 14)
 def is_abbreviation(text: str) -> bool:
     """LLM, RLHF, GPT-4, ReLU: short, one word, with at least two capitals (or a capital and a digit)."""

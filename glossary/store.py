@@ -34,7 +34,7 @@ from .errors import (
     NotAGlossaryError,
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, ImportedPair, Untranslated
-from .normalize import LATIN_RE, en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
+from .normalize import LATIN_RE, en_key, en_key_variants, is_abbreviation, pinyin_readings, search_tokens, zh_key
 from .sqlfunctions import register as register_sql_functions
 
 if TYPE_CHECKING:
@@ -580,6 +580,10 @@ class Glossary:
         ).fetchone()
         keys = {key, alias[0]} if alias else {key}
         named = [r["id"] for r in rows if r["key"] in keys]
+        if named:
+            return named
+        # (the same English where its plural ending gave another key: 键值缓存 "key-value caches" for "cache")
+        named = [r["id"] for r in rows if r["key"] in en_key_variants(en)]
         if named:
             return named
         abbreviated = [r["id"] for r in rows if r["abbr"] and en_key(r["abbr"]) in keys]
@@ -1249,10 +1253,11 @@ class Glossary:
                     maybe_terms |= self._prefixed("terms", "zh", zh)
                     maybe_terms |= self._gram_candidates(ZH_FIELD, zh)
             if q.en:
-                english_ids |= one("SELECT id FROM english WHERE key = ?", [q.en])
-                for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [q.en]):
-                    en_aliases.setdefault(r[0], []).append(r[1])
-                    english_ids.add(r[0])
+                for key in (q.en, *q.en_also):
+                    english_ids |= one("SELECT id FROM english WHERE key = ?", [key])
+                    for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [key]):
+                        en_aliases.setdefault(r[0], []).append(r[1])
+                        english_ids.add(r[0])
                 if not exact:
                     maybe_english |= self._prefixed("english", "key", q.en)
                     maybe_english |= self._gram_candidates(EN_FIELD, q.en)

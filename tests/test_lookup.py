@@ -100,6 +100,24 @@ def test_every_input_kind_finds_its_term_in_order(filled, query, expected):
     assert found(filled, query) == expected
 
 
+@pytest.mark.parametrize(
+    ("stored", "query"),
+    [
+        ("bias", "biases"),
+        ("biases", "bias"),
+        ("KV cache", "KV caches"),
+        ("KV caches", "kv cache"),
+        ("alias", "aliases"),
+    ],
+)
+def test_a_plural_finds_what_its_ending_gave_another_key(glossary, stored, query):
+    """en_key reads the s of bias and the e of cache as endings (bias -> bia, caches -> cach): the other ways a
+    plural may have been keyed are read too."""
+    glossary.add("偏置", stored)
+    assert found(glossary, query, exact=True) == [("偏置", "exact")]
+    assert [glossary.entry(i).en for i in glossary.find_pairs("偏置", query)] == [stored]
+
+
 @pytest.mark.parametrize("query", ["transformer架构", "TRANSFORMER架构", "Transformer架构"])
 def test_an_exact_lookup_finds_what_a_lookup_calls_exact(filled, query):
     assert found(filled, query, exact=True) == [("Transformer架构", "exact")]
