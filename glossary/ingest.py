@@ -248,7 +248,7 @@ def _title(text: str, fmt: str) -> str | None:
         front = FRONT_MATTER.match(text)
         if front:
             title = _FRONT_TITLE.search(text, 0, front.end())
-            if title:
+            if title and title.group(1).strip("\"'|> "):  # (not title: "", nor a YAML block's | or >)
                 return title.group(1)[:120]
             text = text[front.end() :]
         heading = re.search(r"^#{1,3}\s+(.+?)\s*#*\s*$", text, re.M)

@@ -27,7 +27,7 @@ _WS_RE = re.compile(r"\s+")
 _INVISIBLE = str.maketrans(dict.fromkeys(map(ord, "\u00ad\u200b\u200e\u200f\u2060\ufeff")))
 _PLAIN = str.maketrans({**_INVISIBLE, **dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " ")})
 _NOT_PLAIN = re.compile("[" + "".join(map(chr, _PLAIN)) + "\u3000]")  # (what plain_text changes)
-_SPACE_NOT_INDENTING = re.compile("(?<=[^\n\u3000])\u3000")
+_SPACE_NOT_INDENTING = re.compile("(?<=[^\n\u3000])\u3000+")
 # Wrapping that is markup or quotation, never part of a term.
 _WRAP = "*_`\"'“”‘’「」『』《》〈〉【】"
 # Everything that separates English words without being meaningful for identity.
@@ -93,7 +93,7 @@ def plain_text(text: str) -> str:
     """The text without invisible characters, and with one kind of space (see _INVISIBLE)."""
     if not _NOT_PLAIN.search(text):
         return text  # (as most texts are: the search is ten times quicker than translate)
-    return _SPACE_NOT_INDENTING.sub(" ", text.translate(_PLAIN))
+    return _SPACE_NOT_INDENTING.sub(lambda m: " " * len(m.group()), text.translate(_PLAIN))
 
 
 def clean_surface(text: str) -> str:
@@ -201,13 +201,20 @@ def en_key_variants(text: str) -> tuple[str, ...]:
     (key "bia") against biases ("biase"), the e of cache ("cache") against caches ("cach"). For reading (lookup,
     naming a pair), never for storing: stored keys stay as en_key made them."""
     text = text.strip()
-    forms = [text + "s", text + "es"]
-    if text.endswith("s"):
+    if len(text) < 4:
+        return ()  # (us is no use)
+    # Only as English inflects: -es after s, x, z, ch, sh (biases, caches), -s elsewhere; not stat for state
+    sibilant = text.lower().endswith(_SIBILANTS)
+    forms = [text + "es"] if sibilant else [text + "s"]
+    if text.endswith("es") and text[:-2].lower().endswith(_SIBILANTS):
+        forms += [text[:-2], text[:-1]]  # biases: bias; caches: cache (and cach)
+    elif text.endswith("s") and not text.endswith("ss"):
         forms.append(text[:-1])
-    if text.endswith("es"):
-        forms.append(text[:-2])
     key = en_key(text)
     return tuple(dict.fromkeys(k for k in map(en_key, forms) if k and k != key))
+
+
+_SIBILANTS = ("s", "x", "z", "ch", "sh")
 
 
 @lru_cache(maxsize=1 << 14)

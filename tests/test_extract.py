@@ -938,6 +938,7 @@ TERM_LIST = """## 术语
 - 微调 — fine-tuning
 1. Alignment：对齐
 - 作者：John Smith
+- 优化器：AdamW
 - 注意：this is important
 """
 
@@ -1049,6 +1050,11 @@ def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):
 def test_members_with_nothing_in_common_are_terms_as_written():
     found = pairs("我们先做分词和词性标注（tokenization and part-of-speech tagging）。", minimum=0.0)
     assert found == {("分词", "tokenization"), ("词性标注", "part-of-speech tagging")}
+    # ... and a member that is a name already (an acronym, a plural) takes no head
+    found = pairs("大语言模型和扩散模型（LLMs and diffusion models）很火。", minimum=0.0)
+    assert ("扩散模型", "diffusion models") in found and not any(
+        en.endswith("models") and "LLM" in en for _, en in found
+    )
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,7 @@ def test_document_normalises_newlines_and_finds_a_title(tmp_path):
         ("a.md", "大\u200b语言模型（pre\u00adtraining）\ufeff\u200e。", "大语言模型（pretraining）。"),
         # one kind of space: no-break, narrow and thin spaces, and an ideographic one between words ...
         ("a.md", "模型\u00a0(large\u202flanguage\u2009model)\u3000见下。", "模型 (large language model) 见下。"),
+        ("a.md", "大语言模型\u3000\u3000（LLM）", "大语言模型  （LLM）"),  # (each of a run)
         # ... but one that indents a paragraph stays
         ("a.txt", "\u3000\u3000第一段。\n\u3000\u3000第二段。", "\u3000\u3000第一段。\n\u3000\u3000第二段。"),
         ("a.html", "<p>大语言模型&nbsp;(large&#160;language model)</p>", "大语言模型 (large language model)"),
@@ -112,6 +113,8 @@ def test_documents_hold_the_text_as_a_reader_sees_it(name, raw, text):
         ('---\ntitle: "大模型入门"\ndate: 2024-01-01\n---\n# 第一章\n', "大模型入门"),  # the front matter's title
         ('+++\ntitle = "TOML 标题"\n+++\n正文。\n', "TOML 标题"),
         ("---\ndate: 2024-01-01\n---\n正文第一行。\n", "正文第一行。"),  # no title there: not the rule
+        ('---\ntitle: ""\n---\n# 标题\n', "标题"),  # an empty title, a YAML block's >: the heading
+        ("---\ntitle: >\n  长标题\n---\n# 标题二\n", "标题二"),
     ],
 )
 def test_a_markdown_title_comes_from_its_front_matter(text, title):

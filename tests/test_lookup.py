@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from glossary.errors import GlossaryError
 from glossary.lookup import (
     abbr_key,
     chinese_keys,
@@ -116,6 +117,14 @@ def test_a_plural_finds_what_its_ending_gave_another_key(glossary, stored, query
     glossary.add("偏置", stored)
     assert found(glossary, query, exact=True) == [("偏置", "exact")]
     assert [glossary.entry(i).en for i in glossary.find_pairs("偏置", query)] == [stored]
+
+
+@pytest.mark.parametrize(("stored", "query"), [("state", "stat"), ("plane", "plan"), ("note", "not"), ("use", "us")])
+def test_a_word_that_is_no_plural_of_another_names_none_of_it(glossary, stored, query):
+    glossary.add("状态", stored)
+    assert found(glossary, query, exact=True) == []
+    with pytest.raises(GlossaryError, match="has no English form"):
+        glossary.find_pairs("状态", query)
 
 
 @pytest.mark.parametrize("query", ["transformer架构", "TRANSFORMER架构", "Transformer架构"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..normalize import CJK_RE
+from ..normalize import CJK_RE, en_key, is_abbreviation
 from .align import aligns
 from .corpus import CorpusStats
 from .english import Form
@@ -54,6 +54,8 @@ def _shared_head(zh_members: list[str], en_members: list[str]) -> str | None:
     *modifiers, last = (member.split() for member in en_members)
     if len(last) < 2 or any(len(words) >= len(last) for words in modifiers):
         return None
+    if any(_complete(" ".join(words), last) for words in modifiers):
+        return None  # LLMs and diffusion models, CNN and recurrent neural networks: each a name already
     head = last[-1]
     prefix = _common_prefix(zh_members)
     suffix = _common_prefix([member[::-1] for member in zh_members])[::-1]
@@ -68,6 +70,13 @@ def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
         at = m.end()
     members.append((text[at:], at))
     return [(t, s) for t, s in members if t.strip()]
+
+
+def _complete(member: str, last: list[str]) -> bool:
+    """Whether an English member is a name of its own, not a modifier waiting for the head: an acronym, a plural,
+    a capitalised word before a last member in lower case (Transformers and vision models)."""
+    plural = member.endswith("s") and not member.endswith(("ss", "us", "is")) and en_key(member) != member.lower()
+    return is_abbreviation(member) or plural or (member[:1].isupper() and not last[0][:1].isupper())
 
 
 def _common_prefix(texts: list[str]) -> str:

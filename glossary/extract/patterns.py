@@ -59,10 +59,10 @@ _PROTECTED = [
 # model）, 扩散模型[1]（diffusion model）, <b>张量</b>（tensor）, （[Large Language Model](url)）. It becomes
 # spaces rather than MASK: a gloss may be read across it, as across the space before a bracket.
 _INVISIBLE_MARKUP = [
-    (("](",), re.compile(r"\[(?=[^\[\]\n]*\]\()|\]\([^)\n]*\)")),  # a link's brackets and target (and an image's)
+    (("](",), re.compile(r"\[(?=[^\[\]\n]*\]\()|\]\([^()\n]*\)")),  # a link's brackets and target (and an image's)
     (("<",), re.compile(r"<[A-Za-z/!][^<>\n]*>")),  # HTML tags
     # citations and footnotes: [1], [2, 3], [@key], [^1]
-    (("[",), re.compile(r"\[(?:@[^\]\n]+|\^[^\]\s]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]")),
+    (("[",), re.compile(r"\[(?:@[^\[\]\n]+|\^[^\[\]\s]+|\d+(?:\s*[,，\-–]\s*\d+)*)\]")),
 ]
 # File names, found from their extension and extended left: scanning every word for one is slow. The pattern
 # starts with its literal dot (no lookbehind), so that the regex engine skips to each dot.

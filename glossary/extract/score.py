@@ -119,6 +119,10 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
+    if site.pattern == "list" and not any(aligns(w, english) for w in words):
+        # A line of a term and its English with nothing the dictionary sees of one in the other is as often a line
+        # of settings (优化器：AdamW, 数据集：COCO) as a glossary's: below knowledge, whatever else the line has
+        logit = min(logit, -0.2)
     if _writes_a_number(english) and not _writes_a_number(zh) and not _names_x_to_y(english, site):
         # A number the Chinese does not write: the English names one thing, a version, a size, a format or a
         # dataset (RTX 2080Ti, FP16, ZeRO-2, CIFAR-10), which the Chinese more often puts in a class (消费级GPU,
