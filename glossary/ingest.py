@@ -283,11 +283,13 @@ def document_from_bytes(
     if not data.strip():
         raise DocumentError(f"{path}: empty")
     text, used = decode(data, encoding, path)
-    text = plain_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format_of(path)
     title = None
     if fmt == "html":
-        text, title = html_to_text(text)
+        text, title = html_to_text(text)  # (plain text, entities read)
+    else:
+        text = plain_text(text)
     if not text.strip():
         raise DocumentError(f"{path}: no text")
     title = title or _title(text, fmt)

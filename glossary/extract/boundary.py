@@ -301,10 +301,9 @@ def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool =
     side = EnglishSide.of(english)
     if not 2 <= _length(option.span, side) <= 12:  # (a Latin word is two characters' worth: Transformer 架构)
         return False
-    translates = delimited and all(alignment(word, side)[0] for word in option.words)
     if (
         option.first_tag in _NOT_TERM_START_TAGS
-        and not translates
+        and not (delimited and all(alignment(word, side)[0] for word in option.words))
         and not (len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0])
     ):
         # A numeral, classifier, pronoun or adverb; but for one a name of several words starts with (组相对策略优化

@@ -422,8 +422,11 @@ def _table_sites(masked: str) -> Iterator[Site]:
 # A list of terms: a line (a list item or not) that holds a term and its English and nothing else, joined by a
 # colon or a dash, in either order (- **预训练**：Pre-training; 微调 — fine-tuning; Alignment: 对齐).
 _LIST_SEPARATORS = (re.compile("[:：—–]"), re.compile(" - "))  # (apart: a literal is found quicker alone)
+# (what may open a line before a term: a list item's marker, and with _TERM_LINE a heading's #; emphasis or quotes)
+_ITEM_MARKER = r"[-*+][ \t]+|\d{1,3}[.)、][ \t]*"
+_OPENING, _CLOSING = r"[*_“\"「]*", r"[*_”\"」]*"
 _LIST_LINE = re.compile(
-    r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)、][ \t]*)?[*_“\"「]*(?P<first>[^\n:：—–*_”\"」]{1,40}?)[*_”\"」]*"
+    rf"[ \t]*(?:{_ITEM_MARKER})?{_OPENING}(?P<first>[^\n:：—–*_”\"」]{{1,40}}?){_CLOSING}"
     r"[ \t]*(?:[:：]|——?|[ \t][-–][ \t])[ \t]*(?P<second>[^\n]{1,80}?)[ \t]*"
 )
 _LIST_LINE_LENGTH = 120
@@ -468,8 +471,7 @@ def _list_sites(masked: str) -> Iterator[Site]:
 # Words that label the English of a term rather than name one (术语：page size)
 _LABELS = frozenset("术语 英文 英语 英文名 英文名称 英文全称 原文 英译 译名".split())
 _TERM_LINE = re.compile(
-    r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)、][ \t]*)?"  # a heading's #, a list item's marker
-    r"[*_“\"「]*(?P<zh>[^\n*_”\"」:：]{1,40}?)[*_”\"」]*[ \t]*[:：]?[ \t]*"
+    rf"[ \t]*(?:#{{1,6}}[ \t]+|{_ITEM_MARKER})?{_OPENING}(?P<zh>[^\n*_”\"」:：]{{1,40}}?){_CLOSING}[ \t]*[:：]?[ \t]*"
 )
 
 
