@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from .model import Entry
-from .normalize import CJK_RE, clean_surface, en_key, en_key_variants, without_layout_spaces
+from .normalize import CJK_RE, clean_surface, en_key, without_layout_spaces
 
 MATCHES = ("exact", "prefix", "partial", "fuzzy")
 STATUS_ORDER = {"approved": 0, "candidate": 1, "rejected": 2}
@@ -56,7 +56,6 @@ class Query:
     text: str
     zh: tuple[str, ...] = ()  # simplified keys (t2s first, then tw2sp when it differs)
     en: str = ""  # en_key
-    en_also: tuple[str, ...] = ()  # en_key_variants: keys a plural ending may have given the same English
     abbr: str = ""  # abbr_key
     pinyin: str = ""  # toneless syllables without spaces: houxunlian
     tones: tuple[int | None, ...] | None = None  # per syllable when syllables were delimited, else in order
@@ -227,7 +226,6 @@ def parse_query(text: str) -> Query:
     return Query(
         text,
         en="" if marked else en_key(text),
-        en_also=() if marked else en_key_variants(text),
         abbr="" if marked else abbr_key(text),
         pinyin=pinyin,
         tones=tones,
@@ -302,8 +300,6 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
         for key in (row.en_key, *row.en_aliases):
             match, closeness = _compare(query.en, key, min_prefix=2, min_partial=3)
             yield match, "en", closeness
-            if key in query.en_also:
-                yield "exact", "en", 100.0
     if query.abbr and row.abbr and query.abbr in (abbr_key(row.abbr), abbr_key(row.abbr) + "s"):
         yield "exact", "abbr", 100.0
     if query.pinyin and row.pinyin_key:

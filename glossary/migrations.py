@@ -8,11 +8,13 @@ one transaction and without importing sqlite-utils. Only a database of an older 
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .normalize import _EN_SEP_RE, _WRAP
 from .store import execute_statements
 
 MIGRATIONS = Migrations("glossary")
@@ -321,11 +323,45 @@ def m009_english_written(db: Database) -> None:
     execute_statements(db.conn, "ALTER TABLE english ADD COLUMN written TEXT;")
 
 
+@MIGRATIONS()
+def m010_english_plural_keys(db: Database) -> None:
+    """en_key knows words that end in s without being plurals (bias, series, virus), plurals that keep an e
+    (caches) or change more (matrices), and acronyms' plurals (GPUs): bias and biases, cache and caches, matrix
+    and matrices each make one English form now. English forms move to their new keys, folding into a form
+    already there; aliases and suppressions keep what people decided (see Glossary.rekey_english)."""
+    from .store import Glossary
+
+    Glossary(db.conn, _database_path(db)).rekey_english(_en_key_schema_9)
+
+
+def _en_key_schema_9(text: str) -> str:
+    """en_key as glossaries up to schema 9 were keyed with."""
+    text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
+    words = [w.strip(_WRAP + ",;:()[]") for w in _EN_SEP_RE.split(text)]
+    key = unicodedata.normalize("NFKC", "".join(w for w in words if w))
+    while True:
+        shorter = key
+        if len(key) > 3 and key.endswith("ies"):
+            shorter = key[:-3] + "y"
+        elif len(key) > 4 and key.endswith(("sses", "xes", "ches", "shes")):
+            shorter = key[:-2]
+        elif len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+            shorter = key[:-1]
+        shorter = shorter.rstrip(_WRAP + ",;:()[]")
+        if shorter == key:
+            return key
+        key = shorter
+
+
+def _database_path(db: Database) -> Path:
+    return Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")
+
+
 def _rekey_terms(db: Database) -> None:
     """Store every term under the key zh_key gives it now (see Glossary.rekey_terms)."""
     from .store import Glossary
 
-    Glossary(db.conn, Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")).rekey_terms()
+    Glossary(db.conn, _database_path(db)).rekey_terms()
 
 
 def schema_sql(db: Database) -> str:

@@ -167,14 +167,55 @@ def without_layout_spaces(text: str) -> str:
     return _layout_space().sub("", text)
 
 
-def _singular(word: str) -> str:
-    if len(word) > 3 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]  # losses, boxes, batches
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+# Plural endings that are not the singular's with -s or -es (matrices: matrix), as the key ends.
+_IRREGULAR_PLURALS = {
+    "matrices": "matrix", "vertices": "vertex", "indices": "index", "simplices": "simplex", "appendices": "appendix",
+    "theses": "thesis", "lyses": "lysis", "crises": "crisis", "diagnoses": "diagnosis", "criteria": "criterion",
+    "phenomena": "phenomenon", "automata": "automaton", "corpora": "corpus", "schemata": "schema", "radii": "radius",
+    "nuclei": "nucleus", "stimuli": "stimulus", "leaves": "leaf", "halves": "half", "shelves": "shelf",
+    "children": "child",
+}  # fmt: skip
+_IRREGULAR_ENDINGS = tuple(_IRREGULAR_PLURALS)
+# Words that end as a plural does and are none (bias is no plural of "bia"; the key also keeps what ends in -ss,
+# -us or -is), whose plural adds -es: biases, viruses.
+_SINGULAR_WITH_S = (
+    "bias", "alias", "atlas", "canvas", "lens", "series", "species", "virus", "status", "bus", "focus", "bonus",
+    "census", "consensus", "campus", "nexus", "apparatus", "syllabus", "surplus", "thesaurus", "torus", "modulus",
+    "calculus", "prospectus", "octopus", "cactus",
+)  # fmt: skip
+_SINGULAR_WITH_S_PLURALS = tuple(word + "es" for word in _SINGULAR_WITH_S)
+# Words whose -e stays before the plural's -s where the ending would read -es (caches: cache, not "cach";
+# cookies: cookie, not "cooky").
+_E_BEFORE_S = (
+    "cache", "niche", "avalanche", "cliche", "moustache", "cookie", "movie", "zombie", "calorie", "rookie", "selfie",
+    "hoodie", "newbie", "freebie", "brownie", "smoothie", "prairie", "sortie",
+)  # fmt: skip
+_E_BEFORE_S_PLURALS = tuple(word + "s" for word in _E_BEFORE_S)
+
+
+def _singular(key: str) -> str:
+    """The key without its plural ending (at most one step; en_key repeats it)."""
+    if key.endswith(_IRREGULAR_ENDINGS):
+        for plural, singular in _IRREGULAR_PLURALS.items():
+            if key.endswith(plural):
+                return key[: -len(plural)] + singular
+    if key.endswith(_SINGULAR_WITH_S):
+        return key
+    if key.endswith(_SINGULAR_WITH_S_PLURALS):
+        return key[:-2]  # biases
+    if key.endswith(_E_BEFORE_S_PLURALS):
+        return key[:-1]  # caches, cookies
+    if len(key) > 3 and key.endswith("ies"):
+        return key[:-3] + "y"
+    if len(key) > 4 and key.endswith(("sses", "xes", "ches", "shes")):
+        return key[:-2]  # losses, boxes, batches
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        return key[:-1]
+    return key
+
+
+# An acronym's plural (GPUs, ReLUs, IoUs): its s is an ending even where the key would keep -us.
+_ACRONYM_PLURAL = re.compile(r"(?<![A-Za-z])((?:[a-z0-9]*[A-Z]){2}[A-Za-z0-9]*(?<=[A-Z0-9]))s$")
 
 
 def en_key(text: str) -> str:
@@ -183,7 +224,8 @@ def en_key(text: str) -> str:
     >>> en_key("Post-Trainings") == en_key("posttraining") == "posttraining"
     True
     """
-    text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    text = _ACRONYM_PLURAL.sub(r"\1", text).casefold().replace("’", "'")
     words = [w.strip(_WRAP + ",;:()[]") for w in _EN_SEP_RE.split(text)]
     # Removing separators can leave a combining mark beside a letter: compose again so the key is stable.
     key = unicodedata.normalize("NFKC", "".join(w for w in words if w))
@@ -194,27 +236,6 @@ def en_key(text: str) -> str:
         if shorter == key:
             return key
         key = shorter
-
-
-def en_key_variants(text: str) -> tuple[str, ...]:
-    """Other keys the same English may be stored under, where its plural ending fooled en_key: the s of bias
-    (key "bia") against biases ("biase"), the e of cache ("cache") against caches ("cach"). For reading (lookup,
-    naming a pair), never for storing: stored keys stay as en_key made them."""
-    text = text.strip()
-    if len(text) < 4:
-        return ()  # (us is no use)
-    # Only as English inflects: -es after s, x, z, ch, sh (biases, caches), -s elsewhere; not stat for state
-    sibilant = text.lower().endswith(_SIBILANTS)
-    forms = [text + "es"] if sibilant else [text + "s"]
-    if text.endswith("es") and text[:-2].lower().endswith(_SIBILANTS):
-        forms += [text[:-2], text[:-1]]  # biases: bias; caches: cache (and cach)
-    elif text.endswith("s") and not text.endswith("ss"):
-        forms.append(text[:-1])
-    key = en_key(text)
-    return tuple(dict.fromkeys(k for k in map(en_key, forms) if k and k != key))
-
-
-_SIBILANTS = ("s", "x", "z", "ch", "sh")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -34,7 +34,7 @@ from .errors import (
     NotAGlossaryError,
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, ImportedPair, Untranslated
-from .normalize import LATIN_RE, en_key, en_key_variants, is_abbreviation, pinyin_readings, search_tokens, zh_key
+from .normalize import LATIN_RE, en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
 from .sqlfunctions import register as register_sql_functions
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
@@ -582,10 +582,6 @@ class Glossary:
         named = [r["id"] for r in rows if r["key"] in keys]
         if named:
             return named
-        # (the same English where its plural ending gave another key: 键值缓存 "key-value caches" for "cache")
-        named = [r["id"] for r in rows if r["key"] in en_key_variants(en)]
-        if named:
-            return named
         abbreviated = [r["id"] for r in rows if r["abbr"] and en_key(r["abbr"]) in keys]
         if not abbreviated:
             have = ", ".join(self.entry(r["id"]).en for r in rows) or "none"
@@ -939,6 +935,44 @@ class Glossary:
             self._drop_suppressed(stamp)
         return changed
 
+    def rekey_english(self, earlier_key: Callable[[str], str]) -> int:
+        """Store every English form, alias and suppression under the key en_key now gives it; a migration calls
+        this when en_key changes, passing the en_key the glossary was keyed with. An English form whose new key
+        is another's is folded into it, as merge_english would. Returns how many English forms changed key.
+
+        A form's new key comes from its spelling. Aliases and suppressions hold only a key, which stands for
+        every spelling the earlier en_key gave it: each keeps it and is also stored under the new keys of those
+        spellings (a suppressed "bia", from bias, also suppresses "bias").
+        """
+        stamp = now()
+        changed = 0
+        with self.transaction():
+            for key, english_id in self.query("SELECT key, english_id FROM english_aliases"):
+                for new in _rekeyed(key, earlier_key):
+                    self.execute(
+                        "INSERT OR IGNORE INTO english_aliases (key, english_id) VALUES (?, ?)", [new, english_id]
+                    )
+            for zh, key, created in self.query("SELECT zh, en_key, created FROM suppressed"):
+                for new in _rekeyed(key, earlier_key):
+                    self.execute(
+                        "INSERT OR IGNORE INTO suppressed (zh, en_key, created) VALUES (?, ?, ?)", [zh, new, created]
+                    )
+            for english_id, key, display, written in self.query(
+                "SELECT id, key, display, written FROM english ORDER BY id"
+            ):
+                new = en_key(written or display)
+                if not new or new == key:
+                    continue
+                changed += 1
+                owner = self.execute("SELECT id FROM english WHERE key = ?", [new]).fetchone()
+                if owner is None:
+                    self.execute("UPDATE english SET key = ? WHERE id = ?", [new, english_id])
+                    continue
+                self._fold_english(english_id, owner[0], stamp)
+            self.execute("DELETE FROM english_aliases WHERE key IN (SELECT key FROM english)")  # their own keys now
+            self._drop_suppressed(stamp)
+        return changed
+
     def _drop_suppressed(self, stamp: str) -> None:
         """Remove extracted pairs that a suppression names (pairs a rekey moved onto a suppressed key)."""
         rows = self.query(
@@ -957,15 +991,20 @@ class Glossary:
         source, target = self._existing_english(source_en), self._existing_english(target_en)
         if source == target:
             raise GlossaryError(f'"{source_en}" and "{target_en}" are already the same English form')
-        stamp = now()
         with self.transaction():
-            pairs = self.query("SELECT id, term_id FROM pairs WHERE english_id = ?", [source])
-            merged = [self._move_pair(p["id"], p["term_id"], target) for p in pairs]
             source_key = self.execute("SELECT key FROM english WHERE id = ?", [source]).fetchone()[0]
-            self.execute("UPDATE english_aliases SET english_id = ? WHERE english_id = ?", [target, source])
-            self.execute("DELETE FROM english WHERE id = ?", [source])
+            moved = self._fold_english(source, target, now())
             self.execute("INSERT OR REPLACE INTO english_aliases (key, english_id) VALUES (?, ?)", [source_key, target])
-            self._refresh_pairs(merged, stamp)
+        return moved
+
+    def _fold_english(self, source: int, target: int, stamp: str) -> int:
+        """Move an English form's pairs (into the target's pair where a term has both) and aliases to another form
+        and delete it; how many pairs moved."""
+        pairs = self.query("SELECT id, term_id FROM pairs WHERE english_id = ?", [source])
+        merged = [self._move_pair(p["id"], p["term_id"], target) for p in pairs]
+        self.execute("UPDATE english_aliases SET english_id = ? WHERE english_id = ?", [target, source])
+        self.execute("DELETE FROM english WHERE id = ?", [source])
+        self._refresh_pairs(merged, stamp)
         return len(pairs)
 
     def _existing_term(self, zh: str) -> int:
@@ -1253,11 +1292,10 @@ class Glossary:
                     maybe_terms |= self._prefixed("terms", "zh", zh)
                     maybe_terms |= self._gram_candidates(ZH_FIELD, zh)
             if q.en:
-                for key in (q.en, *q.en_also):
-                    english_ids |= one("SELECT id FROM english WHERE key = ?", [key])
-                    for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [key]):
-                        en_aliases.setdefault(r[0], []).append(r[1])
-                        english_ids.add(r[0])
+                english_ids |= one("SELECT id FROM english WHERE key = ?", [q.en])
+                for r in self.query("SELECT english_id, key FROM english_aliases WHERE key = ?", [q.en]):
+                    en_aliases.setdefault(r[0], []).append(r[1])
+                    english_ids.add(r[0])
                 if not exact:
                     maybe_english |= self._prefixed("english", "key", q.en)
                     maybe_english |= self._gram_candidates(EN_FIELD, q.en)
@@ -1390,6 +1428,18 @@ class Glossary:
             [*chosen, field, shortest, longest],
         )
         return {r[0] for r in rows}
+
+
+def _rekeyed(key: str, earlier_key: Callable[[str], str]) -> list[str]:
+    """The keys en_key now gives the spellings that ``earlier_key`` gave this key (see rekey_english): the key as
+    a spelling, with a plural ending, or an acronym's plural (a key "gpus" from GPUs)."""
+    spellings = [key, key + "s", key + "es"]
+    if key.endswith("y"):
+        spellings.append(key[:-1] + "ies")
+    if key.endswith("s") and key[:-1].isalnum():
+        spellings.append(key[:-1].upper() + "s")
+    new = (en_key(spelling) for spelling in spellings if earlier_key(spelling) == key)
+    return [k for k in dict.fromkeys(new) if k and k != key]
 
 
 def _forms(seen: str | None, written: str | None, key: str) -> tuple[str, ...]:

@@ -111,9 +111,8 @@ def test_every_input_kind_finds_its_term_in_order(filled, query, expected):
         ("alias", "aliases"),
     ],
 )
-def test_a_plural_finds_what_its_ending_gave_another_key(glossary, stored, query):
-    """en_key reads the s of bias and the e of cache as endings (bias -> bia, caches -> cach): the other ways a
-    plural may have been keyed are read too."""
+def test_a_plural_finds_its_singular_and_back(glossary, stored, query):
+    """Where the ending is not a plain -s (the s of bias is no plural, caches keeps the e of cache)."""
     glossary.add("偏置", stored)
     assert found(glossary, query, exact=True) == [("偏置", "exact")]
     assert [glossary.entry(i).en for i in glossary.find_pairs("偏置", query)] == [stored]

@@ -224,6 +224,38 @@ def test_rekeying_keeps_what_people_decided(db_path):
         assert g.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_english_stored_under_an_earlier_plural_key_moves_to_the_new_one(db_path):
+    """m010: en_key no longer reads the s of bias or the e of caches as endings, and strips an acronym's plural
+    s (GPUs). A schema 9 glossary keyed bias "bia", biases "biase", caches "cach" and GPUs "gpus": the forms of
+    one English fold into one, and a person's rejection (kept under the earlier key) still holds."""
+    with open_glossary(db_path) as g:
+        # as schema 9 stored them: one English form per earlier key
+        for zh, en, key, note in [
+            ("偏差", "biases", "biase", None),
+            ("偏差", "bias", "bia", "a person's"),
+            ("键值缓存", "KV caches", "kvcach", None),
+            ("键值缓存", "KV cache", "kvcache", "cache, singular"),
+            ("图形处理器", "GPUs", "gpus", None),
+        ]:
+            g.add(zh, en, note=note)
+            g.execute("UPDATE english SET key = ? WHERE key = ?", [key, en_key(en)])
+        # a rejection of 偏置 / bias, and a merge into "bias", under schema 9's keys
+        g.execute("INSERT INTO suppressed (zh, en_key, created) VALUES ('偏置', 'bia', 'x')")
+        g.execute("INSERT INTO english_aliases (key, english_id) SELECT 'prejudice', id FROM english WHERE key = 'bia'")
+        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_english_plural_keys'")
+        g.execute("PRAGMA user_version = 9")
+    with open_glossary(db_path) as g:
+        assert sorted(r[0] for r in g.execute("SELECT key FROM english")) == ["bias", "gpu", "kvcache"]
+        pairs = {(e.zh, e.en): e for e in g.entries()}
+        # folded into the form that reached the new key first (a person's spelling kept), and the notes kept
+        assert set(pairs) == {("偏差", "biases"), ("键值缓存", "KV cache"), ("图形处理器", "GPUs")}
+        assert pairs[("偏差", "biases")].note == "a person's"
+        assert pairs[("键值缓存", "KV cache")].note == "cache, singular"
+        assert ("偏置", "bias") in [tuple(r) for r in g.execute("SELECT zh, en_key FROM suppressed")]  # new key too
+        assert [g.entry(i).en for i in g.find_pairs("偏差", "prejudice")] == ["biases"]  # so does the merge
+        assert g.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_newer_schema_is_refused_and_left_untouched(db_path):
     open_glossary(db_path).close()
     conn = sqlite3.connect(db_path)

@@ -27,10 +27,31 @@ from glossary.normalize import (
         (["Activation Functions", "activation function"], "activationfunction"),
         (["probabilities", "probability"], "probability"),
         (["loss", "Loss"], "loss"),
+        # endings that are no plain -s: a word ending in s, an e kept, a Latin or Greek plural, an acronym's
+        (["bias", "biases", "Bias"], "bias"),
+        (["exposure bias", "exposure biases"], "exposurebias"),
+        (["virus", "viruses"], "virus"),
+        (["time series", "time-series"], "timeseries"),
+        (["KV cache", "KV caches", "kv-cache"], "kvcache"),
+        (["cookie", "cookies"], "cookie"),
+        (["matrix", "matrices"], "matrix"),
+        (["adjacency matrix", "adjacency matrices"], "adjacencymatrix"),
+        (["hypothesis", "hypotheses"], "hypothesis"),
+        (["vertex", "vertices"], "vertex"),
+        (["GPU", "GPUs", "gpu"], "gpu"),
+        (["ReLU", "ReLUs"], "relu"),
+        (["IoU", "IoUs"], "iou"),
     ],
 )
 def test_english_variants_share_a_key(forms, key):
     assert {en_key(f) for f in forms} == {key}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("state", "stat"), ("use", "us"), ("status", "statu"), ("bias", "bia"), ("caches", "cach")]
+)
+def test_english_forms_that_are_no_inflection_of_each_other_keep_apart(one, other):
+    assert en_key(one) != en_key(other)
 
 
 @pytest.mark.parametrize(
