@@ -23,11 +23,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from .model import Entry
-from .normalize import CJK_RE, clean_surface, en_key, without_layout_spaces
+from .normalize import (
+    CJK_RE,
+    en_key,
+    may_be_traditional,
+    to_simplified_taiwan,
+    zh_key,
+)
 
 MATCHES = ("exact", "prefix", "partial", "fuzzy")
 STATUS_ORDER = {"approved": 0, "candidate": 1, "rejected": 2}
@@ -111,24 +115,12 @@ class Hit:
 # --- reading the query ----------------------------------------------------------------------------------------
 
 
-@cache
-def _simplified_chars() -> frozenset[str]:
-    # A plain path rather than importlib.resources, which costs the lookup's start-up a few milliseconds.
-    text = (Path(__file__).parent / "data" / "simplified_chars.txt").read_text(encoding="utf-8")
-    return frozenset(text.replace("\n", ""))
-
-
 def chinese_keys(text: str) -> tuple[str, ...]:
-    """Simplified keys for Chinese as typed: zh_key, and when it may be traditional, tw2sp's reading too.
-
-    Text of ASCII and characters t2s leaves alone is its own key (zh_key's other steps, without loading OpenCC).
-    """
-    if all(c.isascii() for c in set(text).difference(_simplified_chars())):
-        key = without_layout_spaces(clean_surface(text))
-        return (key,) if key else ()
-    from .normalize import to_simplified_taiwan, zh_key
-
-    return tuple(dict.fromkeys(k for k in (zh_key(text), zh_key(to_simplified_taiwan(text))) if k))
+    """Simplified keys for Chinese as typed: zh_key, and where it may be traditional, tw2sp's reading too."""
+    keys = [zh_key(text)]
+    if may_be_traditional(text):
+        keys.append(zh_key(to_simplified_taiwan(text)))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def ascii_lower(text: str) -> str:

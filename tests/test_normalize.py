@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+
+import opencc
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,6 +12,7 @@ from hypothesis import strategies as st
 from glossary.normalize import (
     en_key,
     is_abbreviation,
+    may_be_traditional,
     pinyin,
     pinyin_initials,
     pinyin_key,
@@ -16,6 +20,8 @@ from glossary.normalize import (
     to_simplified,
     zh_key,
 )
+
+from .conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -113,3 +119,41 @@ def test_keys_are_idempotent(text):
     assert zh_key(zh_key(text)) == zh_key(text)
     assert en_key(en_key(text)) == en_key(text)
     assert to_simplified(to_simplified(text)) == to_simplified(text)
+
+
+def test_what_t2s_changes_is_listed_from_the_opencc_installed():
+    """data/t2s_changes.txt is what tools/make_t2s_chars.py reads in OpenCC's dictionaries."""
+    spec = importlib.util.spec_from_file_location("make_t2s_chars", ROOT / "tools" / "make_t2s_chars.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    listed = (ROOT / "glossary" / "data" / "t2s_changes.txt").read_text(encoding="utf-8")
+    assert listed == tool.t2s_changes(), "glossary/data/t2s_changes.txt is stale: python tools/make_t2s_chars.py"
+
+
+@pytest.mark.parametrize(
+    ("text", "traditional"),
+    [
+        ("大语言模型的预训练", False),
+        ("預訓練", True),
+        ("覆盖率", False),  # 覆 alone is simplified ...
+        ("反覆", True),  # ... but t2s writes 反覆 as 反复
+        ("重覆的", True),
+        ("𩏂", True),  # beyond the Basic Multilingual Plane
+        ("😀 emoji", False),
+        ("", False),
+    ],
+)
+def test_text_t2s_would_change_is_told_apart(text, traditional):
+    assert may_be_traditional(text) is traditional
+    assert (opencc.OpenCC("t2s").convert(text) != text) is traditional
+
+
+# Characters of every kind the gate tells apart: simplified, traditional, those that t2s changes only in some
+# phrases, beyond the Basic Multilingual Plane, and others.
+_MIXED = "模型训练覆盖反复坏打么麼發後預訓練反覆打坏沈思一目瞭然𩏂😀 aZ，。"
+
+
+@given(st.text(alphabet=_MIXED, max_size=30))
+def test_simplified_text_is_what_opencc_makes_of_it(text):
+    assert to_simplified(text) == opencc.OpenCC("t2s").convert(text)

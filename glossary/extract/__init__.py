@@ -199,7 +199,8 @@ def abbreviations(
 
 
 def warm_up() -> None:
-    """Load what pass 1 needs (jieba, the lexicon, OpenCC) in this process, e.g. before forking workers."""
+    """Load what pass 1 needs (jieba, the lexicon, what tells traditional text) in this process, e.g. before
+    forking workers."""
     from ..lexicon import in_english_vocabulary, jieba_tokenizer, pos_tag, senses
 
     reading_text("模型")
