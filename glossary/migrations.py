@@ -8,13 +8,13 @@ one transaction and without importing sqlite-utils. Only a database of an older 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .normalize import _EN_SEP_RE, _WRAP
 from .store import execute_statements
 
 MIGRATIONS = Migrations("glossary")
@@ -325,10 +325,11 @@ def m009_english_written(db: Database) -> None:
 
 @MIGRATIONS()
 def m010_english_plural_keys(db: Database) -> None:
-    """en_key knows words that end in s without being plurals (bias, series, virus), plurals that keep an e
-    (caches) or change more (matrices), and acronyms' plurals (GPUs): bias and biases, cache and caches, matrix
-    and matrices each make one English form now. English forms move to their new keys, folding into a form
-    already there; aliases and suppressions keep what people decided (see Glossary.rekey_english)."""
+    """en_key reads a final s as an ending wherever the key is longer than three and does not end -ss (the s of
+    GPUs, APIs and bias alike: schema 9 kept -us and -is), and knows plurals that keep an e (caches), add -es to
+    a word ending in s (biases) or change more (matrices): GPU and GPUs, bias and biases, cache and caches,
+    matrix and matrices each make one English form now. English forms move to their new keys and fold
+    together; aliases and suppressions keep what people decided (see Glossary.rekey_english)."""
     from .store import Glossary
 
     Glossary(db.conn, _database_path(db)).rekey_english(_en_key_schema_9)
@@ -336,8 +337,9 @@ def m010_english_plural_keys(db: Database) -> None:
 
 def _en_key_schema_9(text: str) -> str:
     """en_key as glossaries up to schema 9 were keyed with."""
+    strip = "*_`\"'“”‘’「」『』《》〈〉【】,;:()[]"
     text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
-    words = [w.strip(_WRAP + ",;:()[]") for w in _EN_SEP_RE.split(text)]
+    words = [w.strip(strip) for w in re.split(r"[\s\-‐‑‒–—_/.·]+", text)]
     key = unicodedata.normalize("NFKC", "".join(w for w in words if w))
     while True:
         shorter = key
@@ -347,7 +349,7 @@ def _en_key_schema_9(text: str) -> str:
             shorter = key[:-2]
         elif len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
             shorter = key[:-1]
-        shorter = shorter.rstrip(_WRAP + ",;:()[]")
+        shorter = shorter.rstrip(strip)
         if shorter == key:
             return key
         key = shorter

@@ -211,24 +211,21 @@ def without_layout_spaces(text: str) -> str:
     return _layout_space().sub("", text)
 
 
-# Plural endings that are not the singular's with -s or -es (matrices: matrix), as the key ends.
+# Plurals that are not the singular with -s or -es (matrices: matrix) or that the rules below would read wrong
+# (biases, whose singular ends in s: its key is that of bias), as the key ends.
 _IRREGULAR_PLURALS = {
     "matrices": "matrix", "vertices": "vertex", "indices": "index", "simplices": "simplex", "appendices": "appendix",
     "theses": "thesis", "lyses": "lysis", "crises": "crisis", "diagnoses": "diagnosis", "criteria": "criterion",
     "phenomena": "phenomenon", "automata": "automaton", "corpora": "corpus", "schemata": "schema", "radii": "radius",
-    "nuclei": "nucleus", "stimuli": "stimulus", "leaves": "leaf", "halves": "half", "shelves": "shelf",
-    "children": "child",
+    "nuclei": "nucleus", "stimuli": "stimulus", "loci": "locus", "foci": "focus", "axes": "axis",
+    "halves": "half", "shelves": "shelf", "children": "child",
+    **{word + "es": word for word in (
+        "bias", "alias", "atlas", "canvas", "gas", "lens", "virus", "status", "bus", "focus", "bonus", "census",
+        "consensus", "campus", "corpus", "radius", "nexus", "syllabus", "surplus", "apparatus", "minus", "plus",
+    )},
 }  # fmt: skip
 _IRREGULAR_ENDINGS = tuple(_IRREGULAR_PLURALS)
-# Words that end as a plural does and are none (bias is no plural of "bia"; the key also keeps what ends in -ss,
-# -us or -is), whose plural adds -es: biases, viruses.
-_SINGULAR_WITH_S = (
-    "bias", "alias", "atlas", "canvas", "lens", "series", "species", "virus", "status", "bus", "focus", "bonus",
-    "census", "consensus", "campus", "nexus", "apparatus", "syllabus", "surplus", "thesaurus", "torus", "modulus",
-    "calculus", "prospectus", "octopus", "cactus",
-)  # fmt: skip
-_SINGULAR_WITH_S_PLURALS = tuple(word + "es" for word in _SINGULAR_WITH_S)
-# Words whose -e stays before the plural's -s where the ending would read -es (caches: cache, not "cach";
+# Words whose -e stays before the plural's -s where the rules below would drop it (caches: cache, not "cach";
 # cookies: cookie, not "cooky").
 _E_BEFORE_S = (
     "cache", "niche", "avalanche", "cliche", "moustache", "cookie", "movie", "zombie", "calorie", "rookie", "selfie",
@@ -238,28 +235,21 @@ _E_BEFORE_S_PLURALS = tuple(word + "s" for word in _E_BEFORE_S)
 
 
 def _singular(key: str) -> str:
-    """The key without its plural ending (at most one step; en_key repeats it)."""
+    """The key without its plural ending, one step (en_key repeats it). A final s is an ending unless it ends -ss
+    or the key is short: the s of bias or GPUs alike (case is gone), so bias is keyed "bia", as biases is."""
     if key.endswith(_IRREGULAR_ENDINGS):
         for plural, singular in _IRREGULAR_PLURALS.items():
             if key.endswith(plural):
                 return key[: -len(plural)] + singular
-    if key.endswith(_SINGULAR_WITH_S):
-        return key
-    if key.endswith(_SINGULAR_WITH_S_PLURALS):
-        return key[:-2]  # biases
     if key.endswith(_E_BEFORE_S_PLURALS):
         return key[:-1]  # caches, cookies
     if len(key) > 3 and key.endswith("ies"):
         return key[:-3] + "y"
     if len(key) > 4 and key.endswith(("sses", "xes", "ches", "shes")):
         return key[:-2]  # losses, boxes, batches
-    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
         return key[:-1]
     return key
-
-
-# An acronym's plural (GPUs, ReLUs, IoUs): its s is an ending even where the key would keep -us.
-_ACRONYM_PLURAL = re.compile(r"(?<![A-Za-z])((?:[a-z0-9]*[A-Z]){2}[A-Za-z0-9]*(?<=[A-Z0-9]))s$")
 
 
 def en_key(text: str) -> str:
@@ -268,8 +258,7 @@ def en_key(text: str) -> str:
     >>> en_key("Post-Trainings") == en_key("posttraining") == "posttraining"
     True
     """
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
-    text = _ACRONYM_PLURAL.sub(r"\1", text).casefold().replace("’", "'")
+    text = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
     words = [w.strip(_WRAP + ",;:()[]") for w in _EN_SEP_RE.split(text)]
     # Removing separators can leave a combining mark beside a letter: compose again so the key is stable.
     key = unicodedata.normalize("NFKC", "".join(w for w in words if w))

@@ -937,15 +937,17 @@ class Glossary:
 
     def rekey_english(self, earlier_key: Callable[[str], str]) -> int:
         """Store every English form, alias and suppression under the key en_key now gives it; a migration calls
-        this when en_key changes, passing the en_key the glossary was keyed with. An English form whose new key
-        is another's is folded into it, as merge_english would. Returns how many English forms changed key.
+        this when en_key changes, passing the en_key the glossary was keyed with. Returns how many English
+        forms changed key.
 
-        A form's new key comes from its spelling. Aliases and suppressions hold only a key, which stands for
-        every spelling the earlier en_key gave it: each keeps it and is also stored under the new keys of those
-        spellings (a suppressed "bia", from bias, also suppresses "bias").
+        A form's new key comes from its spelling. A form whose new key is taken folds, as merge_english would,
+        into the form that keeps that key, else the form a person merged the key into (an alias), else the
+        first of the forms moving there; a person's spelling of a folded form is kept where the other has none.
+        Aliases and suppressions hold only a key, which stands for every spelling the earlier en_key gave it:
+        they are stored under the new keys of those spellings too (a rejected "biase", from biases, under
+        "bia" as well). A rejection that now names a pair a person approved (rm bias, approve biases) gives way.
         """
         stamp = now()
-        changed = 0
         with self.transaction():
             for key, english_id in self.query("SELECT key, english_id FROM english_aliases"):
                 for new in _rekeyed(key, earlier_key):
@@ -957,21 +959,40 @@ class Glossary:
                     self.execute(
                         "INSERT OR IGNORE INTO suppressed (zh, en_key, created) VALUES (?, ?, ?)", [zh, new, created]
                     )
-            for english_id, key, display, written in self.query(
-                "SELECT id, key, display, written FROM english ORDER BY id"
-            ):
-                new = en_key(written or display)
-                if not new or new == key:
-                    continue
-                changed += 1
-                owner = self.execute("SELECT id FROM english WHERE key = ?", [new]).fetchone()
-                if owner is None:
-                    self.execute("UPDATE english SET key = ? WHERE id = ?", [new, english_id])
-                    continue
-                self._fold_english(english_id, owner[0], stamp)
-            self.execute("DELETE FROM english_aliases WHERE key IN (SELECT key FROM english)")  # their own keys now
+            rows = self.query("SELECT id, key, display, written FROM english ORDER BY id")
+            moving = {r["id"]: new for r in rows if (new := en_key(r["written"] or r["display"])) and new != r["key"]}
+            kept = {r["key"]: r["id"] for r in rows if r["id"] not in moving}
+            merged_into: dict[str, int] = {
+                r[0]: r[1] for r in self.query("SELECT key, english_id FROM english_aliases")
+            }
+            first: dict[str, int] = {}
+            into = {i: kept.get(new) or merged_into.get(new) or first.setdefault(new, i) for i, new in moving.items()}
+            # A form moving where another moves on (or back) lands where that one does
+            for english_id in into:
+                seen = {english_id}
+                while (next_id := into.get(into[english_id], into[english_id])) not in seen:
+                    seen.add(next_id)
+                    into[english_id] = next_id
+            # Keys change in two steps: one a form leaves may be another's new key (UNIQUE)
+            staying = [i for i in moving if into[i] == i]
+            self.executemany("UPDATE english SET key = ? WHERE id = ?", [[f"\0{i}", i] for i in staying])
+            self.executemany("UPDATE english SET key = ? WHERE id = ?", [[moving[i], i] for i in staying])
+            written = {r["id"]: r["written"] for r in rows}
+            for english_id, target in into.items():
+                if target != english_id:
+                    if written[english_id] and not written[target]:
+                        self._write_english(target, written[english_id], stamp)
+                        written[target] = written[english_id]
+                    self._fold_english(english_id, target, stamp)
+            self.execute(
+                "DELETE FROM english_aliases WHERE key IN (SELECT key FROM english e WHERE e.id = english_id)"
+            )  # (their own key now)
+            self.execute(
+                "DELETE FROM suppressed WHERE (zh, en_key) IN (SELECT t.zh, e.key FROM pairs p "
+                "JOIN terms t ON t.id = p.term_id JOIN english e ON e.id = p.english_id WHERE p.status = 'approved')"
+            )
             self._drop_suppressed(stamp)
-        return changed
+        return len(moving)
 
     def _drop_suppressed(self, stamp: str) -> None:
         """Remove extracted pairs that a suppression names (pairs a rekey moved onto a suppressed key)."""
@@ -1431,13 +1452,11 @@ class Glossary:
 
 
 def _rekeyed(key: str, earlier_key: Callable[[str], str]) -> list[str]:
-    """The keys en_key now gives the spellings that ``earlier_key`` gave this key (see rekey_english): the key as
-    a spelling, with a plural ending, or an acronym's plural (a key "gpus" from GPUs)."""
+    """The keys en_key now gives the spellings that ``earlier_key`` gave this key (see rekey_english): the key
+    itself, or it with a plural ending the earlier key dropped."""
     spellings = [key, key + "s", key + "es"]
     if key.endswith("y"):
         spellings.append(key[:-1] + "ies")
-    if key.endswith("s") and key[:-1].isalnum():
-        spellings.append(key[:-1].upper() + "s")
     new = (en_key(spelling) for spelling in spellings if earlier_key(spelling) == key)
     return [k for k in dict.fromkeys(new) if k and k != key]
 

@@ -224,36 +224,82 @@ def test_rekeying_keeps_what_people_decided(db_path):
         assert g.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def _schema_9_english(g, rows) -> None:
+    """Pairs added as schema 9 stored them: each English form under its earlier key (ids in this order)."""
+    for zh, en, key, note in rows:
+        g.add(zh, en, note=note)
+        g.execute("UPDATE english SET key = ? WHERE key = ?", [key, en_key(en)])
+
+
+def _downgrade_to_schema_9(g) -> None:
+    g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_english_plural_keys'")
+    g.execute("PRAGMA user_version = 9")
+
+
 def test_english_stored_under_an_earlier_plural_key_moves_to_the_new_one(db_path):
-    """m010: en_key no longer reads the s of bias or the e of caches as endings, and strips an acronym's plural
-    s (GPUs). A schema 9 glossary keyed bias "bia", biases "biase", caches "cach" and GPUs "gpus": the forms of
-    one English fold into one, and a person's rejection (kept under the earlier key) still holds."""
+    """m010: en_key reads the s of GPUs as an ending (schema 9 kept -us), and the e of caches and the es of
+    biases are kept and dropped as the singular's: forms of one English stored apart fold into one, notes and a
+    person's spelling kept."""
     with open_glossary(db_path) as g:
-        # as schema 9 stored them: one English form per earlier key
-        for zh, en, key, note in [
-            ("偏差", "biases", "biase", None),
-            ("偏差", "bias", "bia", "a person's"),
-            ("键值缓存", "KV caches", "kvcach", None),
-            ("键值缓存", "KV cache", "kvcache", "cache, singular"),
-            ("图形处理器", "GPUs", "gpus", None),
-        ]:
-            g.add(zh, en, note=note)
-            g.execute("UPDATE english SET key = ? WHERE key = ?", [key, en_key(en)])
-        # a rejection of 偏置 / bias, and a merge into "bias", under schema 9's keys
-        g.execute("INSERT INTO suppressed (zh, en_key, created) VALUES ('偏置', 'bia', 'x')")
-        g.execute("INSERT INTO english_aliases (key, english_id) SELECT 'prejudice', id FROM english WHERE key = 'bia'")
-        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_english_plural_keys'")
-        g.execute("PRAGMA user_version = 9")
+        _schema_9_english(
+            g,
+            [
+                ("偏差", "biases", "biase", "plural"),
+                ("偏差", "bias", "bia", "a person's"),
+                ("键值缓存", "KV caches", "kvcach", None),
+                ("键值缓存", "KV cache", "kvcache", "cache, singular"),
+                ("图形处理器", "GPUs", "gpus", None),
+                ("图形处理器", "GPU", "gpu", None),
+            ],
+        )
+        g.execute("UPDATE english SET written = NULL WHERE display IN ('bias', 'GPU')")  # as extraction leaves them
+        _downgrade_to_schema_9(g)
     with open_glossary(db_path) as g:
-        assert sorted(r[0] for r in g.execute("SELECT key FROM english")) == ["bias", "gpu", "kvcache"]
+        assert sorted(r[0] for r in g.execute("SELECT key FROM english")) == ["bia", "gpu", "kvcache"]
         pairs = {(e.zh, e.en): e for e in g.entries()}
-        # folded into the form that reached the new key first (a person's spelling kept), and the notes kept
+        # into the form that keeps its key; where a person wrote only the other, it shows what they wrote
         assert set(pairs) == {("偏差", "biases"), ("键值缓存", "KV cache"), ("图形处理器", "GPUs")}
-        assert pairs[("偏差", "biases")].note == "a person's"
+        assert pairs[("偏差", "biases")].note == "a person's\nplural"
         assert pairs[("键值缓存", "KV cache")].note == "cache, singular"
-        assert ("偏置", "bias") in [tuple(r) for r in g.execute("SELECT zh, en_key FROM suppressed")]  # new key too
-        assert [g.entry(i).en for i in g.find_pairs("偏差", "prejudice")] == ["biases"]  # so does the merge
+        for query in ("gpus", "GPU"):
+            assert [(h.entry.zh, h.entry.en) for h in g.lookup(query, exact=True).hits] == [("图形处理器", "GPUs")]
         assert g.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_english_moving_onto_a_key_a_person_merged_folds_where_they_merged_it(db_path):
+    with open_glossary(db_path) as g:
+        g.add("显卡", "graphics card")
+        g.add("图形处理器", "GPU")
+        g.merge_english("GPU", "graphics card")  # the key gpu is an alias of graphics card
+        g.execute("INSERT INTO english (key, display) VALUES ('gpus', 'GPUs')")  # and schema 9 kept GPUs apart
+        g.execute(
+            "INSERT INTO pairs (term_id, english_id, status, origin, first_seen, last_seen, updated) VALUES "
+            "((SELECT id FROM terms WHERE zh = '图形处理器'), (SELECT id FROM english WHERE key = 'gpus'), "
+            "'candidate', 'extracted', 'x', 'x', 'x')"
+        )
+        _downgrade_to_schema_9(g)
+    with open_glossary(db_path) as g:
+        assert [r[0] for r in g.execute("SELECT display FROM english")] == ["graphics card"]
+        assert [g.entry(i).en for i in g.find_pairs("图形处理器", "GPUs")] == ["graphics card"]
+        assert [tuple(r) for r in g.execute("SELECT key FROM english_aliases")] == [("gpu",)]
+
+
+def test_rejections_and_approvals_survive_english_rekeying(db_path):
+    """A rejection stored under schema 9's key holds under the new one; where it now names a pair a person
+    approved (rm bias, then approve biases: one English now), the approval stands."""
+    with open_glossary(db_path) as g:
+        _schema_9_english(g, [("偏置", "biases", "biase", None), ("权重", "GPUs", "gpus", None)])
+        g.execute(
+            "UPDATE pairs SET status = 'approved', curated = 1 WHERE term_id = (SELECT id FROM terms WHERE zh = '偏置')"
+        )
+        for zh, key in [("偏置", "bia"), ("偏见", "biase"), ("显卡", "gpus")]:  # rm 偏置 bias, rm 偏见 biases ...
+            g.execute("INSERT INTO suppressed (zh, en_key, created) VALUES (?, ?, 'x')", [zh, key])
+        _downgrade_to_schema_9(g)
+    with open_glossary(db_path) as g:
+        suppressed = {tuple(r) for r in g.execute("SELECT zh, en_key FROM suppressed")}
+        assert {("偏见", "bia"), ("显卡", "gpu")} <= suppressed  # rejections hold under the new keys
+        assert ("偏置", "bia") not in suppressed  # the approval stands
+        assert [(e.zh, e.en, e.status) for e in g.entries() if e.zh == "偏置"] == [("偏置", "biases", "approved")]
 
 
 def test_newer_schema_is_refused_and_left_untouched(db_path):
