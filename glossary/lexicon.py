@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-LEXICON_VERSION = 11
+LEXICON_VERSION = 12
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 # (and phrases that are prepositions, whose nouns mean nothing here: 通过 "by means of" says no "means" of k-means)
@@ -274,8 +274,9 @@ def pypinyin_module() -> types.ModuleType:
     already imported the usual way, or keeps its tables in another form than the JSON files compiled here,
     pypinyin as it is.
 
-    The tables are read-only: pypinyin's load_phrases_dict and load_single_dict, which nothing here calls,
-    would fail on them.
+    Either way it reads the words of data/pinyin_corrections.json as written there (微调 wēi tiáo, where its own
+    tables say wēi diào; see tools/make_pinyin_corrections.py). The tables are read-only: pypinyin's
+    load_phrases_dict and load_single_dict, which nothing here calls, would fail on them.
     """
     with _PYPINYIN_SETUP:  # another thread (Datasette runs SQL functions in threads) waits for the whole setup
         return _import_pypinyin()
@@ -285,7 +286,12 @@ def _import_pypinyin() -> types.ModuleType:
     blobs = _blobs() if "pypinyin" not in sys.modules and _compiled() else {}
     if not all(name in blobs for name in _PINYIN_BLOBS):
         import pypinyin
+        from pypinyin.constants import PHRASES_DICT
+        from pypinyin.seg import mmseg
 
+        # (load_phrases_dict would put every prefix of every phrase in the segmenter's set again: 0.2 s)
+        PHRASES_DICT.update(pinyin_corrections())
+        mmseg.p_set.train(iter(pinyin_corrections()))
         return pypinyin
     import marisa_trie
 
@@ -314,6 +320,15 @@ def _import_pypinyin() -> types.ModuleType:
     return pypinyin
 
 
+@cache
+def pinyin_corrections() -> dict[str, list[list[str]]]:
+    """Words whose reading pypinyin gets wrong, read as CC-CEDICT does (tools/make_pinyin_corrections.py)."""
+    return json.loads(_PINYIN_CORRECTIONS.read_text(encoding="utf-8"))
+
+
+_PINYIN_CORRECTIONS = Path(__file__).parent / "data" / "pinyin_corrections.json"
+
+
 def _pypinyin_tables() -> list[Path]:
     """pypinyin's phrase and character tables, the JSON files beside its modules; none if this version of
     pypinyin keeps them otherwise (it is then imported as it is)."""
@@ -332,6 +347,7 @@ def _pypinyin_blobs(tables: list[Path]) -> list[tuple[str, bytes]]:
     if not tables:
         return []
     phrases, characters = (json.loads(path.read_text(encoding="utf-8")) for path in tables)
+    phrases.update(pinyin_corrections())
     prefixes = {phrase[:n] for phrase in phrases for n in range(1, len(phrase) + 1)}
     return [
         ("pinyin_prefixes", marisa_trie.Trie(prefixes).tobytes()),
@@ -508,8 +524,9 @@ def _lexicon_file() -> tuple[Path, list[Path]]:
 def _sources() -> tuple[str, list[Path]]:
     """The installed dictionaries and their fingerprints, read once (8 MB checksummed) however often asked."""
     sources = [_cedict_path(), _jieba_dict_path(), *_pypinyin_tables()]
-    # And this module, which compiles them: stems compiled by an older stemmer must not meet the new one's.
-    return "-".join(_fingerprint(p) for p in [*sources, Path(__file__)]), sources
+    # And this module, which compiles them (stems compiled by an older stemmer must not meet the new one's),
+    # and the readings it adds to pypinyin's.
+    return "-".join(_fingerprint(p) for p in [*sources, Path(__file__), _PINYIN_CORRECTIONS]), sources
 
 
 def _compiled() -> bool:

@@ -335,6 +335,16 @@ def m010_english_plural_keys(db: Database) -> None:
     Glossary(db.conn, _database_path(db)).rekey_english(_en_key_schema_9)
 
 
+@MIGRATIONS()
+def m011_pinyin_corrections(db: Database) -> None:
+    """Terms read with pypinyin alone may read wrong where CC-CEDICT knows the word (微调 wēi diào, not wēi tiáo:
+    lookup weitiao found nothing); the readings now take data/pinyin_corrections.json, and every term is read
+    again."""
+    from .store import Glossary
+
+    Glossary(db.conn, _database_path(db)).reread_pinyin()
+
+
 def _en_key_schema_9(text: str) -> str:
     """en_key as glossaries up to schema 9 were keyed with."""
     strip = "*_`\"'“”‘’「」『』《》〈〉【】,;:()[]"

@@ -82,7 +82,7 @@ def may_be_traditional(text: str) -> bool:
 
 @dataclass(frozen=True)
 class _T2sChanges:
-    """What t2s may change, from OpenCC's dictionaries (data/t2s_changes.txt, see tools/make_t2s_chars.py): a
+    """What t2s may change, from OpenCC's dictionaries (data/t2s_changes.txt, see tools/make_t2s_changes.py): a
     character, or a phrase none of whose characters it changes alone (反覆 -> 反复), looked for where one of the
     characters it changes there (覆) is."""
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
@@ -993,6 +993,22 @@ class Glossary:
             )
             self._drop_suppressed(stamp)
         return len(moving)
+
+    def reread_pinyin(self) -> int:
+        """Read every term's pinyin again; a migration calls this when the readings change. Returns how many
+        terms read otherwise."""
+        stamp = now()
+        changed = []
+        with self.transaction():
+            for term_id, zh, stored in self.query("SELECT id, zh, pinyin FROM terms"):
+                readings = pinyin_readings(zh)
+                if readings[0] != stored:
+                    self.execute(
+                        "UPDATE terms SET pinyin = ?, pinyin_key = ?, initials = ? WHERE id = ?", [*readings, term_id]
+                    )
+                    changed.append(term_id)
+            self._refresh_terms(changed, stamp)  # (search tokens hold the pinyin)
+        return len(changed)
 
     def _drop_suppressed(self, stamp: str) -> None:
         """Remove extracted pairs that a suppression names (pairs a rekey moved onto a suppressed key)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import shutil
 import sqlite3
@@ -18,6 +19,17 @@ from glossary.store import open_glossary
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def generated_by_tool(data: str, tool: str) -> bool:
+    """Whether glossary/data/DATA is what tools/TOOL.py's function of the same name as TOOL (without make_) makes
+    from the dictionaries installed: data derived from them must not go stale when they change."""
+    spec = importlib.util.spec_from_file_location(tool, ROOT / "tools" / f"{tool}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    listed = (ROOT / "glossary" / "data" / data).read_text(encoding="utf-8")
+    return listed == getattr(module, tool.removeprefix("make_"))()
 
 
 def pytest_configure(config):

@@ -13,6 +13,8 @@ import pytest
 
 from glossary import lexicon
 
+from .conftest import generated_by_tool
+
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*"))
 
 
@@ -61,6 +63,7 @@ from pathlib import Path
 import jieba
 words = [line.split()[0] for line in (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8")][::25]
 words += ["银行行长", "重庆重新", "乐器音乐", "後訓練階段", "绿色GPT-4模型", "〇", "𠀋", "abc", "", "，。", "了解了"]
+words += ["微调", "重排序"]
 if sys.argv[1] == "lexicon":
     from glossary.lexicon import _blobs
     from glossary.normalize import _pypinyin
@@ -68,7 +71,9 @@ if sys.argv[1] == "lexicon":
     pypinyin = _pypinyin()
     assert type(sys.modules["pypinyin.constants"].PHRASES_DICT).__name__ == "_Readings"
 else:
-    import pypinyin
+    from glossary.normalize import _pypinyin
+    pypinyin = _pypinyin()  # no lexicon compiled (XDG_CACHE_HOME is empty): pypinyin's tables, corrected
+    assert type(sys.modules["pypinyin.constants"].PHRASES_DICT).__name__ == "dict"
 for style in (pypinyin.Style.TONE, pypinyin.Style.NORMAL):
     for word in words:
         print(pypinyin.lazy_pinyin(word, style=style, errors=lambda s: [s]))
@@ -83,13 +88,50 @@ def test_a_word_can_be_a_verb_where_cc_cedict_writes_a_sense_to_do(word: str, ve
     assert lexicon.can_be_verb(word) is verb
 
 
-def test_pypinyin_over_the_lexicon_reads_as_pypinyin():
+def test_pypinyin_over_the_lexicon_reads_as_pypinyin(tmp_path):
+    uncompiled = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     outputs = [
-        subprocess.run([sys.executable, "-c", _READINGS, how], capture_output=True, text=True, check=True).stdout
-        for how in ("reference", "lexicon")
+        subprocess.run(
+            [sys.executable, "-c", _READINGS, how], capture_output=True, text=True, check=True, env=env
+        ).stdout
+        for how, env in (("reference", uncompiled), ("lexicon", None))
     ]
     assert outputs[0].count("\n") > 25_000
     assert outputs[1] == outputs[0]
+
+
+_CORRECTED = """
+import sys
+from glossary.lexicon import _blobs
+from glossary.normalize import pinyin
+if sys.argv[1] == "lexicon":
+    _blobs()
+for word in sys.argv[2:]:
+    print(pinyin(word))
+"""
+
+
+@pytest.mark.parametrize("how", ["lexicon", "pypinyin's tables"])
+def test_words_pypinyin_reads_wrong_read_as_cc_cedict_does(tmp_path, how):
+    """pypinyin read these character by character, each in its commonest reading (微调 wēi diào)."""
+    readings = {
+        "微调": "wēi tiáo",
+        "指令微调": "zhǐ lìng wēi tiáo",
+        "重排序": "chóng pái xù",
+        "多重重要性采样": "duō chóng zhòng yào xìng cǎi yàng",
+        "栅格地图": "shān gé dì tú",
+        "长尾": "cháng wěi",
+        "重庆": "chóng qìng",  # pypinyin's own phrases still read
+    }
+    env = None if how == "lexicon" else {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", _CORRECTED, how, *readings], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert out.splitlines() == list(readings.values())
+
+
+def test_pinyin_corrections_are_what_the_dictionaries_installed_make():
+    assert generated_by_tool("pinyin_corrections.json", "make_pinyin_corrections"), "stale: run the tool"
 
 
 @pytest.mark.parametrize("cache", ["empty", "x" * 300], ids=["empty", "unsearchable"])

@@ -302,6 +302,25 @@ def test_rejections_and_approvals_survive_english_rekeying(db_path):
         assert [(e.zh, e.en, e.status) for e in g.entries() if e.zh == "偏置"] == [("偏置", "biases", "approved")]
 
 
+def test_terms_are_read_again_with_the_corrected_pinyin(db_path):
+    """m011: 微调 was stored wēi diào (pypinyin alone), and lookup weitiao found nothing."""
+    with open_glossary(db_path) as g:
+        g.add("指令微调", "instruction tuning")
+        g.add("模型", "model")
+        g.execute(
+            "UPDATE terms SET pinyin = 'zhǐ lìng wēi diào', pinyin_key = 'zhilingweidiao', initials = 'zlwd' "
+            "WHERE zh = '指令微调'"
+        )
+        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_pinyin_corrections'")
+        g.execute("PRAGMA user_version = 10")
+    with open_glossary(db_path) as g:
+        (entry,) = [e for e in g.entries() if e.zh == "指令微调"]
+        assert entry.pinyin == "zhǐ lìng wēi tiáo"
+        assert [h.entry.zh for h in g.lookup("zhilingweitiao").hits] == ["指令微调"]
+        assert [h.entry.zh for h in g.lookup("zlwt").hits] == ["指令微调"]
+        assert g.execute("SELECT count(*) FROM terms_fts WHERE terms_fts MATCH 'weitiao'").fetchone()[0] == 1
+
+
 def test_newer_schema_is_refused_and_left_untouched(db_path):
     open_glossary(db_path).close()
     conn = sqlite3.connect(db_path)

