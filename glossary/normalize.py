@@ -217,10 +217,10 @@ _IRREGULAR_PLURALS = {
     "matrices": "matrix", "vertices": "vertex", "indices": "index", "simplices": "simplex", "appendices": "appendix",
     "theses": "thesis", "lyses": "lysis", "crises": "crisis", "diagnoses": "diagnosis", "criteria": "criterion",
     "phenomena": "phenomenon", "automata": "automaton", "corpora": "corpus", "schemata": "schema", "radii": "radius",
-    "nuclei": "nucleus", "stimuli": "stimulus", "loci": "locus", "foci": "focus", "axes": "axis",
-    "halves": "half", "shelves": "shelf", "children": "child",
+    "nuclei": "nucleus", "stimuli": "stimulus", "loci": "locus", "foci": "focus", "halves": "half",
+    "shelves": "shelf", "children": "child",
     **{word + "es": word for word in (
-        "bias", "alias", "atlas", "canvas", "gas", "lens", "virus", "status", "bus", "focus", "bonus", "census",
+        "bias", "alias", "atlas", "canvas", "gas", "lens", "virus", "status", "focus", "bonus", "census",
         "consensus", "campus", "corpus", "radius", "nexus", "syllabus", "surplus", "apparatus", "minus", "plus",
     )},
 }  # fmt: skip

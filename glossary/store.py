@@ -413,7 +413,7 @@ class Glossary:
         found.update((r[0], r[1]) for r in self._rows_in(f"SELECT {column}, id FROM {table} WHERE {column}", keys))
         return found
 
-    def _rows_in(self, sql: str, values: Iterable[str]) -> list[sqlite3.Row]:
+    def _rows_in(self, sql: str, values: Iterable[str] | Iterable[int]) -> list[sqlite3.Row]:
         """The rows of ``sql ... WHERE column`` IN these values, bound as parameters a chunk at a time.
 
         Strings are not passed through json_each, which would cut one at a NUL character.
@@ -509,10 +509,12 @@ class Glossary:
         self.executemany("DELETE FROM pairs WHERE id = ?", dropped)
         self.executemany("UPDATE pairs SET count = ?, confidence = ?, last_seen = ? WHERE id = ?", recounted)
         self.executemany("UPDATE pairs SET count = ? WHERE id = ?", counted)
-        self._refresh_english(english)
+        shown_otherwise = self._refresh_english(english)
+        # Terms are searched by their English forms' displays: every term whose form shows another spelling now
+        terms.update(r[0] for r in self._rows_in("SELECT term_id FROM pairs WHERE english_id", shown_otherwise))
         self._refresh_terms(terms, stamp)
 
-    def _refresh_english(self, ids: Iterable[int]) -> None:
+    def _refresh_english(self, ids: Iterable[int]) -> list[int]:
         """Drop English forms no pair uses; show the spelling a person wrote (see _write_english), else the most
         frequent surface form that still has this key.
 
@@ -545,6 +547,7 @@ class Glossary:
                 displays.append([best, english_id])
         self.executemany("DELETE FROM english WHERE id = ?", [[r[0]] for r in rows if r[0] not in used])
         self.executemany("UPDATE english SET display = ? WHERE id = ?", displays)
+        return [english_id for _, english_id in displays]
 
     def _refresh_terms(self, ids: Iterable[int], stamp: str) -> None:
         with translate_sqlite_errors(self.path):
@@ -967,22 +970,25 @@ class Glossary:
             }
             first: dict[str, int] = {}
             into = {i: kept.get(new) or merged_into.get(new) or first.setdefault(new, i) for i, new in moving.items()}
-            # A form moving where another moves on (or back) lands where that one does
+            # A form moving where another moves on lands where that one does; where they move into each other
+            # (two aliases, made by opposite merges), the first of them stays
             for english_id in into:
-                seen = {english_id}
-                while (next_id := into.get(into[english_id], into[english_id])) not in seen:
-                    seen.add(next_id)
-                    into[english_id] = next_id
+                path = [english_id]
+                while (next_id := into.get(path[-1], path[-1])) not in path:
+                    path.append(next_id)
+                into[english_id] = next_id if next_id == path[-1] else min(path[path.index(next_id) :])
             # Keys change in two steps: one a form leaves may be another's new key (UNIQUE)
             staying = [i for i in moving if into[i] == i]
             self.executemany("UPDATE english SET key = ? WHERE id = ?", [[f"\0{i}", i] for i in staying])
             self.executemany("UPDATE english SET key = ? WHERE id = ?", [[moving[i], i] for i in staying])
             written = {r["id"]: r["written"] for r in rows}
+            key_of = {**{r["id"]: r["key"] for r in rows}, **{i: moving[i] for i in staying}}
             for english_id, target in into.items():
                 if target != english_id:
-                    if written[english_id] and not written[target]:
-                        self._write_english(target, written[english_id], stamp)
-                        written[target] = written[english_id]
+                    spelling = written[english_id]
+                    if spelling and not written[target] and en_key(spelling) == key_of[target]:
+                        self._write_english(target, spelling, stamp)
+                        written[target] = spelling
                     self._fold_english(english_id, target, stamp)
             self.execute(
                 "DELETE FROM english_aliases WHERE key IN (SELECT key FROM english e WHERE e.id = english_id)"

@@ -284,6 +284,22 @@ def test_english_moving_onto_a_key_a_person_merged_folds_where_they_merged_it(db
         assert [tuple(r) for r in g.execute("SELECT key FROM english_aliases")] == [("gpu",)]
 
 
+def test_english_merged_crosswise_folds_into_one_form(db_path):
+    """Two people merged opposite ways (KV cache into key-value caches, key-value cache into KV caches): each
+    form's new key is an alias of the other."""
+    with open_glossary(db_path) as g:
+        _schema_9_english(
+            g, [("键值缓存", "key-value caches", "keyvaluecach", None), ("键值缓存", "KV caches", "kvcach", None)]
+        )
+        g.execute("INSERT INTO english_aliases SELECT 'kvcache', id FROM english WHERE key = 'keyvaluecach'")
+        g.execute("INSERT INTO english_aliases SELECT 'keyvaluecache', id FROM english WHERE key = 'kvcach'")
+        _downgrade_to_schema_9(g)
+    with open_glossary(db_path) as g:
+        assert [(e.zh, e.en) for e in g.entries()] == [("键值缓存", "key-value caches")]
+        assert g.find_pairs("键值缓存", "KV cache") == g.find_pairs("键值缓存", "key-value cache")
+        assert g.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_rejections_and_approvals_survive_english_rekeying(db_path):
     """A rejection stored under schema 9's key holds under the new one; where it now names a pair a person
     approved (rm bias, then approve biases: one English now), the approval stands."""

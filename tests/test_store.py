@@ -190,6 +190,31 @@ def test_a_plural_added_beside_its_singular_is_the_same_english(glossary, first,
     assert glossary.execute("SELECT count(*) FROM english").fetchone()[0] == 1
 
 
+def test_a_term_is_found_by_the_spelling_its_english_form_shows_now(glossary):
+    """Another term's evidence changed the spelling an English form shows: every term with that form is
+    searched by it (the search text of the others had kept the old spelling)."""
+    one = "键值缓存(KV cache)。"
+    glossary.replace_document(doc("/c/1.txt", one), [cand(one, "键值缓存", "KV cache")], "t")
+    two = "KV缓存(KV caches)，KV缓存(KV caches)。"
+    second = two.index("KV缓存", 1)
+    glossary.replace_document(
+        doc("/c/2.txt", two),
+        [
+            cand(two, "KV缓存", "KV caches"),
+            Candidate("KV缓存", "KV caches", second, second + 4, second + 5, second + 14, 1, two, "zh(en)", 0.8),
+        ],
+        "t",
+    )
+    assert {e.en for e in glossary.entries()} == {"KV caches"}
+    found = {
+        r[0]
+        for r in glossary.execute(
+            "SELECT zh FROM terms JOIN terms_fts ON terms_fts.rowid = terms.id WHERE terms_fts MATCH 'caches'"
+        )
+    }
+    assert found == {"键值缓存", "KV缓存"}
+
+
 def test_derived_pair_keeps_its_parent_as_evidence(glossary):
     glossary.replace_document(
         doc("/c/a.txt", TEXT),
