@@ -1695,7 +1695,9 @@ def test_the_sentence_and_line_of_a_span():
     assert sentence_at(text, len(text) - 1, len(text)) == ("第三行", 3)
     endless = "字" * 5000 + "预训练" + "字" * 5000  # no full stop anywhere: the sentence is cut, not the text
     (sentence, line) = sentence_at(endless, 5000, 5003)
-    assert "预训练" in sentence and len(sentence) <= 4003 and line == 1
+    assert sentence.startswith("…字") and sentence.endswith("字…") and "预训练" in sentence and line == 1
+    assert len(sentence) <= 700  # (each occurrence stores one: an 8 MB line of glosses made a 1.7 GB glossary)
+    assert sentence_at("字" * 5000 + "。预训练。", 5001, 5004)[0] == "预训练。"  # a full stop, no ellipsis
 
 
 def test_a_phrase_of_function_characters_is_taken_apart():

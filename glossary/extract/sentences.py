@@ -7,7 +7,10 @@ import re
 from functools import lru_cache
 
 _STOPS = "。！？!?\n"
-_LONGEST = 2000  # characters looked at on either side: a longer "sentence" is cut there
+# Characters looked at on either side: a longer "sentence" (text without full stops) is cut there, marked with an
+# ellipsis. Each occurrence stores its sentence: with 2,000 an 8 MB line of glosses made a 1.7 GB glossary. Real
+# sentences around a gloss are shorter (in the benchmark corpora 99% hold 150 characters or fewer, the longest 400).
+_LONGEST = 300
 
 
 def sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
@@ -19,7 +22,12 @@ def sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
     left = max(max(text.rfind(c, window, start) for c in _STOPS) + 1, window)
     rights = [i for i in (text.find(c, end, end + _LONGEST) for c in _STOPS) if i != -1]
     right = min(rights) + 1 if rights else min(len(text), end + _LONGEST)
-    return text[left:right].strip(), bisect.bisect_left(_newlines(text), start) + 1
+    sentence = text[left:right].strip()
+    if left == window > 0 and text[left - 1] not in _STOPS:
+        sentence = "…" + sentence
+    if not rights and right < len(text):
+        sentence += "…"
+    return sentence, bisect.bisect_left(_newlines(text), start) + 1
 
 
 @lru_cache(maxsize=16)
