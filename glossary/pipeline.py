@@ -300,4 +300,6 @@ def rank_untranslated(glossary: Glossary, *, limit: int = 500) -> list[Untransla
     from .extract.termhood import untranslated_terms
 
     english = glossary.term_english()
-    return untranslated_terms(glossary.document_texts(), english, limit=limit, propose=english)
+    # (a name merged into a term is that term: 大型语言模型 merged into 大语言模型 awaits nothing)
+    known = {*english, *(alias for alias, zh in glossary.term_aliases().items() if zh in english)}
+    return untranslated_terms(glossary.document_texts(), known, limit=limit, propose=english)

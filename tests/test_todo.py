@@ -119,6 +119,15 @@ def test_todo_command_lists_and_stores_the_ranking(run, seeds, glossary):
     assert "合成数据" in [u.zh for u in glossary.untranslated()]
 
 
+def test_a_name_merged_into_a_term_awaits_no_translation(run, seeds, glossary):
+    run("extract", str(seeds))
+    run("add", "合成数据", "synthetic data")
+    assert "合成数据" not in [r["zh"] for r in csv.DictReader(io.StringIO(run("todo", "--format", "csv").output))]
+    run("add", "合成资料", "synthetic data")
+    run("merge", "合成数据", "合成资料")  # 合成数据 is now a name of 合成资料
+    assert "合成数据" not in [r["zh"] for r in csv.DictReader(io.StringIO(run("todo", "--format", "csv").output))]
+
+
 def test_todo_on_a_locked_glossary_prints_the_list_and_warns_that_it_was_not_stored(run, seeds, db_path):
     run("extract", str(seeds))
     with write_locked(db_path):
