@@ -165,7 +165,12 @@ def translate_sqlite_errors(path: Path) -> Iterator[None]:
             raise GlossaryError(f"cannot write {path}: {message}") from exc
         raise
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc) or "malformed" in str(exc):
+        if "malformed" in str(exc):
+            raise NotAGlossaryError(
+                f"{path} is damaged ({exc}); it was left untouched: a backup, or sqlite3's .recover, may save what "
+                "it holds"
+            ) from exc
+        if "not a database" in str(exc):
             raise NotAGlossaryError(f"{path} is not a glossary database ({exc}); it was left untouched") from exc
         raise
 
