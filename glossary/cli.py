@@ -542,7 +542,8 @@ def lookup(
     """Look a term up: Chinese, pinyin, English or an abbreviation, however typed.
 
     Chinese may be simplified or traditional (後訓練, 記憶體), whole or a part (强化学); pinyin with tone marks,
-    tone numbers, none, or initials (hòu xùn liàn, hou4xun4lian4, houxunlian, hxl); English in any case,
+    tone numbers, none, or initials (hòu xùn liàn, hou4xun4lian4, houxunlian, hxl), ü as v or u (lvbo, lubo);
+    English in any case,
     hyphenated or not, plural or singular, the start of it, or with a typo (Post Training, sythetic data);
     abbreviations (RL, llm). Exact matches come first, then prefixes, parts and near misses; approved pairs
     before candidates. Nothing found: the nearest terms are offered and the exit status is 1.

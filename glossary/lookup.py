@@ -62,10 +62,15 @@ class Query:
     en: str = ""  # en_key
     abbr: str = ""  # abbr_key
     pinyin: str = ""  # toneless syllables without spaces: houxunlian
+    pinyin_umlauts: tuple[str, ...] = ()  # the key with a u after l or n read as ü (xuexilu: xuexilv, 学习率)
     tones: tuple[int | None, ...] | None = None  # per syllable when syllables were delimited, else in order
     delimited: bool = False  # the syllables were separated (spaces, apostrophes or tone numbers)
     initials: str = ""
     parts: tuple[Query, ...] = ()  # a mixed query's Chinese and Latin parts, each read on its own
+
+    @property
+    def pinyin_keys(self) -> tuple[str, ...]:
+        return (self.pinyin, *self.pinyin_umlauts) if self.pinyin else ()
 
     @property
     def has_tones(self) -> bool:
@@ -176,6 +181,24 @@ def read_pinyin(text: str) -> tuple[str, tuple[int | None, ...], bool] | None:
     return key, tuple(t for _, t in syllables if t is not None), False
 
 
+# A u that may stand for ü: after l or n, where no syllable lua-, luo- or lun (nu-) goes on. Keyboards have no ü,
+# and people type lu for 绿 (lü) as often as v.
+_MAYBE_UMLAUT = re.compile(r"(?<=[ln])u(?![aon])")
+
+
+def _umlauts(key: str) -> tuple[str, ...]:
+    """The other keys a pinyin key may be, each u that may stand for ü read as v (at most three of them)."""
+    places = [m.start() for m in _MAYBE_UMLAUT.finditer(key)][:3]
+    variants = []
+    for chosen in range(1, 1 << len(places)):
+        letters = list(key)
+        for bit, place in enumerate(places):
+            if chosen >> bit & 1:
+                letters[place] = "v"
+        variants.append("".join(letters))
+    return tuple(variants)
+
+
 def stored_tones(pinyin: str) -> tuple[int | None, ...]:
     """Tone per syllable of a stored reading (tone marks, syllables separated by spaces)."""
     tones: list[int | None] = []
@@ -220,6 +243,7 @@ def parse_query(text: str) -> Query:
         en="" if marked else en_key(text),
         abbr="" if marked else abbr_key(text),
         pinyin=pinyin,
+        pinyin_umlauts=_umlauts(pinyin),
         tones=tones,
         delimited=delimited,
         initials=compact if _INITIALS_RE.match(compact) else "",
@@ -295,10 +319,10 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
     if query.abbr and row.abbr and query.abbr in (abbr_key(row.abbr), abbr_key(row.abbr) + "s"):
         yield "exact", "abbr", 100.0
     if query.pinyin and row.pinyin_key:
-        if query.pinyin == row.pinyin_key:
+        if row.pinyin_key in query.pinyin_keys:
             yield ("exact", "pinyin", 100.0) if tones_agree(query, row.pinyin) else ("fuzzy", "pinyin", 90.0)
-        elif len(query.pinyin) >= 3 and row.pinyin_key.startswith(query.pinyin):
-            yield "prefix", "pinyin", _ratio(query.pinyin, row.pinyin_key)
+        elif len(query.pinyin) >= 3 and row.pinyin_key.startswith(query.pinyin_keys):
+            yield "prefix", "pinyin", max(_ratio(key, row.pinyin_key) for key in query.pinyin_keys)
     if query.initials and query.initials == row.initials:
         yield "exact", "initials", 100.0
     elif len(query.initials) >= 3 and row.initials.startswith(query.initials):

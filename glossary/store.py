@@ -1353,10 +1353,10 @@ class Glossary:
                     f"SELECT id FROM pairs WHERE abbr IS NOT NULL AND {ABBR_KEY_SQL} IN ({','.join('?' * len(keys))})",
                     keys,
                 )
-            if q.pinyin:
-                term_ids |= one("SELECT id FROM terms WHERE pinyin_key = ?", [q.pinyin])
-                if not exact and len(q.pinyin) >= 3:
-                    term_ids |= self._prefixed("terms", "pinyin_key", q.pinyin)
+            for key in q.pinyin_keys:
+                term_ids |= one("SELECT id FROM terms WHERE pinyin_key = ?", [key])
+                if not exact and len(key) >= 3:
+                    term_ids |= self._prefixed("terms", "pinyin_key", key)
             if q.initials:
                 term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])
                 if not exact and len(q.initials) >= 3:  # (zyl: 注意力机制 zyljz)

@@ -126,6 +126,16 @@ def test_a_word_that_is_no_plural_of_another_names_none_of_it(glossary, stored, 
         glossary.find_pairs("状态", query)
 
 
+@pytest.mark.parametrize(
+    ("query", "zh"), [("xuexilu", "学习率"), ("xue xi lu4", "学习率"), ("lubo", "滤波"), ("nuer", "女儿")]
+)
+def test_pinyin_typed_with_u_for_u_umlaut_finds_its_term(glossary, query, zh):
+    """Keyboards have no ü: people type 学习率 (xué xí lǜ) as xuexilu as often as xuexilv."""
+    for term, en in [("学习率", "learning rate"), ("滤波", "filtering"), ("女儿", "daughter"), ("路由", "routing")]:
+        glossary.add(term, en)
+    assert found(glossary, query) == [(zh, "exact")]
+
+
 @pytest.mark.parametrize("query", ["transformer架构", "TRANSFORMER架构", "Transformer架构"])
 def test_an_exact_lookup_finds_what_a_lookup_calls_exact(filled, query):
     assert found(filled, query, exact=True) == [("Transformer架构", "exact")]
