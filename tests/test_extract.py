@@ -253,6 +253,9 @@ GLOSSES = [
     # a negation the English does not say is one word with what it negates, as non- words are (N of NFA)
     ("非确定有限自动机（NFA）允许从同一状态出发转移到多个状态。", {("非确定有限自动机", "NFA")}),
     ("在每个位置上预设若干个锚框（anchor box）。", {("锚框", "anchor box")}),
+    # ... where the English is letters, too, which count no Chinese words; and a word of quantifier and classifier
+    ("训练大模型需要数千块图形处理器（GPUs）。", {("图形处理器", "GPUs")}),
+    ("单个图形处理器（GPU）的显存有限。", {("图形处理器", "GPU")}),
     # ... unless the English says the classifier: then it is a word of the name, and the numeral is not
     ("小批量太小时，可以把通道分成两组归一化（group normalization）。", {("组归一化", "group normalization")}),
     ("先放 5% 的流量，观察一天没有问题再全量（full rollout）。", {("全量", "full rollout")}),

@@ -232,7 +232,7 @@ FUNCTION_WORDS = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 _TAKES_AN_OBJECT = frozenset("p v".split())  # jieba's tags of prepositions and verbs
 
 
-CLASSIFIERS = frozenset("个种些位只条件每各组套张批")
+CLASSIFIERS = frozenset("个种些位只条件每各组套张批块台颗枚款")
 
 
 NUMERALS = frozenset("一二三四五六七八九十百千万几两")
