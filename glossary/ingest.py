@@ -172,7 +172,6 @@ class _HTMLText(HTMLParser):
         "h4",
         "h5",
         "h6",
-        "tr",
         "table",
         "section",
         "article",
@@ -186,8 +185,10 @@ class _HTMLText(HTMLParser):
         "footer",
         "main",
     }
-    # ... and preformatted text is fenced: code, which the extractor masks as it masks Markdown's
+    # ... and preformatted text is fenced: code, which the extractor masks as it masks Markdown's; table cells are
+    # written as Markdown writes them (| 批量归一化 | batch normalization |), where a term list's rows are read
     MARKS: ClassVar[dict[str, str]] = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`", "pre": "\n```\n"}
+    CELLS: ClassVar[set[str]] = {"td", "th"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -205,6 +206,10 @@ class _HTMLText(HTMLParser):
             if tag in self.BLOCK:
                 self.parts.append("\n")
             self.parts.append(self.MARKS.get(tag, ""))
+            if tag == "tr":
+                self.parts.append("\n|")  # (a line a row: not a block, whose blank lines would part the rows)
+            elif tag in self.CELLS:
+                self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -213,6 +218,8 @@ class _HTMLText(HTMLParser):
             self.skipping = max(0, self.skipping - 1)
         elif not self.skipping:
             self.parts.append(self.MARKS.get(tag, ""))
+            if tag in self.CELLS:
+                self.parts.append(" |")
             if tag in self.BLOCK:
                 self.parts.append("\n")
 

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from glossary.errors import DocumentError
 from glossary.ingest import decode, document_from_bytes, html_to_text, iter_inputs, read_document
+from glossary.pipeline import extract_files
+from glossary.store import open_glossary
 
 TEXT_SIMPLIFIED = "大语言模型（LLM）的后训练阶段(post-training stage)包括指令跟随。"
 TEXT_TRADITIONAL = "大語言模型（LLM）的後訓練階段(post-training stage)包括指令跟隨。"
@@ -141,6 +143,25 @@ def test_html_keeps_visible_text_and_emphasis_hints():
 def test_html_preformatted_text_is_fenced_as_code():
     text, _ = html_to_text("<p>正文</p><pre>预格式（preformatted）\n  缩进</pre><p>后记</p>")
     assert text == "正文\n\n```\n预格式（preformatted）\n缩进\n```\n\n后记"
+
+
+def test_html_table_cells_are_written_as_markdown_writes_them(tmp_path):
+    """(a table of terms came out 批量归一化batch normalization, one word, and gave no pair)"""
+    page = (
+        "<table><tr><th>中文</th><th>英文</th></tr><tr><td>批量归一化</td><td>batch normalization</td></tr>"
+        "<tr><td><b>注意力机制</b></td><td>attention mechanism</td></tr></table><p>正文。</p>"
+    )
+    text, _ = html_to_text(page)
+    assert text == (
+        "| 中文 | 英文 |\n| 批量归一化 | batch normalization |\n| **注意力机制** | attention mechanism |\n\n正文。"
+    )
+    (tmp_path / "terms.html").write_text(page, encoding="utf-8")
+    with open_glossary(tmp_path / "g.db") as g:
+        extract_files(g, [str(tmp_path / "terms.html")])
+        assert {(e.zh, e.en) for e in g.entries()} == {
+            ("批量归一化", "batch normalization"),
+            ("注意力机制", "attention mechanism"),
+        }
 
 
 def test_iter_inputs_walks_directories_for_text_files(tmp_path):
