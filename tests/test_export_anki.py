@@ -356,6 +356,19 @@ def test_missing_genanki_is_one_line_and_writes_nothing(run, terms, tmp_path, mo
     assert not any(p.name.endswith("d.apkg") or ".d.apkg." in p.name for p in tmp_path.iterdir())
 
 
+def test_a_card_example_reads_as_the_document_does_without_its_markup(run, tmp_path, collection):
+    """(cards showed - **微调**：... and [<b>偏置项</b>](https://...) as written in the Markdown)"""
+    doc = tmp_path / "a.md"
+    doc.write_text(
+        "- 我们用 **微调**（[fine-tuning](https://example.org)）让模型适应 `task_a` 任务。\n", encoding="utf-8"
+    )
+    assert run("extract", str(doc)).exit_code == 0
+    export(run, tmp_path / "d.apkg")
+    import_deck(collection, tmp_path / "d.apkg")
+    example = notes_by_term(collection)["微调"]["Example"]
+    assert example == "我们用 <b>微调</b>（<b>fine-tuning</b>）让模型适应 task_a 任务。"
+
+
 @pytest.mark.parametrize(
     ("sentence", "chinese", "english", "expected"),
     [

@@ -142,6 +142,28 @@ def _text(value: str | None) -> str:
     return html.escape(value or "", quote=False).replace("\r\n", "\n").replace("\n", "<br>")
 
 
+# Markup a card's reader would see as marks: a link's brackets and target (its text stays), HTML's inline tags
+# (not any word in angle brackets: LLM writing names tokens <think>, <s>, <eos>), Markdown's
+# emphasis (stars and double underscores beside a word: a lone * is arithmetic, one _ a name's) and the marks that
+# open a list item, a heading or a quote. Code keeps what it holds (__init__), without its backticks.
+_CODE = re.compile(r"(`+)(.+?)\1")
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MARKS = re.compile(
+    r"</?(?:a|abbr|b|big|br|code|del|em|font|i|img|ins|kbd|mark|p|small|span|strong|sub|sup|u)\b[^<>\n]*>"
+    r"|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<=\S)__|__(?=\S)|^\s*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+)+"
+)
+
+
+def readable(sentence: str) -> str:
+    """The sentence as its document's reader sees it: 「- **微调**：[Fine-tuning](url)」 reads 「微调：Fine-tuning」."""
+    pieces = _CODE.split(sentence)  # text, then per code span its backticks and what it holds, then text ...
+    for i in range(0, len(pieces), 3):
+        pieces[i] = _MARKS.sub("", _LINK.sub(r"\1", pieces[i]))
+        if i + 1 < len(pieces):
+            pieces[i + 1] = ""
+    return "".join(pieces).strip()
+
+
 def highlight(sentence: str, chinese: Sequence[str], english: Sequence[str] = ()) -> str:
     """The sentence as escaped HTML with every occurrence of the term (any of its forms) in <b>.
 
@@ -198,7 +220,7 @@ def note_fields(pairs: Sequence[Entry], direction: str = DEFAULT_DIRECTION) -> l
     example, source = "", ""
     if example_entry and example_entry.example:
         chinese = [first.zh, traditional, *(f for e in ranked for f in e.forms)]
-        example = highlight(example_entry.example, chinese, [*english, *abbreviations])
+        example = highlight(readable(example_entry.example), chinese, [*english, *abbreviations])
         source = _text(_document_name(example_entry.example_document or ""))
     notes = list(dict.fromkeys(e.note for e in ranked if e.note))
     return [
