@@ -332,6 +332,7 @@ Example:
 @click.option("--abbr", help="New abbreviation ('' clears it).")
 @click.option("--note", help="New note ('' clears it).")
 @click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
+@click.option("--pinyin", help="The term's reading, tone marks or numbers ('' gives back the one computed).")
 @with_glossary(create=False)
 def edit(
     glossary,
@@ -342,17 +343,24 @@ def edit(
     abbr: str | None,
     note: str | None,
     tags: tuple[str, ...],
+    pinyin: str | None,
 ) -> None:
-    """Edit one pair; the old wording will not come back from extraction.
+    """Edit one pair; the old wording will not come back from extraction. --pinyin corrects the term's reading
+    (all its pairs).
 
     \b
     Example:
         glossary edit 预训练 pretraining --en pre-training
         glossary edit 大语言模型 --note "LLM in running text"
+        glossary edit 调参 --pinyin "tiáo cān"
     """
+    if pinyin is not None:
+        click.echo(f"{zh}: {glossary.set_pinyin(zh, pinyin)}")
     if new_zh is None and new_en is None and abbr is None and note is None and not tags:
+        if pinyin is not None:
+            return
         # Editing marks a pair curated, out of extraction's reach: not for an edit that changes nothing
-        raise click.UsageError("nothing to change: give --zh, --en, --abbr, --note or --tag")
+        raise click.UsageError("nothing to change: give --zh, --en, --abbr, --note, --tag or --pinyin")
     existing: set[int] = set()  # a pair already there under the new wording, which takes this one in
     if new_zh is not None or new_en is not None:
         target = (new_zh if new_zh is not None else zh, new_en if new_en is not None else en)

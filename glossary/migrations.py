@@ -342,7 +342,14 @@ def m011_pinyin_corrections(db: Database) -> None:
     again."""
     from .store import Glossary
 
-    Glossary(db.conn, _database_path(db)).reread_pinyin()
+    Glossary(db.conn, _database_path(db)).reread_pinyin()  # (before m012: no reading a person gave yet)
+
+
+@MIGRATIONS()
+def m012_term_pinyin_written(db: Database) -> None:
+    """The reading a person gave a term (edit --pinyin: 调参 tiáo cān where pypinyin reads diào cān), which its
+    pinyin columns hold and a new reading of every term leaves alone."""
+    execute_statements(db.conn, "ALTER TABLE terms ADD COLUMN pinyin_written TEXT;")
 
 
 def _en_key_schema_9(text: str) -> str:

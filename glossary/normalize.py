@@ -312,6 +312,52 @@ def pinyin_readings(zh: str) -> tuple[str, str, str]:
     return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
 
 
+_TONE_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+
+
+def tone_marked(numbered: str) -> str:
+    """A syllable with its tone number as a mark: tiao2 -> tiáo, lv4 -> lǜ, zi5 -> zi (neutral); the mark on a
+    or e, on the o of ou, else on the last vowel."""
+    letters, tone = numbered[:-1].replace("v", "ü"), numbered[-1]
+    if not tone.isdigit():
+        letters, tone = numbered.replace("v", "ü"), "5"
+    vowels = [i for i, c in enumerate(letters) if c in _TONE_MARKS]
+    if tone not in "1234" or not vowels:
+        return letters
+    at = next((letters.index(v) for v in "ae" if v in letters), None)
+    if at is None:
+        at = letters.index("o") if "ou" in letters else vowels[-1]
+    return letters[:at] + _TONE_MARKS[letters[at]][int(tone) - 1] + letters[at + 1 :]
+
+
+_WRITTEN_SYLLABLE = re.compile(r"[a-zü\u0300-\u030c]+[0-5]?")
+
+
+def written_pinyin(zh: str, reading: str) -> tuple[str, str, str]:
+    """pinyin_readings of a reading a person gives a term (tiáo cān, tiao2 can1; ü as v): a syllable for each
+    of pypinyin's, Latin letters as the term writes them. ValueError says what does not fit."""
+    computed = pinyin_syllables(zh, tones=True)
+    given = reading.split()
+    if len(given) != len(computed):
+        n = len(given)
+        raise ValueError(
+            f'"{reading}" gives {n} syllable{"s" * (n != 1)}; {zh} reads in {len(computed)} ({" ".join(computed)})'
+        )
+    marked = []
+    for mine, theirs in zip(computed, given, strict=True):
+        if mine in zh:  # not read: Latin letters, digits, as the term has them
+            if theirs.lower() != mine.lower():
+                raise ValueError(f'"{theirs}" reads "{mine}" of {zh}: it is written as it is')
+            marked.append(mine)
+            continue
+        syllable = unicodedata.normalize("NFD", theirs.lower()).replace("u\u0308", "ü").replace("u:", "ü")
+        if not _WRITTEN_SYLLABLE.fullmatch(syllable):
+            raise ValueError(f'"{theirs}" is no pinyin syllable (tiáo or tiao2; ü as v or ü)')
+        marked.append(unicodedata.normalize("NFC", tone_marked(syllable) if syllable[-1].isdigit() else syllable))
+    toneless = [_toneless_key(s) for s in marked]
+    return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
+
+
 @lru_cache(maxsize=4096)
 def _toneless_key(syllable: str) -> str:
     # pypinyin's conversion costs more than the reading itself, and a few hundred syllables make most terms.

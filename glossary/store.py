@@ -34,7 +34,15 @@ from .errors import (
     NotAGlossaryError,
 )
 from .model import ORIGINS, STATUSES, Candidate, Document, Entry, ImportedPair, Untranslated
-from .normalize import LATIN_RE, en_key, is_abbreviation, pinyin_readings, search_tokens, zh_key
+from .normalize import (
+    LATIN_RE,
+    en_key,
+    is_abbreviation,
+    pinyin_readings,
+    search_tokens,
+    written_pinyin,
+    zh_key,
+)
 from .sqlfunctions import register as register_sql_functions
 
 if TYPE_CHECKING:
@@ -43,7 +51,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.
@@ -1004,6 +1012,26 @@ class Glossary:
             )
             self._drop_suppressed(stamp)
         return len(moving)
+
+    def set_pinyin(self, zh: str, reading: str) -> str:
+        """Give a term the reading a person says it has (调参 tiáo cān, where pypinyin reads diào cān; tone marks or
+        numbers), which lookup, exports and cards then use; "" gives back the reading computed. Returns the
+        reading the term has now."""
+        term_id = self._existing_term(zh)
+        key = self.execute("SELECT zh FROM terms WHERE id = ?", [term_id]).fetchone()[0]
+        try:
+            readings = written_pinyin(key, reading) if reading.strip() else pinyin_readings(key)
+        except ValueError as exc:
+            raise GlossaryError(f"pinyin of {key}: {exc}") from exc
+        stamp = now()
+        with self.transaction():
+            self.execute(
+                "UPDATE terms SET pinyin = ?, pinyin_key = ?, initials = ?, pinyin_written = ?, updated = ? "
+                "WHERE id = ?",
+                [*readings, readings[0] if reading.strip() else None, stamp, term_id],
+            )
+            self._refresh_terms([term_id], stamp)  # (search tokens hold the pinyin)
+        return readings[0]
 
     def reread_pinyin(self) -> int:
         """Read every term's pinyin again; a migration calls this when the readings change. Returns how many

@@ -105,6 +105,21 @@ def test_edit_onto_a_pair_already_there_says_it_merged(run):
     assert run("edit", "推理", "--en", "Inference").output.startswith("edited: 推理 = Inference")
 
 
+def test_edit_pinyin_corrects_a_terms_reading_for_lookup_and_exports(run):
+    """(pypinyin reads 调参 diào cān; nothing let a person say tiáo cān)"""
+    run("add", "调参", "hyperparameter tuning")
+    run("add", "调参", "tuning", "--status", "candidate")  # a reading is the term's, whatever its pairs
+    assert run("edit", "调参", "--pinyin", "tiao2 can1").output == "调参: tiáo cān\n"
+    assert [h["zh"] for h in json.loads(run("lookup", "tiaocan", "--json").output)] == ["调参", "调参"]
+    assert "tiáo cān" in run("export", "--format", "csv").output
+    wrong = run("edit", "调参", "--pinyin", "tiao")
+    assert (wrong.exit_code, wrong.output) == (
+        1,
+        'Error: pinyin of 调参: "tiao" gives 1 syllable; 调参 reads in 2 (diào cān)\n',
+    )
+    assert run("edit", "调参", "--pinyin", "").output == "调参: diào cān\n"  # the reading computed, back
+
+
 def test_curation_commands(run, tmp_path):
     assert run("add", "大语言模型", "large language model", "--abbr", "LLM", "--tag", "llm").exit_code == 0
     run("add", "智能体", "agent", "--status", "candidate")
@@ -168,7 +183,7 @@ def test_an_edit_without_a_change_is_a_usage_error_and_changes_nothing(run, glos
     before = glossary.query("SELECT * FROM pairs")
     result = run("edit", "扩散模型", "diffusion model")
     assert result.exit_code == 2
-    assert "Error: nothing to change: give --zh, --en, --abbr, --note or --tag" in result.output
+    assert "Error: nothing to change: give --zh, --en, --abbr, --note, --tag or --pinyin" in result.output
     assert glossary.query("SELECT * FROM pairs") == before
 
 

@@ -14,8 +14,10 @@ from glossary.normalize import (
     pinyin,
     pinyin_initials,
     pinyin_key,
+    pinyin_readings,
     search_tokens,
     to_simplified,
+    written_pinyin,
     zh_key,
 )
 
@@ -99,6 +101,28 @@ def test_english_forms_that_are_no_inflection_of_each_other_keep_apart(one, othe
 )
 def test_chinese_key_is_simplified_and_clean(form, key):
     assert zh_key(form) == key
+
+
+@pytest.mark.parametrize(
+    ("reading", "expected"),
+    [
+        ("tiáo cān", ("tiáo cān", "tiaocan", "tc")),
+        ("tiao2 can1", ("tiáo cān", "tiaocan", "tc")),
+        ("TIAO2 CAN1", ("tiáo cān", "tiaocan", "tc")),
+    ],
+)
+def test_a_reading_a_person_gives_is_read_as_pypinyin_writes_readings(reading, expected):
+    assert written_pinyin("调参", reading) == expected
+    assert (
+        written_pinyin("学习率", "xue2 xi2 lv4") == written_pinyin("学习率", "xué xí lǜ") == pinyin_readings("学习率")
+    )
+    assert written_pinyin("Transformer架构", "transformer jia4 gou4")[0] == "Transformer jià gòu"
+
+
+@pytest.mark.parametrize("reading", ["tiao", "tiao2 can1 x", "tiao2 c@n", "ti4o2 can1"])
+def test_a_reading_that_does_not_fit_the_term_is_refused(reading):
+    with pytest.raises(ValueError, match="syllable"):
+        written_pinyin("调参", reading)
 
 
 def test_pinyin_readings():

@@ -22,11 +22,11 @@ from pathlib import Path
 TARGET = Path(__file__).resolve().parent.parent / "glossary" / "data" / "pinyin_corrections.json"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /")
 _HANZI = re.compile(r"[\u3400-\u9fff]+")
-_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 
 
 def pinyin_corrections() -> str:
     from glossary.lexicon import _cedict_path, _pypinyin_tables
+    from glossary.normalize import tone_marked
 
     phrases, characters = (json.loads(path.read_text(encoding="utf-8")) for path in _pypinyin_tables())
     readings: dict[str, set[tuple[str, ...]]] = {}
@@ -52,7 +52,7 @@ def pinyin_corrections() -> str:
         read = _pypinyin_reading(word, phrases, characters, longest)
         if [_letters(s) for s in read] != [s.rstrip("012345") for s in cedict]:
             corrections[word] = [
-                [mine if _letters(mine) == theirs.rstrip("012345") else _tone_marked(theirs)]
+                [mine if _letters(mine) == theirs.rstrip("012345") else tone_marked(theirs)]
                 for mine, theirs in zip(read, cedict, strict=True)
             ]
     lines = [
@@ -81,18 +81,6 @@ def _pypinyin_reading(word: str, phrases: dict, characters: dict, longest: int) 
 def _letters(syllable: str) -> str:
     """lǜ -> lv, wēi -> wei: the syllable as CC-CEDICT spells it, without the tone."""
     return "".join(c for c in unicodedata.normalize("NFD", syllable).replace("u\u0308", "v") if c.isascii())
-
-
-def _tone_marked(numbered: str) -> str:
-    """CC-CEDICT's tiao2 -> tiáo, lv4 -> lǜ, zi5 -> zi: the mark on a or e, on the o of ou, else the last vowel."""
-    letters, tone = numbered[:-1].replace("v", "ü"), numbered[-1]
-    vowels = [i for i, c in enumerate(letters) if c in _MARKS]
-    if tone not in "1234" or not vowels:
-        return letters
-    at = next((letters.index(v) for v in "ae" if v in letters), None)
-    if at is None:
-        at = letters.index("o") if "ou" in letters else vowels[-1]
-    return letters[:at] + _MARKS[letters[at]][int(tone) - 1] + letters[at + 1 :]
 
 
 if __name__ == "__main__":

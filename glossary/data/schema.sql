@@ -104,7 +104,7 @@ CREATE TABLE terms (
     note TEXT,
     created TEXT NOT NULL,
     updated TEXT NOT NULL
-, uid TEXT, written TEXT);
+, uid TEXT, written TEXT, pinyin_written TEXT);
 
 CREATE VIRTUAL TABLE terms_fts USING fts5(
     search, content=[terms], content_rowid=id, tokenize='unicode61 remove_diacritics 2'
@@ -250,4 +250,5 @@ INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES
     ('glossary', 'm008_term_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm009_english_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm010_english_plural_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
-    ('glossary', 'm011_pinyin_corrections', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));
+    ('glossary', 'm011_pinyin_corrections', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm012_term_pinyin_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));
