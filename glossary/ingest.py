@@ -263,7 +263,8 @@ def _title(text: str, fmt: str) -> str | None:
             return heading.group(1)[:120]
     for line in text.splitlines():
         if line.strip():
-            return line.strip()[:120]
+            # (a heading's marks in text read as plain, such as Markdown piped to stdin: # 大语言模型)
+            return (re.sub(r"^#{1,6}\s+", "", line.strip()) or line.strip())[:120]
     return None
 
 

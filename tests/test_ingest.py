@@ -85,6 +85,13 @@ def test_document_normalises_newlines_and_finds_a_title(tmp_path):
     assert (doc.title, doc.format, doc.encoding) == ("大语言模型入门", "md", "utf-8-sig")
 
 
+def test_text_opening_with_a_heading_is_titled_without_its_marks():
+    # Markdown piped to stdin is read as text: its title had kept the # (# 大语言模型入门)
+    doc = document_from_bytes("# 大语言模型入门\n正文。\n".encode(), "-")
+    assert doc.title == "大语言模型入门"
+    assert document_from_bytes("#标签 不是标题\n".encode(), "a.txt").title == "#标签 不是标题"
+
+
 @pytest.mark.parametrize(
     ("name", "raw", "text"),
     [
