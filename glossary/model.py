@@ -115,3 +115,4 @@ class ImportedPair:
     tags: tuple[str, ...] = ()
     confidence: float | None = None
     where: str = ""
+    pinyin: str | None = None  # the term's reading, where the list gives one
