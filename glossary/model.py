@@ -115,4 +115,3 @@ class ImportedPair:
     tags: tuple[str, ...] = ()
     confidence: float | None = None
     where: str = ""
-    pinyin: str | None = None  # the term's reading, where the list gives one

@@ -739,8 +739,6 @@ class Glossary:
         term_id = self._term_id(pair.zh, create=True, stamp=stamp)
         english_id = self._english_id(pair.en, create=True)
         assert term_id is not None and english_id is not None  # both keys were checked non-empty
-        if pair.pinyin:
-            self._read_as_listed(term_id, pair.pinyin, f"{source}: {pair.where}")
         new_form = self._write_form(term_id, pair.zh, replace=False)
         row = self.execute("SELECT * FROM pairs WHERE term_id = ? AND english_id = ?", [term_id, english_id]).fetchone()
         wanted = "rejected" if pair.status == "rejected" else status or pair.status or "candidate"
@@ -1034,23 +1032,6 @@ class Glossary:
             )
             self._refresh_terms([term_id], stamp)  # (search tokens hold the pinyin)
         return readings[0]
-
-    def _read_as_listed(self, term_id: int, reading: str, place: str) -> None:
-        """A term list's reading of a term, where it reads otherwise here, is kept as a person's (edit --pinyin):
-        a corrected reading travels with the list. A reading a person gave here stays."""
-        key, current, written = self.execute(
-            "SELECT zh, pinyin, pinyin_written FROM terms WHERE id = ?", [term_id]
-        ).fetchone()
-        if written or reading.strip() == current:
-            return
-        try:
-            readings = written_pinyin(key, reading)
-        except ValueError as exc:
-            raise FormatError(f"{place}: pinyin of {key}: {exc}") from exc
-        self.execute(
-            "UPDATE terms SET pinyin = ?, pinyin_key = ?, initials = ?, pinyin_written = ? WHERE id = ?",
-            [*readings, readings[0], term_id],
-        )
 
     def reread_pinyin(self) -> int:
         """Read every term's pinyin again; a migration calls this when the readings change. Returns how many

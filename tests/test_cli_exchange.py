@@ -105,7 +105,7 @@ def test_a_malformed_file_imports_nothing(run, tmp_path, name, text, message):
         (
             ["--columns", "zh,english"],
             "Invalid value for '--columns': unknown column 'english'; "
-            "columns are zh, en, abbr, note, status, tags, confidence, pinyin, or - to skip one",
+            "columns are zh, en, abbr, note, status, tags, confidence, or - to skip one",
         ),
         (["--columns", "zh,abbr"], "Invalid value for '--columns': name at least the zh and the en column"),
         (["--format", "tbx", "--columns", "zh,en"], "Error: --columns does not apply to tbx files\n"),

@@ -54,8 +54,8 @@ def test_format_is_detected_from_content_then_name(name, head, fmt):
 
 def test_csv_header_names_columns_in_any_order_and_unknown_ones_are_ignored():
     text = (
-        "\ufeffNotes,English,pinyin,中文,Status,Tags,abbr,confidence,count\n"
-        '常用,large language model,dà yǔ yán mó xíng,大语言模型,approved,"llm, nlp",LLM,0.9,12\n'
+        "\ufeffNotes,English,pinyin,中文,Status,Tags,abbr,confidence\n"
+        '常用,large language model,dà,大语言模型,approved,"llm, nlp",LLM,0.9\n'
     )
     (pair,) = read("csv", text)
     assert pair == ImportedPair(
@@ -67,7 +67,6 @@ def test_csv_header_names_columns_in_any_order_and_unknown_ones_are_ignored():
         tags=("llm", "nlp"),
         confidence=0.9,
         where="line 2",
-        pinyin="dà yǔ yán mó xíng",
     )
 
 
@@ -124,7 +123,6 @@ def test_jsonl_keys_are_read_as_a_csv_header_and_tags_may_be_a_list():
             tags=("llm", "nlp"),
             confidence=0.9,
             where="line 1",
-            pinyin="dà",
         ),
         ImportedPair(zh="鞍点", en="saddle point", tags=("optimisation", "maths"), where="line 3"),
     ]
@@ -180,7 +178,7 @@ def test_tsv_is_unquoted():
             "csv",
             "source,target\nsaddle point,鞍点\n",
             "terms: line 1: no Chinese in the first two columns and no header naming them; name the columns with "
-            "--columns (from zh,en,abbr,note,status,tags,confidence,pinyin, - to skip one)",
+            "--columns (from zh,en,abbr,note,status,tags,confidence, - to skip one)",
         ),
         ("tsv", "zh\ten\n模型\n", "terms: line 2: no English for 模型"),
         ("list", "鞍点，saddle point\n这是一段说明\n", 'terms: line 2: not a "中文，English" pair: "这是一段说明"'),

@@ -178,23 +178,6 @@ def test_a_failure_anywhere_imports_nothing(glossary):
     assert [e.zh for e in glossary.entries()] == ["鞍点"]
 
 
-def test_a_reading_the_list_gives_travels_with_it(glossary):
-    """A reading a person corrected (edit --pinyin) is exported in the pinyin column; imported into another
-    glossary it is kept there as a person's, not read again as pypinyin reads it (调参 diào cān)."""
-    glossary.add("调参", "tuning")
-    glossary.import_pairs([pair("调参", "hyperparameter tuning", pinyin="tiáo cān")], source=SOURCE)
-    assert {e.pinyin for e in glossary.entries()} == {"tiáo cān"}
-    assert [h.entry.zh for h in glossary.lookup("tiaocan").hits] == ["调参", "调参"]
-    # a reading a person gave here stays; one read as here changes nothing
-    glossary.set_pinyin("调参", "tiao2 can1")
-    glossary.import_pairs(
-        [pair("调参", "tuning", pinyin="diào cān"), pair("模型", "model", pinyin="mó xíng")], source=SOURCE
-    )
-    assert {e.zh: e.pinyin for e in glossary.entries()} == {"调参": "tiáo cān", "模型": "mó xíng"}
-    with pytest.raises(FormatError, match='line 7: pinyin of 学习率: "xue xi" gives 2 syllables'):
-        glossary.import_pairs([pair("学习率", "learning rate", pinyin="xue xi", where="line 7")], source=SOURCE)
-
-
 def test_imported_terms_can_be_looked_up(glossary):
     glossary.import_pairs([pair("后训练", "post-training")], source=SOURCE)
     assert [h.entry.en for h in glossary.lookup("houxunlian").hits] == ["post-training"]

@@ -1,7 +1,7 @@
 """CSV and TSV term lists: ours (zh,en,abbr,...,note,tags) and other people's.
 
 A first row that names a Chinese and an English column is a header, and columns are found by name (English or
-Chinese names, any case; columns it does not know, such as count, are ignored). Without a header the
+Chinese names, any case; columns it does not know, such as pinyin or count, are ignored). Without a header the
 columns are zh,en,abbr, or en,zh,abbr when the Chinese is in the second column. ``columns`` names them
 explicitly and wins over a header; with it, a first row without Chinese in the zh column is a header too.
 TSV is read without quoting, as glossary and spreadsheets write it.
@@ -27,7 +27,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("status", "状态"),
     "tags": ("tags", "tag", "标签"),
     "confidence": ("confidence",),
-    "pinyin": ("pinyin", "拼音"),
 }
 COLUMNS = tuple(ALIASES)
 _COLUMN_OF = {alias.casefold(): column for column, aliases in ALIASES.items() for alias in aliases}
@@ -114,7 +113,6 @@ def pair_from_cells(cells: Sequence[str], mapping: Sequence[str], place: str, li
         tags=tuple(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip()),
         confidence=confidence,
         where=f"line {line}",
-        pinyin=values.get("pinyin") or None,
     )
 
 

@@ -1,7 +1,7 @@
 """JSON Lines term lists: one object per line, as `glossary export --format jsonl` writes them.
 
-An object's keys are read as a CSV header is (zh, en, abbr, note, status, tags, confidence, pinyin, or their other
-names; keys it does not know, such as count, are ignored). tags may be a list or a comma-separated string.
+An object's keys are read as a CSV header is (zh, en, abbr, note, status, tags, confidence, or their other names;
+keys it does not know, such as pinyin or count, are ignored). tags may be a list or a comma-separated string.
 ``written``, where our export gives the term as written beside its simplified key zh, is read as its Chinese when
 zh is that key, as the export wrote it (a zh edited by hand, to another term or another form, wins).
 """
