@@ -279,7 +279,14 @@ def pypinyin_module() -> types.ModuleType:
     load_phrases_dict and load_single_dict, which nothing here calls, would fail on them.
     """
     with _PYPINYIN_SETUP:  # another thread (Datasette runs SQL functions in threads) waits for the whole setup
-        return _import_pypinyin()
+        # ... and then finds it done: this function's cache answers only calls made after the first returned
+        if _SET_UP:
+            return _SET_UP[0]
+        _SET_UP.append(_import_pypinyin())
+        return _SET_UP[0]
+
+
+_SET_UP: list[types.ModuleType] = []
 
 
 def _import_pypinyin() -> types.ModuleType:

@@ -130,6 +130,28 @@ def test_words_pypinyin_reads_wrong_read_as_cc_cedict_does(tmp_path, how):
     assert out.splitlines() == list(readings.values())
 
 
+def test_pypinyin_set_up_by_threads_at_once_is_set_up_once():
+    # Datasette runs SQL functions in threads: a second thread waiting for the first one's setup then read
+    # pypinyin as imported the usual way, and failed to add the corrections to the lexicon's read-only tables
+    code = (
+        "import threading\n"
+        "from glossary.lexicon import _blobs, pypinyin_module\n"
+        "_blobs()\n"
+        "start, failed = threading.Barrier(8), []\n"
+        "def setup():\n"
+        "    start.wait()\n"
+        "    try:\n"
+        "        pypinyin_module()\n"
+        "    except Exception as exc:\n"
+        "        failed.append(exc)\n"
+        "threads = [threading.Thread(target=setup) for _ in range(8)]\n"
+        "for t in threads: t.start()\n"
+        "for t in threads: t.join()\n"
+        "print(failed)\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
 def test_pinyin_corrections_are_what_the_dictionaries_installed_make():
     assert generated_by_tool("pinyin_corrections.json", "make_pinyin_corrections"), "stale: run the tool"
 
