@@ -255,7 +255,10 @@ GLOSSES = [
     ("在每个位置上预设若干个锚框（anchor box）。", {("锚框", "anchor box")}),
     # ... where the English is letters, too, which count no Chinese words; and a word of quantifier and classifier
     ("训练大模型需要数千块图形处理器（GPUs）。", {("图形处理器", "GPUs")}),
-    ("单个图形处理器（GPU）的显存有限。", {("图形处理器", "GPU")}),
+    ("一个图形处理器（GPU）的显存有限。", {("图形处理器", "GPU")}),
+    # ... not a word of another quantifier and a classifier, which a name may start with
+    ("研究者借助多组学（omics integration）分析样本。", {("多组学", "omics integration")}),
+    ("常用单位阶跃函数（Heaviside step function）描述开关。", {("单位阶跃函数", "Heaviside step function")}),
     # ... unless the English says the classifier: then it is a word of the name, and the numeral is not
     ("小批量太小时，可以把通道分成两组归一化（group normalization）。", {("组归一化", "group normalization")}),
     ("先放 5% 的流量，观察一天没有问题再全量（full rollout）。", {("全量", "full rollout")}),

@@ -466,10 +466,11 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
     if first in JOINING_WORDS and not _says_a_word(first, words[1:], english):
         return True
     # A classifier after a numeral or a quantifier counts what follows (若干个|锚框 "anchor boxes", 数千块|图形处理器),
-    # and so does a word of the two (单个|图形处理器 "a single GPU"), unless it is a word of the name (组); elsewhere
-    # a classifier may start a word jieba does not know (位|姿图优化 "pose graph")
+    # and so does a word of a numeral and a classifier (一个|图形处理器), unless it is a word of the name (组); not
+    # of another quantifier (单位 "unit", 多组学 "multi-omics"); elsewhere a classifier may start a word jieba does
+    # not know (位|姿图优化 "pose graph")
     counting = first in CLASSIFIERS and before in QUANTIFIERS
-    counting |= len(first) == 2 and first[0] in QUANTIFIERS and first[1] in CLASSIFIERS
+    counting |= len(first) == 2 and first[0] in NUMERALS and first[1] in CLASSIFIERS
     if counting and not alignment(first, english)[1]:
         return True
     if first in NOT_STARTING and not (len(words) == 2 and first in english.prefix_chars):
