@@ -15,7 +15,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from glossary.export import anki as anki_export
-from glossary.export.anki import FIELDS, deck_id, highlight, write_anki
+from glossary.export.anki import FIELDS, deck_id, highlight, readable, write_anki
 from glossary.model import Candidate, Document
 
 T0 = 1_800_000_000.0  # a fixed export time; Anki updates a note only from a later one, to the second
@@ -367,6 +367,25 @@ def test_a_card_example_reads_as_the_document_does_without_its_markup(run, tmp_p
     import_deck(collection, tmp_path / "d.apkg")
     example = notes_by_term(collection)["微调"]["Example"]
     assert example == "我们用 <b>微调</b>（<b>fine-tuning</b>）让模型适应 task_a 任务。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("- **<b>微调</b>**：<b>Fine-tuning</b>", "微调：Fine-tuning"),
+        ("[<b>偏置项</b>](https://pytorch.org)（bias term）", "偏置项（bias term）"),
+        ("用**微调**让模型、*强调*与***三重***", "用微调让模型、强调与三重"),
+        ("在<think>标记<br/>后<span class='x'>强调</span>", "在<think>标记后强调"),
+        # what only looks like markup stays: arithmetic, code, math, stars beside Latin, angle brackets
+        ("a*b*c 与 2*3=6，x**2 + y**2", "a*b*c 与 2*3=6，x**2 + y**2"),
+        ("f(*args, **kwargs) 与 Python 的 __init__ 方法", "f(*args, **kwargs) 与 Python 的 __init__ 方法"),
+        ("A* 搜索（A* search）与 COUNT(*)", "A* 搜索（A* search）与 COUNT(*)"),
+        ("当 x<a 且 y>b 时，向量 <a, b> 表示内积", "当 x<a 且 y>b 时，向量 <a, b> 表示内积"),
+        ("*.py 和 **/*.md，`**kwargs` 与 $x_i*y_i$", "*.py 和 **/*.md，**kwargs 与 $x_i*y_i$"),
+    ],
+)
+def test_a_card_reads_markup_as_rendered_and_keeps_what_only_looks_like_it(sentence, expected):
+    assert readable(sentence) == expected
 
 
 @pytest.mark.parametrize(

@@ -142,26 +142,36 @@ def _text(value: str | None) -> str:
     return html.escape(value or "", quote=False).replace("\r\n", "\n").replace("\n", "<br>")
 
 
-# Markup a card's reader would see as marks: a link's brackets and target (its text stays), HTML's inline tags
-# (not any word in angle brackets: LLM writing names tokens <think>, <s>, <eos>), Markdown's
-# emphasis (stars and double underscores beside a word: a lone * is arithmetic, one _ a name's) and the marks that
-# open a list item, a heading or a quote. Code keeps what it holds (__init__), without its backticks.
-_CODE = re.compile(r"(`+)(.+?)\1")
+# Markup a card's reader would see as marks, as Markdown and HTML render it: a link's brackets and target (its
+# text stays); HTML's inline tags, whole (not anything in angle brackets: x<a 且 y>b, and the tokens LLM writing
+# names, <think>, <s>); emphasis, where stars enclose text and no Latin letter or digit touches them outside (not
+# a*b*c, x**2, f(*args), A* search); the marks that open a list item, a heading or a quote. Code keeps what it
+# holds without its backticks, and math ($...$) stays as written.
+_PROTECTED = re.compile(r"(`+)(.+?)\1|(\${1,2})(.+?)\3")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
-_MARKS = re.compile(
-    r"</?(?:a|abbr|b|big|br|code|del|em|font|i|img|ins|kbd|mark|p|small|span|strong|sub|sup|u)\b[^<>\n]*>"
-    r"|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<=\S)__|__(?=\S)|^\s*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+)+"
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|br|code|del|em|font|i|img|ins|kbd|mark|p|small|span|strong|sub|sup|u)"
+    r"""(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>"""
 )
+_EMPHASIS = re.compile(r"(?<![A-Za-z0-9*\\])(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\1(?![A-Za-z0-9*])")
+_OPENING = re.compile(r"^\s*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+)+")
 
 
 def readable(sentence: str) -> str:
     """The sentence as its document's reader sees it: 「- **微调**：[Fine-tuning](url)」 reads 「微调：Fine-tuning」."""
-    pieces = _CODE.split(sentence)  # text, then per code span its backticks and what it holds, then text ...
-    for i in range(0, len(pieces), 3):
-        pieces[i] = _MARKS.sub("", _LINK.sub(r"\1", pieces[i]))
-        if i + 1 < len(pieces):
-            pieces[i + 1] = ""
-    return "".join(pieces).strip()
+    sentence = _OPENING.sub("", sentence, count=1)
+    out: list[str] = []
+    last = 0
+    for protected in _PROTECTED.finditer(sentence):
+        out.append(_unmarked(sentence[last : protected.start()]))
+        out.append(protected.group(2) if protected.group(1) else protected.group())
+        last = protected.end()
+    out.append(_unmarked(sentence[last:]))
+    return "".join(out).strip()
+
+
+def _unmarked(text: str) -> str:
+    return _EMPHASIS.sub(r"\2", _TAG.sub("", _LINK.sub(r"\1", text)))
 
 
 def highlight(sentence: str, chinese: Sequence[str], english: Sequence[str] = ()) -> str:
