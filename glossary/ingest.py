@@ -196,6 +196,8 @@ class _HTMLText(HTMLParser):
         self.skipping = 0
         self.title: list[str] = []
         self.in_title = False
+        self.tables = 0  # tables open: the layout between their tags is no text
+        self.cells = 0  # table cells open: what is in one stays on its row's line
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "title":
@@ -204,12 +206,15 @@ class _HTMLText(HTMLParser):
             self.skipping += 1
         elif not self.skipping:
             if tag in self.BLOCK:
-                self.parts.append("\n")
+                self.parts.append(" " if self.cells else "\n")
             self.parts.append(self.MARKS.get(tag, ""))
             if tag == "tr":
                 self.parts.append("\n|")  # (a line a row: not a block, whose blank lines would part the rows)
             elif tag in self.CELLS:
                 self.parts.append(" ")
+                self.cells += 1
+            elif tag == "table":
+                self.tables += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -220,14 +225,20 @@ class _HTMLText(HTMLParser):
             self.parts.append(self.MARKS.get(tag, ""))
             if tag in self.CELLS:
                 self.parts.append(" |")
+                self.cells = max(0, self.cells - 1)
+            elif tag == "table":
+                self.tables = max(0, self.tables - 1)
             if tag in self.BLOCK:
-                self.parts.append("\n")
+                self.parts.append(" " if self.cells else "\n")
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
         elif not self.skipping:
-            self.parts.append(data)
+            if self.cells:
+                self.parts.append(data.replace("\n", " "))  # (a row is one line)
+            elif not self.tables or data.strip():
+                self.parts.append(data)
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
