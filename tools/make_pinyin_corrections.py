@@ -43,23 +43,72 @@ def pinyin_corrections() -> str:
                 if len(word) > 1 and len(syllables) == len(word) and _HANZI.fullmatch(word):
                     readings.setdefault(word, set()).add(syllables)
     longest = max(map(len, phrases))
+    # One pronunciation (its tones may differ: the first in order)
+    known = {
+        word: min(options)
+        for word, options in readings.items()
+        if len({tuple(s.rstrip("012345") for s in option) for option in options}) == 1
+    }
     corrections = {}
-    for word, options in sorted(readings.items()):
-        toneless = {tuple(s.rstrip("012345") for s in option) for option in options}
-        if word in phrases or len(toneless) != 1:
-            continue  # pypinyin's own reading, or more than one pronunciation
-        (cedict,) = options if len(options) == 1 else (min(options),)
+    for word, cedict in sorted(known.items()):
+        if word in phrases:
+            continue  # pypinyin's own reading
         read = _pypinyin_reading(word, phrases, characters, longest)
-        if [_letters(s) for s in read] != [s.rstrip("012345") for s in cedict]:
-            corrections[word] = [
-                [mine if _letters(mine) == theirs.rstrip("012345") else tone_marked(theirs)]
-                for mine, theirs in zip(read, cedict, strict=True)
-            ]
+        if [_letters(s) for s in read] == [s.rstrip("012345") for s in cedict]:
+            continue
+        if not _agrees_with_its_parts(word, cedict, known):
+            continue  # CC-CEDICT reads a word inside it otherwise (不可数集 shuò, but 不可数 shǔ): one is wrong
+        # CC-CEDICT's syllables, but pypinyin's where CC-CEDICT has the same letters in the neutral tone
+        corrections[word] = [
+            [mine if _letters(mine) == theirs.rstrip("012345") and theirs[-1] in "05" else tone_marked(theirs)]
+            for mine, theirs in zip(read, cedict, strict=True)
+        ]
+    # A phrase added also reads across the words around it (重开 of 隆重开幕): none that reads a word CC-CEDICT
+    # knows otherwise than CC-CEDICT and pypinyin did
+    phrases.update({word: reading for word, reading in corrections.items()})
+    longest = max(map(len, phrases))
+    for word, cedict in known.items():
+        if word in corrections:
+            continue
+        letters = [s.rstrip("012345") for s in cedict]
+        for culprit in _misreading_phrases(word, letters, phrases, characters, longest, corrections):
+            corrections.pop(culprit, None)
+            phrases.pop(culprit, None)
     lines = [
         f"{json.dumps(word, ensure_ascii=False)}: {json.dumps(r, ensure_ascii=False)}"
         for word, r in corrections.items()
     ]
     return "{\n" + ",\n".join(lines) + "\n}\n"  # a word a line
+
+
+def _agrees_with_its_parts(word: str, cedict: tuple[str, ...], known: dict[str, tuple[str, ...]]) -> bool:
+    """Whether every word of two or more characters inside the word reads there as CC-CEDICT reads it alone."""
+    for i in range(len(word)):
+        for j in range(i + 2, len(word) + 1):
+            part = known.get(word[i:j]) if (i, j) != (0, len(word)) else None
+            if part and [s.rstrip("012345") for s in part] != [s.rstrip("012345") for s in cedict[i:j]]:
+                return False
+    return True
+
+
+def _misreading_phrases(
+    word: str, letters: list[str], phrases: dict, characters: dict, longest: int, corrections: dict
+) -> list[str]:
+    """The corrections pypinyin's segmenter would read inside the word where they give other letters than
+    CC-CEDICT's reading of the word."""
+    found: list[str] = []
+    i = 0
+    while i < len(word):
+        for n in range(min(longest, len(word) - i), 1, -1):
+            phrase = word[i : i + n]
+            if phrase in phrases:
+                if phrase in corrections and [_letters(r[0]) for r in phrases[phrase]] != letters[i : i + n]:
+                    found.append(phrase)
+                i += n
+                break
+        else:
+            i += 1
+    return found
 
 
 def _pypinyin_reading(word: str, phrases: dict, characters: dict, longest: int) -> list[str]:
