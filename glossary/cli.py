@@ -354,10 +354,9 @@ def edit(
         glossary edit 大语言模型 --note "LLM in running text"
         glossary edit 调参 --pinyin "tiáo cān"
     """
-    if pinyin is not None:
-        click.echo(f"{zh}: {glossary.set_pinyin(zh, pinyin)}")
     if new_zh is None and new_en is None and abbr is None and note is None and not tags:
         if pinyin is not None:
+            click.echo(f"{zh}: {glossary.set_pinyin(zh, pinyin)}")
             return
         # Editing marks a pair curated, out of extraction's reach: not for an edit that changes nothing
         raise click.UsageError("nothing to change: give --zh, --en, --abbr, --note, --tag or --pinyin")
@@ -367,6 +366,8 @@ def edit(
         existing = _pairs_named(glossary, *target) - _pairs_named(glossary, zh, en)
     entry = glossary.edit(zh, en, new_zh=new_zh, new_en=new_en, abbr=abbr, note=note, tags=tags or None)
     _say([entry], "merged into the pair already there" if entry.pair_id in existing else "edited")
+    if pinyin is not None:  # (of the term as edited)
+        click.echo(f"{entry.zh}: {glossary.set_pinyin(entry.zh, pinyin)}")
     if new_en is not None and (others := glossary.sharing_english(entry.pair_id)):
         # English forms are shared: a new spelling of one shows wherever it translates a term
         click.echo(f"  the English form is shared; it reads so for {', '.join(others)} too")

@@ -330,7 +330,13 @@ def tone_marked(numbered: str) -> str:
     return letters[:at] + _TONE_MARKS[letters[at]][int(tone) - 1] + letters[at + 1 :]
 
 
-_WRITTEN_SYLLABLE = re.compile(r"[a-zü\u0300-\u030c]+[0-5]?")
+# A Mandarin syllable without its tone: an initial, a final (ü written ü or v), or an interjection's m, n, ng.
+_SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:i?(?:ang|ong|eng|ai|ao|an|ei|en|ou|a|o|e)|i(?:ng|n|u|e)?|u(?:ang|ai|an|ei|en|un|a|o|i|n|e)?|"
+    r"[üv](?:an|e|n)?|er)|m|n|ng|hm|hng"
+)
+_TONE_MARK_RE = re.compile("[\u0300-\u030c]")
 
 
 def written_pinyin(zh: str, reading: str) -> tuple[str, str, str]:
@@ -351,9 +357,13 @@ def written_pinyin(zh: str, reading: str) -> tuple[str, str, str]:
             marked.append(mine)
             continue
         syllable = unicodedata.normalize("NFD", theirs.lower()).replace("u\u0308", "ü").replace("u:", "ü")
-        if not _WRITTEN_SYLLABLE.fullmatch(syllable):
-            raise ValueError(f'"{theirs}" is no pinyin syllable (tiáo or tiao2; ü as v or ü)')
-        marked.append(unicodedata.normalize("NFC", tone_marked(syllable) if syllable[-1].isdigit() else syllable))
+        number = syllable[-1] if syllable[-1:] in ("0", "1", "2", "3", "4", "5") else ""
+        letters = _TONE_MARK_RE.sub("", syllable.removesuffix(number))
+        marks = _TONE_MARK_RE.findall(syllable)
+        if not _SYLLABLE.fullmatch(letters) or len(marks) + bool(number) > 1:
+            raise ValueError(f'"{theirs}" is no pinyin syllable (tiáo or tiao2, one tone; ü as v or ü)')
+        written = tone_marked(syllable) if number else syllable.replace("v", "ü")
+        marked.append(unicodedata.normalize("NFC", written))
     toneless = [_toneless_key(s) for s in marked]
     return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
 

@@ -933,7 +933,7 @@ class Glossary:
                     if (key := zh_key(zh)) != zh:
                         self.execute(f"UPDATE OR IGNORE {table} SET zh = ? WHERE zh = ?", [key, zh])
                         self.execute(f"DELETE FROM {table} WHERE zh = ?", [zh])
-            for term_id, zh in self.query("SELECT id, zh FROM terms ORDER BY id"):
+            for term_id, zh, written in self.query(f"SELECT id, zh, {self._written_pinyin} FROM terms ORDER BY id"):
                 key = zh_key(zh)
                 if key == zh:
                     continue
@@ -945,7 +945,7 @@ class Glossary:
                 self.execute("DELETE FROM term_aliases WHERE zh = ?", [key])  # its own key now
                 self.execute(
                     "UPDATE terms SET zh = ?, pinyin = ?, pinyin_key = ?, initials = ?, updated = ? WHERE id = ?",
-                    [key, *pinyin_readings(key), stamp, term_id],
+                    [key, *self._readings(key, written), stamp, term_id],
                 )
                 self._refresh_terms([term_id], stamp)
             self._drop_suppressed(stamp)
@@ -1039,8 +1039,8 @@ class Glossary:
         stamp = now()
         changed = []
         with self.transaction():
-            for term_id, zh, stored in self.query("SELECT id, zh, pinyin FROM terms"):
-                readings = pinyin_readings(zh)
+            for term_id, zh, stored, written in self.query(f"SELECT id, zh, pinyin, {self._written_pinyin} FROM terms"):
+                readings = self._readings(zh, written)
                 if readings[0] != stored:
                     self.execute(
                         "UPDATE terms SET pinyin = ?, pinyin_key = ?, initials = ? WHERE id = ?", [*readings, term_id]
@@ -1048,6 +1048,20 @@ class Glossary:
                     changed.append(term_id)
             self._refresh_terms(changed, stamp)  # (search tokens hold the pinyin)
         return len(changed)
+
+    @functools.cached_property
+    def _written_pinyin(self) -> str:
+        """The column of the reading a person gave a term, or NULL before m012 (a migration before it reads)."""
+        columns = {r[1] for r in self.execute("PRAGMA table_info(terms)")}
+        return "pinyin_written" if "pinyin_written" in columns else "NULL"
+
+    @staticmethod
+    def _readings(key: str, written: str | None) -> tuple[str, str, str]:
+        """A term's pinyin_readings: the reading a person gave while it fits the term, else the one computed."""
+        if written:
+            with contextlib.suppress(ValueError):
+                return written_pinyin(key, written)
+        return pinyin_readings(key)
 
     def _drop_suppressed(self, stamp: str) -> None:
         """Remove extracted pairs that a suppression names (pairs a rekey moved onto a suppressed key)."""

@@ -118,6 +118,9 @@ def test_edit_pinyin_corrects_a_terms_reading_for_lookup_and_exports(run):
         'Error: pinyin of 调参: "tiao" gives 1 syllable; 调参 reads in 2 (diào cān)\n',
     )
     assert run("edit", "调参", "--pinyin", "").output == "调参: diào cān\n"  # the reading computed, back
+    # with another term: the reading is the new term's
+    result = run("edit", "调参", "tuning", "--zh", "调超参", "--pinyin", "tiao2 chao1 can1")
+    assert result.output.splitlines()[-1] == "调超参: tiáo chāo cān"
 
 
 def test_curation_commands(run, tmp_path):

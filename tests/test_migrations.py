@@ -335,6 +335,9 @@ def test_terms_are_read_again_with_the_corrected_pinyin(db_path):
         assert [h.entry.zh for h in g.lookup("zhilingweitiao").hits] == ["指令微调"]
         assert [h.entry.zh for h in g.lookup("zlwt").hits] == ["指令微调"]
         assert g.execute("SELECT count(*) FROM terms_fts WHERE terms_fts MATCH 'weitiao'").fetchone()[0] == 1
+        # a reading a person gave is left alone by a later reading of every term
+        g.set_pinyin("模型", "mu2 xing2")
+        assert g.reread_pinyin() == 0 and {e.zh: e.pinyin for e in g.entries()}["模型"] == "mú xíng"
 
 
 def test_newer_schema_is_refused_and_left_untouched(db_path):

@@ -117,9 +117,11 @@ def test_a_reading_a_person_gives_is_read_as_pypinyin_writes_readings(reading, e
         written_pinyin("学习率", "xue2 xi2 lv4") == written_pinyin("学习率", "xué xí lǜ") == pinyin_readings("学习率")
     )
     assert written_pinyin("Transformer架构", "transformer jia4 gou4")[0] == "Transformer jià gòu"
+    assert written_pinyin("绿色", "lv se4")[0] == "lü sè"  # ü as v, without its tone too
+    assert written_pinyin("柳树", "liu3 shu4")[0] == "liǔ shù"  # the mark on the last of i and u
 
 
-@pytest.mark.parametrize("reading", ["tiao", "tiao2 can1 x", "tiao2 c@n", "ti4o2 can1"])
+@pytest.mark.parametrize("reading", ["tiao", "tiao2 can1 x", "tiao2 c@n", "ti4o2 can1", "tiáo2 cān", "xyz qq"])
 def test_a_reading_that_does_not_fit_the_term_is_refused(reading):
     with pytest.raises(ValueError, match="syllable"):
         written_pinyin("调参", reading)
