@@ -1704,6 +1704,7 @@ def test_the_sentence_and_line_of_a_span():
     assert sentence.startswith("…字") and sentence.endswith("字…") and "预训练" in sentence and line == 1
     assert len(sentence) <= 700  # (each occurrence stores one: an 8 MB line of glosses made a 1.7 GB glossary)
     assert sentence_at("字" * 5000 + "。预训练。", 5001, 5004)[0] == "预训练。"  # a full stop, no ellipsis
+    assert not sentence_at("预训练" + "字" * 300 + "。", 0, 3)[0].endswith("…")  # (one as far as the cut goes)
 
 
 def test_a_phrase_of_function_characters_is_taken_apart():

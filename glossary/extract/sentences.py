@@ -20,7 +20,7 @@ def sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
     """
     window = max(0, start - _LONGEST)
     left = max(max(text.rfind(c, window, start) for c in _STOPS) + 1, window)
-    rights = [i for i in (text.find(c, end, end + _LONGEST) for c in _STOPS) if i != -1]
+    rights = [i for i in (text.find(c, end, end + _LONGEST + 1) for c in _STOPS) if i != -1]
     right = min(rights) + 1 if rights else min(len(text), end + _LONGEST)
     sentence = text[left:right].strip()
     if left == window > 0 and text[left - 1] not in _STOPS:
