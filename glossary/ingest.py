@@ -197,7 +197,7 @@ class _HTMLText(HTMLParser):
         self.title: list[str] = []
         self.in_title = False
         self.tables = 0  # tables open: the layout between their tags is no text
-        self.cells = 0  # table cells open: what is in one stays on its row's line
+        self.cells = 0  # 1 in a table cell: what is in one stays on its row's line
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "title":
@@ -209,10 +209,12 @@ class _HTMLText(HTMLParser):
                 self.parts.append(" " if self.cells else "\n")
             self.parts.append(self.MARKS.get(tag, ""))
             if tag == "tr":
+                self._end_cell()  # (HTML may leave a cell's end tag out: the next cell or row ends it)
                 self.parts.append("\n|")  # (a line a row: not a block, whose blank lines would part the rows)
             elif tag in self.CELLS:
+                self._end_cell()
                 self.parts.append(" ")
-                self.cells += 1
+                self.cells = 1
             elif tag == "table":
                 self.tables += 1
 
@@ -223,13 +225,16 @@ class _HTMLText(HTMLParser):
             self.skipping = max(0, self.skipping - 1)
         elif not self.skipping:
             self.parts.append(self.MARKS.get(tag, ""))
-            if tag in self.CELLS:
-                self.parts.append(" |")
-                self.cells = max(0, self.cells - 1)
-            elif tag == "table":
-                self.tables = max(0, self.tables - 1)
+            if tag in (*self.CELLS, "tr", "table"):
+                self._end_cell()
+                self.tables = max(0, self.tables - (tag == "table"))
             if tag in self.BLOCK:
                 self.parts.append(" " if self.cells else "\n")
+
+    def _end_cell(self) -> None:
+        if self.cells:
+            self.parts.append(" |")
+            self.cells = 0
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -237,7 +242,7 @@ class _HTMLText(HTMLParser):
         elif not self.skipping:
             if self.cells:
                 self.parts.append(data.replace("\n", " "))  # (a row is one line)
-            elif not self.tables or data.strip():
+            elif not self.tables or data.strip() or "\n" not in data:  # (not the layout between a table's tags)
                 self.parts.append(data)
 
 

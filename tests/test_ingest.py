@@ -165,6 +165,11 @@ def test_html_table_cells_are_written_as_markdown_writes_them(tmp_path):
     # ... written out over lines, as editors write HTML, with paragraphs in cells: the same rows
     pretty = page.replace("<tr>", "\n  <tr>\n    ").replace("</td>", "</td>\n    ").replace("<td>批量", "<td><p>批量")
     assert html_to_text(pretty.replace("归一化</td>", "归一化</p></td>"))[0] == text
+    # ... and with the cells' end tags left out, as HTML allows: the rows end them, and what follows is no cell
+    loose = (
+        "<table><tr><th>中文<th>英文\n<tr><td>批量归一化<td>batch normalization\n</table><h2>低秩适配</h2><p>正文。</p>"
+    )
+    assert html_to_text(loose)[0] == "| 中文 | 英文 |\n| 批量归一化 | batch normalization |\n\n低秩适配\n\n正文。"
     (tmp_path / "terms.html").write_text(page, encoding="utf-8")
     with open_glossary(tmp_path / "g.db") as g:
         extract_files(g, [str(tmp_path / "terms.html")])
