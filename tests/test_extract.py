@@ -256,6 +256,7 @@ GLOSSES = [
     # ... where the English is letters, too, which count no Chinese words; and a word of quantifier and classifier
     ("训练大模型需要数千块图形处理器（GPUs）。", {("图形处理器", "GPUs")}),
     ("一个图形处理器（GPU）的显存有限。", {("图形处理器", "GPU")}),
+    ("整个键值缓存（KV cache）被清空。", {("键值缓存", "KV cache")}),
     # ... not a word of another quantifier and a classifier, which a name may start with
     ("研究者借助多组学（omics integration）分析样本。", {("多组学", "omics integration")}),
     ("常用单位阶跃函数（Heaviside step function）描述开关。", {("单位阶跃函数", "Heaviside step function")}),

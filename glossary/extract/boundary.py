@@ -72,6 +72,7 @@ from .segment import (
 # (align.POINTING), 哪 "which", 若干 "several", 多 "many", 单 "single", 整 "whole", 半 "half" (多个, 单张)
 QUANTIFIERS = NUMERALS | POINTING | frozenset("哪干多单整半0123456789０１２３４５６７８９")
 
+_WHOLE_COUNTING = NUMERALS | frozenset("整每各")  # what counts with a classifier and starts no name (整个, 每种)
 _EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
 
 
@@ -466,11 +467,11 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
     if first in JOINING_WORDS and not _says_a_word(first, words[1:], english):
         return True
     # A classifier after a numeral or a quantifier counts what follows (若干个|锚框 "anchor boxes", 数千块|图形处理器),
-    # and so does a word of a numeral and a classifier (一个|图形处理器), unless it is a word of the name (组); not
-    # of another quantifier (单位 "unit", 多组学 "multi-omics"); elsewhere a classifier may start a word jieba does
-    # not know (位|姿图优化 "pose graph")
+    # and so does a word of a numeral, 整, 每 or 各 and a classifier (一个|图形处理器, 整个|键值缓存), unless it is a
+    # word of the name (组); not of the quantifiers that start names (单位 "unit", 多组学 "multi-omics"); elsewhere
+    # a classifier may start a word jieba does not know (位|姿图优化 "pose graph")
     counting = first in CLASSIFIERS and before in QUANTIFIERS
-    counting |= len(first) == 2 and first[0] in NUMERALS and first[1] in CLASSIFIERS
+    counting |= len(first) == 2 and first[0] in _WHOLE_COUNTING and first[1] in CLASSIFIERS
     if counting and not alignment(first, english)[1]:
         return True
     if first in NOT_STARTING and not (len(words) == 2 and first in english.prefix_chars):
