@@ -360,6 +360,13 @@ def edit(
             return
         # Editing marks a pair curated, out of extraction's reach: not for an edit that changes nothing
         raise click.UsageError("nothing to change: give --zh, --en, --abbr, --note, --tag or --pinyin")
+    if pinyin:  # (checked before the pair changes: the edit is all or nothing)
+        from .normalize import written_pinyin, zh_key
+
+        try:
+            written_pinyin(zh_key(new_zh if new_zh is not None else zh), pinyin)
+        except ValueError as exc:
+            raise GlossaryError(f"pinyin of {new_zh if new_zh is not None else zh}: {exc}") from exc
     existing: set[int] = set()  # a pair already there under the new wording, which takes this one in
     if new_zh is not None or new_en is not None:
         target = (new_zh if new_zh is not None else zh, new_en if new_en is not None else en)

@@ -333,10 +333,11 @@ def tone_marked(numbered: str) -> str:
 # A Mandarin syllable without its tone: an initial, a final (ü written ü or v), or an interjection's m, n, ng.
 _SYLLABLE = re.compile(
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
-    r"(?:i?(?:ang|ong|eng|ai|ao|an|ei|en|ou|a|o|e)|i(?:ng|n|u|e)?|u(?:ang|ai|an|ei|en|un|a|o|i|n|e)?|"
+    r"(?:i?(?:ang|ong|eng|ai|ao|an|ei|en|ou|a|o|e)|i(?:ng|n|u|e)?|u(?:ang|ai|an|a|o|i|n|e)?|"
     r"[üv](?:an|e|n)?|er)|m|n|ng|hm|hng"
 )
 _TONE_MARK_RE = re.compile("[\u0300-\u030c]")
+_TONE_OF_MARK = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 
 
 def written_pinyin(zh: str, reading: str) -> tuple[str, str, str]:
@@ -358,12 +359,14 @@ def written_pinyin(zh: str, reading: str) -> tuple[str, str, str]:
             continue
         syllable = unicodedata.normalize("NFD", theirs.lower()).replace("u\u0308", "ü").replace("u:", "ü")
         number = syllable[-1] if syllable[-1:] in ("0", "1", "2", "3", "4", "5") else ""
-        letters = _TONE_MARK_RE.sub("", syllable.removesuffix(number))
-        marks = _TONE_MARK_RE.findall(syllable)
-        if not _SYLLABLE.fullmatch(letters) or len(marks) + bool(number) > 1:
+        letters = _TONE_MARK_RE.sub("", syllable.removesuffix(number)).replace("v", "ü")
+        tones = [_TONE_OF_MARK.get(m, "") for m in _TONE_MARK_RE.findall(syllable)] + ([number] if number else [])
+        if not _SYLLABLE.fullmatch(letters) or letters.startswith("ü") or len(tones) > 1 or "" in tones:
             raise ValueError(f'"{theirs}" is no pinyin syllable (tiáo or tiao2, one tone; ü as v or ü)')
-        written = tone_marked(syllable) if number else syllable.replace("v", "ü")
-        marked.append(unicodedata.normalize("NFC", written))
+        if letters[:1] in ("j", "q", "x", "y"):
+            letters = letters.replace("ü", "u")  # (ü is written u after them: xué, yú)
+        # the mark where pinyin puts it, whichever letter it was typed on
+        marked.append(unicodedata.normalize("NFC", tone_marked(letters + (tones[0] if tones else "5"))))
     toneless = [_toneless_key(s) for s in marked]
     return " ".join(marked), "".join(toneless), "".join(s[0] for s in toneless if s)
 

@@ -119,6 +119,8 @@ def test_edit_pinyin_corrects_a_terms_reading_for_lookup_and_exports(run):
     )
     assert run("edit", "调参", "--pinyin", "").output == "调参: diào cān\n"  # the reading computed, back
     # with another term: the reading is the new term's
+    refused = run("edit", "调参", "tuning", "--zh", "调超参", "--pinyin", "xyz qq")
+    assert refused.exit_code == 1 and run("lookup", "调超参", "--exact").exit_code == 1  # nothing changed
     result = run("edit", "调参", "tuning", "--zh", "调超参", "--pinyin", "tiao2 chao1 can1")
     assert result.output.splitlines()[-1] == "调超参: tiáo chāo cān"
 

@@ -119,9 +119,13 @@ def test_a_reading_a_person_gives_is_read_as_pypinyin_writes_readings(reading, e
     assert written_pinyin("Transformer架构", "transformer jia4 gou4")[0] == "Transformer jià gòu"
     assert written_pinyin("绿色", "lv se4")[0] == "lü sè"  # ü as v, without its tone too
     assert written_pinyin("柳树", "liu3 shu4")[0] == "liǔ shù"  # the mark on the last of i and u
+    assert written_pinyin("调参", "tiaó cān")[0] == "tiáo cān"  # ... wherever it was typed
+    assert written_pinyin("学习率", "xve2 xi2 lv4") == pinyin_readings("学习率")  # ü is written u after x
 
 
-@pytest.mark.parametrize("reading", ["tiao", "tiao2 can1 x", "tiao2 c@n", "ti4o2 can1", "tiáo2 cān", "xyz qq"])
+@pytest.mark.parametrize(
+    "reading", ["tiao", "tiao2 can1 x", "tiao2 c@n", "ti4o2 can1", "tiáo2 cān", "xyz qq", "tiao2 cuen1", "ü2 can1"]
+)
 def test_a_reading_that_does_not_fit_the_term_is_refused(reading):
     with pytest.raises(ValueError, match="syllable"):
         written_pinyin("调参", reading)
