@@ -382,6 +382,11 @@ def test_a_card_example_reads_as_the_document_does_without_its_markup(run, tmp_p
         ("A* 搜索（A* search）与 COUNT(*)", "A* 搜索（A* search）与 COUNT(*)"),
         ("当 x<a 且 y>b 时，向量 <a, b> 表示内积", "当 x<a 且 y>b 时，向量 <a, b> 表示内积"),
         ("*.py 和 **/*.md，`**kwargs` 与 $x_i*y_i$", "*.py 和 **/*.md，**kwargs 与 $x_i*y_i$"),
+        # emphasis beside Latin letters where it holds Chinese, around code or math, inside emphasis
+        ("基于GPU**加速**训练，**`get_peft_model()`** 与 **$W_0$**", "基于GPU加速训练，get_peft_model() 与 $W_0$"),
+        ("这是**加粗中有*斜体*的**句子", "这是加粗中有斜体的句子"),
+        ("费用 $5，而 **微调** 要 $30", "费用 $5，而 微调 要 $30"),
+        ("代码 `a``b` 里的两个反引号", "代码 a``b 里的两个反引号"),
     ],
 )
 def test_a_card_reads_markup_as_rendered_and_keeps_what_only_looks_like_it(sentence, expected):

@@ -144,34 +144,43 @@ def _text(value: str | None) -> str:
 
 # Markup a card's reader would see as marks, as Markdown and HTML render it: a link's brackets and target (its
 # text stays); HTML's inline tags, whole (not anything in angle brackets: x<a 且 y>b, and the tokens LLM writing
-# names, <think>, <s>); emphasis, where stars enclose text and no Latin letter or digit touches them outside (not
-# a*b*c, x**2, f(*args), A* search); the marks that open a list item, a heading or a quote. Code keeps what it
-# holds without its backticks, and math ($...$) stays as written.
-_PROTECTED = re.compile(r"(`+)(.+?)\1|(\${1,2})(.+?)\3")
+# names, <think>, <s>); emphasis, stars enclosing text, nested too (not where a Latin letter or digit outside them
+# touches Latin text inside: a*b*c, x**2; GPU**加速** is emphasis); the marks that open a list item, a heading or
+# a quote. Code keeps what it holds without its backticks, and math ($...$, without Chinese) stays as written.
+_PROTECTED = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)|(\${1,2})((?:(?![\u3400-\u9fff])[^$\n])+?)\3")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
 _TAG = re.compile(
     r"</?(?:a|abbr|b|big|br|code|del|em|font|i|img|ins|kbd|mark|p|small|span|strong|sub|sup|u)"
     r"""(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>"""
 )
-_EMPHASIS = re.compile(r"(?<![A-Za-z0-9*\\])(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\1(?![A-Za-z0-9*])")
+_EMPHASIS = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\1(?!\*)")
 _OPENING = re.compile(r"^\s*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+)+")
 
 
 def readable(sentence: str) -> str:
     """The sentence as its document's reader sees it: 「- **微调**：[Fine-tuning](url)」 reads 「微调：Fine-tuning」."""
-    sentence = _OPENING.sub("", sentence, count=1)
-    out: list[str] = []
-    last = 0
-    for protected in _PROTECTED.finditer(sentence):
-        out.append(_unmarked(sentence[last : protected.start()]))
-        out.append(protected.group(2) if protected.group(1) else protected.group())
-        last = protected.end()
-    out.append(_unmarked(sentence[last:]))
-    return "".join(out).strip()
+    kept: list[str] = []
+
+    def keep(protected: re.Match[str]) -> str:
+        kept.append(protected.group(2) if protected.group(1) else protected.group())
+        return f"\0{len(kept) - 1}\0"
+
+    text = _TAG.sub("", _LINK.sub(r"\1", _PROTECTED.sub(keep, _OPENING.sub("", sentence, count=1))))
+    for _ in range(3):  # (emphasis inside emphasis, inside out)
+        unmarked = _EMPHASIS.sub(_unemphasised, text)
+        if unmarked == text:
+            break
+        text = unmarked
+    return re.sub("\0(\\d+)\0", lambda m: kept[int(m.group(1))], text).strip()
 
 
-def _unmarked(text: str) -> str:
-    return _EMPHASIS.sub(r"\2", _TAG.sub("", _LINK.sub(r"\1", text)))
+def _unemphasised(match: re.Match[str]) -> str:
+    """The emphasised text, unless Latin text inside meets a Latin letter or digit outside (a*b*c, x**2)."""
+    text, inside = match.string, match.group(2)
+    outside = text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1]
+    if inside.isascii() and "\0" not in inside and any(c.isascii() and c.isalnum() for c in outside):
+        return match.group()
+    return inside
 
 
 def highlight(sentence: str, chinese: Sequence[str], english: Sequence[str] = ()) -> str:
