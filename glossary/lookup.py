@@ -181,9 +181,9 @@ def read_pinyin(text: str) -> tuple[str, tuple[int | None, ...], bool] | None:
     return key, tuple(t for _, t in syllables if t is not None), False
 
 
-# A u that may stand for ü: after l or n, where no syllable lua-, luo- or lun (nu-) goes on. Keyboards have no ü,
-# and people type lu for 绿 (lü) as often as v.
-_MAYBE_UMLAUT = re.compile(r"(?<=[ln])u(?![aon])")
+# A u that may stand for ü: after l or n, where no syllable lua-, luo- or lun (nu-) goes on; an n that starts the
+# next syllable (lu niao, 旅鸟) is no lun. Keyboards have no ü, and people type lu for 绿 (lü) as often as v.
+_MAYBE_UMLAUT = re.compile(r"(?<=[ln])u(?![ao]|n(?![aeiouv]))")
 
 
 def _umlauts(key: str) -> tuple[str, ...]:

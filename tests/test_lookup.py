@@ -127,11 +127,20 @@ def test_a_word_that_is_no_plural_of_another_names_none_of_it(glossary, stored, 
 
 
 @pytest.mark.parametrize(
-    ("query", "zh"), [("xuexilu", "学习率"), ("xue xi lu4", "学习率"), ("lubo", "滤波"), ("nuer", "女儿")]
+    ("query", "zh"),
+    [
+        ("xuexilu", "学习率"),
+        ("xue xi lu4", "学习率"),
+        ("lubo", "滤波"),
+        ("nuer", "女儿"),
+        ("luniao", "旅鸟"),
+        ("lunwen", "论文"),
+    ],
 )
 def test_pinyin_typed_with_u_for_u_umlaut_finds_its_term(glossary, query, zh):
     """Keyboards have no ü: people type 学习率 (xué xí lǜ) as xuexilu as often as xuexilv."""
-    for term, en in [("学习率", "learning rate"), ("滤波", "filtering"), ("女儿", "daughter"), ("路由", "routing")]:
+    terms = [("学习率", "learning rate"), ("滤波", "filtering"), ("女儿", "daughter"), ("路由", "routing")]
+    for term, en in [*terms, ("旅鸟", "migrant bird"), ("论文", "paper")]:
         glossary.add(term, en)
     assert found(glossary, query) == [(zh, "exact")]
 
