@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -71,13 +72,19 @@ def may_be_traditional(text: str) -> bool:
     """Whether OpenCC's t2s may change the text. Most text is simplified, and one search says so without loading
     OpenCC (20 ms) or converting the text (three times the search's time)."""
     changes = _t2s_changes()
-    for found in changes.search.finditer(text):
-        c, at = found.group(), found.start()
+    if len(text) > _SHORT:
+        found: Iterable[tuple[int, str]] = ((m.start(), m.group()) for m in _t2s_search().finditer(text))
+    else:  # (a query or a term, read a character at a time: compiling the search costs a lookup 4 ms)
+        found = ((at, c) for at, c in enumerate(text) if c in changes.characters or c in changes.phrases)
+    for at, c in found:
         if c in changes.characters:
             return True
         if any(at >= i and text.startswith(phrase, at - i) for phrase, i in changes.phrases.get(c, ())):
             return True
     return False
+
+
+_SHORT = 500
 
 
 @dataclass(frozen=True)
@@ -88,9 +95,15 @@ class _T2sChanges:
 
     characters: frozenset[str]
     phrases: dict[str, list[tuple[str, int]]]  # a character -> the phrases it changes in, and where it is in them
-    # Finds either kind of character, and any beyond the Basic Multilingual Plane: a class that lists those
-    # would be matched by walking the list at every character of the text (the rest of a class is a table).
-    search: re.Pattern[str]
+
+
+@cache
+def _t2s_search() -> re.Pattern[str]:
+    """Either kind of character, and any beyond the Basic Multilingual Plane: a class that lists those would be
+    matched by walking the list at every character of the text (the rest of a class is a table)."""
+    changes = _t2s_changes()
+    listed = "".join(sorted(c for c in {*changes.characters, *changes.phrases} if c <= "\uffff"))
+    return re.compile(f"[{listed}\\U00010000-\\U0010ffff]")
 
 
 @cache
@@ -105,8 +118,7 @@ def _t2s_changes() -> _T2sChanges:
         for i, c in enumerate(phrase):
             if c in changed:
                 phrases.setdefault(c, []).append((phrase, i))
-    listed_bmp = "".join(sorted(c for c in {*characters, *phrases} if c <= "\uffff"))
-    return _T2sChanges(frozenset(characters), phrases, re.compile(f"[{listed_bmp}\\U00010000-\\U0010ffff]"))
+    return _T2sChanges(frozenset(characters), phrases)
 
 
 def reading_text(text: str) -> str:
