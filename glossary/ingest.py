@@ -257,6 +257,98 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return text, title
 
 
+# Hard-wrapped text: lines broken at a fixed width run on, and a break may fall inside a term (共享密⏎钥) or a gloss
+# (（replay⏎attack）). Lines broken so are read as one, as pandoc's east_asian_line_breaks reads them: a break
+# between two wide characters, or beside wide punctuation, is nothing; any other is a space.
+#
+# A line runs on into the next when both hold text, neither is code (fenced, or indented in Markdown), the next
+# starts no block of its own (Markdown's headings, lists, quotes, tables, fences, HTML, math, images, directives;
+# numbered Chinese lists 一、 （1） ①; a paragraph indented by an ideographic space), and the line is not one
+# (a heading, a table row, a setext rule). And it must have been broken by wrapping, not by its author: it is
+# wide (20 CJK characters or more), not much narrower than the next, and does not end a sentence (a break there
+# loses nothing, and may be an author's who writes one paragraph a line). A title, a byline or a list item
+# before the next line is none of these.
+_BREAK = re.compile(
+    r"\n(?<=[^\n]{19}[^\n\s。！？]\n)"
+    r"(?=(?P<indent>[ \t]*)(?P<next>(?![#>|<`~$!:=\u3000\u2460-\u2473]|[-*+•·][ \t]|[-=*_]{3,}[ \t]*$|"
+    r"[（(]?[一二三四五六七八九十\d]{1,3}[.)）、．])[^\s][^\n]*))"
+)
+_ONE_LINE_BLOCK = re.compile(r"[ \t]*(?:#|\||[-=*_]{3,}[ \t]*$)")
+_FENCE = re.compile("\n[ \t]*(```|~~~)")
+_INDENTED_CODE = re.compile(r" {4}|\t")  # (Markdown's code block, where no paragraph runs on into it)
+# Wide characters: CJK, their punctuation and quotes, full-width forms. Each is two columns of a wrapped line.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2018-\u201d\u2026\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
+)
+_WIDE_PUNCTUATION = re.compile(
+    "[\u2018-\u201d\u2026\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
+)
+_WRAPPED_WIDTH = 40
+_WRAPPED_SHARE = 0.75
+
+
+def unwrap(text: str, fmt: str = "txt") -> str:
+    """The text with each line broken by wrapping run on into the next (see _BREAK); other lines as they are."""
+    start = 0
+    if fmt == "md":
+        front = FRONT_MATTER.match(text)
+        start = front.end() if front else 0
+    pieces: list[str] = [text[:start]]
+    for code_start, code_end in _code_blocks(text, start):
+        pieces.append(_unwrapped(text[start:code_start], fmt))
+        pieces.append(text[code_start:code_end])
+        start = code_end
+    pieces.append(_unwrapped(text[start:], fmt))
+    return "".join(pieces)
+
+
+def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """Where fenced code blocks start and end (an unclosed one runs to the end)."""
+    opened: tuple[int, str] | None = None
+    # (searched for after a newline, which is quick; one put before the text lets a fence open it, and makes a
+    # position in the text one less than in what is searched)
+    for m in _FENCE.finditer("\n" + text, start):
+        if opened is None:
+            opened = (m.start(), m.group(1))
+        elif m.group(1) == opened[1]:
+            line_end = text.find("\n", m.end() - 1)
+            yield opened[0], len(text) if line_end < 0 else line_end
+            opened = None
+    if opened is not None:
+        yield opened[0], len(text)
+
+
+def _unwrapped(text: str, fmt: str) -> str:
+    pieces: list[str] = []
+    at = 0
+    for m in _BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line, following = text[line_start : m.start()], m.group("next")
+        if _ONE_LINE_BLOCK.match(line) or not (_WIDE.search(line) or _WIDE.search(following)):
+            continue
+        width = _width(line)
+        if width < _WRAPPED_WIDTH or width < _WRAPPED_SHARE * _width(following):
+            continue
+        if fmt == "md" and _INDENTED_CODE.match(line) and text[max(0, line_start - 2) : line_start] in ("", "\n\n"):
+            continue
+        pieces.append(text[at : m.start()])
+        pieces.append("" if _glued(line[-1], following[0]) else " ")
+        at = m.start("next")
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _width(line: str) -> int:
+    return len(line) + len(_WIDE.findall(line))
+
+
+def _glued(before: str, after: str) -> bool:
+    """Whether a line broken between two characters runs on with no space: between two wide characters, or
+    beside wide punctuation."""
+    wide = _WIDE.match(before) and _WIDE.match(after)
+    return bool(wide or _WIDE_PUNCTUATION.match(before) or _WIDE_PUNCTUATION.match(after))
+
+
 # A Markdown file's front matter (---, YAML, which may end with ...; +++, TOML), opening with a key as they are
 # written (title:, Title:; not 注意: nor A: of a dialogue under a rule): metadata, not prose. Its title: is the
 # document's.
@@ -313,7 +405,7 @@ def document_from_bytes(
     if fmt == "html":
         text, title = html_to_text(text)  # (plain text, entities read)
     else:
-        text = plain_text(text)
+        text = unwrap(plain_text(text), fmt)
     if not text.strip():
         raise DocumentError(f"{path}: no text")
     title = title or _title(text, fmt)

@@ -179,6 +179,65 @@ def test_html_table_cells_are_written_as_markdown_writes_them(tmp_path):
         }
 
 
+# Notes hard-wrapped at 80 columns, as editors wrap them: breaks fall inside terms and inside glosses.
+WRAPPED = """\
+TLS 1.3 笔记
+作者：某某
+此时双方已经可以用椭圆曲线迪菲-赫尔曼密钥交换（Elliptic Curve Diffie-Hellman）算出共享密
+钥（shared secret），之后的消息都是加密的。0-RTT 数据没有前向保密性，可能遭受重放攻击（replay
+attack），所以只能用于幂等的请求，例如 GET 请求。客户端在握手时就发送的数据也称早期数据（
+early data）。
+
+1. 客户端发送 ClientHello，里面除了支持的密码套件列表，还直接带上了 key_share 扩展，也就是客户
+   端猜测服务器会选的曲线上的临时公钥。
+2. 服务器回复。
+"""
+
+
+def test_hard_wrapped_paragraphs_are_read_as_one_line(tmp_path):
+    """(a break inside a term gave 钥 / shared secret; one inside a gloss gave no pair)"""
+    text = document_from_bytes(WRAPPED.encode(), "notes.txt").text
+    assert text.splitlines() == [
+        "TLS 1.3 笔记",  # (short lines are their author's: a title, a byline)
+        "作者：某某",
+        "此时双方已经可以用椭圆曲线迪菲-赫尔曼密钥交换（Elliptic Curve Diffie-Hellman）算出共享密钥（shared secret），"
+        "之后的消息都是加密的。0-RTT 数据没有前向保密性，可能遭受重放攻击（replay attack），所以只能用于幂等的请求，"
+        "例如 GET 请求。客户端在握手时就发送的数据也称早期数据（early data）。",
+        "",
+        "1. 客户端发送 ClientHello，里面除了支持的密码套件列表，还直接带上了 key_share 扩展，也就是客户端猜测"
+        "服务器会选的曲线上的临时公钥。",
+        "2. 服务器回复。",  # (a list item of its own)
+    ]
+    (tmp_path / "notes.txt").write_text(WRAPPED, encoding="utf-8")
+    with open_glossary(tmp_path / "g.db") as g:
+        extract_files(g, [str(tmp_path / "notes.txt")])
+        found = {(e.zh, e.en) for e in g.entries()}
+    assert {("共享密钥", "shared secret"), ("重放攻击", "replay attack"), ("早期数据", "early data")} <= found
+
+
+LONG = "大语言模型的后训练阶段包括指令微调和基于人类反馈的强化学习两个步骤，"  # (a line as wide as wrapped ones)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.md", f"# {LONG}\n{LONG}\n"),  # a heading is a line of its own
+        ("a.md", f"| {LONG} |\n| {LONG} |\n"),  # so is a table row
+        ("a.md", f"```\n{LONG}\n{LONG}\n```\n"),  # code is as written
+        ("a.md", f"    {LONG}\n    {LONG}\n"),  # (indented, in Markdown)
+        ("a.md", f"- {LONG}\n- {LONG}\n"),  # list items, quotes, Chinese numbering
+        ("a.md", f"> {LONG}\n> {LONG}\n"),
+        ("a.txt", f"一、{LONG}\n（二）{LONG}\n"),
+        ("a.txt", f"{LONG}\n\u3000\u3000{LONG}\n"),  # a paragraph indented as Chinese text indents them
+        ("a.txt", f"{LONG[:-1]}。\n{LONG}\n"),  # a line that ends a sentence: perhaps one paragraph a line
+        ("a.txt", f"{LONG[:12]}\n{LONG}\n"),  # a short line before a wide one
+        ("a.md", f"---\ntitle: {LONG}\nauthor: {LONG}\n---\n正文。\n"),  # front matter
+    ],
+)
+def test_lines_that_are_not_wrapped_stay_apart(name, text):
+    assert document_from_bytes(text.encode(), name).text == text
+
+
 def test_iter_inputs_walks_directories_for_text_files(tmp_path):
     (tmp_path / "d" / "sub").mkdir(parents=True)
     (tmp_path / "d" / ".hidden").mkdir()
