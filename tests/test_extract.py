@@ -520,6 +520,20 @@ GLOSSES = [
         "要配置就绪探针和存活探针（Readiness and Liveness Probes）。",
         {("就绪探针", "Readiness Probes"), ("存活探针", "Liveness Probes")},
     ),
+    # ... even where the dictionary lacks the sense (分割 is "cut up" there): the same word ends every member
+    (
+        "它与实例分割和全景分割（instance and panoptic segmentation）密切相关。",
+        {("实例分割", "instance segmentation"), ("全景分割", "panoptic segmentation")},
+    ),
+    # ... but not characters that are no word (码器), nor a member that ends in the head already
+    (
+        "常见的是编码器和解码器（encoder and decoder networks）。",
+        {("编码器", "encoder"), ("解码器", "decoder networks")},
+    ),
+    (
+        "比较深度学习和深度强化学习（deep learning and deep reinforcement learning）。",
+        {("深度学习", "deep learning"), ("深度强化学习", "deep reinforcement learning")},
+    ),
     # ... or joined by & on both sides
     ("去噪&采样（denoising & sampling）是两个步骤。", {("去噪", "denoising"), ("采样", "sampling")}),
     # ... but a word two members share is said twice only where the English coordinates too

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lexicon import is_entry
 from ..normalize import CJK_RE, en_key, is_abbreviation
 from .align import aligns
 from .corpus import CorpusStats
@@ -54,13 +55,21 @@ def _shared_head(zh_members: list[str], en_members: list[str]) -> str | None:
     *modifiers, last = (member.split() for member in en_members)
     if len(last) < 2 or any(len(words) >= len(last) for words in modifiers):
         return None
-    if any(_complete(" ".join(words), last) for words in modifiers):
-        return None  # LLMs and diffusion models, CNN and recurrent neural networks: each a name already
+    if any(_complete(" ".join(words), last) or en_key(words[-1]) == en_key(last[-1]) for words in modifiers):
+        return None  # LLMs and diffusion models, CNN and recurrent neural networks, deep learning and deep
+        # reinforcement learning: each a name already
     head = last[-1]
     prefix = _common_prefix(zh_members)
     suffix = _common_prefix([member[::-1] for member in zh_members])[::-1]
     shared = [affix for affix in (prefix, suffix) if CJK_RE.search(affix)]
-    return head if any(aligns(affix, head) for affix in shared) else None
+    if any(aligns(affix, head) for affix in shared):
+        return head
+    # Where the dictionary lacks the sense (分割 is "cut up" there), the form alone says it: one-word modifiers
+    # of a two-word last member, and the same word of two characters or more ending every Chinese member, as a
+    # Chinese head ends its term (实例分割和全景分割 "instance and panoptic segmentation"; not 码器 of 编码器和解码器).
+    if len(last) == 2 and all(len(words) == 1 for words in modifiers) and len(suffix) >= 2 and is_entry(suffix):
+        return head
+    return None
 
 
 def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
