@@ -76,6 +76,12 @@ GLOSSES = [
     # ... a suffix that says one too (-most 最), and a prefix written apart is one character (semi-join 半连接)
     ("联合索引要遵循最左前缀原则（leftmost prefix rule）。", {("最左前缀原则", "leftmost prefix rule")}),
     ("把 IN 子查询转换成半连接（semi-join）。", {("半连接", "semi-join")}),
+    # a verb that jieba's dictionary glues to its complement of result (翻译成, 编译成) is no part of the term after it
+    (
+        "本节讲如何把 AST 翻译成中间表示（intermediate representation, IR）。",
+        {("中间表示", "intermediate representation")},
+    ),
+    ("编译器把源代码编译成字节码（bytecode）。", {("字节码", "bytecode")}),
     # the dictionary's "to embed" and the English "embedding" meet
     ("目标序列的嵌入（embedding）表示将加上位置编码。", {("嵌入", "embedding")}),
     # English words a translator knows the morpheme of, where the dictionary lists other senses (net 网, twin 双)

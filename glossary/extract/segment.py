@@ -56,6 +56,11 @@ _CLAUSE_WORD = re.compile("|".join(sorted((w for w in CLAUSE_WORDS if len(w) > 1
 ASPECT_PARTICLES = frozenset("了 着 过".split())
 
 
+# Complements of result that jieba's dictionary glues to the verb before them (翻译成, 编译成 "compile into"): a
+# clause word, which the term after them does not hold.
+_RESULTATIVES = frozenset("成 为".split())
+
+
 # Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
 JOINING_WORDS = frozenset("的 和 与 及 之 或 到 、 &".split())
 
@@ -106,8 +111,8 @@ def tokens(text: str) -> tuple[str, ...]:
     character (语是, 个键, 或协, 下核) is taken apart again, so the function word is seen for what it is; not a
     longer one whose only function characters are localisers after its first, most likely a name (德劳内
     "Delaunay"). So is a phrase of function characters jieba's dictionary lists (是从 "is from", 并用), not a noun
-    (下位) nor a word CC-CEDICT lists. A name written with a slash between capitals or digits (A/B, I/O) is one
-    word.
+    (下位) nor a word CC-CEDICT lists. A verb glued to its complement of result (翻译成) is cut before it. A name
+    written with a slash between capitals or digits (A/B, I/O) is one word.
     """
     frequencies = jieba_tokenizer().FREQ
     out: list[str] = []
@@ -132,6 +137,8 @@ def tokens(text: str) -> tuple[str, ...]:
             )
         ):
             out.extend(word)
+        elif len(word) > 2 and word[-1] in _RESULTATIVES and senses(word) is None and can_be_verb(word[:-1]):
+            out.extend((word[:-1], word[-1]))  # a verb and its result: 翻译|成 "translate into", 编译|成
         elif out and word == "/" and SLASHED.fullmatch(out[-1][-1:] + text[at : at + 2]):
             out[-1] += word  # A/: the word after the slash joins it next
         elif out and len(out[-1]) > 1 and out[-1].endswith("/") and LATIN.match(word):
