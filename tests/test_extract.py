@@ -82,6 +82,9 @@ GLOSSES = [
         {("中间表示", "intermediate representation")},
     ),
     ("编译器把源代码编译成字节码（bytecode）。", {("字节码", "bytecode")}),
+    # a modal before a noun is a word jieba does not list (会话 "session", which it reads as 会|话 "can speak")
+    ("新版本取代了会话票据（session ticket）。", {("会话票据", "session ticket")}),
+    ("服务器和会话密钥（session key）无关。", {("会话密钥", "session key")}),
     # the dictionary's "to embed" and the English "embedding" meet
     ("目标序列的嵌入（embedding）表示将加上位置编码。", {("嵌入", "embedding")}),
     # English words a translator knows the morpheme of, where the dictionary lists other senses (net 网, twin 双)

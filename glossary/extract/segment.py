@@ -143,6 +143,15 @@ def tokens(text: str) -> tuple[str, ...]:
             out[-1] += word  # A/: the word after the slash joins it next
         elif out and len(out[-1]) > 1 and out[-1].endswith("/") and LATIN.match(word):
             out[-1] += word
+        elif (
+            out
+            and out[-1] in MODALS
+            and len(word) == 1
+            and first_tag(word).startswith("n")
+            and is_entry(out[-1] + word)
+        ):
+            # a modal verb before a noun is a word jieba does not list: 会|话 "session", 应|力 "stress"
+            out[-1] += word
         else:
             out.append(word)
         at += len(word)
