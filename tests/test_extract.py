@@ -558,6 +558,11 @@ GLOSSES = [
     ),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
+    # ... and reads on over a Latin word between Chinese ones (not 基于 / HKDF)
+    (
+        "TLS 1.3 用 HKDF，即基于 HMAC 的密钥派生函数，从共享密钥派生出握手密钥。",
+        {("基于HMAC的密钥派生函数", "HKDF")},
+    ),
     # English first: the name starts after the clause it ends (is, called, known as)
     ("This is called instruction following，即指令跟随。", {("指令跟随", "instruction following")}),
     ("It relies on a method known as knowledge distillation，即知识蒸馏。", {("知识蒸馏", "knowledge distillation")}),

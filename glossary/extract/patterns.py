@@ -93,7 +93,11 @@ _APPOSITIONS = [
     (
         "en，即zh",
         "即|也就是",
-        re.compile(f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*{_THAT_IS}\\s*(?P<zh>{_CJK}[{CJK_CHAR}、和与及]{{0,30}})"),
+        # (the Chinese may hold a Latin word between Chinese ones: HKDF，即基于 HMAC 的密钥派生函数)
+        re.compile(
+            f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*{_THAT_IS}\\s*"
+            f"(?P<zh>{_CJK}(?:[{CJK_CHAR}、和与及]|[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?={_CJK})){{0,30}})"
+        ),
     ),
     ("zh，即en", "即|也就是", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*{_THAT_IS}\\s*(?P<en>{_LATIN_RUN})")),
     (
