@@ -558,6 +558,11 @@ GLOSSES = [
     ),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
+    # ... after an abbreviation spelled out in its bracket
+    (
+        "这个机制叫 MVCC（Multi-Version Concurrency Control），即多版本并发控制。",
+        {("多版本并发控制", "Multi-Version Concurrency Control")},
+    ),
     # ... and reads on over a Latin word between Chinese ones (not 基于 / HKDF)
     (
         "TLS 1.3 用 HKDF，即基于 HMAC 的密钥派生函数，从共享密钥派生出握手密钥。",
@@ -1076,6 +1081,8 @@ def test_prose_that_only_looks_like_front_matter_or_html_code_keeps_its_terms(te
         ("这种方法也称为LoRA，是一种高效微调方法。", ("方法", "LoRA")),
         # a Chinese term glossed right after has an English of its own
         ("传统方法用一个训练好的 GMM，即通用背景模型（universal background model，UBM）。", ("通用背景模型", "GMM")),
+        # what follows a Chinese term's gloss explains the term; it is no name of the English
+        ("文档要先被切分成一个个词项（term），即索引的基本单位。", ("索引的基本单位", "term")),
     ],
 )
 def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):

@@ -93,9 +93,11 @@ _APPOSITIONS = [
     (
         "en，即zh",
         "即|也就是",
-        # (the Chinese may hold a Latin word between Chinese ones: HKDF，即基于 HMAC 的密钥派生函数)
+        # (the English may spell out an abbreviation in a bracket after it, MVCC（Multi-Version Concurrency
+        # Control），即, see _SPELLED_OUT; the Chinese may hold a Latin word between Chinese ones: HKDF，即基于 HMAC
+        # 的密钥派生函数)
         re.compile(
-            f"(?P<en>{_LATIN_RUN})\\s*[，,]\\s*{_THAT_IS}\\s*"
+            f"(?P<en>{_LATIN_RUN})(?P<closed>(?<=[A-Za-z0-9])[)）])?\\s*[，,]\\s*{_THAT_IS}\\s*"
             f"(?P<zh>{_CJK}(?:[{CJK_CHAR}、和与及]|[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?={_CJK})){{0,30}})"
         ),
     ),
@@ -571,12 +573,20 @@ def _occurrences(words: list[str], text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+# An abbreviation's opening bracket, in which the English spells it out (MVCC（Multi-Version Concurrency Control）)
+_SPELLED_OUT = re.compile(r"[A-Z0-9][（(]")
 _REACH = 130  # enough for the longest English run a pattern accepts (eight words)
 
 
 def _apposition_sites(masked: str) -> Iterator[Site]:
     for pattern, keyword, regex in _APPOSITIONS:
         for m in _around(regex, keyword, masked):
+            if (
+                "closed" in regex.groupindex
+                and m.group("closed")
+                and not _SPELLED_OUT.match(masked, max(0, m.start("en") - 2))
+            ):
+                continue  # 词项（term），即索引的基本单位: what follows explains the term before the bracket
             en_text = m.group("en").rstrip()
             en_start = m.start("en")
             if pattern.startswith("en"):
