@@ -534,7 +534,15 @@ GLOSSES = [
         "它与实例分割和全景分割（instance and panoptic segmentation）密切相关。",
         {("实例分割", "instance segmentation"), ("全景分割", "panoptic segmentation")},
     ),
-    # ... but not characters that are no word (码器), nor a member that ends in the head already
+    # ... but not characters that are no word (码器), nor a member that is the shared word alone or ends in the head
+    (
+        "先做微调和指令微调（fine-tuning and instruction tuning）。",
+        {("微调", "fine-tuning"), ("指令微调", "instruction tuning")},
+    ),
+    (
+        "本节讨论标注和数据标注（annotation and data labeling）。",
+        {("标注", "annotation"), ("数据标注", "data labeling")},
+    ),
     (
         "常见的是编码器和解码器（encoder and decoder networks）。",
         {("编码器", "encoder"), ("解码器", "decoder networks")},
@@ -563,7 +571,10 @@ GLOSSES = [
         "这个机制叫 MVCC（Multi-Version Concurrency Control），即多版本并发控制。",
         {("多版本并发控制", "Multi-Version Concurrency Control")},
     ),
-    # ... and reads on over a Latin word between Chinese ones (not 基于 / HKDF)
+    # ... which ends before Latin that follows it (the term's abbreviation, a word of what follows) ...
+    ("GAN，即生成对抗网络 GAN 由两个网络组成。", {("生成对抗网络", "GAN")}),
+    ("CoT，即思维链 prompt 技术可以提升推理能力。", {("思维链", "CoT")}),
+    # ... but reads on inside the frame a preposition opens (not 基于 / HKDF)
     (
         "TLS 1.3 用 HKDF，即基于 HMAC 的密钥派生函数，从共享密钥派生出握手密钥。",
         {("基于HMAC的密钥派生函数", "HKDF")},

@@ -62,13 +62,16 @@ def _shared_head(zh_members: list[str], en_members: list[str]) -> str | None:
     head = last[-1]
     prefix = _common_prefix(zh_members)
     suffix = _common_prefix([member[::-1] for member in zh_members])[::-1]
-    shared = [affix for affix in (prefix, suffix) if CJK_RE.search(affix)]
+    # (a member that is the shared word alone has no modifier to share it with: 标注和数据标注 "annotation and data
+    # labeling", 微调和指令微调 "fine-tuning and instruction tuning")
+    shared = [affix for affix in (prefix, suffix) if CJK_RE.search(affix) and affix not in zh_members]
     if any(aligns(affix, head) for affix in shared):
         return head
     # Where the dictionary lacks the sense (分割 is "cut up" there), the form alone says it: one-word modifiers
     # of a two-word last member, and the same word of two characters or more ending every Chinese member, as a
     # Chinese head ends its term (实例分割和全景分割 "instance and panoptic segmentation"; not 码器 of 编码器和解码器).
-    if len(last) == 2 and all(len(words) == 1 for words in modifiers) and len(suffix) >= 2 and is_entry(suffix):
+    one_word_modifiers = len(last) == 2 and all(len(words) == 1 for words in modifiers)
+    if one_word_modifiers and suffix in shared and len(suffix) >= 2 and is_entry(suffix):
         return head
     return None
 

@@ -30,6 +30,7 @@ from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
 from .english import CUT_OFF, SENTENCE_WORDS, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 from .frozen import Picklable
+from .segment import FRAME_OPENERS
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -87,6 +88,7 @@ _CLOSE = "[)）]"
 # hold some, 学习率（learning rate，代码中写作 `lr`）.)
 _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
 _THAT_IS = "(?:即|也就是)"  # "that is"
+_FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?"  # (基于 HMAC 的密钥派生函数)
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
@@ -94,11 +96,12 @@ _APPOSITIONS = [
         "en，即zh",
         "即|也就是",
         # (the English may spell out an abbreviation in a bracket after it, MVCC（Multi-Version Concurrency
-        # Control），即, see _SPELLED_OUT; the Chinese may hold a Latin word between Chinese ones: HKDF，即基于 HMAC
-        # 的密钥派生函数)
+        # Control），即, see _SPELLED_OUT; the Chinese ends before Latin, which is a word of what follows it, 即思维链
+        # prompt 技术, or the term's own abbreviation, 即低秩适配 LoRA 方法; but not inside the frame a preposition
+        # opens, HKDF，即基于 HMAC 的密钥派生函数)
         re.compile(
             f"(?P<en>{_LATIN_RUN})(?P<closed>(?<=[A-Za-z0-9])[)）])?\\s*[，,]\\s*{_THAT_IS}\\s*"
-            f"(?P<zh>{_CJK}(?:[{CJK_CHAR}、和与及]|[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?={_CJK})){{0,30}})"
+            f"(?P<zh>(?:{_FRAMED_LATIN})?{_CJK}[{CJK_CHAR}、和与及]{{0,30}})"
         ),
     ),
     ("zh，即en", "即|也就是", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*{_THAT_IS}\\s*(?P<en>{_LATIN_RUN})")),
