@@ -18,7 +18,6 @@ from .corpus import CorpusStats
 from .english import Form
 from .english_side import EnglishSide
 from .patterns import COORDINATION_EN, COORDINATION_ZH
-from .transliteration import transliterates
 
 # Head nouns English adds and Chinese often leaves implicit (去重 = de-duplication methods).
 _GENERIC_HEADS = frozenset(
@@ -152,22 +151,7 @@ def derive_parts(
             aligned = sum(left) + sum(right)
             if best is None or aligned > best[0]:
                 best = (aligned, [(left_zh, 0, left_en), (right_zh, len(left_zh), right_en)])
-    if best is None:
-        return []
-    if all(_TITLE_WORD.fullmatch(word) for word in en_words):
-        # a title's capitals are the whole name's (Knowledge Distillation): its parts are common words, but for a
-        # person's name that the Chinese sounds out (哈密顿 "Hamiltonian")
-        return [(zh, offset, en if _sounded(zh, en) else en.lower()) for zh, offset, en in best[1]]
-    return best[1]
-
-
-def _sounded(zh: str, name: str) -> bool:
-    return transliterates(zh, name) or transliterates(zh, re.sub("(?:ian|ean|an)$", "", name))
-
-
-# A word of a name written in title case: a capital, then lower case (Post-Training too); not an acronym (BERT)
-# nor a name with capitals inside (PyTorch).
-_TITLE_WORD = re.compile(r"[A-Z][a-z]*(?:-[A-Z]?[a-z]+)*")
+    return best[1] if best else []
 
 
 def _used_alone(part: str, whole: str, stats: CorpusStats) -> bool:
