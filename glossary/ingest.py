@@ -259,18 +259,17 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
 # Hard-wrapped text: lines broken at a fixed width run on, and a break may fall inside a term (共享密⏎钥) or a gloss
 # (（replay⏎attack）). Lines broken so are read as one, as pandoc's east_asian_line_breaks reads them: a break
-# between two wide characters, or beside wide punctuation, is nothing; any other is a space.
+# between two wide characters, or beside wide punctuation, is nothing; after a hyphen, nothing; any other, a space.
 #
-# A line runs on into the next when both hold text, neither is code (fenced, or indented in Markdown), the next
-# starts no block of its own (Markdown's headings, lists, quotes, tables, fences, HTML, math, images, directives;
-# numbered Chinese lists 一、 （1） ①; a paragraph indented by an ideographic space), and the line is not one
-# (a heading, a table row, a setext rule). And it must have been broken by wrapping, not by its author: it is
-# wide (20 CJK characters or more), not much narrower than the next, and does not end a sentence (a break there
-# loses nothing, and may be an author's who writes one paragraph a line). A title, a byline or a list item
-# before the next line is none of these.
+# A line may run on into the next when both hold text, neither is code (fenced, or indented in Markdown), the
+# next starts no block of its own (Markdown's headings, lists, quotes, tables, fences, HTML, display math, images,
+# directives; numbered Chinese lists 一、 （1） ①; a paragraph indented by an ideographic space), and the line is not
+# one (a heading, a table row, a setext rule) and does not end a sentence. It does only where it was broken by
+# wrapping, not by its author: the text is wrapped at a width most such lines fill, and the next line's first word
+# would not have fitted on this one (see _wrap_width). A title, a byline, a list of definitions one a line are not.
 _BREAK = re.compile(
     r"\n(?<=[^\n]{19}[^\n\s。！？]\n)"
-    r"(?=(?P<indent>[ \t]*)(?P<next>(?![#>|<`~$!:=\u3000\u2460-\u2473]|[-*+•·][ \t]|[-=*_]{3,}[ \t]*$|"
+    r"(?=(?P<indent>[ \t]*)(?P<next>(?![#>|<`~!:=\u3000\u2460-\u2473]|\$\$|[-*+•·][ \t]|[-=*_]{3,}[ \t]*$|"
     r"[（(]?[一二三四五六七八九十\d]{1,3}[.)）、．])[^\s][^\n]*))"
 )
 _ONE_LINE_BLOCK = re.compile(r"[ \t]*(?:#|\||[-=*_]{3,}[ \t]*$)")
@@ -283,8 +282,9 @@ _WIDE = re.compile(
 _WIDE_PUNCTUATION = re.compile(
     "[\u2018-\u201d\u2026\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
 )
-_WRAPPED_WIDTH = 40
-_WRAPPED_SHARE = 0.75
+_FIRST_WORD = re.compile(r"[*_`~]*(?:[A-Za-z0-9][^\s\u3000-\u9fff\uff00-\uffef]*|.)")
+_MARKS = "*_`~"  # (emphasis and code marks, which a break between two characters may have beside it)
+_WRAPPED_WIDTH = 40  # (no narrower than 20 CJK characters)
 
 
 def unwrap(text: str, fmt: str = "txt") -> str:
@@ -293,12 +293,31 @@ def unwrap(text: str, fmt: str = "txt") -> str:
     if fmt == "md":
         front = FRONT_MATTER.match(text)
         start = front.end() if front else 0
-    pieces: list[str] = [text[:start]]
+    prose = []  # (start, end) of the text between code blocks
     for code_start, code_end in _code_blocks(text, start):
-        pieces.append(_unwrapped(text[start:code_start], fmt))
-        pieces.append(text[code_start:code_end])
+        prose.append((start, code_start))
         start = code_end
-    pieces.append(_unwrapped(text[start:], fmt))
+    prose.append((start, len(text)))
+    breaks: list[tuple[int, int, str, str]] = []  # (where the line ends, where the next starts, the two lines)
+    for m in (m for prose_start, prose_end in prose for m in _BREAK.finditer(text, prose_start, prose_end)):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line, following = text[line_start : m.start()], m.group("next")
+        if _ONE_LINE_BLOCK.match(line) or not (_WIDE.search(line) or _WIDE.search(following)):
+            continue
+        if fmt == "md" and _INDENTED_CODE.match(line) and text[max(0, line_start - 2) : line_start] in ("", "\n\n"):
+            continue
+        breaks.append((m.start(), m.start("next"), line, following))
+    if not breaks:
+        return text
+    wrapped = _wrapped_breaks([(line, following) for _, _, line, following in breaks])
+    pieces: list[str] = []
+    at = 0
+    for (end, next_start, line, following), joined in zip(breaks, wrapped, strict=True):
+        if joined:
+            pieces.append(text[at:end])
+            pieces.append(_joint(line, following))
+            at = next_start
+    pieces.append(text[at:])
     return "".join(pieces)
 
 
@@ -318,24 +337,50 @@ def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
         yield opened[0], len(text)
 
 
-def _unwrapped(text: str, fmt: str) -> str:
-    pieces: list[str] = []
-    at = 0
-    for m in _BREAK.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line, following = text[line_start : m.start()], m.group("next")
-        if _ONE_LINE_BLOCK.match(line) or not (_WIDE.search(line) or _WIDE.search(following)):
+def _wrapped_breaks(lines: list[tuple[str, str]]) -> list[bool]:
+    """Which of these breaks (each a line and the next) wrapping made, by display width or by characters,
+    whichever the text was wrapped by (see _wrap_width)."""
+    best: list[bool] = [False] * len(lines)
+    for measure in (_width, len):
+        sizes = [measure(line) for line, _ in lines]
+        width = _wrap_width(sizes)
+        if width is None:
             continue
-        width = _width(line)
-        if width < _WRAPPED_WIDTH or width < _WRAPPED_SHARE * _width(following):
-            continue
-        if fmt == "md" and _INDENTED_CODE.match(line) and text[max(0, line_start - 2) : line_start] in ("", "\n\n"):
-            continue
-        pieces.append(text[at : m.start()])
-        pieces.append("" if _glued(line[-1], following[0]) else " ")
-        at = m.start("next")
-    pieces.append(text[at:])
-    return "".join(pieces)
+        # the next line's first word (and the space before a Latin one) would have made the line too long, or
+        # nearly (wrappers keep a column or two, or keep punctuation and particles off a line's start)
+        made = [
+            size + measure(word) + word[:1].isascii() > width - 2
+            for size, (_, following) in zip(sizes, lines, strict=True)
+            for word in [_FIRST_WORD.match(following).group()]  # type: ignore[union-attr]
+        ]
+        if sum(made) > sum(best):
+            best = made
+    return best
+
+
+def _wrap_width(sizes: list[int]) -> int | None:
+    """The width a text was wrapped at: the widest size that at least two of its lines, and a third of them,
+    fill to within a column (a wide character does not fit in the last one); None for a text not wrapped."""
+    needed = max(2, len(sizes) // 3)
+    counts: dict[int, int] = {}
+    for size in sizes:
+        counts[size] = counts.get(size, 0) + 1
+    for size in sorted(counts, reverse=True):
+        if size < _WRAPPED_WIDTH:
+            break
+        if counts[size] + counts.get(size - 1, 0) >= needed:
+            return size
+    return None
+
+
+def _joint(line: str, following: str) -> str:
+    """What a line broken by wrapping is joined to the next with: nothing between two wide characters, beside
+    wide punctuation or after a hyphen; a space otherwise. Emphasis and code marks at the break are looked past
+    (和*⏎输出*)."""
+    before, after = line.rstrip(_MARKS)[-1:] or line[-1], following.lstrip(_MARKS)[:1] or following[0]
+    if before == "-" and line[-2:-1].isalpha():
+        return ""
+    return "" if _glued(before, after) else " "
 
 
 def _width(line: str) -> int:

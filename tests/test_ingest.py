@@ -183,14 +183,14 @@ def test_html_table_cells_are_written_as_markdown_writes_them(tmp_path):
 WRAPPED = """\
 TLS 1.3 笔记
 作者：某某
-此时双方已经可以用椭圆曲线迪菲-赫尔曼密钥交换（Elliptic Curve Diffie-Hellman）算出共享密
-钥（shared secret），之后的消息都是加密的。0-RTT 数据没有前向保密性，可能遭受重放攻击（replay
-attack），所以只能用于幂等的请求，例如 GET 请求。客户端在握手时就发送的数据也称早期数据（
-early data）。
 
-1. 客户端发送 ClientHello，里面除了支持的密码套件列表，还直接带上了 key_share 扩展，也就是客户
-   端猜测服务器会选的曲线上的临时公钥。
-2. 服务器回复。
+2. 服务器回复 ServerHello，同样带上自己的临时公钥。此时双方已经可以用椭圆曲线迪
+   菲-赫尔曼密钥交换（Elliptic Curve Diffie-Hellman Ephemeral，ECDHE）算出共享密
+   钥（shared secret）。
+
+更进一步，客户端可以在第一个报文里就带上应用数据，这就是 0-RTT，也称早期数据（
+early data）。代价是 0-RTT 数据没有前向保密性，而且可能遭受重放攻击（replay
+attack），所以只应该用于幂等（idempotent）请求，例如 GET。
 """
 
 
@@ -200,19 +200,41 @@ def test_hard_wrapped_paragraphs_are_read_as_one_line(tmp_path):
     assert text.splitlines() == [
         "TLS 1.3 笔记",  # (short lines are their author's: a title, a byline)
         "作者：某某",
-        "此时双方已经可以用椭圆曲线迪菲-赫尔曼密钥交换（Elliptic Curve Diffie-Hellman）算出共享密钥（shared secret），"
-        "之后的消息都是加密的。0-RTT 数据没有前向保密性，可能遭受重放攻击（replay attack），所以只能用于幂等的请求，"
-        "例如 GET 请求。客户端在握手时就发送的数据也称早期数据（early data）。",
         "",
-        "1. 客户端发送 ClientHello，里面除了支持的密码套件列表，还直接带上了 key_share 扩展，也就是客户端猜测"
-        "服务器会选的曲线上的临时公钥。",
-        "2. 服务器回复。",  # (a list item of its own)
+        "2. 服务器回复 ServerHello，同样带上自己的临时公钥。此时双方已经可以用椭圆曲线迪菲-赫尔曼密钥交换"
+        "（Elliptic Curve Diffie-Hellman Ephemeral，ECDHE）算出共享密钥（shared secret）。",
+        "",
+        "更进一步，客户端可以在第一个报文里就带上应用数据，这就是 0-RTT，也称早期数据（early data）。代价是 0-RTT "
+        "数据没有前向保密性，而且可能遭受重放攻击（replay attack），所以只应该用于幂等（idempotent）请求，例如 GET。",
     ]
     (tmp_path / "notes.txt").write_text(WRAPPED, encoding="utf-8")
     with open_glossary(tmp_path / "g.db") as g:
         extract_files(g, [str(tmp_path / "notes.txt")])
         found = {(e.zh, e.en) for e in g.entries()}
     assert {("共享密钥", "shared secret"), ("重放攻击", "replay attack"), ("早期数据", "early data")} <= found
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "joined"),
+    [
+        # emphasis and code marks at a break are looked past (a space would end the emphasis: *⏎输出*)
+        (
+            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*\n输出*（output）和它们的维度，然后讲训练。\n"
+            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*\n输出*（output）和它们的维度。",
+            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*输出*（output）和它们的维度，然后讲训练。\n"
+            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*输出*（output）和它们的维度。",
+        ),
+        # a word broken after its hyphen
+        (
+            "网络协议里有一个很重要的量，叫做往返时延（round-\n"
+            "trip time），它决定了握手要等多久，这个量通常用毫\n秒来度量。",
+            "网络协议里有一个很重要的量，叫做往返时延（round-trip time），它决定了握手要等多久，这个量通常用毫"
+            "秒来度量。",
+        ),
+    ],
+)
+def test_a_wrapped_line_runs_on_as_it_reads(wrapped, joined):
+    assert document_from_bytes(wrapped.encode(), "a.md").text == joined
 
 
 LONG = "大语言模型的后训练阶段包括指令微调和基于人类反馈的强化学习两个步骤，"  # (a line as wide as wrapped ones)
@@ -232,6 +254,17 @@ LONG = "大语言模型的后训练阶段包括指令微调和基于人类反馈
         ("a.txt", f"{LONG[:-1]}。\n{LONG}\n"),  # a line that ends a sentence: perhaps one paragraph a line
         ("a.txt", f"{LONG[:12]}\n{LONG}\n"),  # a short line before a wide one
         ("a.md", f"---\ntitle: {LONG}\nauthor: {LONG}\n---\n正文。\n"),  # front matter
+        # lines of no common width are their author's: definitions one a line, a lead-in before a term
+        (
+            "a.txt",
+            "自注意力（self-attention）：让序列中每个位置都关注其他所有位置的注意力机制\n"
+            "多头注意力（multi-head attention）：并行计算多组注意力后拼接输出\n"
+            "位置编码（positional encoding）：为每个位置加入位置信息的向量表示方法\n",
+        ),
+        (
+            "a.md",
+            "本节介绍几种在工业界被广泛使用的分布式数据存储系统\n键值存储（key-value store）以键值对的形式保存数据\n",
+        ),
     ],
 )
 def test_lines_that_are_not_wrapped_stay_apart(name, text):
