@@ -30,6 +30,7 @@ from .normalize import (
     en_key,
     may_be_traditional,
     to_simplified_taiwan,
+    toneless,
     zh_key,
 )
 
@@ -323,10 +324,37 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
             yield ("exact", "pinyin", 100.0) if tones_agree(query, row.pinyin) else ("fuzzy", "pinyin", 90.0)
         elif len(query.pinyin) >= 3 and row.pinyin_key.startswith(query.pinyin_keys):
             yield "prefix", "pinyin", max(_ratio(key, row.pinyin_key) for key in query.pinyin_keys)
+        elif len(query.pinyin) >= PARTIAL_PINYIN and any(
+            syllables_within(key, row.pinyin) for key in query.pinyin_keys
+        ):
+            yield "partial", "pinyin", max(_ratio(key, row.pinyin_key) for key in query.pinyin_keys)
     if query.initials and query.initials == row.initials:
         yield "exact", "initials", 100.0
     elif len(query.initials) >= 3 and row.initials.startswith(query.initials):
         yield "prefix", "initials", _ratio(query.initials, row.initials)
+
+
+# Pinyin found inside a term's (biaodashi in 公共子表达式消除) is two syllables or more: one (shi) is in most.
+PARTIAL_PINYIN = 4
+
+
+def syllables_within(key: str, pinyin: str) -> bool:
+    """Whether a toneless key spells two or more whole syllables inside a stored reading (tone marks, syllables
+    separated by spaces): biaodashi in gōng gòng zi biǎo dá shì xiāo chú, not aoda."""
+    syllables = [toneless(s, "v") for s in pinyin.split()]
+    starts, ends, at = set(), set(), 0
+    for syllable in syllables:
+        starts.add(at)
+        at += len(syllable)
+        ends.add(at)
+    text = "".join(syllables)
+    found = text.find(key)
+    while found >= 0:
+        end = found + len(key)
+        if found in starts and end in ends and any(found < start < end for start in starts):
+            return True
+        found = text.find(key, found + 1)
+    return False
 
 
 def key_closeness(query: Query, field: str, key: str) -> tuple[bool, float]:

@@ -414,7 +414,7 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(unicodedata.normalize("NFKC", text).lower())
 
 
-def _toneless(syllable: str, umlaut: str) -> str:
+def toneless(syllable: str, umlaut: str) -> str:
     """jiǎng -> jiang; lǜ -> lu or lv (``umlaut``), the two ways people type ü."""
     decomposed = unicodedata.normalize("NFKD", syllable).replace("u\u0308", umlaut)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -442,7 +442,7 @@ def search_tokens(zh: str, forms: list[str], english: list[str], pinyin_text: st
     for word in (w for phrase in phrases for w in phrase.split()):
         tokens.extend(word[:k] for k in range(3, len(word)))
     for umlaut in ("u", "v"):
-        syllables = [_toneless(s, umlaut) for s in _words(pinyin_text)]
+        syllables = [toneless(s, umlaut) for s in _words(pinyin_text)]
         n = len(syllables)
         for i in range(n):
             tokens.extend(syllables[i][:k] for k in range(3, len(syllables[i])))

@@ -1359,7 +1359,7 @@ class Glossary:
 
     def _lookup_rows(self, query, *, exact: bool) -> list:
         """Candidate rows for a query: exact keys, prefixes, and what the gram postings vote for. No ranking."""
-        from .lookup import EN_FIELD, ZH_FIELD, Row
+        from .lookup import EN_FIELD, PARTIAL_PINYIN, ZH_FIELD, Row
 
         term_ids: set[int] = set()
         english_ids: set[int] = set()
@@ -1399,6 +1399,11 @@ class Glossary:
                 term_ids |= one("SELECT id FROM terms WHERE pinyin_key = ?", [key])
                 if not exact and len(key) >= 3:
                     term_ids |= self._prefixed("terms", "pinyin_key", key)
+                if not exact and len(key) >= PARTIAL_PINYIN:
+                    # inside a term's reading (a scan: ranking keeps those that spell whole syllables)
+                    term_ids |= one(
+                        f"SELECT id FROM terms WHERE instr(pinyin_key, ?) > 1 LIMIT {self._PARTIAL_LIMIT}", [key]
+                    )
             if q.initials:
                 term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])
                 if not exact and len(q.initials) >= 3:  # (zyl: 注意力机制 zyljz)

@@ -76,6 +76,10 @@ def found(glossary, query: str, **kw) -> list[tuple[str, str]]:
         ("hòu xùn liàn", [("后训练", "exact"), ("后训练阶段", "prefix")]),
         ("HXL", [("后训练", "exact"), ("后训练阶段", "prefix")]),
         ("hxlj", [("后训练阶段", "prefix")]),  # the initials a longer term starts with
+        # ... or whole syllables inside a term's reading, as its Chinese would be (not letters across syllables)
+        ("xuexi", [("强化学习", "partial"), ("深度学习", "partial")]),
+        ("yu yan mo xing", [("大语言模型", "partial")]),
+        ("ianghuaxue", []),
         # tones choose between homophones; without tones, the approved pair comes first
         ("shì yàn", [("试验", "exact"), ("实验", "fuzzy")]),
         ("shi2yan4", [("实验", "exact"), ("试验", "fuzzy")]),

@@ -18,7 +18,7 @@ import json
 import re
 from pathlib import Path
 
-from glossary.normalize import _toneless, tone_marked
+from glossary.normalize import tone_marked, toneless
 
 TARGET = Path(__file__).resolve().parent.parent / "glossary" / "data" / "pinyin_corrections.json"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /")
@@ -54,13 +54,13 @@ def pinyin_corrections() -> str:
         if word in phrases:
             continue  # pypinyin's own reading
         read = _pypinyin_reading(word, phrases, characters, longest)
-        if [_toneless(s, "v") for s in read] == [s.rstrip("012345") for s in cedict]:
+        if [toneless(s, "v") for s in read] == [s.rstrip("012345") for s in cedict]:
             continue
         if not _agrees_with_its_parts(word, cedict, known):
             continue  # CC-CEDICT reads a word inside it otherwise (不可数集 shuò, but 不可数 shǔ): one is wrong
         # CC-CEDICT's syllables, but pypinyin's where CC-CEDICT has the same letters in the neutral tone
         corrections[word] = [
-            [mine if _toneless(mine, "v") == theirs.rstrip("012345") and theirs[-1] in "05" else tone_marked(theirs)]
+            [mine if toneless(mine, "v") == theirs.rstrip("012345") and theirs[-1] in "05" else tone_marked(theirs)]
             for mine, theirs in zip(read, cedict, strict=True)
         ]
     # A phrase added also reads across the words around it (重开 of 隆重开幕): none that reads a word CC-CEDICT
@@ -102,7 +102,7 @@ def _misreading_phrases(
         for n in range(min(longest, len(word) - i), 1, -1):
             phrase = word[i : i + n]
             if phrase in phrases:
-                if phrase in corrections and [_toneless(r[0], "v") for r in phrases[phrase]] != letters[i : i + n]:
+                if phrase in corrections and [toneless(r[0], "v") for r in phrases[phrase]] != letters[i : i + n]:
                     found.append(phrase)
                 i += n
                 break
