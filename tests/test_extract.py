@@ -1094,6 +1094,8 @@ def test_prose_that_only_looks_like_front_matter_or_html_code_keeps_its_terms(te
         ("传统方法用一个训练好的 GMM，即通用背景模型（universal background model，UBM）。", ("通用背景模型", "GMM")),
         # what follows a Chinese term's gloss explains the term; it is no name of the English
         ("文档要先被切分成一个个词项（term），即索引的基本单位。", ("索引的基本单位", "term")),
+        # 即 reads on over Latin only inside a frame that 的 closes before more Chinese (带 is a verb as often)
+        ("HTTPS，即带 TLS 的 HTTP 协议，是加密的 HTTP。", ("带TLS", "HTTPS")),
     ],
 )
 def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):

@@ -88,7 +88,8 @@ _CLOSE = "[)）]"
 # hold some, 学习率（learning rate，代码中写作 `lr`）.)
 _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
 _THAT_IS = "(?:即|也就是)"  # "that is"
-_FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?"  # (基于 HMAC 的密钥派生函数)
+# (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, not 带 TLS 的 HTTP)
+_FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?的(?={_CJK})"
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
