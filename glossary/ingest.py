@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from .errors import DocumentError
 from .model import STDIN, STDIN_NAME, Document
-from .normalize import plain_text, to_traditional
+from .normalize import CJK_RE, plain_text, to_traditional
 
 SUFFIX_FORMATS = {
     ".txt": "txt",
@@ -264,15 +264,19 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 # A line may run on into the next when both hold text, neither is code (fenced, or indented in Markdown), the
 # next starts no block of its own (Markdown's headings, lists, quotes, tables, fences, HTML, display math, images,
 # directives; numbered Chinese lists 一、 （1） ①; a paragraph indented by an ideographic space), and the line is not
-# one (a heading, a table row, a setext rule) and does not end a sentence. It does only where it was broken by
-# wrapping, not by its author: the text is wrapped at a width most such lines fill, and the next line's first word
-# would not have fitted on this one (see _wrap_width). A title, a byline, a list of definitions one a line are not.
+# one (a heading, a table row, a setext rule) and does not end a sentence. It does only where wrapping broke it,
+# not its author (a title, a byline, definitions one a line, verse, dialogue):
+# - a gloss broken inside its bracket, or pushed onto the next line whole (Chinese⏎（English）): no author does
+#   that;
+# - or the text is wrapped at a width that a third of such lines fill (in display columns, as editors wrap),
+#   breaking a gloss or a word somewhere, and the next line's first word (with a bracket before it, or
+#   punctuation after it, which wrappers keep with it) would not have fitted on this one (see _wrapped_breaks).
 _BREAK = re.compile(
     r"\n(?<=[^\n]{19}[^\n\s。！？]\n)"
     r"(?=(?P<indent>[ \t]*)(?P<next>(?![#>|<`~!:=\u3000\u2460-\u2473]|\$\$|[-*+•·][ \t]|[-=*_]{3,}[ \t]*$|"
     r"[（(]?[一二三四五六七八九十\d]{1,3}[.)）、．])[^\s][^\n]*))"
 )
-_ONE_LINE_BLOCK = re.compile(r"[ \t]*(?:#|\||[-=*_]{3,}[ \t]*$)")
+_ONE_LINE_BLOCK = re.compile(r"[ \t]*(?:#|\||[-=*_]{3,}[ \t]*$)|.*\S[ \t]\|[ \t]\S")  # (a | b: a table's row)
 _FENCE = re.compile("\n[ \t]*(```|~~~)")
 _INDENTED_CODE = re.compile(r" {4}|\t")  # (Markdown's code block, where no paragraph runs on into it)
 # Wide characters: CJK, their punctuation and quotes, full-width forms. Each is two columns of a wrapped line.
@@ -282,7 +286,13 @@ _WIDE = re.compile(
 _WIDE_PUNCTUATION = re.compile(
     "[\u2018-\u201d\u2026\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
 )
-_FIRST_WORD = re.compile(r"[*_`~]*(?:[A-Za-z0-9][^\s\u3000-\u9fff\uff00-\uffef]*|.)")
+# What a wrapper moves to the next line as one: a Latin word or a character, with marks and brackets before it
+# and punctuation after it (no line starts with punctuation, nor ends with an opening bracket)
+_FIRST_WORD = re.compile(
+    r"[*_`~]*[（(\[【「“‘《]*(?:[A-Za-z0-9][^\s\u3000-\u9fff\uff00-\uffef]*|.)[，。、；：？！,.;:?!）)\]】」”’》]*"
+)
+_OPEN_GLOSS = re.compile(r"[（(][^（）()]*$")  # (a bracket still open at the line's end)
+_GLOSS_START = re.compile(r"[（(][ ]?[A-Za-z][A-Za-z]")  # (not a list's mark: （a）)
 _MARKS = "*_`~"  # (emphasis and code marks, which a break between two characters may have beside it)
 _WRAPPED_WIDTH = 40  # (no narrower than 20 CJK characters)
 
@@ -302,10 +312,12 @@ def unwrap(text: str, fmt: str = "txt") -> str:
     for m in (m for prose_start, prose_end in prose for m in _BREAK.finditer(text, prose_start, prose_end)):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line, following = text[line_start : m.start()], m.group("next")
-        if _ONE_LINE_BLOCK.match(line) or not (_WIDE.search(line) or _WIDE.search(following)):
+        if _ONE_LINE_BLOCK.match(line) or _ONE_LINE_BLOCK.match(following):
             continue
-        if fmt == "md" and _INDENTED_CODE.match(line) and text[max(0, line_start - 2) : line_start] in ("", "\n\n"):
+        if not (_WIDE.search(line) or _WIDE.search(following)):
             continue
+        if fmt == "md" and _INDENTED_CODE.match(line) and _INDENTED_CODE.match(text, _paragraph_start(text, m.start())):
+            continue  # (a line of an indented code block: its first line is indented too, after a blank line)
         breaks.append((m.start(), m.start("next"), line, following))
     if not breaks:
         return text
@@ -319,6 +331,11 @@ def unwrap(text: str, fmt: str = "txt") -> str:
             at = next_start
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    blank = text.rfind("\n\n", 0, at)
+    return 0 if blank < 0 else blank + 2
 
 
 def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
@@ -338,37 +355,42 @@ def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
 
 
 def _wrapped_breaks(lines: list[tuple[str, str]]) -> list[bool]:
-    """Which of these breaks (each a line and the next) wrapping made, by display width or by characters,
-    whichever the text was wrapped by (see _wrap_width)."""
-    best: list[bool] = [False] * len(lines)
-    for measure in (_width, len):
-        sizes = [measure(line) for line, _ in lines]
-        width = _wrap_width(sizes)
-        if width is None:
-            continue
-        # the next line's first word (and the space before a Latin one) would have made the line too long, or
-        # nearly (wrappers keep a column or two, or keep punctuation and particles off a line's start)
-        made = [
-            size + measure(word) + word[:1].isascii() > width - 2
-            for size, (_, following) in zip(sizes, lines, strict=True)
-            for word in [_FIRST_WORD.match(following).group()]  # type: ignore[union-attr]
-        ]
-        if sum(made) > sum(best):
-            best = made
-    return best
+    """Which of these breaks (each a line and the next) wrapping made (see _BREAK): inside a gloss or before one;
+    or, in a text wrapped at a width that also breaks a gloss or a word somewhere (密⏎钥: lines of about one width
+    may be an author's list), where the next word would not have fitted."""
+    glosses = [
+        bool(_OPEN_GLOSS.search(line)) or bool(CJK_RE.match(line[-1]) and _GLOSS_START.match(following))
+        for line, following in lines
+    ]
+    sizes = [_width(line) for line, _ in lines]
+    width = _wrap_width(sizes)
+    if width is None or not (any(glosses) or any(_splits_a_word(line, following) for line, following in lines)):
+        return glosses
+    return [
+        broken or (size <= width and size + _width(word) + word[:1].isascii() > width - 2)  # (or nearly: wrappers
+        for broken, size, (_, following) in zip(glosses, sizes, lines, strict=True)  # keep a column or two)
+        for word in [_FIRST_WORD.match(following).group()]  # type: ignore[union-attr]
+    ]
+
+
+def _splits_a_word(line: str, following: str) -> bool:
+    from .lexicon import is_entry
+
+    return bool(CJK_RE.match(line[-1]) and CJK_RE.match(following[0])) and is_entry(line[-1] + following[0])
 
 
 def _wrap_width(sizes: list[int]) -> int | None:
-    """The width a text was wrapped at: the widest size that at least two of its lines, and a third of them,
-    fill to within a column (a wide character does not fit in the last one); None for a text not wrapped."""
-    needed = max(2, len(sizes) // 3)
+    """The width a text was wrapped at: the widest size that three of its lines or more, and a third, fill
+    to within two columns (a wide character does not fit in the last one, a Latin word ends short); None for a
+    text not wrapped."""
+    needed = max(3, (len(sizes) + 2) // 3)
     counts: dict[int, int] = {}
     for size in sizes:
         counts[size] = counts.get(size, 0) + 1
     for size in sorted(counts, reverse=True):
         if size < _WRAPPED_WIDTH:
             break
-        if counts[size] + counts.get(size - 1, 0) >= needed:
+        if counts[size] + counts.get(size - 1, 0) + counts.get(size - 2, 0) >= needed:
             return size
     return None
 

@@ -219,17 +219,26 @@ def test_hard_wrapped_paragraphs_are_read_as_one_line(tmp_path):
     [
         # emphasis and code marks at a break are looked past (a space would end the emphasis: *⏎输出*)
         (
-            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*\n输出*（output）和它们的维度，然后讲训练。\n"
-            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*\n输出*（output）和它们的维度。",
-            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*输出*（output）和它们的维度，然后讲训练。\n"
-            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*输出*（output）和它们的维度。",
+            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*\n"
+            "输出*（output）和它们的维度，然后讲怎样训练这个模型，最后讲怎么评\n"
+            "估它的效果，以及在不同的数据集上它的表现有什么样的差别，这些都很\n"
+            "重要。",
+            "这一节我们先确定模型的*输入*（input）和它们的维度，再确定模型的*输出*（output）和它们的维度，然后讲怎样"
+            "训练这个模型，最后讲怎么评估它的效果，以及在不同的数据集上它的表现有什么样的差别，这些都很重要。",
         ),
         # a word broken after its hyphen
         (
             "网络协议里有一个很重要的量，叫做往返时延（round-\n"
-            "trip time），它决定了握手要等多久，这个量通常用毫\n秒来度量。",
-            "网络协议里有一个很重要的量，叫做往返时延（round-trip time），它决定了握手要等多久，这个量通常用毫"
-            "秒来度量。",
+            "trip time），它决定了握手要等多久，这个量通常用毫\n"
+            "秒来度量，不同网络的差别很大，我们要多次测量它，\n"
+            "才行。",
+            "网络协议里有一个很重要的量，叫做往返时延（round-trip time），它决定了握手要等多久，这个量通常用毫秒来"
+            "度量，不同网络的差别很大，我们要多次测量它，才行。",
+        ),
+        # a gloss a wrapper moved to the next line whole, with its bracket (kinsoku), in any text
+        (
+            "下一篇会讲寄存器分配的两种算法，先介绍图着色\n（graph coloring）。",
+            "下一篇会讲寄存器分配的两种算法，先介绍图着色（graph coloring）。",
         ),
     ],
 )
@@ -254,13 +263,30 @@ LONG = "大语言模型的后训练阶段包括指令微调和基于人类反馈
         ("a.txt", f"{LONG[:-1]}。\n{LONG}\n"),  # a line that ends a sentence: perhaps one paragraph a line
         ("a.txt", f"{LONG[:12]}\n{LONG}\n"),  # a short line before a wide one
         ("a.md", f"---\ntitle: {LONG}\nauthor: {LONG}\n---\n正文。\n"),  # front matter
-        # lines of no common width are their author's: definitions one a line, a lead-in before a term
+        # lines of no common width are their author's: definitions one a line (two of about one width too), a
+        # lead-in before a term, dialogue
         (
             "a.txt",
             "自注意力（self-attention）：让序列中每个位置都关注其他所有位置的注意力机制\n"
             "多头注意力（multi-head attention）：并行计算多组注意力后拼接输出\n"
             "位置编码（positional encoding）：为每个位置加入位置信息的向量表示方法\n",
         ),
+        (
+            "a.txt",
+            "自注意力（self-attention）：让序列中每个位置都关注其他位置的注意力机制\n"
+            "位置编码（positional encoding）：为每个位置加入位置信息的向量表示\n"
+            "多头注意力（multi-head attention）：并行计算多组注意力后拼接输出\n"
+            "层归一化（layer normalization）：对每个样本的特征维做标准化的方法\n",
+        ),
+        (
+            "a.txt",
+            "他看了看窗外，说：“今天的天气真不错，我们出去走走吧。”\n"
+            "她摇了摇头，说：“我还有很多工作没有做完，你自己去吧。”\n"
+            "他说：“那我一个人去公园转一圈，晚饭前就回来。”\n",
+        ),
+        # a table's rows without the leading pipe, an indented code block's lines
+        ("a.md", f"{LONG} | gradient descent | 一种方法\n{LONG} | backpropagation | 另一种方法\n"),
+        ("a.md", f"例子：\n\n    // {LONG}\n    // {LONG}\n    // {LONG}\n"),
         (
             "a.md",
             "本节介绍几种在工业界被广泛使用的分布式数据存储系统\n键值存储（key-value store）以键值对的形式保存数据\n",
