@@ -266,11 +266,12 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 # directives; numbered Chinese lists 一、 （1） ①; a paragraph indented by an ideographic space), and the line is not
 # one (a heading, a table row, a setext rule) and does not end a sentence. It does only where wrapping broke it,
 # not its author (a title, a byline, definitions one a line, verse, dialogue):
-# - a gloss broken inside its bracket, or pushed onto the next line whole (Chinese⏎（English）): no author does
-#   that;
+# - a gloss broken inside its bracket (（replay⏎attack）): no author does that;
 # - or the text is wrapped at a width that a third of such lines fill (in display columns, as editors wrap),
 #   breaking a gloss or a word somewhere, and the next line's first word (with a bracket before it, or
 #   punctuation after it, which wrappers keep with it) would not have fitted on this one (see _wrapped_breaks).
+#   A gloss pushed onto the next line whole (图着色⏎（graph coloring）) is joined so; not a title's English under
+#   it, which an author writes.
 _BREAK = re.compile(
     r"\n(?<=[^\n]{19}[^\n\s。！？]\n)"
     r"(?=(?P<indent>[ \t]*)(?P<next>(?![#>|<`~!:=\u3000\u2460-\u2473]|\$\$|[-*+•·][ \t]|[-=*_]{3,}[ \t]*$|"
@@ -291,8 +292,9 @@ _WIDE_PUNCTUATION = re.compile(
 _FIRST_WORD = re.compile(
     r"[*_`~]*[（(\[【「“‘《]*(?:[A-Za-z0-9][^\s\u3000-\u9fff\uff00-\uffef]*|.)[，。、；：？！,.;:?!）)\]】」”’》]*"
 )
-_OPEN_GLOSS = re.compile(r"[（(][^（）()]*$")  # (a bracket still open at the line's end)
-_GLOSS_START = re.compile(r"[（(][ ]?[A-Za-z][A-Za-z]")  # (not a list's mark: （a）)
+_OPEN_GLOSS = re.compile(
+    r"[（(][^（）()]*[A-Za-z][^（）()]*$"
+)  # (a bracket still open at the line's end, English in it)
 _MARKS = "*_`~"  # (emphasis and code marks, which a break between two characters may have beside it)
 _WRAPPED_WIDTH = 40  # (no narrower than 20 CJK characters)
 
@@ -309,14 +311,17 @@ def unwrap(text: str, fmt: str = "txt") -> str:
         start = code_end
     prose.append((start, len(text)))
     breaks: list[tuple[int, int, str, str]] = []  # (where the line ends, where the next starts, the two lines)
+    paragraph = searched = 0  # (where the paragraph of the last break starts, and how far back that was sought)
     for m in (m for prose_start, prose_end in prose for m in _BREAK.finditer(text, prose_start, prose_end)):
+        blank = text.rfind("\n\n", searched, m.start())
+        paragraph, searched = (blank + 2 if blank >= 0 else paragraph), m.start()
         line_start = text.rfind("\n", 0, m.start()) + 1
         line, following = text[line_start : m.start()], m.group("next")
         if _ONE_LINE_BLOCK.match(line) or _ONE_LINE_BLOCK.match(following):
             continue
         if not (_WIDE.search(line) or _WIDE.search(following)):
             continue
-        if fmt == "md" and _INDENTED_CODE.match(line) and _INDENTED_CODE.match(text, _paragraph_start(text, m.start())):
+        if fmt == "md" and _INDENTED_CODE.match(line) and _INDENTED_CODE.match(text, paragraph):
             continue  # (a line of an indented code block: its first line is indented too, after a blank line)
         breaks.append((m.start(), m.start("next"), line, following))
     if not breaks:
@@ -331,11 +336,6 @@ def unwrap(text: str, fmt: str = "txt") -> str:
             at = next_start
     pieces.append(text[at:])
     return "".join(pieces)
-
-
-def _paragraph_start(text: str, at: int) -> int:
-    blank = text.rfind("\n\n", 0, at)
-    return 0 if blank < 0 else blank + 2
 
 
 def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
@@ -355,13 +355,10 @@ def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
 
 
 def _wrapped_breaks(lines: list[tuple[str, str]]) -> list[bool]:
-    """Which of these breaks (each a line and the next) wrapping made (see _BREAK): inside a gloss or before one;
-    or, in a text wrapped at a width that also breaks a gloss or a word somewhere (密⏎钥: lines of about one width
-    may be an author's list), where the next word would not have fitted."""
-    glosses = [
-        bool(_OPEN_GLOSS.search(line)) or bool(CJK_RE.match(line[-1]) and _GLOSS_START.match(following))
-        for line, following in lines
-    ]
+    """Which of these breaks (each a line and the next) wrapping made (see _BREAK): inside a gloss; or, in a text
+    wrapped at a width that also breaks a gloss or a word somewhere (密⏎钥: lines of about one width may be an
+    author's list), where the next word would not have fitted."""
+    glosses = [bool(_OPEN_GLOSS.search(line)) for line, _ in lines]
     sizes = [_width(line) for line, _ in lines]
     width = _wrap_width(sizes)
     if width is None or not (any(glosses) or any(_splits_a_word(line, following) for line, following in lines)):

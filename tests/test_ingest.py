@@ -235,10 +235,14 @@ def test_hard_wrapped_paragraphs_are_read_as_one_line(tmp_path):
             "网络协议里有一个很重要的量，叫做往返时延（round-trip time），它决定了握手要等多久，这个量通常用毫秒来"
             "度量，不同网络的差别很大，我们要多次测量它，才行。",
         ),
-        # a gloss a wrapper moved to the next line whole, with its bracket (kinsoku), in any text
+        # a gloss a wrapper moved to the next line whole, its bracket with its first word (kinsoku)
         (
-            "下一篇会讲寄存器分配的两种算法，先介绍图着色\n（graph coloring）。",
-            "下一篇会讲寄存器分配的两种算法，先介绍图着色（graph coloring）。",
+            "下一篇我们讲寄存器分配，会介绍两种经典的算法：第一种是图着色\n"
+            "（graph coloring），第二种是线性扫描，它们各有各的优点和缺点，\n"
+            "后面会用具体的例子来比较它们在编译速度和生成代码的质量上的差\n"
+            "别。",
+            "下一篇我们讲寄存器分配，会介绍两种经典的算法：第一种是图着色（graph coloring），第二种是线性扫描，它们各有"
+            "各的优点和缺点，后面会用具体的例子来比较它们在编译速度和生成代码的质量上的差别。",
         ),
     ],
 )
@@ -284,6 +288,12 @@ LONG = "大语言模型的后训练阶段包括指令微调和基于人类反馈
             "她摇了摇头，说：“我还有很多工作没有做完，你自己去吧。”\n"
             "他说：“那我一个人去公园转一圈，晚饭前就回来。”\n",
         ),
+        # a title or caption with its English under it; a smiley
+        (
+            "a.txt",
+            "基于深度强化学习的多智能体协同决策方法研究\n(Research on Multi-Agent Cooperative Decision Making)\n",
+        ),
+        ("a.txt", "今天调了一整天参数，训练损失一直在震荡，还是没有收敛 :(\n明天打算换一个学习率调度策略再试一试\n"),
         # a table's rows without the leading pipe, an indented code block's lines
         ("a.md", f"{LONG} | gradient descent | 一种方法\n{LONG} | backpropagation | 另一种方法\n"),
         ("a.md", f"例子：\n\n    // {LONG}\n    // {LONG}\n    // {LONG}\n"),
