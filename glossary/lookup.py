@@ -28,6 +28,7 @@ from .model import Entry
 from .normalize import (
     CJK_RE,
     en_key,
+    is_syllable,
     may_be_traditional,
     to_simplified_taiwan,
     toneless,
@@ -324,9 +325,7 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
             yield ("exact", "pinyin", 100.0) if tones_agree(query, row.pinyin) else ("fuzzy", "pinyin", 90.0)
         elif len(query.pinyin) >= 3 and row.pinyin_key.startswith(query.pinyin_keys):
             yield "prefix", "pinyin", max(_ratio(key, row.pinyin_key) for key in query.pinyin_keys)
-        elif len(query.pinyin) >= PARTIAL_PINYIN and any(
-            syllables_within(key, row.pinyin) for key in query.pinyin_keys
-        ):
+        elif _pinyin_within(query, row.pinyin):
             yield "partial", "pinyin", max(_ratio(key, row.pinyin_key) for key in query.pinyin_keys)
     if query.initials and query.initials == row.initials:
         yield "exact", "initials", 100.0
@@ -338,23 +337,37 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
 PARTIAL_PINYIN = 4
 
 
-def syllables_within(key: str, pinyin: str) -> bool:
-    """Whether a toneless key spells two or more whole syllables inside a stored reading (tone marks, syllables
-    separated by spaces): biaodashi in gōng gòng zi biǎo dá shì xiāo chú, not aoda."""
-    syllables = [toneless(s, "v") for s in pinyin.split()]
-    starts, ends, at = set(), set(), 0
-    for syllable in syllables:
-        starts.add(at)
-        at += len(syllable)
-        ends.add(at)
-    text = "".join(syllables)
-    found = text.find(key)
-    while found >= 0:
-        end = found + len(key)
-        if found in starts and end in ends and any(found < start < end for start in starts):
+def _pinyin_within(query: Query, pinyin: str) -> bool:
+    """Whether the query's pinyin is two whole syllables or more inside a stored reading, with the tones typed:
+    not one syllable (jian is not ji'an of 计算机安全), nor letters across syllables."""
+    if len(query.pinyin) < PARTIAL_PINYIN or (not query.delimited and is_syllable(query.pinyin)):
+        return False
+    syllables = pinyin.split()
+    for key in query.pinyin_keys:
+        span = syllables_within(key, pinyin)
+        if span and tones_agree(query, " ".join(syllables[span[0] : span[1]])):
             return True
-        found = text.find(key, found + 1)
     return False
+
+
+def syllables_within(key: str, pinyin: str) -> tuple[int, int] | None:
+    """The syllables (first, past the last) of a stored reading (tone marks, syllables separated by spaces) that
+    a toneless key spells whole, two of them or more: biaodashi in gōng gòng zi biǎo dá shì xiāo chú, not aoda."""
+    syllables = [toneless(s, "v").lower() for s in pinyin.split()]
+    starts: dict[int, int] = {}  # where each syllable starts in the letters -> its index
+    at = 0
+    for index, syllable in enumerate(syllables):
+        starts[at] = index
+        at += len(syllable)
+    starts[at] = len(syllables)
+    letters = "".join(syllables)
+    found = letters.find(key)
+    while found >= 0:
+        first, end = starts.get(found), starts.get(found + len(key))
+        if first is not None and end is not None and end - first >= 2:
+            return first, end
+        found = letters.find(key, found + 1)
+    return None
 
 
 def key_closeness(query: Query, field: str, key: str) -> tuple[bool, float]:

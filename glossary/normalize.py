@@ -348,6 +348,13 @@ _SYLLABLE = re.compile(
     r"(?:i?(?:ang|ong|eng|ai|ao|an|ei|en|ou|a|o|e)|i(?:ng|n|u|e)?|u(?:ang|ai|an|a|o|i|n|e)?|"
     r"[üv](?:an|e|n)?|er)|m|n|ng|hm|hng"
 )
+
+
+def is_syllable(letters: str) -> bool:
+    """Whether toneless letters (ü as ü or v) are one pinyin syllable: jian, not ji'an, which needs the apostrophe."""
+    return _SYLLABLE.fullmatch(letters) is not None
+
+
 _TONE_MARK_RE = re.compile("[\u0300-\u030c]")
 _TONE_OF_MARK = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 

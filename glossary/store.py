@@ -1400,9 +1400,9 @@ class Glossary:
                 if not exact and len(key) >= 3:
                     term_ids |= self._prefixed("terms", "pinyin_key", key)
                 if not exact and len(key) >= PARTIAL_PINYIN:
-                    # inside a term's reading (a scan: ranking keeps those that spell whole syllables)
+                    # whole syllables inside a term's reading: terms_fts indexes each run of them (see search_tokens)
                     term_ids |= one(
-                        f"SELECT id FROM terms WHERE instr(pinyin_key, ?) > 1 LIMIT {self._PARTIAL_LIMIT}", [key]
+                        f"SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT {self._PARTIAL_LIMIT}", [f'"{key}"']
                     )
             if q.initials:
                 term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])

@@ -149,6 +149,33 @@ def test_pinyin_typed_with_u_for_u_umlaut_finds_its_term(glossary, query, zh):
     assert found(glossary, query) == [(zh, "exact")]
 
 
+def test_pinyin_inside_a_reading_is_whole_syllables_with_the_tones_typed(glossary):
+    terms = [
+        ("公共子表达式消除", "common subexpression elimination"),
+        ("计算机安全", "computer security"),
+        ("化学实验室", "chemistry laboratory"),
+        ("大型GPT模型", "large GPT model"),
+    ]
+    for zh, en in terms:
+        glossary.add(zh, en)
+    assert found(glossary, "biaodashi") == [("公共子表达式消除", "partial")]
+    assert found(glossary, "gptmoxing") == [("大型GPT模型", "partial")]  # (Latin in the reading, in capitals)
+    # one syllable is no two: jian is not ji'an, which pinyin writes with its apostrophe
+    assert found(glossary, "jian") == []
+    assert found(glossary, "ji'an") == [("计算机安全", "partial")]
+    # tones typed choose, as they do for whole readings: 实验 is shí yàn
+    assert found(glossary, "shi4 yan4") == []
+    assert found(glossary, "shi2 yan4") == [("化学实验室", "partial")]
+
+
+def test_pinyin_inside_readings_is_not_crowded_out_by_letters_across_syllables(glossary):
+    """(a scan for the letters anshi found 300 terms 现实 xiàn shí first, and stopped before 按时 àn shí)"""
+    for k in range(320):
+        glossary.add(f"第{k}种现实", f"reality {k}")
+    glossary.add("项目按时交付", "on-time delivery")
+    assert found(glossary, "anshi") == [("项目按时交付", "partial")]
+
+
 @pytest.mark.parametrize("query", ["transformer架构", "TRANSFORMER架构", "Transformer架构"])
 def test_an_exact_lookup_finds_what_a_lookup_calls_exact(filled, query):
     assert found(filled, query, exact=True) == [("Transformer架构", "exact")]
