@@ -292,9 +292,8 @@ _WIDE_PUNCTUATION = re.compile(
 _FIRST_WORD = re.compile(
     r"[*_`~]*[（(\[【「“‘《]*(?:[A-Za-z0-9][^\s\u3000-\u9fff\uff00-\uffef]*|.)[，。、；：？！,.;:?!）)\]】」”’》]*"
 )
-_OPEN_GLOSS = re.compile(
-    r"[（(][^（）()]*[A-Za-z][^（）()]*$"
-)  # (a bracket still open at the line's end, English in it)
+_OPEN_GLOSS = re.compile(r"[（(][^（）()]*$")  # (a bracket still open at the line's end)
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _MARKS = "*_`~"  # (emphasis and code marks, which a break between two characters may have beside it)
 _WRAPPED_WIDTH = 40  # (no narrower than 20 CJK characters)
 
@@ -358,7 +357,13 @@ def _wrapped_breaks(lines: list[tuple[str, str]]) -> list[bool]:
     """Which of these breaks (each a line and the next) wrapping made (see _BREAK): inside a gloss; or, in a text
     wrapped at a width that also breaks a gloss or a word somewhere (密⏎钥: lines of about one width may be an
     author's list), where the next word would not have fitted."""
-    glosses = [bool(_OPEN_GLOSS.search(line)) for line, _ in lines]
+    # (a bracket still open, with English in it before the break or right after: 重放攻击（replay⏎attack）,
+    # （⏎unseen classes）, （又称⏎round-trip time）)
+    glosses = [
+        bool(gloss and (_LATIN_LETTER.search(gloss.group()) or _LATIN_LETTER.match(following)))
+        for line, following in lines
+        for gloss in [_OPEN_GLOSS.search(line)]
+    ]
     sizes = [_width(line) for line, _ in lines]
     width = _wrap_width(sizes)
     if width is None or not (any(glosses) or any(_splits_a_word(line, following) for line, following in lines)):

@@ -345,9 +345,18 @@ def _pinyin_within(query: Query, pinyin: str) -> bool:
     syllables = pinyin.split()
     for key in query.pinyin_keys:
         span = syllables_within(key, pinyin)
-        if span and tones_agree(query, " ".join(syllables[span[0] : span[1]])):
+        if span and _tones_within(query, stored_tones(" ".join(syllables[span[0] : span[1]]))):
             return True
     return False
+
+
+def _tones_within(query: Query, stored: tuple[int | None, ...]) -> bool:
+    """Whether tones typed agree with those of the syllables found: where they line up one a syllable, and but
+    for a neutral tone stored (子 of 子表达式, typed zi3); tones that do not line up (xùnliàn: one mark a word)
+    say nothing."""
+    if not query.has_tones or query.tones is None or len(query.tones) != len(stored):
+        return True
+    return all(q is None or s is None or q == s for q, s in zip(query.tones, stored, strict=True))
 
 
 def syllables_within(key: str, pinyin: str) -> tuple[int, int] | None:

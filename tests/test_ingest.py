@@ -207,6 +207,11 @@ def test_hard_wrapped_paragraphs_are_read_as_one_line(tmp_path):
         "更进一步，客户端可以在第一个报文里就带上应用数据，这就是 0-RTT，也称早期数据（early data）。代价是 0-RTT "
         "数据没有前向保密性，而且可能遭受重放攻击（replay attack），所以只应该用于幂等（idempotent）请求，例如 GET。",
     ]
+    # ... a bracket left open with the English after the break is a gloss broken too
+    broken = (
+        "模型在“可见类”（seen classes）上训练，在“不可见类”（\nunseen classes）上测试，这就是零样本语义分割的设定。"
+    )
+    assert document_from_bytes(broken.encode(), "a.txt").text == broken.replace("\n", "")
     (tmp_path / "notes.txt").write_text(WRAPPED, encoding="utf-8")
     with open_glossary(tmp_path / "g.db") as g:
         extract_files(g, [str(tmp_path / "notes.txt")])

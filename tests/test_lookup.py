@@ -163,9 +163,12 @@ def test_pinyin_inside_a_reading_is_whole_syllables_with_the_tones_typed(glossar
     # one syllable is no two: jian is not ji'an, which pinyin writes with its apostrophe
     assert found(glossary, "jian") == []
     assert found(glossary, "ji'an") == [("计算机安全", "partial")]
-    # tones typed choose, as they do for whole readings: 实验 is shí yàn
+    # tones typed choose, as they do for whole readings: 实验 is shí yàn; but a neutral tone stored (子 zi) takes
+    # any, and marks that do not line up with the syllables (one a word) say nothing
     assert found(glossary, "shi4 yan4") == []
     assert found(glossary, "shi2 yan4") == [("化学实验室", "partial")]
+    assert found(glossary, "zi3biao3") == [("公共子表达式消除", "partial")]
+    assert found(glossary, "biǎodá shìxiāo") == [("公共子表达式消除", "partial")]
 
 
 def test_pinyin_inside_readings_is_not_crowded_out_by_letters_across_syllables(glossary):
