@@ -23,6 +23,7 @@ from typing import ClassVar
 from .errors import DocumentError
 from .model import STDIN, STDIN_NAME, Document
 from .normalize import CJK_RE, plain_text, to_traditional
+from .render import width
 
 SUFFIX_FORMATS = {
     ".txt": "txt",
@@ -280,7 +281,8 @@ _BREAK = re.compile(
 _ONE_LINE_BLOCK = re.compile(r"[ \t]*(?:#|\||[-=*_]{3,}[ \t]*$)|.*\S[ \t]\|[ \t]\S")  # (a | b: a table's row)
 _FENCE = re.compile("\n[ \t]*(```|~~~)")
 _INDENTED_CODE = re.compile(r" {4}|\t")  # (Markdown's code block, where no paragraph runs on into it)
-# Wide characters: CJK, their punctuation and quotes, full-width forms. Each is two columns of a wrapped line.
+# Wide characters: CJK, their punctuation and quotes, full-width forms: a break between two runs on without a
+# space.
 _WIDE = re.compile(
     "[\u1100-\u115f\u2018-\u201d\u2026\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
 )
@@ -364,12 +366,12 @@ def _wrapped_breaks(lines: list[tuple[str, str]]) -> list[bool]:
         for line, following in lines
         for gloss in [_OPEN_GLOSS.search(line)]
     ]
-    sizes = [_width(line) for line, _ in lines]
-    width = _wrap_width(sizes)
-    if width is None or not (any(glosses) or any(_splits_a_word(line, following) for line, following in lines)):
+    sizes = [width(line) for line, _ in lines]
+    wrap = _wrap_width(sizes)
+    if wrap is None or not (any(glosses) or any(_splits_a_word(line, following) for line, following in lines)):
         return glosses
     return [
-        broken or (size <= width and size + _width(word) + word[:1].isascii() > width - 2)  # (or nearly: wrappers
+        broken or (size <= wrap and size + width(word) + word[:1].isascii() > wrap - 2)  # (or nearly: wrappers
         for broken, size, (_, following) in zip(glosses, sizes, lines, strict=True)  # keep a column or two)
         for word in [_FIRST_WORD.match(following).group()]  # type: ignore[union-attr]
     ]
@@ -405,10 +407,6 @@ def _joint(line: str, following: str) -> str:
     if before == "-" and line[-2:-1].isalpha():
         return ""
     return "" if _glued(before, after) else " "
-
-
-def _width(line: str) -> int:
-    return len(line) + len(_WIDE.findall(line))
 
 
 def _glued(before: str, after: str) -> bool:
