@@ -337,13 +337,19 @@ def _candidates(query: Query, row: Row) -> Iterable[tuple[str, str, float]]:
 PARTIAL_PINYIN = 4
 
 
-def _pinyin_within(query: Query, pinyin: str) -> bool:
-    """Whether the query's pinyin is two whole syllables or more inside a stored reading, with the tones typed:
-    not one syllable (jian is not ji'an of 计算机安全), nor letters across syllables."""
+def partial_pinyin_keys(query: Query) -> tuple[str, ...]:
+    """The keys whose syllables a partial match finds inside a reading: none for a short key, or for one
+    syllable typed as one (jian is not ji'an of 计算机安全)."""
     if len(query.pinyin) < PARTIAL_PINYIN or (not query.delimited and is_syllable(query.pinyin)):
-        return False
+        return ()
+    return query.pinyin_keys
+
+
+def _pinyin_within(query: Query, pinyin: str) -> bool:
+    """Whether the query's pinyin is two whole syllables or more inside a stored reading, with the tones typed,
+    not letters across syllables."""
     syllables = pinyin.split()
-    for key in query.pinyin_keys:
+    for key in partial_pinyin_keys(query):
         span = syllables_within(key, pinyin)
         if span and _tones_within(query, stored_tones(" ".join(syllables[span[0] : span[1]]))):
             return True

@@ -1359,7 +1359,7 @@ class Glossary:
 
     def _lookup_rows(self, query, *, exact: bool) -> list:
         """Candidate rows for a query: exact keys, prefixes, and what the gram postings vote for. No ranking."""
-        from .lookup import EN_FIELD, PARTIAL_PINYIN, ZH_FIELD, Row
+        from .lookup import EN_FIELD, ZH_FIELD, Row, partial_pinyin_keys
 
         term_ids: set[int] = set()
         english_ids: set[int] = set()
@@ -1399,11 +1399,11 @@ class Glossary:
                 term_ids |= one("SELECT id FROM terms WHERE pinyin_key = ?", [key])
                 if not exact and len(key) >= 3:
                     term_ids |= self._prefixed("terms", "pinyin_key", key)
-                if not exact and len(key) >= PARTIAL_PINYIN:
-                    # whole syllables inside a term's reading: terms_fts indexes each run of them (see search_tokens)
-                    term_ids |= one(
-                        f"SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT {self._PARTIAL_LIMIT}", [f'"{key}"']
-                    )
+            for key in () if exact else partial_pinyin_keys(q):
+                # whole syllables inside a term's reading: terms_fts indexes each run of them (see search_tokens)
+                term_ids |= one(
+                    f"SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT {self._PARTIAL_LIMIT}", [f'"{key}"']
+                )
             if q.initials:
                 term_ids |= one(f"SELECT id FROM terms WHERE initials = ? LIMIT {self._PREFIX_LIMIT}", [q.initials])
                 if not exact and len(q.initials) >= 3:  # (zyl: 注意力机制 zyljz)
