@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .model import Entry
 from .normalize import (
     CJK_RE,
+    TONE_OF_MARK,
     en_key,
     is_syllable,
     may_be_traditional,
@@ -144,7 +145,6 @@ def abbr_key(text: str) -> str:
 
 
 # Tone marks as Unicode combining characters: macron, acute, caron, grave.
-_TONE_OF_MARK = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _DIAERESIS = "\u0308"
 _PINYIN_RE = re.compile(r"^[a-zü:\u0300-\u030c' 0-5-]+$")
 _SYLLABLE_SPLIT = re.compile(r"[\s'-]+")
@@ -166,7 +166,7 @@ def read_pinyin(text: str) -> tuple[str, tuple[int | None, ...], bool] | None:
     syllables: list[tuple[str, int | None]] = []
     for chunk in _SYLLABLE_SPLIT.split(decomposed.strip()):
         for letters, number in re.findall(r"([^0-5]+)([0-5]?)", chunk) if has_numbers else [(chunk, "")]:
-            marks = [_TONE_OF_MARK[c] for c in letters if c in _TONE_OF_MARK]
+            marks = [TONE_OF_MARK[c] for c in letters if c in TONE_OF_MARK]
             plain = "".join(c for c in letters if "a" <= c <= "z")
             if not plain:
                 return None
@@ -205,7 +205,7 @@ def stored_tones(pinyin: str) -> tuple[int | None, ...]:
     """Tone per syllable of a stored reading (tone marks, syllables separated by spaces)."""
     tones: list[int | None] = []
     for syllable in pinyin.split():
-        marks = [_TONE_OF_MARK[c] for c in unicodedata.normalize("NFD", syllable) if c in _TONE_OF_MARK]
+        marks = [TONE_OF_MARK[c] for c in unicodedata.normalize("NFD", syllable) if c in TONE_OF_MARK]
         tones.append(marks[0] if marks else None)
     return tuple(tones)
 
@@ -239,7 +239,7 @@ def parse_query(text: str) -> Query:
     pinyin, tones, delimited = reading if reading else ("", None, False)
     compact = text.replace(" ", "").lower()
     # Tone marks say pinyin; tone numbers do not rule English out (GPT4).
-    marked = any(c in _TONE_OF_MARK for c in unicodedata.normalize("NFD", text))
+    marked = any(c in TONE_OF_MARK for c in unicodedata.normalize("NFD", text))
     return Query(
         text,
         en="" if marked else en_key(text),

@@ -356,7 +356,7 @@ def is_syllable(letters: str) -> bool:
 
 
 _TONE_MARK_RE = re.compile("[\u0300-\u030c]")
-_TONE_OF_MARK = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+TONE_OF_MARK = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}  # (combining macron, acute, caron, grave)
 
 
 def written_pinyin(zh: str, reading: str) -> tuple[str, str, str]:
@@ -379,7 +379,8 @@ def written_pinyin(zh: str, reading: str) -> tuple[str, str, str]:
         syllable = unicodedata.normalize("NFD", theirs.lower()).replace("u\u0308", "ü").replace("u:", "ü")
         number = syllable[-1] if syllable[-1:] in ("0", "1", "2", "3", "4", "5") else ""
         letters = _TONE_MARK_RE.sub("", syllable.removesuffix(number)).replace("v", "ü")
-        tones = [_TONE_OF_MARK.get(m, "") for m in _TONE_MARK_RE.findall(syllable)] + ([number] if number else [])
+        marks = _TONE_MARK_RE.findall(syllable)
+        tones = [str(TONE_OF_MARK[m]) if m in TONE_OF_MARK else "" for m in marks] + ([number] if number else [])
         if not _SYLLABLE.fullmatch(letters) or letters.startswith("ü") or len(tones) > 1 or "" in tones:
             raise ValueError(f'"{theirs}" is no pinyin syllable (tiáo or tiao2, one tone; ü as v or ü)')
         if letters[:1] in ("j", "q", "x", "y"):
