@@ -401,7 +401,13 @@ def score_span(
             score_span(rejoined, english, stats, weights, at_markup=at_markup, rejoin=False),
         )
     says_everything = not slack
-    content_first = _content_first(words, option.first_is_content, 0 in said.unaligned, stats)
+    # A first word of two characters that jieba tags a noun but CC-CEDICT reads as a verb too (小心 "to take care",
+    # 惩罚 "to punish") says nothing a term needs where the rest of the span says all the English: context
+    # (小心|前视偏差 "look-ahead bias"). (One character is a morpheme of the term as often: 退|相干 "decoherence".)
+    first_content = option.first_is_content and not (
+        says_everything and len(words) > 1 and len(words[0]) > 1 and can_be_verb(words[0])
+    )
+    content_first = _content_first(words, first_content, 0 in said.unaligned, stats)
     # Words of the span no dictionary knows (酉 of 酉矩阵 "unitary matrix", 德布|鲁因 "de Bruijn") say what they may
     # first: they are nearer the gloss than a dictionary word before them (对应|酉矩阵 "corresponds to a unitary
     # matrix", 构建|德布鲁因图 "build a de Bruijn graph").
