@@ -1002,6 +1002,37 @@ def test_a_list_of_terms_glosses_each_line_whole():
     assert found == {("预训练", "Pre-training"), ("微调", "fine-tuning"), ("对齐", "Alignment")}
 
 
+# A vocabulary as a standard (GB/T) writes it: each entry's number, its term and English on one line, its
+# abbreviation after a semicolon or on the next line, then its definition.
+VOCABULARY = """3 术语和定义
+
+3.1.1
+机器学习 machine learning
+ML
+功能单元通过获取新知识来改进其性能的过程。
+
+3.1.2 数据集 dataset
+具有一定主题的数据集合。
+
+3.3.2
+卷积神经网络 convolutional neural network; CNN
+至少有一层采用卷积运算的前馈神经网络。
+安装 PyTorch
+作者 John Smith
+"""
+
+
+def test_a_vocabulary_entry_is_its_term_and_english_on_one_line():
+    found = {(c.zh, c.en, c.abbr) for c in extract_pairs(VOCABULARY) if c.parent is None and c.confidence >= KNOWLEDGE}
+    # a line of an action or of metadata has the shape, but the Chinese says nothing of the English
+    assert found == {
+        ("机器学习", "machine learning", "ML"),
+        ("数据集", "dataset", None),
+        ("卷积神经网络", "convolutional neural network", "CNN"),
+    }
+    assert all(VOCABULARY[c.start : c.end] == c.zh for c in extract_pairs(VOCABULARY))
+
+
 def test_full_width_letters_gloss_as_ascii_ones():
     text = "我们使用大语言模型（Ｌａｒｇｅ Ｌａｎｇｕａｇｅ Ｍｏｄｅｌ，ＬＬＭ）来做事。"
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {("大语言模型", "Large Language Model", "LLM")}

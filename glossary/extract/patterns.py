@@ -351,6 +351,8 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
             sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     for site in _list_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    for site in _entry_sites(masked):
+        sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     # A term holds no other gloss's English: 内核态/kernel mode和用户态/user mode is two pairs, and the second
     # window starts after "kernel mode".
     english_ends = sorted(form.end for site in sites.values() for form in site.gloss.forms)
@@ -476,6 +478,27 @@ def _list_sites(masked: str) -> Iterator[Site]:
             gloss = parse(english, en_start) if english else None
             if gloss is not None:
                 yield Site("list", gloss, zh_start, zh_end, fixed=True)
+
+
+# An entry of a vocabulary, as standards (GB/T) and term lists write them: a line that is a Chinese term and its
+# English after a space, nothing else, after the entry's number if any (3.1.2 数据集 dataset); an abbreviation
+# after a semicolon or comma (卷积神经网络 convolutional neural network; CNN), or alone on the next line.
+_ENTRY_LINE = re.compile(
+    rf"\n[ \t]*(?:\d{{1,3}}(?:\.\d{{1,3}})*[ \t]+)?(?P<zh>{_CJK}{{2,16}})[ \t]+"
+    rf"(?P<en>[A-Za-z][A-Za-z0-9'’\- ]{{0,80}}?(?:[ \t]*[;；,，][ \t]*{_ACRONYM})?)[ \t]*"
+    rf"(?=\n|$)(?:\n(?P<abbr>{_ACRONYM})[ \t]*(?=\n|$))?"
+)
+
+
+def _entry_sites(masked: str) -> Iterator[Site]:
+    """Entries of a vocabulary (see _ENTRY_LINE): the Chinese whole, the English as a gloss is read."""
+    for entry in _ENTRY_LINE.finditer("\n" + masked):  # (a newline first: the first line is a line too)
+        en_start, en_end = entry.start("en") - 1, (entry.end("abbr") if entry.group("abbr") else entry.end("en")) - 1
+        # (the separator of an abbreviation read as a comma: the same offsets)
+        english = re.sub("[;；\n]", "，", masked[en_start:en_end])
+        gloss = parse(english, en_start)
+        if gloss is not None:
+            yield Site("entry", gloss, entry.start("zh") - 1, entry.end("zh") - 1, fixed=True)
 
 
 # Words that label the English of a term rather than name one (术语：page size)

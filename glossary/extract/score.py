@@ -32,6 +32,7 @@ PATTERN_PRIOR = {
     "zh/en": -0.2,
     "en/zh": -0.2,
     "list": 0.0,  # a line of a term and its English: a glossary's, or metadata's (作者：John Smith)
+    "entry": 0.0,  # a line of a term and its English after a space: a vocabulary's entry (数据集 dataset), or not
     "table": 0.8,  # a column headed 英文 beside the term's (not measured: no corpus of the six holds one)
     "abbr(en，zh)": 1.0,  # RAG（Retrieval-Augmented Generation，检索增强生成）: as explicit as zh(en，ABBR)
 }
@@ -119,9 +120,10 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
-    if site.pattern == "list" and not any(aligns(w, english) for w in words):
+    if site.pattern in ("list", "entry") and not any(aligns(w, english) for w in words):
         # A line of a term and its English with nothing the dictionary sees of one in the other is as often a line
-        # of settings (优化器：AdamW, 数据集：COCO) as a glossary's: below knowledge, whatever else the line has
+        # of settings (优化器：AdamW, 数据集：COCO; 安装 PyTorch) as a glossary's: below knowledge, whatever else the
+        # line has
         logit = min(logit, -0.2)
     if _writes_a_number(english) and not _writes_a_number(zh) and not _names_x_to_y(english, site):
         # A number the Chinese does not write: the English names one thing, a version, a size, a format or a
