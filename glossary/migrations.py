@@ -352,6 +352,16 @@ def m012_term_pinyin_written(db: Database) -> None:
     execute_statements(db.conn, "ALTER TABLE terms ADD COLUMN pinyin_written TEXT;")
 
 
+@MIGRATIONS()
+def m013_pinyin_tones(db: Database) -> None:
+    """CC-CEDICT's tones where pypinyin reads a word it lacks character by character in another (因子 yīn zi, not
+    yīn zǐ; 下载 xià zài, not xià zǎi): data/pinyin_corrections.json holds them now, and every term is read again
+    (but for a reading a person gave)."""
+    from .store import Glossary
+
+    Glossary(db.conn, _database_path(db)).reread_pinyin()
+
+
 def _en_key_schema_9(text: str) -> str:
     """en_key as glossaries up to schema 9 were keyed with."""
     strip = "*_`\"'“”‘’「」『』《》〈〉【】,;:()[]"

@@ -340,6 +340,17 @@ def test_terms_are_read_again_with_the_corrected_pinyin(db_path):
         assert g.reread_pinyin() == 0 and {e.zh: e.pinyin for e in g.entries()}["模型"] == "mú xíng"
 
 
+def test_terms_are_read_again_with_dictionary_tones(db_path):
+    """m013: 因子 was stored yīn zi, pypinyin's neutral 子 of a word it lacks, where CC-CEDICT reads yīn zǐ."""
+    with open_glossary(db_path) as g:
+        g.add("因子", "factor")
+        g.execute("UPDATE terms SET pinyin = 'yīn zi' WHERE zh = '因子'")
+        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm013_pinyin_tones'")
+        g.execute("PRAGMA user_version = 12")
+    with open_glossary(db_path) as g:
+        assert [e.pinyin for e in g.entries() if e.zh == "因子"] == ["yīn zǐ"]
+
+
 def test_newer_schema_is_refused_and_left_untouched(db_path):
     open_glossary(db_path).close()
     conn = sqlite3.connect(db_path)

