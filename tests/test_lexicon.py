@@ -122,12 +122,15 @@ def test_words_pypinyin_reads_wrong_read_as_cc_cedict_does(tmp_path, how):
         "栅格地图": "shān gé dì tú",
         "长尾": "cháng wěi",
         "重庆": "chóng qìng",  # pypinyin's own phrases still read
-        # tones: CC-CEDICT's, but not its neutral tone nor its 一 and 不, which pypinyin writes as said
+        # tones: CC-CEDICT's, but not its neutral tone nor its 一 and 不, which pypinyin writes as said; nor where
+        # CC-CEDICT gives another reading too (下载 "also pr. xia4 zai4"), or reads a word inside otherwise (中毒
+        # zhòng, though its 甲醇中毒 says zhōng)
         "因子": "yīn zǐ",
-        "下载": "xià zǎi",
         "评为": "píng wéi",
         "一个": "yí gè",
         "桌子": "zhuō zi",
+        "下载": "xià zài",
+        "甲醇中毒": "jiǎ chún zhòng dú",
     }
     env = None if how == "lexicon" else {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     out = subprocess.run(

