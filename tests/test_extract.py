@@ -1017,6 +1017,10 @@ ML
 3.3.2
 卷积神经网络 convolutional neural network; CNN
 至少有一层采用卷积运算的前馈神经网络。
+
+3.4
+数据集 dataset
+AI
 安装 PyTorch
 作者 John Smith
 """
@@ -1024,7 +1028,8 @@ ML
 
 def test_a_vocabulary_entry_is_its_term_and_english_on_one_line():
     found = {(c.zh, c.en, c.abbr) for c in extract_pairs(VOCABULARY) if c.parent is None and c.confidence >= KNOWLEDGE}
-    # a line of an action or of metadata has the shape, but the Chinese says nothing of the English
+    # a line of an action or of metadata has the shape, but the Chinese says nothing of the English; a line of
+    # capitals after an entry is its abbreviation only where they are the English's initials (not AI of dataset)
     assert found == {
         ("机器学习", "machine learning", "ML"),
         ("数据集", "dataset", None),

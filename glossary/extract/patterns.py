@@ -485,15 +485,17 @@ def _list_sites(masked: str) -> Iterator[Site]:
 # after a semicolon or comma (卷积神经网络 convolutional neural network; CNN), or alone on the next line.
 _ENTRY_LINE = re.compile(
     rf"\n[ \t]*(?:\d{{1,3}}(?:\.\d{{1,3}})*[ \t]+)?(?P<zh>{_CJK}{{2,16}})[ \t]+"
-    rf"(?P<en>[A-Za-z][A-Za-z0-9'’\- ]{{0,80}}?(?:[ \t]*[;；,，][ \t]*{_ACRONYM})?)[ \t]*"
-    rf"(?=\n|$)(?:\n(?P<abbr>{_ACRONYM})[ \t]*(?=\n|$))?"
+    rf"(?P<en>[A-Za-z][A-Za-z0-9'’\- ]{{0,80}}?(?:[ \t]*[;；,，][ \t]*{_ACRONYM})?)[ \t\r]*"
+    rf"(?=\n|$)(?:\n(?P<abbr>{_ACRONYM})[ \t\r]*(?=\n|$))?"
 )
 
 
 def _entry_sites(masked: str) -> Iterator[Site]:
     """Entries of a vocabulary (see _ENTRY_LINE): the Chinese whole, the English as a gloss is read."""
     for entry in _ENTRY_LINE.finditer("\n" + masked):  # (a newline first: the first line is a line too)
-        en_start, en_end = entry.start("en") - 1, (entry.end("abbr") if entry.group("abbr") else entry.end("en")) - 1
+        en_start, en_end = entry.start("en") - 1, entry.end("en") - 1
+        if entry.group("abbr") and abbreviates(entry.group("abbr"), entry.group("en")):
+            en_end = entry.end("abbr") - 1  # (a line of capitals that are not the English's initials is no part of it)
         # (the separator of an abbreviation read as a comma: the same offsets)
         english = re.sub("[;；\n]", "，", masked[en_start:en_end])
         gloss = parse(english, en_start)
