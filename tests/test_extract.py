@@ -1304,6 +1304,13 @@ def test_a_term_may_start_after_a_preposition_jieba_glued_to_it(text, expected):
     assert pairs(text) == {expected}
 
 
+def test_a_term_does_not_start_inside_a_dictionary_word_whose_part_left_out_the_english_says():
+    # jieba lists 检查点 whole; 查点 is a word too ("to check and count"), but 检 says the "check" of checkpoint
+    assert pairs("训练时定期保存检查点（checkpoint）。") == {("检查点", "checkpoint")}
+    # ... while 多 of 多通道 says nothing of "channel"
+    assert pairs("卷积层可以有多通道（channel）。") == {("通道", "channel")}
+
+
 AGENTS = [
     "多智能体系统很复杂。",
     "每个智能体都有记忆。",

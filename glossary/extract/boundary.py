@@ -747,7 +747,11 @@ def choose(
         if option.short_of_gloss:
             s -= weights.short_of_gloss
         outside, inside = option.splits_word
-        if outside in NAME_DOTS:
+        if option.inside_listed[0] and not outside and word_senses(option.inside_listed[0]) & side.stems:
+            # a word of jieba's dictionary the English says the part left out of: 检|查点 "checkpoint" (检 "check"),
+            # not 应用|层规范化 "layer normalization" nor 多|通道 "channel"
+            s -= weights.splits_word
+        elif outside in NAME_DOTS:
             # the dot of a transliterated name joins its parts where the English names more of them than the span
             # holds (冯·|诺依曼结构 "von Neumann architecture", 托马斯·|贝叶斯 "Thomas Bayes"), not where it names
             # those only (阿兰·|图灵 "Turing", 约翰·|冯·诺依曼 "von Neumann")

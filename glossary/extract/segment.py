@@ -343,6 +343,9 @@ class SpanOption(Picklable):
     before: str = ""  # the character before the span, layout spaces skipped ("" at the window's start)
     after_word: bool = False  # jieba's words in context cut before the span, after a word of two characters or more
     previous: str = ""  # jieba's word before the span in context ("" at the window's start, or inside a word)
+    # a word of three characters or more in jieba's dictionary that the span starts inside, as its parts outside and
+    # inside the span (应用|层规范化, 检|查点): a word all the same where the English says the part left out
+    inside_listed: tuple[str, str] = ("", "")
 
     @property
     def first_is_content(self) -> bool:
@@ -395,6 +398,7 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
         # starts inside a name jieba guessed in context (古|斯塔夫, 维|克里), at no common word (出|会话 is no name),
         # or after a preposition glued to the first character (对|流处理)
         inside_word: dict[int, tuple[str, str]] = {}
+        inner: dict[int, tuple[str, str]] = {}
         for k, word in enumerate(in_context):
             suffixes[at] = in_context[k:]
             previous[at] = in_context[k - 1] if k else ""
@@ -402,6 +406,8 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
                 inside_word.update({at + cut: (word[:cut], word[cut:]) for cut in range(1, len(word))})
             elif glued_preposition(word):
                 inside_word[at + 1] = (word[0], word[1])
+            elif len(word) > 2:
+                inner.update({at + cut: (word[:cut], word[cut:]) for cut in _inner_cuts(word)})
             at += len(word)
         for start in cut_points(window[:end], in_context, numbered):
             span = window[start:end]
@@ -423,6 +429,7 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
                     window[:start].rstrip(" ")[-1:],
                     len(previous.get(start, "")) > 1,
                     previous.get(start, ""),
+                    inner.get(start, ("", "")),
                 )
             )
     return options
