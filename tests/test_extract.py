@@ -1038,6 +1038,32 @@ def test_a_vocabulary_entry_is_its_term_and_english_on_one_line():
     assert all(VOCABULARY[c.start : c.end] == c.zh for c in extract_pairs(VOCABULARY))
 
 
+# A paper's abstracts, with their keywords in the same order in both languages (a space between two Chinese ones)
+KEYWORDS = """**摘要**：本文研究了图像分割问题。
+
+**关键词**：深度学习；卷积神经网络 语义分割。
+
+## Abstract
+
+This paper studies image segmentation.
+
+**Key words**: deep learning; convolutional neural network; semantic segmentation.
+"""
+
+
+def test_keywords_in_both_languages_pair_item_by_item():
+    found = {(c.zh, c.en) for c in extract_pairs(KEYWORDS) if c.parent is None and c.confidence >= KNOWLEDGE}
+    assert found == {
+        ("深度学习", "deep learning"),
+        ("卷积神经网络", "convolutional neural network"),
+        ("语义分割", "semantic segmentation"),
+    }
+    assert all(KEYWORDS[c.start : c.end] == c.zh for c in extract_pairs(KEYWORDS))
+    # lists in another order (迁移学习 against "image"), or of other lengths, pair nothing
+    assert extract_pairs("关键词：深度学习；迁移学习；图像\nKeywords: transfer learning; image; deep learning\n") == []
+    assert extract_pairs("关键词：深度学习；迁移学习\nKeywords: deep learning; transfer learning; image\n") == []
+
+
 def test_full_width_letters_gloss_as_ascii_ones():
     text = "我们使用大语言模型（Ｌａｒｇｅ Ｌａｎｇｕａｇｅ Ｍｏｄｅｌ，ＬＬＭ）来做事。"
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {("大语言模型", "Large Language Model", "LLM")}

@@ -28,9 +28,10 @@ from dataclasses import dataclass, replace
 from ..ingest import FRONT_MATTER
 from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
+from .align import aligns, dictionary_knows
 from .english import CUT_OFF, SENTENCE_WORDS, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
 from .frozen import Picklable
-from .segment import FRAME_OPENERS
+from .segment import FRAME_OPENERS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -353,6 +354,9 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     for site in _entry_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    if "关键词" in masked or "关键字" in masked:
+        for site in _keyword_sites(masked):
+            sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     # A term holds no other gloss's English: 内核态/kernel mode和用户态/user mode is two pairs, and the second
     # window starts after "kernel mode".
     english_ends = sorted(form.end for site in sites.values() for form in site.gloss.forms)
@@ -501,6 +505,63 @@ def _entry_sites(masked: str) -> Iterator[Site]:
         gloss = parse(english, en_start)
         if gloss is not None:
             yield Site("entry", gloss, entry.start("zh") - 1, entry.end("zh") - 1, fixed=True)
+
+
+# A paper's keywords, in Chinese and in English: two lists in the same order (关键词：深度学习；迁移学习 ... Key words:
+# deep learning; transfer learning), as Chinese journals and theses print them under the two abstracts.
+_KEYWORDS_ZH = re.compile(r"^[ \t>#*_]*关键[词字][*_]*[ \t]*[:：][*_]*[ \t]*(?P<items>[^\n]+)", re.MULTILINE)
+_KEYWORDS_EN = re.compile(
+    r"^[ \t>#*_]*(?:key[ \t]?words?|index[ \t]terms)[*_]*[ \t]*[:：—][*_]*[ \t]*(?P<items>[^\n]+)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_KEYWORD_SEPARATORS = re.compile(r"[；;，,、]")
+_CHINESE_KEYWORD_SEPARATORS = re.compile(
+    r"[；;，,、 \t\u3000]"
+)  # (深度学习 迁移学习: a Chinese keyword holds no space)
+
+
+def _keyword_items(masked: str, start: int, end: int, separators: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The bounds of each keyword of a list, without the spaces, emphasis and full stop around it."""
+    items, at = [], start
+    for separator in [*(m.start() for m in separators.finditer(masked, start, end)), end]:
+        bounds = _stripped(masked, at, separator)
+        while bounds[1] > bounds[0] and masked[bounds[1] - 1] in "。.;； \t*_":
+            bounds = (bounds[0], bounds[1] - 1)
+        if bounds[1] > bounds[0]:
+            items.append(bounds)
+        at = separator + 1
+    return items
+
+
+def _keyword_sites(masked: str) -> Iterator[Site]:
+    """Keywords: the Chinese list pairs with the first English list after it that has as many items, item by item,
+    each Chinese item whole. Not where the dictionary reads an item otherwise than the English at its place: the
+    authors reordered one list (迁移学习 against "image"), and the order says nothing."""
+    english = [
+        (m.start(), _keyword_items(masked, *m.span("items"), _KEYWORD_SEPARATORS))
+        for m in _KEYWORDS_EN.finditer(masked)
+    ]
+    for chinese in _KEYWORDS_ZH.finditer(masked):
+        zh_items = _keyword_items(masked, *chinese.span("items"), _CHINESE_KEYWORD_SEPARATORS)
+        if len(zh_items) < 2 or not all(_CHINESE_GLOSS.fullmatch(masked, *bounds) for bounds in zh_items):
+            continue
+        en_items = next((e for start, e in english if start > chinese.start() and len(e) == len(zh_items)), None)
+        if en_items is None:
+            continue
+        pairs = [
+            (zh, masked[zh[0] : zh[1]], en, masked[en[0] : en[1]]) for zh, en in zip(zh_items, en_items, strict=True)
+        ]
+        if any(_read_otherwise(tokens(zh_text), en_text) for _, zh_text, _, en_text in pairs):
+            continue
+        for (zh_start, zh_end), _, (en_start, _), en_text in pairs:
+            gloss = parse(en_text, en_start)
+            if gloss is not None:
+                yield Site("keywords", gloss, zh_start, zh_end, fixed=True)
+
+
+def _read_otherwise(words: tuple[str, ...], english: str) -> bool:
+    """Whether the dictionary knows every word and none says what the English does."""
+    return dictionary_knows(words) and not any(aligns(word, english) for word in words)
 
 
 # Words that label the English of a term rather than name one (术语：page size)

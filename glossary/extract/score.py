@@ -33,6 +33,7 @@ PATTERN_PRIOR = {
     "en/zh": -0.2,
     "list": 0.0,  # a line of a term and its English: a glossary's, or metadata's (作者：John Smith)
     "entry": 0.0,  # a line of a term and its English after a space: a vocabulary's entry (数据集 dataset), or not
+    "keywords": 0.5,  # a paper's Chinese and English keywords, in the same order (not measured: no corpus has them)
     "table": 0.8,  # a column headed 英文 beside the term's (not measured: no corpus of the six holds one)
     "abbr(en，zh)": 1.0,  # RAG（Retrieval-Augmented Generation，检索增强生成）: as explicit as zh(en，ABBR)
 }
