@@ -977,6 +977,18 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
     assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
 
 
+def test_a_table_column_of_abbreviations_gives_each_row_its_abbreviation():
+    table = (
+        "| 缩略语 | 英文全称 | 中文名称 |\n| --- | --- | --- |\n"
+        "| CNN | Convolutional Neural Network | 卷积神经网络 |\n"
+        "| GPU | Recurrent Neural Network | 循环神经网络 |\n"  # (letters that are not its initials: no abbreviation)
+    )
+    assert {(c.zh, c.en, c.abbr) for c in extract_pairs(table)} == {
+        ("卷积神经网络", "Convolutional Neural Network", "CNN"),
+        ("循环神经网络", "Recurrent Neural Network", None),
+    }
+
+
 def test_a_labelled_english_line_glosses_the_term_on_the_line_before():
     text = "- 快表\n  - 术语：Translation Lookaside Buffer（TLB）\n\n#### 流量镜像\n\n英文：Traffic Mirroring\n"
     found = {(c.zh, c.en, c.abbr) for c in extract_pairs(text) if c.parent is None}

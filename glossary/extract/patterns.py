@@ -410,12 +410,16 @@ _TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
 _ENGLISH_HEADER = re.compile(r"(?:英文|英語|English|英文名称?|英文全称|英文术语|英文原文|原文)", re.I)
 
 
+_ABBREVIATION_HEADER = re.compile(r"(?:英文)?(?:缩写|缩略语|缩略词|简称)|abbreviations?|abbr\.?|acronyms?", re.I)
+
+
 def _table_sites(masked: str) -> Iterator[Site]:
     """A table of terms: in a table whose header names a column of English, each row's English cell glosses the
     Chinese term beside it, whole: the cell on its left, else on its right (| 位置编码 | Positional Encoding |;
     | 1 | Dropout | 丢弃法 |). A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their
-    names in English."""
-    english = -1
+    names in English. A column headed 缩写 or Abbreviation gives the abbreviation, where its letters are the
+    English's initials (| CNN | Convolutional Neural Network | 卷积神经网络 |)."""
+    english = abbreviation = -1
     previous_end = -2
     for row in _TABLE_ROW.finditer(masked):
         new_table, previous_end = row.start() != previous_end + 1, row.end()
@@ -425,12 +429,17 @@ def _table_sites(masked: str) -> Iterator[Site]:
         if new_table:  # this row is its header
             names = [masked[a:b].strip(" *") for a, b in cells]
             english = next((k for k, name in enumerate(names) if _ENGLISH_HEADER.fullmatch(name)), -1)
+            abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
         elif english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
             beside = [_stripped(masked, *cells[k]) for k in (english - 1, english + 1) if 0 <= k < len(cells)]
             chinese = next((bounds for bounds in beside if _CHINESE_GLOSS.fullmatch(masked, *bounds)), None)
             # (an abbreviation in brackets after the English is read as after a comma: Layer Normalization（LN）)
             cell = _BRACKETED_LAST.sub(r"，\1 ", masked[cells[english][0] : cells[english][1]])
             gloss = parse(cell, cells[english][0])
+            if gloss is not None and gloss.abbr is None and 0 <= abbreviation < len(cells):
+                a_start, a_end = _stripped(masked, *cells[abbreviation])
+                if abbreviates(masked[a_start:a_end], gloss.forms[0].text):
+                    gloss = replace(gloss, abbr=Form(masked[a_start:a_end], a_start, a_end))
             if gloss is not None and chinese is not None:
                 yield Site("table", gloss, *chinese, fixed=True)
 
