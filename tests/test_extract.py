@@ -989,6 +989,20 @@ def test_a_table_column_of_abbreviations_gives_each_row_its_abbreviation():
     }
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Wikipedia's first sentence: labels the reading converts to simplified (英語, 常簡稱為), an abbreviation
+        # said to be used "often", and a Chinese alternative name
+        "支持向量机（英語：support vector machine，常簡稱為SVM，又名支援向量網絡）是監督式學習模型。",
+        "循环神经网络（英语：recurrent neural network，简称为RNN）是一类网络。",
+    ],
+)
+def test_a_labelled_abbreviation_in_a_gloss_is_its_abbreviation_and_no_pair_of_its_own(sentence):
+    found = [(c.zh, c.en, c.abbr) for c in extract_pairs(sentence) if c.parent is None]
+    assert len(found) == 1 and found[0][2] in ("SVM", "RNN") and sentence.startswith(found[0][0])
+
+
 def test_a_labelled_english_line_glosses_the_term_on_the_line_before():
     text = "- 快表\n  - 术语：Translation Lookaside Buffer（TLB）\n\n#### 流量镜像\n\n英文：Traffic Mirroring\n"
     found = {(c.zh, c.en, c.abbr) for c in extract_pairs(text) if c.parent is None}

@@ -345,7 +345,14 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
     sites: dict[tuple, Site] = {}
     for site in _bracket_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    # The brackets of glosses, from the term's end to the gloss's: an apposition inside one is the gloss's own
+    # wording (支持向量机（英语：support vector machine，常简称为SVM）: 常简 is no term of SVM)
+    glossed = sorted((site.zh_end, _gloss_end(site.gloss)) for site in sites.values() if site.pattern == "zh(en)")
+    starts = [start for start, _ in glossed]
     for site in _apposition_sites(masked):
+        inside = bisect_right(starts, site.zh_end - 1) - 1
+        if inside >= 0 and site.zh_end <= glossed[inside][1]:
+            continue
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     if "|" in masked:
         for site in _table_sites(masked):
@@ -367,6 +374,10 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
             site = replace(site, window_start=english_ends[last])
         clipped.append(site)
     return sorted(clipped, key=lambda s: (s.window_start, s.gloss.forms[0].start))
+
+
+def _gloss_end(gloss: EnglishGloss) -> int:
+    return max(form.end for form in (*gloss.forms, *((gloss.abbr,) if gloss.abbr else ())))
 
 
 def _bracket_sites(masked: str) -> Iterator[Site]:
