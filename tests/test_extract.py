@@ -470,6 +470,8 @@ GLOSSES = [
     ("大语言模型（Large Language Model，LLM）是当前的热点。", {("大语言模型", "Large Language Model")}),
     ("它可以对大语言模型(LLM)进行微调。", {("大语言模型", "LLM")}),
     ("本文讨论指令跟随（英文：instruction following）。", {("指令跟随", "instruction following")}),
+    ("梯度提升决策树，又名 GBDT，是一种集成方法。", {("梯度提升决策树", "GBDT")}),
+    ("自注意力，亦称 self-attention，是核心模块。", {("自注意力", "self-attention")}),
     # the Chinese name written with the abbreviation beside the English
     (
         "期望极大算法（expectation maximization algorithm，EM算法）是一种迭代算法。",
