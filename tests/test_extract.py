@@ -1047,23 +1047,55 @@ ML
 至少有一层采用卷积运算的前馈神经网络。
 
 3.4
-数据集 dataset
+训练数据 training data
 AI
-安装 PyTorch
-作者 John Smith
 """
 
 
+def knowledge(text: str) -> set[tuple[str, str, str | None]]:
+    return {(c.zh, c.en, c.abbr) for c in extract_pairs(text) if c.parent is None and c.confidence >= KNOWLEDGE}
+
+
 def test_a_vocabulary_entry_is_its_term_and_english_on_one_line():
-    found = {(c.zh, c.en, c.abbr) for c in extract_pairs(VOCABULARY) if c.parent is None and c.confidence >= KNOWLEDGE}
-    # a line of an action or of metadata has the shape, but the Chinese says nothing of the English; a line of
-    # capitals after an entry is its abbreviation only where they are the English's initials (not AI of dataset)
-    assert found == {
+    # a line of capitals after an entry is its abbreviation only where they are the English's initials (not AI)
+    assert knowledge(VOCABULARY) == {
         ("机器学习", "machine learning", "ML"),
         ("数据集", "dataset", None),
         ("卷积神经网络", "convolutional neural network", "CNN"),
+        ("训练数据", "training data", None),
     }
     assert all(VOCABULARY[c.start : c.end] == c.zh for c in extract_pairs(VOCABULARY))
+    # a few lines of an action or of metadata have the shape, but the Chinese says nothing of the English
+    assert knowledge("快速开始\n\n安装 PyTorch\n作者 John Smith\n数据集 dataset\n") == {("数据集", "dataset", None)}
+
+
+def test_a_vocabulary_lists_its_terms_where_the_dictionary_lacks_the_sense():
+    # mostly translations the dictionary sees: the rest are entries too (持久 "lasting", 最终 "final")
+    terms = (
+        "并发控制 concurrency control\n持久性 durability\n触发器 trigger\n最终一致性 eventual consistency\n"
+        "回滚 rollback\n"
+    )
+    assert {("持久性", "durability", None), ("最终一致性", "eventual consistency", None)} <= knowledge(terms)
+
+
+def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
+    index = (
+        "aborted transaction 中止事务 625\n注意力机制 attention mechanism 215, 230–236\n"
+        "hash index 散列索引，哈希索引 362\nlog sequence number (LSN) 日志序列号 722\n"
+        # a sub-entry's English completes the entry's where its Chinese holds the entry's: exclusive lock
+        "lock 锁 628\n    exclusive 排他锁 629\njoin 连接 71\n    natural join 自然连接 73\n"
+    )
+    assert knowledge(index) == {
+        ("中止事务", "aborted transaction", None),
+        ("注意力机制", "attention mechanism", None),
+        ("散列索引", "hash index", None),
+        ("哈希索引", "hash index", None),
+        ("日志序列号", "log sequence number", "LSN"),
+        ("排他锁", "exclusive lock", None),
+        ("连接", "join", None),
+        ("自然连接", "natural join", None),
+    }
+    assert all(index[c.start : c.end] == c.zh for c in extract_pairs(index))
 
 
 # A paper's abstracts, with their keywords in the same order in both languages (a space between two Chinese ones)

@@ -30,7 +30,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.75"
+EXTRACTOR_VERSION = "1.76"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -236,7 +236,8 @@ def resolve(
         evidence = abbreviated.weighed(site.gloss.forms[0].text, item.options)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
-            options = [o for o in item.options if acceptable_term(o, evidence, delimited=True)]
+            listed = site.pattern.endswith("+vocabulary")
+            options = [o for o in item.options if acceptable_term(o, evidence, delimited=True, listed=listed)]
             if not options:
                 continue
             choice = choose(options, evidence, stats) if len(options) > 1 else None

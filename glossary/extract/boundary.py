@@ -294,16 +294,18 @@ def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide)
 _NOT_TERM_START_TAGS = frozenset("m q mq r d zg".split())
 
 
-def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool = False) -> bool:
+def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool = False, listed: bool = False) -> bool:
     """Whether a span a pattern delimited (or a derived part) could be a term for this English at all: a clause
     word may end it only where the English says it (tool use（工具使用）). What the pattern ``delimited`` is
     whatever the tagger reads in a word that translates the English (对齐 "alignment", a verb or an adverb to
-    it): a pattern that names it a term, a table or a list of terms, knows better."""
+    it): a pattern that names it a term, a table or a list of terms, knows better; and what a vocabulary
+    ``listed`` is, whatever the tagger reads in its first word (最终一致性 "eventual consistency")."""
     side = EnglishSide.of(english)
     if not 2 <= _length(option.span, side) <= 12:  # (a Latin word is two characters' worth: Transformer 架构)
         return False
     if (
-        option.first_tag in _NOT_TERM_START_TAGS
+        not listed
+        and option.first_tag in _NOT_TERM_START_TAGS
         and not (delimited and all(alignment(word, side)[0] for word in option.words))
         and not (len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0])
     ):

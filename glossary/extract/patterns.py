@@ -505,27 +505,68 @@ def _list_sites(masked: str) -> Iterator[Site]:
                 yield Site("list", gloss, zh_start, zh_end, fixed=True)
 
 
-# An entry of a vocabulary, as standards (GB/T) and term lists write them: a line that is a Chinese term and its
-# English after a space, nothing else, after the entry's number if any (3.1.2 数据集 dataset); an abbreviation
-# after a semicolon or comma (卷积神经网络 convolutional neural network; CNN), or alone on the next line.
-_ENTRY_LINE = re.compile(
-    rf"\n[ \t]*(?:\d{{1,3}}(?:\.\d{{1,3}})*[ \t]+)?(?P<zh>{_CJK}{{2,16}})[ \t]+"
-    rf"(?P<en>[A-Za-z][A-Za-z0-9'’\- ]{{0,80}}?(?:[ \t]*[;；,，][ \t]*{_ACRONYM})?)[ \t\r]*"
-    rf"(?=\n|$)(?:\n(?P<abbr>{_ACRONYM})[ \t\r]*(?=\n|$))?"
+# An entry of a vocabulary, as standards (GB/T), term lists and a book's index write them: a line that is a
+# Chinese term and its English after a space, or the English first, nothing else; after the entry's number if any
+# (3.1.2 数据集 dataset), before the pages an index gives (aborted transaction 中止事务 625, 230–236). An
+# abbreviation follows a semicolon or comma (卷积神经网络 convolutional neural network; CNN), a bracket after English
+# written first (log sequence number (LSN) 日志序列号), or stands alone on the next line. Alternative Chinese names
+# are listed with a comma (hash index 散列索引，哈希索引).
+_ENGLISH_ENTRY = r"[A-Za-z][A-Za-z0-9'’\- ]{0,80}?"
+# (possessive: a line of prose fails at its seventeenth character, not after trying every shorter name)
+_CHINESE_NAME = f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,15}}+"
+_CHINESE_ENTRY = (
+    f"{_CHINESE_NAME}(?:[，,、][ \\t]*{_CHINESE_NAME})*+"  # (a name of one character heads sub-entries only)
 )
+# English written first: its words, which hold no space, each taken whole
+_ENGLISH_FIRST = r"[A-Za-z][A-Za-z0-9'’\-]*+(?:[ ][A-Za-z0-9'’\-]++){0,10}+"
+_PAGES = r"(?:[ \t]+\d{1,4}[a-z]?(?:[–\-]\d{1,4})?(?:[ \t]*[,，][ \t]*\d{1,4}[a-z]?(?:[–\-]\d{1,4})?)*)?"
+_ENTRY_LINE = re.compile(
+    rf"\n(?P<indent>[ \t]*)(?:\d{{1,3}}(?:\.\d{{1,3}})*[ \t]+)?(?:"
+    rf"(?P<zh>{_CHINESE_ENTRY})[ \t]+(?P<en>{_ENGLISH_ENTRY}(?:[ \t]*[;；,，][ \t]*{_ACRONYM})?)"
+    rf"|(?P<english>{_ENGLISH_FIRST}(?:[ \t]*[（(]{_ACRONYM}[)）])?)[ \t]+(?P<chinese>{_CHINESE_ENTRY})"
+    rf"){_PAGES}[ \t\r]*(?=\n|$)(?:\n(?P<abbr>{_ACRONYM})[ \t\r]*(?=\n|$))?"
+)
+# Entries a document needs to be a vocabulary, half of them translations the dictionary sees
+_VOCABULARY = 4
 
 
 def _entry_sites(masked: str) -> Iterator[Site]:
-    """Entries of a vocabulary (see _ENTRY_LINE): the Chinese whole, the English as a gloss is read."""
+    """Entries of a vocabulary (see _ENTRY_LINE): each Chinese name whole, the English as a gloss is read. Where
+    the document has several and the dictionary sees most as translations, it is a vocabulary ("entry+vocabulary"),
+    and the rest are entries all the same (持久性 durability, where 持久 is "lasting").
+
+    A line indented further than the entry right above it is a sub-entry of an index: its English completes the
+    entry's where its Chinese holds the entry's and its English does not (lock 锁⏎    exclusive 排他锁 is "exclusive
+    lock"; join 连接⏎    natural join 自然连接 and anomaly 异常⏎    dirty read 脏读 are as written).
+    """
+    sites = []
+    above_end, above_indent, head = -1, 0, ("", "")  # the entry on the line above; the last top-level entry
     for entry in _ENTRY_LINE.finditer("\n" + masked):  # (a newline first: the first line is a line too)
-        en_start, en_end = entry.start("en") - 1, entry.end("en") - 1
-        if entry.group("abbr") and abbreviates(entry.group("abbr"), entry.group("en")):
+        indent = len(entry.group("indent").expandtabs(4))
+        sub = entry.start() == above_end and indent > above_indent
+        above_end = entry.end()
+        zh, en = ("zh", "en") if entry.group("zh") else ("chinese", "english")
+        en_start, en_end = entry.start(en) - 1, entry.end(en) - 1
+        if entry.group("abbr") and abbreviates(entry.group("abbr"), entry.group(en)):
             en_end = entry.end("abbr") - 1  # (a line of capitals that are not the English's initials is no part of it)
-        # (the separator of an abbreviation read as a comma: the same offsets)
-        english = re.sub("[;；\n]", "，", masked[en_start:en_end])
-        gloss = parse(english, en_start)
-        if gloss is not None:
-            yield Site("entry", gloss, entry.start("zh") - 1, entry.end("zh") - 1, fixed=True)
+        # (the separator of an abbreviation read as a comma, its brackets as a comma and a space: the same offsets)
+        gloss = parse(_BRACKETED_LAST.sub(r"，\1 ", re.sub("[;；\n]", "，", masked[en_start:en_end])), en_start)
+        if not sub:
+            above_indent = indent
+            head = (entry.group(zh), gloss.forms[0].text if gloss else "")
+        elif gloss is not None and head[1] and head[0] in entry.group(zh) and head[1].lower() not in entry.group(en):
+            form = gloss.forms[0]
+            gloss = replace(gloss, forms=(replace(form, text=f"{form.text} {head[1]}"),))
+        if gloss is None:
+            continue
+        for name in re.finditer(_CHINESE_NAME, entry.group(zh)):
+            if len(name.group()) > 1:
+                start = entry.start(zh) - 1 + name.start()
+                sites.append(Site("entry", gloss, start, start + len(name.group()), fixed=True))
+    said = sum(any(aligns(w, s.gloss.forms[0].text) for w in tokens(masked[s.window_start : s.zh_end])) for s in sites)
+    if len(sites) >= _VOCABULARY and 2 * said >= len(sites):
+        sites = [replace(site, pattern="entry+vocabulary") for site in sites]
+    yield from sites
 
 
 # A paper's keywords, in Chinese and in English: two lists in the same order (关键词：深度学习；迁移学习 ... Key words:

@@ -85,6 +85,10 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.5  # the pattern delimits the Chinese itself: no boundary to get wrong
     if site.pattern.endswith("+coordination"):
         logit += 0.3  # both sides listed the same number of members
+    if site.pattern.endswith("+vocabulary"):
+        # an entry of a list the dictionary sees translations in: where it sees none in this one (持久性 durability,
+        # where 持久 is "lasting"), it lacks the sense, not the list its term
+        logit += 0.5
     words = choice.option.words if choice is not None else tokens(zh)
     if is_abbreviation(english) and not CAMEL_WORD.fullmatch(english) and not _NAMED_WORD.search(english):
         # RLHF: letters, nothing the dictionary could compare, only the length they predict (学习 is too short).
@@ -95,13 +99,14 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         # ... unless it sees only part of it, with nothing left that could say the rest: 回归 for "logistic
         # regression" (a span cut short, or Chinese that leaves a word out)
         logit -= 1.5 * unexplained(words, english)
-    elif dictionary_knows(words):
+    elif dictionary_knows(words) and not (site.pattern.endswith("+vocabulary") and english == english.lower()):
         # The dictionary knows every word, and none means what the English says: 架构(MoE transformer) is an
         # example, not an equivalent. A brand name for such words, 公司(Google DeepMind) or 代码生成基准
         # (HumanEval), names an instance of them.
         # An English of two words or more matched by as many Chinese words, one each (提示|注入 "prompt
         # injection"), is the shape of a translation: more likely senses the dictionary lacks.
         # Not for names (BLEU score, Hugging Face, seq2seq): only English words in lower case.
+        # (In a vocabulary, English in lower case the dictionary does not see is its gap: 持久性 "durability".)
         side = EnglishSide.of(english)
         parallel = (
             _COMMON_WORDS.fullmatch(english) is not None
