@@ -15,6 +15,7 @@ import functools
 import json
 import math
 import os
+import shlex
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -1759,7 +1760,10 @@ def open_glossary(
     exists = path.exists()
     # (an empty file is none either: a read-only command would write the schema into it)
     if not create and (not exists or (path.is_file() and path.stat().st_size == 0)):
-        raise GlossaryError(f"no glossary at {path}; create one with: glossary extract seeds/ (or pass --db)")
+        raise GlossaryError(
+            f"no glossary at {path}; extract documents into it first: glossary extract --db {shlex.quote(str(path))} "
+            "FILES (or pass --db with an existing glossary)"
+        )
     if exists and not path.is_file():  # a folder, a device (/dev/null): SQLite would put its journal beside it
         raise GlossaryError(f"{path} is not a file; pass --db with the path of a glossary database")
     if exists:

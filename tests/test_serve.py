@@ -83,7 +83,8 @@ def test_missing_database(run, tmp_path):
     result = run("serve", "--port", "0")
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: no glossary at {tmp_path / 'test.db'}; create one with: glossary extract seeds/ (or pass --db)\n"
+        f"Error: no glossary at {tmp_path / 'test.db'}; extract documents into it first: "
+        f"glossary extract --db {tmp_path / 'test.db'} FILES (or pass --db with an existing glossary)\n"
     )
     assert not (tmp_path / "test.db").exists()
 
