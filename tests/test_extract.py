@@ -471,6 +471,9 @@ GLOSSES = [
     ("它可以对大语言模型(LLM)进行微调。", {("大语言模型", "LLM")}),
     ("本文讨论指令跟随（英文：instruction following）。", {("指令跟随", "instruction following")}),
     ("梯度提升决策树，又名 GBDT，是一种集成方法。", {("梯度提升决策树", "GBDT")}),
+    ("支持向量机，常简称为SVM，是一种模型。", {("支持向量机", "SVM")}),
+    ("自注意力，亦称为 self-attention，是核心模块。", {("自注意力", "self-attention")}),
+    ("梯度提升树，或称为 GBDT，很强。", {("梯度提升树", "GBDT")}),
     ("自注意力，亦称 self-attention，是核心模块。", {("自注意力", "self-attention")}),
     # the Chinese name written with the abbreviation beside the English
     (
@@ -1076,6 +1079,11 @@ def test_a_vocabulary_lists_its_terms_where_the_dictionary_lacks_the_sense():
         "回滚 rollback\n"
     )
     assert {("持久性", "durability", None), ("最终一致性", "eventual consistency", None)} <= knowledge(terms)
+    # ... but not where a third of the lines are none: a README's steps among a few terms; nor a numbered chapter
+    readme = "安装 pytorch\n下载 miniconda\n启动 tensorboard\n配置 cuda\n数据集 dataset\n模型 model\n训练 training\n"
+    assert knowledge(readme) == {("数据集", "dataset", None), ("模型", "model", None), ("训练", "training", None)}
+    contents = "第一章 Introduction 1\n1.1 背景 Background 3\n1.2 动机 Motivation 5\n第二章 Method 9\n"
+    assert ("第一章", "Introduction", None) not in knowledge(contents)
 
 
 def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
@@ -1083,7 +1091,8 @@ def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
         "aborted transaction 中止事务 625\n注意力机制 attention mechanism 215, 230–236\n"
         "hash index 散列索引，哈希索引 362\nlog sequence number (LSN) 日志序列号 722\n"
         # a sub-entry's English completes the entry's where its Chinese holds the entry's: exclusive lock
-        "lock 锁 628\n    exclusive 排他锁 629\njoin 连接 71\n    natural join 自然连接 73\n"
+        "lock 锁 628\n    exclusive 排他锁 629\n    escalation 锁升级 654\njoin 连接 71\n    natural join 自然连接 73\n"
+        "Index 索引 40\n    Index scan 索引扫描 42\n"
     )
     assert knowledge(index) == {
         ("中止事务", "aborted transaction", None),
@@ -1092,6 +1101,9 @@ def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
         ("哈希索引", "hash index", None),
         ("日志序列号", "log sequence number", "LSN"),
         ("排他锁", "exclusive lock", None),
+        ("锁升级", "lock escalation", None),  # (the entry's English on the side its Chinese is)
+        ("索引", "Index", None),
+        ("索引扫描", "Index scan", None),
         ("连接", "join", None),
         ("自然连接", "natural join", None),
     }
@@ -1122,6 +1134,20 @@ def test_keywords_in_both_languages_pair_item_by_item():
     # lists in another order (迁移学习 against "image"), or of other lengths, pair nothing
     assert extract_pairs("关键词：深度学习；迁移学习；图像\nKeywords: transfer learning; image; deep learning\n") == []
     assert extract_pairs("关键词：深度学习；迁移学习\nKeywords: deep learning; transfer learning; image\n") == []
+    # each paper's lists pair with each other, the English first or second, and a list alone with none
+    papers = (
+        "Keywords: large language model; chain of thought\n关键词：大模型；思维链\n\n"
+        "Keywords: mixture of experts; sparse activation\n关键词：混合专家；稀疏激活\n\n"
+        "关键词：图卷积；异配性\n\n关键词：推荐系统；冷启动\nKeywords: recommender system; cold start\n"
+    )
+    assert {(c.zh, c.en) for c in extract_pairs(papers)} == {
+        ("大模型", "large language model"),
+        ("思维链", "chain of thought"),
+        ("混合专家", "mixture of experts"),
+        ("稀疏激活", "sparse activation"),
+        ("推荐系统", "recommender system"),
+        ("冷启动", "cold start"),
+    }
 
 
 def test_full_width_letters_gloss_as_ascii_ones():

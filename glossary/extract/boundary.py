@@ -299,13 +299,14 @@ def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool =
     word may end it only where the English says it (tool use（工具使用）). What the pattern ``delimited`` is
     whatever the tagger reads in a word that translates the English (对齐 "alignment", a verb or an adverb to
     it): a pattern that names it a term, a table or a list of terms, knows better; and what a vocabulary
-    ``listed`` is, whatever the tagger reads in its first word (最终一致性 "eventual consistency")."""
+    ``listed`` is, whatever adverb the tagger reads in its first word (最终一致性 "eventual consistency"), though
+    not a numeral (第一章 Introduction)."""
     side = EnglishSide.of(english)
     if not 2 <= _length(option.span, side) <= 12:  # (a Latin word is two characters' worth: Transformer 架构)
         return False
     if (
-        not listed
-        and option.first_tag in _NOT_TERM_START_TAGS
+        option.first_tag in _NOT_TERM_START_TAGS
+        and not (listed and option.first_tag == "d")
         and not (delimited and all(alignment(word, side)[0] for word in option.words))
         and not (len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0])
     ):

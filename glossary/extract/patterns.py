@@ -116,7 +116,8 @@ _APPOSITIONS = [
         "zh，也称en",
         "称|叫|又名|英文",
         re.compile(
-            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|亦称|或称|俗称|又名|也叫|也叫做|(?<!以下)简称|称为|"
+            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|(?:亦|或|俗)称为?|又名为?|也叫|也叫做|"
+            "(?:常|通常|一般)简称为?|(?<!以下)简称为?|称为|"
             "英文(?:名称?|全称)?(?:称为|叫做?|为|是))"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
         ),
@@ -526,7 +527,8 @@ _ENTRY_LINE = re.compile(
     rf"|(?P<english>{_ENGLISH_FIRST}(?:[ \t]*[（(]{_ACRONYM}[)）])?)[ \t]+(?P<chinese>{_CHINESE_ENTRY})"
     rf"){_PAGES}[ \t\r]*(?=\n|$)(?:\n(?P<abbr>{_ACRONYM})[ \t\r]*(?=\n|$))?"
 )
-# Entries a document needs to be a vocabulary, half of them translations the dictionary sees
+# Entries a document needs to be a vocabulary, two thirds of them translations the dictionary sees (a README's
+# 安装 pytorch, 配置 cuda between 数据集 dataset and 模型 model is no vocabulary)
 _VOCABULARY = 4
 
 
@@ -536,8 +538,9 @@ def _entry_sites(masked: str) -> Iterator[Site]:
     and the rest are entries all the same (持久性 durability, where 持久 is "lasting").
 
     A line indented further than the entry right above it is a sub-entry of an index: its English completes the
-    entry's where its Chinese holds the entry's and its English does not (lock 锁⏎    exclusive 排他锁 is "exclusive
-    lock"; join 连接⏎    natural join 自然连接 and anomaly 异常⏎    dirty read 脏读 are as written).
+    entry's where its Chinese ends or starts with the entry's, on the same side (lock 锁⏎    exclusive 排他锁 is
+    "exclusive lock", ⏎    escalation 锁升级 "lock escalation"; join 连接⏎    natural join 自然连接 and anomaly 异常⏎
+    dirty read 脏读 are as written).
     """
     sites = []
     above_end, above_indent, head = -1, 0, ("", "")  # the entry on the line above; the last top-level entry
@@ -554,9 +557,13 @@ def _entry_sites(masked: str) -> Iterator[Site]:
         if not sub:
             above_indent = indent
             head = (entry.group(zh), gloss.forms[0].text if gloss else "")
-        elif gloss is not None and head[1] and head[0] in entry.group(zh) and head[1].lower() not in entry.group(en):
-            form = gloss.forms[0]
-            gloss = replace(gloss, forms=(replace(form, text=f"{form.text} {head[1]}"),))
+        elif gloss is not None and head[1] and head[1].lower() not in entry.group(en).lower():
+            # the entry's English goes where its Chinese is in the sub-entry's: 排他锁 "exclusive lock", 锁升级 "lock
+            # escalation"; not where the Chinese holds it elsewhere or not at all
+            form, sub_zh = gloss.forms[0], entry.group(zh)
+            if sub_zh.endswith(head[0]) or sub_zh.startswith(head[0]):
+                text = f"{form.text} {head[1]}" if sub_zh.endswith(head[0]) else f"{head[1]} {form.text}"
+                gloss = replace(gloss, forms=(replace(form, text=text),))
         if gloss is None:
             continue
         for name in re.finditer(_CHINESE_NAME, entry.group(zh)):
@@ -564,7 +571,7 @@ def _entry_sites(masked: str) -> Iterator[Site]:
                 start = entry.start(zh) - 1 + name.start()
                 sites.append(Site("entry", gloss, start, start + len(name.group()), fixed=True))
     said = sum(any(aligns(w, s.gloss.forms[0].text) for w in tokens(masked[s.window_start : s.zh_end])) for s in sites)
-    if len(sites) >= _VOCABULARY and 2 * said >= len(sites):
+    if len(sites) >= _VOCABULARY and 3 * said >= 2 * len(sites):
         sites = [replace(site, pattern="entry+vocabulary") for site in sites]
     yield from sites
 
@@ -596,19 +603,28 @@ def _keyword_items(masked: str, start: int, end: int, separators: re.Pattern[str
 
 
 def _keyword_sites(masked: str) -> Iterator[Site]:
-    """Keywords: the Chinese list pairs with the first English list after it that has as many items, item by item,
-    each Chinese item whole. Not where the dictionary reads an item otherwise than the English at its place: the
-    authors reordered one list (迁移学习 against "image"), and the order says nothing."""
-    english = [
-        (m.start(), _keyword_items(masked, *m.span("items"), _KEYWORD_SEPARATORS))
-        for m in _KEYWORDS_EN.finditer(masked)
-    ]
-    for chinese in _KEYWORDS_ZH.finditer(masked):
-        zh_items = _keyword_items(masked, *chinese.span("items"), _CHINESE_KEYWORD_SEPARATORS)
-        if len(zh_items) < 2 or not all(_CHINESE_GLOSS.fullmatch(masked, *bounds) for bounds in zh_items):
+    """Keywords: lists of keywords in document order, each Chinese one with the English one right before or after
+    it, taken in pairs from the start (a paper's two lists, then the next paper's; a list with no partner beside it
+    pairs with none), where the two have as many items; item by item, each Chinese item whole. Not where the
+    dictionary reads an item otherwise than the English at its place: the authors reordered one list (迁移学习
+    against "image"), and the order says nothing."""
+    lists = sorted(
+        [(m.start(), "en", m) for m in _KEYWORDS_EN.finditer(masked)]
+        + [(m.start(), "zh", m) for m in _KEYWORDS_ZH.finditer(masked)],
+        key=lambda item: item[0],
+    )
+    k = 0
+    while k + 1 < len(lists):
+        if lists[k][1] == lists[k + 1][1]:
+            k += 1
             continue
-        en_items = next((e for start, e in english if start > chinese.start() and len(e) == len(zh_items)), None)
-        if en_items is None:
+        chinese, english = (lists[k][2], lists[k + 1][2]) if lists[k][1] == "zh" else (lists[k + 1][2], lists[k][2])
+        k += 2
+        zh_items = _keyword_items(masked, *chinese.span("items"), _CHINESE_KEYWORD_SEPARATORS)
+        en_items = _keyword_items(masked, *english.span("items"), _KEYWORD_SEPARATORS)
+        if len(zh_items) < 2 or len(en_items) != len(zh_items):
+            continue
+        if not all(_CHINESE_GLOSS.fullmatch(masked, *bounds) for bounds in zh_items):
             continue
         pairs = [
             (zh, masked[zh[0] : zh[1]], en, masked[en[0] : en[1]]) for zh, en in zip(zh_items, en_items, strict=True)
