@@ -229,6 +229,16 @@ def in_english_vocabulary(word: str) -> bool:
     return word in _vocabulary()
 
 
+@cache
+def of_english_vocabulary(word: str) -> bool:
+    """Whether CC-CEDICT's definitions use this English word or one of its stem (durability: durable), as they use
+    no name of a product or a person (pytorch, kubernetes)."""
+    base = stem(word.lower())
+    return in_english_vocabulary(word.lower()) or (
+        len(base) >= 4 and next(_vocabulary().iterkeys(base), None) is not None
+    )
+
+
 # --- pypinyin -------------------------------------------------------------------------------------------------
 # pypinyin parses its phrase table (47,000 phrases) and character table (42,000 characters) from JSON on import
 # and builds a Python set of every phrase prefix for its segmenter: 0.15 s in every process that needs a single

@@ -1008,6 +1008,19 @@ def test_a_labelled_abbreviation_in_a_gloss_is_its_abbreviation_and_no_pair_of_i
     assert len(found) == 1 and found[0][2] in ("SVM", "RNN") and sentence.startswith(found[0][0])
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "此类方法在文献中通常简称为 RAG。",  # (the words before are a place: the adverb's form needs a comma)
+        "这一方法，学术界通常简称为 RAG。",  # (... or the subject that calls it so)
+        "国家统计局（以下简称为NBS）发布数据。",  # (hereafter)
+        "这些方法统称为 ensemble methods。",  # (统称 "are collectively called")
+    ],
+)
+def test_no_pair_where_an_apposition_word_follows_what_is_not_the_term(sentence):
+    assert [c.zh for c in extract_pairs(sentence) if c.confidence >= KNOWLEDGE] == []
+
+
 def test_a_labelled_english_line_glosses_the_term_on_the_line_before():
     text = "- 快表\n  - 术语：Translation Lookaside Buffer（TLB）\n\n#### 流量镜像\n\n英文：Traffic Mirroring\n"
     found = {(c.zh, c.en, c.abbr) for c in extract_pairs(text) if c.parent is None}
@@ -1082,6 +1095,9 @@ def test_a_vocabulary_lists_its_terms_where_the_dictionary_lacks_the_sense():
     # ... but not where a third of the lines are none: a README's steps among a few terms; nor a numbered chapter
     readme = "安装 pytorch\n下载 miniconda\n启动 tensorboard\n配置 cuda\n数据集 dataset\n模型 model\n训练 training\n"
     assert knowledge(readme) == {("数据集", "dataset", None), ("模型", "model", None), ("训练", "training", None)}
+    # ... and where they are, not a name no dictionary uses (pytorch)
+    readme = "安装 pytorch\n下载 miniconda\n数据集 dataset\n模型 model\n训练 training\n评估 evaluation\n测试 test\n"
+    assert not {("安装", "pytorch", None), ("下载", "miniconda", None)} & knowledge(readme)
     contents = "第一章 Introduction 1\n1.1 背景 Background 3\n1.2 动机 Motivation 5\n第二章 Method 9\n"
     assert ("第一章", "Introduction", None) not in knowledge(contents)
 
@@ -1093,6 +1109,9 @@ def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
         # a sub-entry's English completes the entry's where its Chinese holds the entry's: exclusive lock
         "lock 锁 628\n    exclusive 排他锁 629\n    escalation 锁升级 654\njoin 连接 71\n    natural join 自然连接 73\n"
         "Index 索引 40\n    Index scan 索引扫描 42\n"
+        # levels; a sub-entry holding the entry's Chinese inside is not read; "log" is no word of "logical"
+        "tree 树\n    B+ B+树 342\n    binary 二叉树\n        threaded 线索二叉树\n    nested-loop 嵌套循环树算法\n"
+        "log 日志\n    logical 逻辑日志\n"
     )
     assert knowledge(index) == {
         ("中止事务", "aborted transaction", None),
@@ -1104,6 +1123,10 @@ def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
         ("锁升级", "lock escalation", None),  # (the entry's English on the side its Chinese is)
         ("索引", "Index", None),
         ("索引扫描", "Index scan", None),
+        ("二叉树", "binary tree", None),
+        ("线索二叉树", "threaded binary tree", None),
+        ("日志", "log", None),
+        ("逻辑日志", "logical log", None),
         ("连接", "join", None),
         ("自然连接", "natural join", None),
     }
@@ -1134,8 +1157,10 @@ def test_keywords_in_both_languages_pair_item_by_item():
     # lists in another order (迁移学习 against "image"), or of other lengths, pair nothing
     assert extract_pairs("关键词：深度学习；迁移学习；图像\nKeywords: transfer learning; image; deep learning\n") == []
     assert extract_pairs("关键词：深度学习；迁移学习\nKeywords: deep learning; transfer learning; image\n") == []
-    # each paper's lists pair with each other, the English first or second, and a list alone with none
+    # each paper's lists pair with each other, the English first or second, and a list alone with none (whichever
+    # paper follows it)
     papers = (
+        "关键词：钛合金；疲劳裂纹扩展；微观组织\n\n"
         "Keywords: large language model; chain of thought\n关键词：大模型；思维链\n\n"
         "Keywords: mixture of experts; sparse activation\n关键词：混合专家；稀疏激活\n\n"
         "关键词：图卷积；异配性\n\n关键词：推荐系统；冷启动\nKeywords: recommender system; cold start\n"

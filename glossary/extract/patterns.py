@@ -116,9 +116,11 @@ _APPOSITIONS = [
         "zh，也称en",
         "称|叫|又名|英文",
         re.compile(
-            f"(?P<zh>{_CJK})\\s*[，,]?\\s*(?:也称为|又称为|也被称为|也称|又称|(?:亦|或|俗)称为?|又名为?|也叫|也叫做|"
-            "(?:常|通常|一般)简称为?|(?<!以下)简称为?|称为|"
-            "英文(?:名称?|全称)?(?:称为|叫做?|为|是))"
+            # (an adverb's forms only after a comma: without one the words before are a place or a subject, 在文献中
+            # 通常简称为 RAG, 学术界一般简称为; 称为 not after a character that makes another word of it, 统称为)
+            f"(?P<zh>{_CJK})\\s*(?:[，,]\\s*(?:(?:亦|或|俗)称为?|又名为?|(?:常|通常|一般)简称为?)|[，,]?\\s*"
+            "(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|(?<!以下)(?<!常)简称为?|(?<![简亦或俗统合可并通])称为|"
+            "英文(?:名称?|全称)?(?:称为|叫做?|为|是)))"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
         ),
     ),
@@ -532,6 +534,14 @@ _ENTRY_LINE = re.compile(
 _VOCABULARY = 4
 
 
+_UNINDENTED_LINE = re.compile(r"\n(?![ \t]+\S)")
+
+
+def _unindented_line(text: str, start: int, end: int) -> bool:
+    """Whether a line between ``start`` and ``end`` is blank or not indented."""
+    return _UNINDENTED_LINE.search(text, start, end) is not None
+
+
 def _entry_sites(masked: str) -> Iterator[Site]:
     """Entries of a vocabulary (see _ENTRY_LINE): each Chinese name whole, the English as a gloss is read. Where
     the document has several and the dictionary sees most as translations, it is a vocabulary ("entry+vocabulary"),
@@ -543,30 +553,37 @@ def _entry_sites(masked: str) -> Iterator[Site]:
     dirty read 脏读 are as written).
     """
     sites = []
-    above_end, above_indent, head = -1, 0, ("", "")  # the entry on the line above; the last top-level entry
-    for entry in _ENTRY_LINE.finditer("\n" + masked):  # (a newline first: the first line is a line too)
+    text = "\n" + masked  # (a newline first: the first line is a line too)
+    above: list[tuple[int, str, str]] = []  # the entries a line may be a sub-entry of: (indent, Chinese, English)
+    previous_end = 0
+    for entry in _ENTRY_LINE.finditer(text):
+        if _unindented_line(text, previous_end, entry.start()):
+            above = []  # (a line between that is not indented, or blank, ends the entry's sub-entries)
+        previous_end = entry.end()
         indent = len(entry.group("indent").expandtabs(4))
-        sub = entry.start() == above_end and indent > above_indent
-        above_end = entry.end()
+        while above and above[-1][0] >= indent:
+            above.pop()
         zh, en = ("zh", "en") if entry.group("zh") else ("chinese", "english")
         en_start, en_end = entry.start(en) - 1, entry.end(en) - 1
         if entry.group("abbr") and abbreviates(entry.group("abbr"), entry.group(en)):
             en_end = entry.end("abbr") - 1  # (a line of capitals that are not the English's initials is no part of it)
         # (the separator of an abbreviation read as a comma, its brackets as a comma and a space: the same offsets)
         gloss = parse(_BRACKETED_LAST.sub(r"，\1 ", re.sub("[;；\n]", "，", masked[en_start:en_end])), en_start)
-        if not sub:
-            above_indent = indent
-            head = (entry.group(zh), gloss.forms[0].text if gloss else "")
-        elif gloss is not None and head[1] and head[1].lower() not in entry.group(en).lower():
-            # the entry's English goes where its Chinese is in the sub-entry's: 排他锁 "exclusive lock", 锁升级 "lock
-            # escalation"; not where the Chinese holds it elsewhere or not at all
-            form, sub_zh = gloss.forms[0], entry.group(zh)
-            if sub_zh.endswith(head[0]) or sub_zh.startswith(head[0]):
-                text = f"{form.text} {head[1]}" if sub_zh.endswith(head[0]) else f"{head[1]} {form.text}"
-                gloss = replace(gloss, forms=(replace(form, text=text),))
+        sub_zh, english = entry.group(zh), gloss.forms[0].text if gloss else ""
+        if above and gloss is not None:
+            _, head_zh, head_en = above[-1]
+            if not re.search(rf"\b{re.escape(head_en)}\b", english, re.IGNORECASE):
+                # the entry's English goes where its Chinese is in the sub-entry's: 排他锁 "exclusive lock", 锁升级
+                # "lock escalation"; a sub-entry that holds it elsewhere (嵌套循环连接算法) or not at all is not read
+                if not head_en or not (sub_zh.endswith(head_zh) or sub_zh.startswith(head_zh)):
+                    above.append((indent, sub_zh, english))
+                    continue
+                english = f"{english} {head_en}" if sub_zh.endswith(head_zh) else f"{head_en} {english}"
+                gloss = replace(gloss, forms=(replace(gloss.forms[0], text=english),))
+        above.append((indent, sub_zh, english))
         if gloss is None:
             continue
-        for name in re.finditer(_CHINESE_NAME, entry.group(zh)):
+        for name in re.finditer(_CHINESE_NAME, sub_zh):
             if len(name.group()) > 1:
                 start = entry.start(zh) - 1 + name.start()
                 sites.append(Site("entry", gloss, start, start + len(name.group()), fixed=True))
@@ -603,23 +620,21 @@ def _keyword_items(masked: str, start: int, end: int, separators: re.Pattern[str
 
 
 def _keyword_sites(masked: str) -> Iterator[Site]:
-    """Keywords: lists of keywords in document order, each Chinese one with the English one right before or after
-    it, taken in pairs from the start (a paper's two lists, then the next paper's; a list with no partner beside it
-    pairs with none), where the two have as many items; item by item, each Chinese item whole. Not where the
+    """Keywords: a Chinese list and an English list next to each other in document order pair where each is the
+    nearer of the other's neighbours in the other language (a paper's two lists; a list alone, or another paper's
+    beside it, pairs with none), and the two have as many items; item by item, each Chinese item whole. Not where the
     dictionary reads an item otherwise than the English at its place: the authors reordered one list (迁移学习
     against "image"), and the order says nothing."""
     lists = sorted(
-        [(m.start(), "en", m) for m in _KEYWORDS_EN.finditer(masked)]
-        + [(m.start(), "zh", m) for m in _KEYWORDS_ZH.finditer(masked)],
+        [(m.start(), m.end(), "en", m) for m in _KEYWORDS_EN.finditer(masked)]
+        + [(m.start(), m.end(), "zh", m) for m in _KEYWORDS_ZH.finditer(masked)],
         key=lambda item: item[0],
     )
-    k = 0
-    while k + 1 < len(lists):
-        if lists[k][1] == lists[k + 1][1]:
-            k += 1
+    for k, (_, _, language, chinese) in enumerate(lists):
+        j = _nearest(lists, k)
+        if language != "zh" or j < 0 or _nearest(lists, j) != k:
             continue
-        chinese, english = (lists[k][2], lists[k + 1][2]) if lists[k][1] == "zh" else (lists[k + 1][2], lists[k][2])
-        k += 2
+        english = lists[j][3]
         zh_items = _keyword_items(masked, *chinese.span("items"), _CHINESE_KEYWORD_SEPARATORS)
         en_items = _keyword_items(masked, *english.span("items"), _KEYWORD_SEPARATORS)
         if len(zh_items) < 2 or len(en_items) != len(zh_items):
@@ -635,6 +650,13 @@ def _keyword_sites(masked: str) -> Iterator[Site]:
             gloss = parse(en_text, en_start)
             if gloss is not None:
                 yield Site("keywords", gloss, zh_start, zh_end, fixed=True)
+
+
+def _nearest(lists: list[tuple[int, int, str, re.Match[str]]], k: int) -> int:
+    """The index of the nearer neighbour of list k in the other language, or -1."""
+    beside = [j for j in (k - 1, k + 1) if 0 <= j < len(lists) and lists[j][2] != lists[k][2]]
+    gaps = [lists[k][0] - lists[j][1] if j < k else lists[j][0] - lists[k][1] for j in beside]
+    return beside[gaps.index(min(gaps))] if beside else -1
 
 
 def _read_otherwise(words: tuple[str, ...], english: str) -> bool:

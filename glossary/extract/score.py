@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from ..lexicon import of_english_vocabulary
 from ..normalize import is_abbreviation, without_layout_spaces
 from .align import aligns, dictionary_knows
 from .boundary import Choice, ends_phrase, unexplained
@@ -71,6 +72,13 @@ _NAMED_WORD = re.compile(r"[A-Z][a-z]{3,}")
 _COMMON_WORDS = re.compile(r"[a-z]+(?:[ -][a-z]+)+")
 
 
+def _common_english(english: str) -> bool:
+    """English in lower case made of words CC-CEDICT's definitions use (durability, eventual consistency): not a
+    name (pytorch, django)."""
+    words = re.findall(r"[A-Za-z]+", english)
+    return english == english.lower() and bool(words) and all(of_english_vocabulary(w) for w in words)
+
+
 def _writes_a_number(text: str) -> bool:
     return any(c.isdigit() or c in NUMERALS for c in text)
 
@@ -85,7 +93,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.5  # the pattern delimits the Chinese itself: no boundary to get wrong
     if site.pattern.endswith("+coordination"):
         logit += 0.3  # both sides listed the same number of members
-    if site.pattern.endswith("+vocabulary"):
+    if site.pattern.endswith("+vocabulary") and _common_english(english):
         # an entry of a list the dictionary sees translations in: where it sees none in this one (持久性 durability,
         # where 持久 is "lasting"), it lacks the sense, not the list its term
         logit += 0.5
@@ -99,14 +107,14 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         # ... unless it sees only part of it, with nothing left that could say the rest: 回归 for "logistic
         # regression" (a span cut short, or Chinese that leaves a word out)
         logit -= 1.5 * unexplained(words, english)
-    elif dictionary_knows(words) and not (site.pattern.endswith("+vocabulary") and english == english.lower()):
+    elif dictionary_knows(words) and not (site.pattern.endswith("+vocabulary") and _common_english(english)):
         # The dictionary knows every word, and none means what the English says: 架构(MoE transformer) is an
         # example, not an equivalent. A brand name for such words, 公司(Google DeepMind) or 代码生成基准
         # (HumanEval), names an instance of them.
         # An English of two words or more matched by as many Chinese words, one each (提示|注入 "prompt
         # injection"), is the shape of a translation: more likely senses the dictionary lacks.
         # Not for names (BLEU score, Hugging Face, seq2seq): only English words in lower case.
-        # (In a vocabulary, English in lower case the dictionary does not see is its gap: 持久性 "durability".)
+        # (In a vocabulary, English words the dictionary does not see are its gap: 持久性 "durability".)
         side = EnglishSide.of(english)
         parallel = (
             _COMMON_WORDS.fullmatch(english) is not None
