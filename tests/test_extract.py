@@ -1083,6 +1083,8 @@ def test_a_vocabulary_entry_is_its_term_and_english_on_one_line():
     assert all(VOCABULARY[c.start : c.end] == c.zh for c in extract_pairs(VOCABULARY))
     # a few lines of an action or of metadata have the shape, but the Chinese says nothing of the English
     assert knowledge("快速开始\n\n安装 PyTorch\n作者 John Smith\n数据集 dataset\n") == {("数据集", "dataset", None)}
+    # a name and what it is, written English first, is a caption, not an index's entry
+    assert [c.zh for c in extract_pairs("IFEval 示例\nPyTorch 教程\n")] == []
 
 
 def test_a_vocabulary_lists_its_terms_where_the_dictionary_lacks_the_sense():

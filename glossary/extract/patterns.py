@@ -534,6 +534,7 @@ _ENTRY_LINE = re.compile(
 _VOCABULARY = 4
 
 
+_BRAND_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # a capital inside a word: IFEval, PyTorch, DeepMind
 _UNINDENTED_LINE = re.compile(r"\n(?![ \t]+\S)")
 
 
@@ -564,6 +565,8 @@ def _entry_sites(masked: str) -> Iterator[Site]:
         while above and above[-1][0] >= indent:
             above.pop()
         zh, en = ("zh", "en") if entry.group("zh") else ("chinese", "english")
+        if en == "english" and _BRAND_NAME.search(entry.group(en)):
+            continue  # a name and what it is, a caption's words (IFEval 示例, PyTorch 教程): no index writes names so
         en_start, en_end = entry.start(en) - 1, entry.end(en) - 1
         if entry.group("abbr") and abbreviates(entry.group("abbr"), entry.group(en)):
             en_end = entry.end("abbr") - 1  # (a line of capitals that are not the English's initials is no part of it)
