@@ -1113,7 +1113,7 @@ def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
         "Index 索引 40\n    Index scan 索引扫描 42\n"
         # levels; a sub-entry holding the entry's Chinese inside is not read; "log" is no word of "logical"
         "tree 树\n    B+ B+树 342\n    binary 二叉树\n        threaded 线索二叉树\n    nested-loop 嵌套循环树算法\n"
-        "log 日志\n    logical 逻辑日志\n"
+        "log 日志\n    logical 逻辑日志\nanomaly 异常\n    dirty read 脏读 633\n"
     )
     assert knowledge(index) == {
         ("中止事务", "aborted transaction", None),
@@ -1129,6 +1129,8 @@ def test_a_book_index_gives_its_entries_in_either_order_without_the_pages():
         ("线索二叉树", "threaded binary tree", None),
         ("日志", "log", None),
         ("逻辑日志", "logical log", None),
+        ("异常", "anomaly", None),
+        ("脏读", "dirty read", None),  # (its Chinese does not hold the entry's: as written)
         ("连接", "join", None),
         ("自然连接", "natural join", None),
     }

@@ -577,12 +577,14 @@ def _entry_sites(masked: str) -> Iterator[Site]:
             _, head_zh, head_en = above[-1]
             if not re.search(rf"\b{re.escape(head_en)}\b", english, re.IGNORECASE):
                 # the entry's English goes where its Chinese is in the sub-entry's: 排他锁 "exclusive lock", 锁升级
-                # "lock escalation"; a sub-entry that holds it elsewhere (嵌套循环连接算法) or not at all is not read
-                if not head_en or not (sub_zh.endswith(head_zh) or sub_zh.startswith(head_zh)):
+                # "lock escalation"; a sub-entry that holds it inside (嵌套循环连接算法) is not read, one that does not
+                # hold it is as written (异常⏎    dirty read 脏读)
+                if head_en and (sub_zh.endswith(head_zh) or sub_zh.startswith(head_zh)):
+                    english = f"{english} {head_en}" if sub_zh.endswith(head_zh) else f"{head_en} {english}"
+                    gloss = replace(gloss, forms=(replace(gloss.forms[0], text=english),))
+                elif head_zh in sub_zh:
                     above.append((indent, sub_zh, english))
                     continue
-                english = f"{english} {head_en}" if sub_zh.endswith(head_zh) else f"{head_en} {english}"
-                gloss = replace(gloss, forms=(replace(gloss.forms[0], text=english),))
         above.append((indent, sub_zh, english))
         if gloss is None:
             continue
