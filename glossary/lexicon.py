@@ -231,8 +231,8 @@ def in_english_vocabulary(word: str) -> bool:
 
 @cache
 def of_english_vocabulary(word: str) -> bool:
-    """Whether CC-CEDICT's definitions use this English word or one of its stem (durability: durable), as they use
-    no name of a product or a person (pytorch, kubernetes)."""
+    """Whether CC-CEDICT's definitions use this English word or a word of its stem (durability: durable), as they
+    use no name of a product (pytorch, kubernetes)."""
     base = stem(word.lower())
     return in_english_vocabulary(word.lower()) or (
         len(base) >= 4 and next(_vocabulary().iterkeys(base), None) is not None

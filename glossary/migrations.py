@@ -354,9 +354,9 @@ def m012_term_pinyin_written(db: Database) -> None:
 
 @MIGRATIONS()
 def m013_pinyin_tones(db: Database) -> None:
-    """CC-CEDICT's tones where pypinyin reads a word it lacks character by character in another (因子 yīn zi, not
-    yīn zǐ; 下载 xià zài, not xià zǎi): data/pinyin_corrections.json holds them now, and every term is read again
-    (but for a reading a person gave)."""
+    """CC-CEDICT's tones where pypinyin reads a word it lacks character by character in another (因子 was yīn zi,
+    标准差 biāo zhǔn chà): data/pinyin_corrections.json holds them now, and every term is read again (but for a
+    reading a person gave)."""
     from .store import Glossary
 
     Glossary(db.conn, _database_path(db)).reread_pinyin()
