@@ -448,8 +448,7 @@ def _table_sites(masked: str) -> Iterator[Site]:
         elif english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
             beside = [_stripped(masked, *cells[k]) for k in (english - 1, english + 1) if 0 <= k < len(cells)]
             chinese = next((bounds for bounds in beside if _CHINESE_GLOSS.fullmatch(masked, *bounds)), None)
-            # (an abbreviation in brackets after the English is read as after a comma: Layer Normalization（LN）)
-            cell = _BRACKETED_LAST.sub(r"，\1 ", masked[cells[english][0] : cells[english][1]])
+            cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
             gloss = parse(cell, cells[english][0])
             if gloss is not None and gloss.abbr is None and 0 <= abbreviation < len(cells):
                 a_start, a_end = _stripped(masked, *cells[abbreviation])
@@ -499,8 +498,7 @@ def _list_sites(masked: str) -> Iterator[Site]:
                 if parent is None:
                     continue
                 zh_start, zh_end = parent
-            # (an abbreviation in brackets after the English is read as after a comma: Page Table（PT）)
-            written = _BRACKETED_LAST.sub(r"，\1 ", masked[line.start(en) : line.end(en)])
+            written = _comma_before_abbreviation(masked[line.start(en) : line.end(en)])
             english = written.strip(' *_“”"')
             en_start = line.start(en) + written.index(english) if english else -1
             gloss = parse(english, en_start) if english else None
@@ -517,9 +515,8 @@ def _list_sites(masked: str) -> Iterator[Site]:
 _ENGLISH_ENTRY = r"[A-Za-z][A-Za-z0-9'’\- ]{0,80}?"
 # (possessive: a line of prose fails at its seventeenth character, not after trying every shorter name)
 _CHINESE_NAME = f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,15}}+"
-_CHINESE_ENTRY = (
-    f"{_CHINESE_NAME}(?:[，,、][ \\t]*{_CHINESE_NAME})*+"  # (a name of one character heads sub-entries only)
-)
+# (a name of one character heads sub-entries only)
+_CHINESE_ENTRY = f"{_CHINESE_NAME}(?:[，,、][ \\t]*{_CHINESE_NAME})*+"
 # English written first: its words, which hold no space, each taken whole
 _ENGLISH_FIRST = r"[A-Za-z][A-Za-z0-9'’\-]*+(?:[ ][A-Za-z0-9'’\-]++){0,10}+"
 _PAGES = r"(?:[ \t]+\d{1,4}[a-z]?(?:[–\-]\d{1,4})?(?:[ \t]*[,，][ \t]*\d{1,4}[a-z]?(?:[–\-]\d{1,4})?)*)?"
@@ -570,8 +567,8 @@ def _entry_sites(masked: str) -> Iterator[Site]:
         en_start, en_end = entry.start(en) - 1, entry.end(en) - 1
         if entry.group("abbr") and abbreviates(entry.group("abbr"), entry.group(en)):
             en_end = entry.end("abbr") - 1  # (a line of capitals that are not the English's initials is no part of it)
-        # (the separator of an abbreviation read as a comma, its brackets as a comma and a space: the same offsets)
-        gloss = parse(_BRACKETED_LAST.sub(r"，\1 ", re.sub("[;；\n]", "，", masked[en_start:en_end])), en_start)
+        # (the separator of an abbreviation, a semicolon or a line's end, read as a comma: the same offsets)
+        gloss = parse(_comma_before_abbreviation(re.sub("[;；\n]", "，", masked[en_start:en_end])), en_start)
         sub_zh, english = entry.group(zh), gloss.forms[0].text if gloss else ""
         if above and gloss is not None:
             _, head_zh, head_en = above[-1]
@@ -592,10 +589,14 @@ def _entry_sites(masked: str) -> Iterator[Site]:
             if len(name.group()) > 1:
                 start = entry.start(zh) - 1 + name.start()
                 sites.append(Site("entry", gloss, start, start + len(name.group()), fixed=True))
-    said = sum(any(aligns(w, s.gloss.forms[0].text) for w in tokens(masked[s.window_start : s.zh_end])) for s in sites)
-    if len(sites) >= _VOCABULARY and 3 * said >= 2 * len(sites):
+    if len(sites) >= _VOCABULARY and 3 * sum(_said(masked, site) for site in sites) >= 2 * len(sites):
         sites = [replace(site, pattern="entry+vocabulary") for site in sites]
     yield from sites
+
+
+def _said(masked: str, site: Site) -> bool:
+    """Whether the dictionary sees the English of a site in the Chinese it delimits."""
+    return any(aligns(word, site.gloss.forms[0].text) for word in tokens(masked[site.window_start : site.zh_end]))
 
 
 # A paper's keywords, in Chinese and in English: two lists in the same order (关键词：深度学习；迁移学习 ... Key words:
@@ -606,9 +607,8 @@ _KEYWORDS_EN = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _KEYWORD_SEPARATORS = re.compile(r"[；;，,、]")
-_CHINESE_KEYWORD_SEPARATORS = re.compile(
-    r"[；;，,、 \t\u3000]"
-)  # (深度学习 迁移学习: a Chinese keyword holds no space)
+# (深度学习 迁移学习: a Chinese keyword holds no space)
+_CHINESE_KEYWORD_SEPARATORS = re.compile(r"[；;，,、 \t\u3000]")
 
 
 def _keyword_items(masked: str, start: int, end: int, separators: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -693,6 +693,12 @@ def _line_before(masked: str, line_start: int) -> tuple[int, int] | None:
 
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # the row under a header: | --- | :---: |
 _BRACKETED_LAST = re.compile(r"[（(]([^（）()]*)[)）](?=\s*$)")
+
+
+def _comma_before_abbreviation(written: str) -> str:
+    """English with the abbreviation in brackets at its end read as after a comma, as parse reads it: Layer
+    Normalization（LN） as Layer Normalization，LN (the same length, so the same offsets)."""
+    return _BRACKETED_LAST.sub(r"，\1 ", written)
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
