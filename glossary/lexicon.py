@@ -49,11 +49,11 @@ STOP_WORDS = frozenset(
 )
 _SUFFIXES = tuple(
     "izations ization ations ation ments ment nesses ness ities ity ings ing edly ed ers er ies es ize ise ate ally al "
-    "ly ive s e".split()
+    "ly ive able s e".split()
 )
 # -er leaves four letters at least (encod-er, learn-er), so that order, cover and enter stem as ordering,
 # covering and entering do; English-side matching also tries mix for mixer (english_side.EnglishSide).
-_SHORTEST_STEM = {"er": 4, "ers": 4}
+_SHORTEST_STEM = {"er": 4, "ers": 4, "able": 4}
 _NOT_PLURAL = ("ss", "us", "is")
 _SINGULAR_SUFFIXES = tuple(suffix for suffix in _SUFFIXES if suffix != "s")
 # Words that end like an inflection but are none (as in Porter's and Snowball's exception lists).
@@ -76,8 +76,10 @@ def stem(word: str) -> str:
         return word[:5]
     for suffix in _SINGULAR_SUFFIXES if word.endswith(_NOT_PLURAL) else _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST_STEM.get(suffix, 3):
-            word = word[: -len(suffix)]
+            word = word[: -len(suffix)] + ("i" if suffix == "ies" else "")
             break
+    if len(word) > 3 and word[-1] == "y" and word[-2] not in "aeiou":
+        word = word[:-1] + "i"
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
         word = word[:-1]
     return word[:5]

@@ -936,6 +936,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("Flux 都采用了这一框架，并用 Transformer（DiT）取代了 U-Net 作为去噪网络。", "并用Transformer"),
         # a verb jieba tags a noun (小心 "to take care") before a span that says every English word
         ("这里要特别小心前视偏差（look-ahead bias）。", "小心前视偏差"),
+        # ... and a verb whose senses say no English word, once the span says them all (变 "to vary": variable)
+        ("我们先挑选高变基因（highly variable genes）再做降维。", "挑选高变基因"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
