@@ -1454,6 +1454,21 @@ def test_a_term_does_not_start_inside_a_dictionary_word_whose_part_left_out_the_
     assert pairs("卷积层可以有多通道（channel）。") == {("通道", "channel")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba reads 做主 "to decide"; 主 says the "principal" (做 "to compose" only seems to say "component")
+        ("接着做主成分分析（principal component analysis）。", ("主成分分析", "principal component analysis")),
+        # ... as 握手 says "handshake", where jieba reads 把握 "to grasp"
+        ("可以把握手协议（handshake protocol）看作三步。", ("握手协议", "handshake protocol")),
+        # ... but a verb is read whole where the English does not say its second character
+        ("这一步用于数据清洗（data cleaning）。", ("数据清洗", "data cleaning")),
+    ],
+)
+def test_a_term_may_start_inside_a_verb_that_a_clause_word_opens(text, expected):
+    assert pairs(text) == {expected}
+
+
 AGENTS = [
     "多智能体系统很复杂。",
     "每个智能体都有记忆。",

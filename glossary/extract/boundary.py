@@ -725,6 +725,12 @@ def _corpus_evidence(
     return score - weights.fragment * max(_fragment_evidence(stats, head, before) for head in {span, words[0], span[0]})
 
 
+def _says_left_out(left_out: str, english: EnglishSide) -> bool:
+    """Whether the English says the part of a word a span leaves out; a clause's verb or preposition it may only
+    seem to (做 "to compose" against "component"): it is the clause's."""
+    return left_out not in CLAUSE_WORDS and bool(word_senses(left_out) & english.stems)
+
+
 def choose(
     options: Sequence[SpanOption],
     english: str,
@@ -750,9 +756,11 @@ def choose(
         if option.short_of_gloss:
             s -= weights.short_of_gloss
         outside, inside = option.splits_word
-        if option.inside_listed[0] and not outside and word_senses(option.inside_listed[0]) & side.stems:
-            # a word of jieba's dictionary the English says the part left out of: 检|查点 "checkpoint" (检 "check"),
-            # not 应用|层规范化 "layer normalization" nor 多|通道 "channel"
+        left_out = option.inside_listed[0]
+        if left_out and not outside and (_says_left_out(left_out, side) or not alignment(option.words[0], side)[1]):
+            # a word of jieba's dictionary is split where the English says the span's first word and not the part
+            # left out: 应用|层规范化 "layer normalization", 多|通道 "channel", 做|主成分分析 "principal component
+            # analysis", 把|握手协议 "handshake protocol"; not 检|查点 "checkpoint" (检 "check")
             s -= weights.splits_word
         elif outside in NAME_DOTS:
             # the dot of a transliterated name joins its parts where the English names more of them than the span

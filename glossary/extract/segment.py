@@ -219,7 +219,7 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
         return (1,)  # (与|非监督学习, where jieba reads 与非 "NAND")
     if len(word) == 2 and word[0] in CLAUSE_WORDS and first_tag(word[0]) in _TAKES_AN_OBJECT and senses(word) is None:
         return (1,)
-    if glued_preposition(word):
+    if glued_preposition(word) or clause_verb_word(word):
         return (1,)
     if counted_noun(word, classifiers=True):
         # 一|帧 "frame": the noun a numeral counts may be the term; and a classifier the English says may be a word
@@ -232,6 +232,20 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
         cut
         for cut in range(1, len(word))
         if frequencies.get(word[cut:]) and frequencies.get(word[:cut]) and not first_tag(word[:cut]).startswith("n")
+    )
+
+
+@cache
+def clause_verb_word(word: str) -> bool:
+    """A verb of two characters that a clause's verb or preposition opens (做主 "to decide", 用于 "to use in"), which
+    jieba may have read where that verb or preposition comes before a term that starts with the second character:
+    做|主成分分析 "principal component analysis". (A noun, 用户 "user", is read as written.)"""
+    return (
+        len(word) == 2
+        and word[0] in CLAUSE_WORDS
+        and first_tag(word[0]) in _TAKES_AN_OBJECT
+        and pos_tag(word) == "v"
+        and senses(word) is not None
     )
 
 
@@ -406,9 +420,12 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
                 inside_word.update({at + cut: (word[:cut], word[cut:]) for cut in range(1, len(word))})
             elif glued_preposition(word):
                 inside_word[at + 1] = (word[0], word[1])
-            elif len(word) > 2:
+            elif len(word) > 2 or clause_verb_word(word):
                 inner.update({at + cut: (word[:cut], word[cut:]) for cut in _inner_cuts(word)})
             at += len(word)
+        for clause_word in _CLAUSE_WORD.finditer(window, 0, end):
+            # a cut of its own (称为|主问题, where jieba reads 称|为主), see cut_points
+            inner.pop(clause_word.end(), None)
         for start in cut_points(window[:end], in_context, numbered):
             span = window[start:end]
             if not CJK_RE.search(span):
