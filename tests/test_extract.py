@@ -309,6 +309,9 @@ GLOSSES = [
     ("城市用水量（water consumption）逐年上升。", {("用水量", "water consumption")}),
     ("我们把它称为主成分分析（principal component analysis，PCA）。", {("主成分分析", "principal component analysis")}),
     ("原来的问题则称为主问题（primal problem）。", {("主问题", "primal problem")}),
+    # a character jieba cut off a word neither of which the dictionary matches is one word with it (波动|率
+    # "volatility"), which leaves the English's other word to the word before (特质 "idiosyncratic")
+    ("然后研究特质波动率（idiosyncratic volatility）与收益的关系。", {("特质波动率", "idiosyncratic volatility")}),
     # the term before a trailing 的-phrase or localiser
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # ... but not where the English says the 的-phrase (野 "field")

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon import STOP_WORDS, can_be_verb, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, can_be_verb, is_entry, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
 from .align import (
     ALIGNED_CHAR,
@@ -635,8 +635,12 @@ def _said(
         elif head_free and 0 < position == len(words) - 1 and content_character(word):
             # A character heading a compound at the gloss may say what the English word's suffix or the word
             # itself leaves implicit (智能|体 "agent", 编排|器 "orchestrator", 离群|值 "outliers"): free, like a
-            # bound suffix.
-            said.free += 1
+            # bound suffix. After a word of CC-CEDICT's the English does not say either, it makes one word with it,
+            # which may say one English word (波动|率 "volatility" of 特质波动率 "idiosyncratic volatility"): not free
+            # again. (A word only jieba lists may be its mis-cut: 多组|学 "omics".)
+            before = words[position - 1]
+            if not (said.unaligned and said.unaligned[-1] == position - 1 and len(before) > 1 and is_entry(before)):
+                said.free += 1
         else:
             said.unaligned.append(position)
     return said
