@@ -295,6 +295,8 @@ _FIRST_WORD = re.compile(
     r"[*_`~]*[（(\[【「“‘《]*(?:[A-Za-z0-9][^\s\u3000-\u9fff\uff00-\uffef]*|.)[，。、；：？！,.;:?!）)\]】」”’》]*"
 )
 _OPEN_GLOSS = re.compile(r"[（(][^（）()]*$")  # (a bracket still open at the line's end)
+# (a line that opens with a gloss of English and runs on after it: the sentence of the line before goes on)
+_GLOSS_RUNS_ON = re.compile(r"[（(][A-Za-z][^（）()\n]*[）)][ \t]*(?:[，、；：,;:]|[\u3400-\u9fff])")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _MARKS = "*_`~"  # (emphasis and code marks, which a break between two characters may have beside it)
 _WRAPPED_WIDTH = 40  # (no narrower than 20 CJK characters)
@@ -360,9 +362,11 @@ def _wrapped_breaks(lines: list[tuple[str, str]]) -> list[bool]:
     wrapped at a width that also breaks a gloss or a word somewhere (密⏎钥: lines of about one width may be an
     author's list), where the next word would not have fitted."""
     # (a bracket still open, with English in it before the break or right after: 重放攻击（replay⏎attack）,
-    # （⏎unseen classes）, （又称⏎round-trip time）)
+    # （⏎unseen classes）, （又称⏎round-trip time）; or a gloss that opens the next line, after which its sentence
+    # goes on: 用户数据报协议⏎（User Datagram Protocol，UDP），它是, where a title's English under it ends its line)
     glosses = [
         bool(gloss and (_LATIN_LETTER.search(gloss.group()) or _LATIN_LETTER.match(following)))
+        or bool(CJK_RE.match(line[-1]) and _GLOSS_RUNS_ON.match(following))
         for line, following in lines
         for gloss in [_OPEN_GLOSS.search(line)]
     ]

@@ -255,6 +255,19 @@ def test_a_wrapped_line_runs_on_as_it_reads(wrapped, joined):
     assert document_from_bytes(wrapped.encode(), "a.md").text == joined
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_a_line_that_opens_with_a_gloss_and_runs_on_is_the_sentence_of_the_line_before(name):
+    """Lines of no common width, broken by their author before a gloss: the sentence goes on after it (a title's
+    English under it ends its line, see test_lines_that_are_not_wrapped_stay_apart)."""
+    text = (
+        "在传输层，我们首先要讲的是用户数据报协议\n（User Datagram Protocol，UDP），它是一种无连接的协议，\n"
+        "不保证可靠交付，也不保证顺序。\n"
+    )
+    assert document_from_bytes(text.encode(), name).text.splitlines()[0] == (
+        "在传输层，我们首先要讲的是用户数据报协议（User Datagram Protocol，UDP），它是一种无连接的协议，"
+    )
+
+
 LONG = "大语言模型的后训练阶段包括指令微调和基于人类反馈的强化学习两个步骤，"  # (a line as wide as wrapped ones)
 
 
