@@ -52,8 +52,9 @@ _SUFFIXES = tuple(
     "ly ive able s e".split()
 )
 # -er leaves four letters at least (encod-er, learn-er), so that order, cover and enter stem as ordering,
-# covering and entering do; English-side matching also tries mix for mixer (english_side.EnglishSide).
-_SHORTEST_STEM = {"er": 4, "ers": 4, "able": 4}
+# covering and entering do; English-side matching also tries mix for mixer (english_side.EnglishSide). -ment
+# leaves five (align-ment, develop-ment), so that ferment, segment and document stem as their -ation words do.
+_SHORTEST_STEM = {"er": 4, "ers": 4, "able": 4, "ment": 5, "ments": 5}
 _NOT_PLURAL = ("ss", "us", "is")
 _SINGULAR_SUFFIXES = tuple(suffix for suffix in _SUFFIXES if suffix != "s")
 # Words that end like an inflection but are none (as in Porter's and Snowball's exception lists).

@@ -312,6 +312,10 @@ GLOSSES = [
     # a character jieba cut off a word neither of which the dictionary matches is one word with it (波动|率
     # "volatility"), which leaves the English's other word to the word before (特质 "idiosyncratic")
     ("然后研究特质波动率（idiosyncratic volatility）与收益的关系。", {("特质波动率", "idiosyncratic volatility")}),
+    # a later word that says this one's English and another English word too is read for the other (显著 is
+    # "significant" and "statistically significant"; 统计 says "statistical")
+    ("实验需要达到统计显著性（statistical significance）。", {("统计显著性", "statistical significance")}),
+    ("某些细胞会进行发酵作用（fermentation）。", {("发酵作用", "fermentation")}),  # (发酵 "to ferment")
     # the term before a trailing 的-phrase or localiser
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # ... but not where the English says the 的-phrase (野 "field")

@@ -295,6 +295,9 @@ def test_without_a_writable_cache_the_lexicon_is_compiled_for_the_process(tmp_pa
         ("vary", "varies", "variable", "variation"),  # -y and -ies as -i, -able off
         ("study", "studies"),
         ("train", "trainable"),
+        ("ferment", "fermentation"),  # -ment leaves five letters
+        ("segment", "segmentation", "segments"),
+        ("document", "documentation"),
     ],
     ids=lambda family: family[0],
 )
