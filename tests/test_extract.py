@@ -1188,6 +1188,18 @@ def test_keywords_in_both_languages_pair_item_by_item():
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("电子传递链（electron transport chain，ETC）在内膜。", ("电子传递链", "electron transport chain", "ETC")),
+        ("运筹学（OR）研究最优决策。", ("运筹学", "OR", None)),
+        ("自治系统（AS）之间用 BGP 交换路由。", ("自治系统", "AS", None)),
+    ],
+)
+def test_an_acronym_is_no_function_word_it_spells(text, expected):
+    assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {expected}
+
+
 def test_full_width_letters_gloss_as_ascii_ones():
     text = "我们使用大语言模型（Ｌａｒｇｅ Ｌａｎｇｕａｇｅ Ｍｏｄｅｌ，ＬＬＭ）来做事。"
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {("大语言模型", "Large Language Model", "LLM")}

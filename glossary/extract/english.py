@@ -65,6 +65,7 @@ SENTENCE_WORDS = frozenset(
     "is are was were be been can could will would should may might must do does did has have "
     "had i we you he she they it".split()
 )
+_CAPITALS = re.compile("[A-Z]{2,}")
 MAX_WORDS = 8
 MAX_ALTERNATIVES = 3
 
@@ -95,7 +96,9 @@ def looks_like_term(text: str) -> bool:
         return False
     if 2 * sum(len(w) == 1 and w.isalpha() for w in words) > len(words):
         return False  # mostly letters standing alone: a formula's variables (O(n log n)), not words (t test)
-    lowered = [w.lower().strip(".,'’") for w in words]
+    # (a word in capitals is an acronym, not the function word it spells: ETC, electron transport chain; OR,
+    # operations research; IT, AS)
+    lowered = [w.strip(".,'’") if _CAPITALS.fullmatch(w) else w.lower().strip(".,'’") for w in words]
     if all(w in _NOT_TERMS for w in lowered):
         return False
     if len(words) >= 3 and any(w in SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):
