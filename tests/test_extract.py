@@ -1191,6 +1191,26 @@ def test_keywords_in_both_languages_pair_item_by_item():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a term and its English, both in a bracket: a textbook's label, or a remark naming a term
+        ("**定理 2.1（一阶条件，first-order condition）** 设 $f$ 可微。", {("一阶条件", "first-order condition")}),
+        ("于是用一个随机样本（或一个小批量，mini-batch）的梯度代替。", {("小批量", "mini-batch")}),
+        ("它维护一个状态栈，决定是把单元压栈（移进，shift）还是归约。", {("移进", "shift")}),
+        # ... not a remark that names no term (作者 "author")
+        ("这本书（作者，John Smith）很好。", set()),
+        # a remark after the gloss: a pointer, a plural, another rendering (below knowledge: 特质 is no "trait")
+        ("多个类囊体堆叠成叶绿饼（granum，复数为 grana）。", {("叶绿饼", "granum")}),
+        ("内存（memory，见第 3 章）是稀缺资源。", {("内存", "memory")}),
+        ("memory（内存，见第 3 章）是稀缺资源。", {("内存", "memory")}),
+        ("trait（特征，也译作特质）定义了共享行为。", {("特征", "trait")}),
+    ],
+)
+def test_a_bracket_may_hold_the_term_or_a_remark_beside_the_english(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("电子传递链（electron transport chain，ETC）在内膜。", ("电子传递链", "electron transport chain", "ETC")),
         ("运筹学（OR）研究最优决策。", ("运筹学", "OR", None)),
         ("自治系统（AS）之间用 BGP 交换路由。", ("自治系统", "AS", None)),

@@ -224,8 +224,10 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
             named = _ABBREVIATED_NAME.fullmatch(text)
             if inner and not CJK_RE.search(text[inner.end() :]):
                 text, start = text[inner.end() :], start + inner.end()  # 简称RNN
-            elif not re.search(r"[A-Za-z0-9]", text):
-                continue  # an alternative Chinese name or an explanation: (label，或目标), (dendrites，输入终端)
+            elif not re.search(r"[A-Za-z0-9]", text) or (forms and CJK_RE.match(text)):
+                # an alternative Chinese name or an explanation: (label，或目标), (dendrites，输入终端); after the
+                # English, a remark in Chinese, whatever it holds: (memory，见第 3 章), (granum，复数为 grana)
+                continue
             elif named and forms and abbreviates(named["abbr"], forms[-1].text):
                 # The Chinese name written with the abbreviation of the English before it: (expectation
                 # maximization algorithm，EM算法). (thread block，CUDA中) is a remark.

@@ -401,6 +401,15 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                     end -= 1
                 yield Site("zh(en)", gloss, start, end, markup_start=hint)
             continue
+        inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
+        if (
+            inner
+            and (gloss := parse(inner["en"], m.start(1) + inner.start("en"))) is not None
+            and _english_before(masked, open_at) is None  # (Large Language Model（大语言模型，LLM）: see below)
+        ):
+            # a term and its English, both in the bracket: **定理 2.1（一阶条件，first-order condition）**
+            yield Site("(zh，en)", gloss, m.start(1) + inner.start("zh"), m.start(1) + inner.end("zh"))
+            continue
         chinese = content.strip()
         zh_start = m.start(1) + content.index(chinese) if chinese else 0
         # (the abbreviation of the English may follow the Chinese: Large Language Model（大语言模型，LLM）)
@@ -408,6 +417,10 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
         if abbreviated:
             abbr = Form(abbreviated["abbr"], zh_start + abbreviated.start("abbr"), zh_start + abbreviated.end("abbr"))
             chinese = chinese[: abbreviated.start()]
+        # (or a remark: another rendering, trait（特征，也译作特质）, or a pointer, memory（内存，见第 3 章）)
+        remark = _THEN_REMARK.search(chinese)
+        if remark:
+            chinese = chinese[: remark.start()]
         led = _LATIN_LED_GLOSS.fullmatch(chinese)
         if m.group("nested") is None and (led or _CHINESE_GLOSS.fullmatch(chinese)):
             english = _english_before(masked, open_at)
@@ -418,6 +431,9 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
             pattern = "abbr(zh)" if english.text.isupper() else "en(zh)"
             gloss = EnglishGloss((english,), abbr if abbreviated else None)
             yield Site(pattern, gloss, zh_start, zh_start + len(chinese), fixed=True)
+            if remark and remark["other"]:
+                other = zh_start + remark.start("other")
+                yield Site(pattern, gloss, other, other + len(remark["other"]), fixed=True)
 
 
 # A Markdown table's rows, and the header of a column of English a table of terms has (| 术语 | 英文 | 说明 |)
@@ -748,6 +764,13 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
 # (TF-IDF（词频-逆文档频率）).
 _CHINESE_GLOSS = re.compile(f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 _THEN_ABBREVIATION = re.compile(f"\\s*[，,]\\s*(?P<abbr>{_ACRONYM})\\s*$")
+# A bracket that holds a term and its English (（一阶条件，first-order condition）, （或一个小批量，mini-batch）)
+_INNER_PAIR = re.compile(f"\\s*(?P<zh>[^，,；;：:]*?{_CJK})\\s*[，,]\\s*(?P<en>[A-Za-z].*?)\\s*")
+# ... or a remark after the Chinese: another rendering (也译作特质, 又称 ...), or a pointer (见第 3 章)
+_THEN_REMARK = re.compile(
+    f"\\s*[，,；;]\\s*(?:(?:也|又|亦|或)(?:译作|译为|译成|译|称为|称作|称|叫做|叫)\\s*[“「]?"
+    f"(?P<other>{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}})[”」]?|(?:见|参见|详见)[^，,；;]*)\\s*$"
+)
 # ... or Chinese led by a Latin word of the English (KV cache（KV缓存）)
 _LATIN_LED_GLOSS = re.compile(f"(?P<latin>[A-Za-z][A-Za-z0-9]*) ?{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 

@@ -37,6 +37,7 @@ PATTERN_PRIOR = {
     "keywords": 0.5,  # a paper's Chinese and English keywords, in the same order (not measured: no corpus has them)
     "table": 0.8,  # a column headed 英文 beside the term's (not measured: no corpus of the six holds one)
     "abbr(en，zh)": 1.0,  # RAG（Retrieval-Augmented Generation，检索增强生成）: as explicit as zh(en，ABBR)
+    "(zh，en)": 0.5,  # （一阶条件，first-order condition）: a textbook's label, or a remark's (作者，John Smith)
 }
 
 
@@ -134,7 +135,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         logit += 0.4  # the Chinese recurs as a unit
     if len(zh) == 1:
         logit -= 1.5  # a single character is rarely a term on its own
-    if site.pattern in ("list", "entry") and not any(aligns(w, english) for w in words):
+    if site.pattern in ("list", "entry", "(zh，en)") and not any(aligns(w, english) for w in words):
         # A line of a term and its English with nothing the dictionary sees of one in the other is as often a line
         # of settings (优化器：AdamW, 数据集：COCO; 安装 PyTorch) as a glossary's: below knowledge, whatever else the
         # line has
