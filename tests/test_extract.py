@@ -316,6 +316,9 @@ GLOSSES = [
     # "significant" and "statistically significant"; 统计 says "statistical")
     ("实验需要达到统计显著性（statistical significance）。", {("统计显著性", "statistical significance")}),
     ("某些细胞会进行发酵作用（fermentation）。", {("发酵作用", "fermentation")}),  # (发酵 "to ferment")
+    # two English words written as one: the Chinese word before the head says the first (位 "bit" of bitmap)
+    ("这类查询适合用位图索引（bitmap index）。", {("位图索引", "bitmap index")}),
+    ("这就是生命周期（lifetime）的概念。", {("生命周期", "lifetime")}),  # (生命 "life")
     # the term before a trailing 的-phrase or localiser
     ("包括让模型做一些指令跟随的任务(instruction following)。", {("指令跟随", "instruction following")}),
     # ... but not where the English says the 的-phrase (野 "field")

@@ -246,6 +246,11 @@ class EnglishSide:
                     # a word of its own (prediction), or one inflected (aliasing, caching, parameters: not alias +
                     # ing, ca + ching, para + meters), not a prefix and a word (pre + diction) ...
                     size += 1
+                    # ... whose first part a dictionary word may say, where it is two words written as one, as the
+                    # Chinese word before the head says it (lifetime: 生命 "life" of 生命周期, bitmap: 位 "bit" of 位图;
+                    # not the back of fallback, which 支持 "to back" only seems to say)
+                    if compound := _compound(raw):
+                        stems.add(stem(compound[0]))
                     # ... though Chinese often calques the prefix all the same (预测); not a loose one, which a word
                     # of its own only seems to have (instruction, retrieval: 不是|指令微调, 再次|检索), unless it
                     # negates a word: 不|安全 "insecure", 不可|变 "immutable"
