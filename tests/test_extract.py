@@ -944,6 +944,9 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("ChebNet 用 $K$ 阶切比雪夫多项式（Chebyshev polynomials）来近似谱域滤波器。", "阶切比雪夫多项式"),
         # a phrase of function characters jieba lists as a word (并用 "and use") is read as what it is made of
         ("Flux 都采用了这一框架，并用 Transformer（DiT）取代了 U-Net 作为去噪网络。", "并用Transformer"),
+        # a modal or a phase complement jieba's guess glued to the next character opens no term
+        ("所以要加位置编码（positional encoding）。", "要加位置编码"),
+        ("现在你有了一个在海量文本上做完预训练（pre-training）的模型。", "完预训练"),
         # a verb jieba tags a noun (小心 "to take care") before a span that says every English word
         ("这里要特别小心前视偏差（look-ahead bias）。", "小心前视偏差"),
         # ... and a verb whose senses say no English word, once the span says them all (变 "to vary": variable)

@@ -307,6 +307,12 @@ FUNCTION_CHARS = (
 )
 
 
+# Characters that open no term, which jieba's HMM glues to the next one in a word it does not know: a modal verb
+# (要|加位置编码), or an aspect or phase complement of the verb before (做完|预训练, 有了|它); not a term's prefix
+# (可 "-able", 不 "un-").
+_GLUED_OPENERS = (frozenset(m for m in MODALS if len(m) == 1) - _TERM_PREFIXES) | ASPECT_PARTICLES | {"完"}
+
+
 @cache
 def glued_function_word(word: str) -> bool:
     """A function word that jieba's HMM glued to what follows (或协, 和束, 一个头): a token its dictionary does
@@ -325,7 +331,9 @@ def glued_function_word(word: str) -> bool:
         return any(_function_prefix(word[:n], CLAUSE_WORDS) and jieba_tokenizer().FREQ.get(word[n:]) for n in (2, 3))
     if senses(word) is not None:
         return False  # a CC-CEDICT entry jieba does not list is a word (地址解析协议 "ARP", not 地 + 址解析协议)
-    return any(_function_prefix(word[:n], FUNCTION_WORDS) for n in range(1, min(3, len(word) - 1) + 1))
+    return word[0] in _GLUED_OPENERS or any(
+        _function_prefix(word[:n], FUNCTION_WORDS) for n in range(1, min(3, len(word) - 1) + 1)
+    )
 
 
 def _function_prefix(prefix: str, words: frozenset[str]) -> bool:
@@ -542,6 +550,7 @@ def _name_piece(word: str) -> bool:
         return False
     tag = first_tag(word)
     functional = [c in FUNCTION_CHARS or c in ASPECT_PARTICLES for c in word]
+    functional[0] = functional[0] or word[0] in _GLUED_OPENERS
     return (tag in PROPER_TAGS and not functional[0]) or (tag in NAME_TAGS and not any(functional))
 
 
