@@ -1398,6 +1398,8 @@ def test_an_example_that_is_not_an_equivalent_stays_below_knowledge():
         "我们在一块消费级显卡（RTX 4090）上训练了模型。",
         "优化器把梯度（FP16）累加到主权重上。",
         "我们在图像分类（CIFAR-10）上做实验。",
+        # ... or with another number (a cluster's name, a version)
+        "适用范围：prod-bj-01 / prod-sh-02 集群（Kubernetes v1.28.6，容器运行时 containerd 1.7）",
     ],
 )
 def test_a_numbered_name_for_chinese_without_the_number_stays_below_knowledge(text):

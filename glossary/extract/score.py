@@ -84,6 +84,16 @@ def _writes_a_number(text: str) -> bool:
     return any(c.isdigit() or c in NUMERALS for c in text)
 
 
+def _writes_its_numbers(zh: str, english: str) -> bool:
+    """Whether the Chinese writes the English's numbers: in Chinese numerals, or each in its digits."""
+    return any(c in NUMERALS for c in zh) or (
+        any(c.isdigit() for c in zh) and all(number in zh for number in _NUMBER.findall(english))
+    )
+
+
+_NUMBER = re.compile(r"\d+")
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -140,10 +150,11 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
         # of settings (优化器：AdamW, 数据集：COCO; 安装 PyTorch) as a glossary's: below knowledge, whatever else the
         # line has
         logit = min(logit, -0.2)
-    if _writes_a_number(english) and not _writes_a_number(zh) and not _names_x_to_y(english, site):
+    if _writes_a_number(english) and not _writes_its_numbers(zh, english) and not _names_x_to_y(english, site):
         # A number the Chinese does not write: the English names one thing, a version, a size, a format or a
         # dataset (RTX 2080Ti, FP16, ZeRO-2, CIFAR-10), which the Chinese more often puts in a class (消费级GPU,
-        # 梯度, 图像分类) than translates (三级缓存 "L3 cache" writes its number).
+        # 梯度, 图像分类) than translates (三级缓存 "L3 cache" writes its number; prod-sh-02 集群 writes another
+        # than Kubernetes v1.28.6).
         logit -= 1.5
     phrase_end = words[-1] in _PHRASE_ENDINGS or ends_phrase(words[-1], EnglishSide.of(english))
     if phrase_end or ("到" in words and not _names_x_to_y(english, site)):
