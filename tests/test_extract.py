@@ -1892,6 +1892,10 @@ def test_an_abbreviation_glossed_alone_is_a_sighting_of_the_pair_it_stands_for()
     assert ("支持向量机", "support vector machine", "SVM", "SVM") in found
     assert ("均方误差", "mean squared error", "MSE", "MSE") in found
     assert not {"CNN", "SVM", "MSE"} & {en for _, en, _, _ in found}
+    # ... or where the corpus defines it without Chinese, and the dictionary sees all of that English in the Chinese
+    found = [(c.zh, c.en, c.abbr) for c in extract_pairs("往返时间，也就是RTT（round-trip time），决定了延迟。")]
+    assert found == [("往返时间", "round-trip time", "RTT")]
+    assert ("网络", "CNN") in pairs(defined + "我们用的这种网络（CNN）很深。", minimum=0.0)  # (网络 "network" only)
     # one the corpus leaves unexplained, or explains two ways, stays a pair of its own
     assert ("计算机视觉", "CV") in pairs("交叉验证（cross-validation）很重要。我们研究计算机视觉（CV）。")
     assert ("奖励模型", "RM") in pairs("我们训练奖励模型（RM）。")

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text, without_layout_spaces
-from .boundary import acceptable_term, choose, says_glued_word
+from .align import aligns
+from .boundary import acceptable_term, choose, says_glued_word, unexplained
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, singular_acronym, spells_out
@@ -132,6 +133,24 @@ class Abbreviations:
             for english in sorted(self.glossed.get(option.span, ())):
                 if spells_out(abbr, english):
                     return english
+        return None
+
+    def spelled_as(self, abbr: str, option: SpanOption) -> str | None:
+        """The English a pair of this Chinese and an abbreviation glossed alone is: a gloss elsewhere on the same
+        Chinese (see glossed_as), or the corpus's definition where its capitals are the initials and the
+        dictionary sees all of it in the Chinese (往返时间，也就是RTT（round-trip time）: 往返 "round trip", 时间
+        "time"; not 网络 "network" for CNN)."""
+        glossed = self.glossed_as(abbr, [option])
+        if glossed is not None:
+            return glossed
+        defined = self.expansion(abbr)
+        if (
+            defined
+            and spells_out(abbr, defined)
+            and any(aligns(word, defined) for word in option.words)
+            and not unexplained(option.words, defined)
+        ):
+            return defined
         return None
 
     def preferring(self, own: Abbreviations) -> Abbreviations:
@@ -255,7 +274,7 @@ def resolve(
         for form in site.gloss.forms:
             abbr = site.gloss.abbr.text if site.gloss.abbr else abbreviated.of.get(en_key(form.text))
             # (Of a gloss with other forms, the abbreviation's pair would be one of theirs a second time.)
-            spelled = abbreviated.glossed_as(form.text, [option]) if len(site.gloss.forms) == 1 else None
+            spelled = abbreviated.spelled_as(form.text, option) if len(site.gloss.forms) == 1 else None
             members = coordinate(read, option.start, form, named=site.gloss.abbr is not None)
             for zh, zh_start, english, en_start, en_end in members:
                 english = trim_generic_head(english, zh)
