@@ -1009,6 +1009,20 @@ def test_a_table_column_of_abbreviations_gives_each_row_its_abbreviation():
     }
 
 
+def test_an_abbreviation_named_in_a_row_of_a_table_of_terms_is_the_rows_term_s():
+    table = (
+        "| 术语 | 英文 | 说明 |\n| --- | --- | --- |\n"
+        "| 月活跃用户数 | Monthly Active Users | 自然月内的去重活跃用户数，简称 MAU |\n"
+        "| 转化率 | Conversion Rate | 下单用户占比，简称 CVR |\n"
+        "| 留存 | Retention | 次日仍活跃的用户占比，即 DAU |\n"  # (not its letters: no abbreviation, no pair)
+    )
+    assert {(c.zh, c.en, c.abbr) for c in extract_pairs(table) if c.parent is None} == {
+        ("月活跃用户数", "Monthly Active Users", "MAU"),
+        ("转化率", "Conversion Rate", "CVR"),
+        ("留存", "Retention", None),
+    }
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -21,7 +21,7 @@ tags, citations and footnote marks are read as spaces: a gloss may be read acros
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -29,7 +29,17 @@ from ..ingest import FRONT_MATTER
 from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
 from .align import aligns, dictionary_knows
-from .english import CUT_OFF, SENTENCE_WORDS, SLASHED, EnglishGloss, Form, abbreviates, looks_like_term, parse
+from .english import (
+    CUT_OFF,
+    SENTENCE_WORDS,
+    SLASHED,
+    EnglishGloss,
+    Form,
+    abbreviates,
+    looks_like_term,
+    parse,
+    shortens,
+)
 from .frozen import Picklable
 from .segment import FRAME_OPENERS, tokens
 
@@ -359,7 +369,9 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
             continue
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     if "|" in masked:
+        earlier = sorted(sites)
         for site in _table_sites(masked):
+            site = _with_row_abbreviation(site, masked, earlier, sites)
             sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     for site in _list_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
@@ -378,6 +390,26 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
             site = replace(site, window_start=english_ends[last])
         clipped.append(site)
     return sorted(clipped, key=lambda s: (s.window_start, s.gloss.forms[0].start))
+
+
+def _with_row_abbreviation(site: Site, masked: str, earlier: list[tuple], sites: dict[tuple, Site]) -> Site:
+    """A table of terms' row names the abbreviation of its term in another cell (| 月活跃用户数 | Monthly Active
+    Users | 自然月内的去重活跃用户数，简称 MAU |): the gloss of an abbreviation found in the row is the row's term's,
+    not of the words before it there, and its abbreviation where its letters are taken from the row's English as
+    an abbreviation's are (MAU, and CVR of Conversion Rate)."""
+    row_start = masked.rfind("\n", 0, site.window_start) + 1
+    row_end = masked.find("\n", site.zh_end)
+    row_end = len(masked) if row_end < 0 else row_end
+    english = site.gloss.forms[0].text
+    for key in earlier[bisect_left(earlier, (row_start,)) : bisect_left(earlier, (row_end,))]:
+        other = sites.get(key)
+        if other is None or other.window_start < row_start or not is_abbreviation(other.gloss.forms[0].text):
+            continue
+        del sites[key]
+        abbr = other.gloss.forms[0]
+        if site.gloss.abbr is None and (abbreviates(abbr.text, english) or shortens(abbr.text, english)):
+            site = replace(site, gloss=replace(site.gloss, abbr=abbr))
+    return site
 
 
 def _gloss_end(gloss: EnglishGloss) -> int:
