@@ -1043,6 +1043,7 @@ def test_a_labelled_abbreviation_in_a_gloss_is_its_abbreviation_and_no_pair_of_i
         "此类方法在文献中通常简称为 RAG。",  # (the words before are a place: the adverb's form needs a comma)
         "这一方法，学术界通常简称为 RAG。",  # (... or the subject that calls it so)
         "国家统计局（以下简称为NBS）发布数据。",  # (hereafter)
+        "我们团队把核心链路迁到了 Kubernetes（下文简称 K8s）。",
         "这些方法统称为 ensemble methods。",  # (统称 "are collectively called")
     ],
 )

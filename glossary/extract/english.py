@@ -33,7 +33,7 @@ _ARTICLE = re.compile(r"(?:the|an?)\s+(?=\w)", re.IGNORECASE)
 _NAME_WITH_SLASH = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{1,4}/[A-Z0-9]$")
 # Labels before the English in a gloss: 英文：..., 英语：..., 英文全称 ..., 简称 ..., 缩写 ...
 _LABEL = re.compile(
-    r"^(?:英文全称|英文名称|英文名|英文缩写|英文简称|英文|英语|全称|以下简称|下称|(?:常|通常|一般|亦|或)?(?:简称|缩写|称)[为作]?|又称|也称|也叫|即)"
+    r"^(?:英文全称|英文名称|英文名|英文缩写|英文简称|英文|英语|全称|以下简称|(?:下|后)文简?称|下称|(?:常|通常|一般|亦|或)?(?:简称|缩写|称)[为作]?|又称|也称|也叫|即)"
     r"\s*[:：]?\s*"
 )
 # An abbreviation and a short Chinese head noun: EM算法, BP神经网络.

@@ -129,7 +129,7 @@ _APPOSITIONS = [
             # (an adverb's forms only after a comma: without one the words before are a place or a subject, 在文献中
             # 通常简称为 RAG, 学术界一般简称为; 称为 not after a character that makes another word of it, 统称为)
             f"(?P<zh>{_CJK})\\s*(?:[，,]\\s*(?:(?:亦|或|俗)称为?|又名为?|(?:常|通常|一般)简称为?)|[，,]?\\s*"
-            "(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|(?<!以下)(?<!常)简称为?|(?<![简亦或俗统合可并通])称为|"
+            "(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|(?<!以下)(?<!下文)(?<!后文)(?<!常)简称为?|(?<![简亦或俗统合可并通])称为|"
             "英文(?:名称?|全称)?(?:称为|叫做?|为|是)))"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
         ),
