@@ -1241,6 +1241,21 @@ def test_an_acronym_is_no_function_word_it_spells(text, expected):
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("往返时间（round-trip time RTT）很重要。", ("往返时间", "round-trip time", "RTT")),
+        ("RTO是根据往返时间，也就是RTT round-trip time来动态计算的。", ("往返时间", "round-trip time", "RTT")),
+        # ... not letters that are no initials of the words beside them
+        ("支持向量机（SVM classifier）效果好。", ("支持向量机", "SVM classifier", None)),
+    ],
+)
+def test_an_abbreviation_beside_its_words_is_the_pairs_abbreviation(text, expected):
+    found = {(c.zh, c.en, c.abbr) for c in extract_pairs(text)}
+    assert expected[1:] in {(en, abbr) for _, en, abbr in found}
+    assert all(text[c.en_start : c.en_end] == c.en for c in extract_pairs(text))
+
+
 def test_full_width_letters_gloss_as_ascii_ones():
     text = "我们使用大语言模型（Ｌａｒｇｅ Ｌａｎｇｕａｇｅ Ｍｏｄｅｌ，ＬＬＭ）来做事。"
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {("大语言模型", "Large Language Model", "LLM")}

@@ -36,6 +36,11 @@ _LABEL = re.compile(
     r"^(?:英文全称|英文名称|英文名|英文缩写|英文简称|英文|英语|全称|以下简称|(?:下|后)文简?称|下称|(?:常|通常|一般|亦|或)?(?:简称|缩写|称)[为作]?|又称|也称|也叫|即)"
     r"\s*[:：]?\s*"
 )
+# An abbreviation beside the words it stands for, before or after them (RTT round-trip time)
+_ACRONYM_WORD = "[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
+_ABBREVIATION_BESIDE = re.compile(
+    f"(?P<before>{_ACRONYM_WORD})\\s+(?P<words>[A-Za-z].*)|(?P<first>.*[A-Za-z])\\s+(?P<after>{_ACRONYM_WORD})"
+)
 # An abbreviation and a short Chinese head noun: EM算法, BP神经网络.
 _ABBREVIATED_NAME = re.compile(f"(?P<abbr>[A-Z][A-Za-z0-9\\-]*)\\s*[{CJK_CHAR}]{{1,4}}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
@@ -236,6 +241,8 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
                 continue
             else:
                 return None  # a sentence mixing both: (MMLU约为85), (NVIDIA称之为warps)
+        if abbr is None:
+            abbr, text, start = abbreviation_beside(text, start)
         if not (all(map(looks_like_term, _SERIAL_ITEM.split(text))) if serial else looks_like_term(text)):
             if not forms and abbr is None:
                 return None
@@ -250,6 +257,20 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     if not forms:
         return None
     return EnglishGloss(tuple(forms), abbr)
+
+
+def abbreviation_beside(text: str, start: int) -> tuple[Form | None, str, int]:
+    """An abbreviation and the words it stands for side by side, as speech and subtitles give them (RTT round-trip
+    time, round-trip time RTT): the abbreviation, the words and where they start (``text`` starting at
+    ``start``); else None and the text as it is."""
+    beside = _ABBREVIATION_BESIDE.fullmatch(text)
+    if beside is None:
+        return None, text, start
+    letters, words = (beside["before"], "words") if beside["before"] else (beside["after"], "first")
+    if not spells_out(letters, beside[words]):
+        return None, text, start
+    at = start + beside.start("before" if beside["before"] else "after")
+    return Form(letters, at, at + len(letters)), beside[words], start + beside.start(words)
 
 
 def _pieces(content: str) -> list[tuple[str, str, int]]:

@@ -36,6 +36,7 @@ from .english import (
     EnglishGloss,
     Form,
     abbreviates,
+    abbreviation_beside,
     looks_like_term,
     parse,
     shortens,
@@ -876,8 +877,9 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             ):
                 continue
             start, hint = window_before(masked, zh_end)
+            abbr, en_text, en_start = abbreviation_beside(en_text, en_start)
             english = Form(en_text, en_start, en_start + len(en_text))
-            yield Site(pattern, EnglishGloss((english,)), start, zh_end, markup_start=hint)
+            yield Site(pattern, EnglishGloss((english,), abbr), start, zh_end, markup_start=hint)
 
 
 def _begins_a_chinese_name(masked: str, end: int) -> bool:
