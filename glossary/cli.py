@@ -211,8 +211,9 @@ def path(db: str | None) -> None:
 def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, max_size: float, force: bool) -> None:
     """Extract Chinese-English term pairs from documents into the glossary.
 
-    PATHS are files, directories (read recursively: .txt, .md, .html) or - for stdin. Encodings are
-    detected (UTF-8, UTF-16, GB18030/GBK, Big5), and hard-wrapped paragraphs are read as one line.
+    PATHS are files, directories (read recursively: .txt, .md, .html, and subtitles .srt, .vtt) or - for
+    stdin. Encodings are detected (UTF-8, UTF-16, GB18030/GBK, Big5), and hard-wrapped paragraphs are read
+    as one line; a subtitle file is read a cue a line.
     Running it again on unchanged files changes nothing; a changed file's evidence is replaced.
     Unreadable files, and directories with nothing to read, are skipped with a warning and exit status 1.
 

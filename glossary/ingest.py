@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from .errors import DocumentError
 from .model import STDIN, STDIN_NAME, Document
-from .normalize import CJK_RE, plain_text, to_traditional
+from .normalize import CJK_CHAR, CJK_RE, plain_text, to_traditional
 from .render import width
 
 SUFFIX_FORMATS = {
@@ -32,6 +32,8 @@ SUFFIX_FORMATS = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".srt": "subtitles",
+    ".vtt": "subtitles",  # (WebVTT: the same cues, after a header)
 }
 _SUFFIX_LIST = ", ".join(SUFFIX_FORMATS)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -341,6 +343,34 @@ def unwrap(text: str, fmt: str = "txt") -> str:
     return "".join(pieces)
 
 
+# A subtitle file's cues (SubRip's .srt, WebVTT's .vtt): a cue's number, its times and settings, WebVTT's header
+# and its NOTE, STYLE and REGION blocks, and styling tags (<i>, {\an8}) are no text.
+_CUE_TIMING = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}[ \t]*-->")
+_CUE_TAG = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}")
+
+
+def subtitle_text(text: str) -> str:
+    """A subtitle file's words, a cue a line: its lines joined with a space, as subtitles part phrases, and a space
+    between two Chinese characters read as the comma it stands for (往返时间 也就是RTT); a cue that opens with a
+    bracket, a gloss of what the cue before ends with (传输控制协议⏎⏎（Transmission Control Protocol）), runs on from
+    it."""
+    cues: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text.strip()):
+        lines = block.split("\n")
+        timing = next((k for k, line in enumerate(lines) if _CUE_TIMING.match(line)), None)
+        if timing is None:
+            continue
+        cue = " ".join(filter(None, (_CUE_TAG.sub("", line).strip() for line in lines[timing + 1 :])))
+        if cue and cues and cue[0] in "（(":
+            cues[-1] += " " + cue
+        elif cue:
+            cues.append(cue)
+    return _PHRASE_SPACE.sub("，", "\n".join(cues))
+
+
+_PHRASE_SPACE = re.compile(f"(?<=[{CJK_CHAR}]) +(?=[{CJK_CHAR}])")
+
+
 def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
     """Where fenced code blocks start and end (an unclosed one runs to the end)."""
     opened: tuple[int, str] | None = None
@@ -475,6 +505,8 @@ def document_from_bytes(
     title = None
     if fmt == "html":
         text, title = html_to_text(text)  # (plain text, entities read)
+    elif fmt == "subtitles":
+        text = subtitle_text(plain_text(text))
     else:
         text = unwrap(plain_text(text), fmt)
     if not text.strip():

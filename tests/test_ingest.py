@@ -325,6 +325,45 @@ def test_lines_that_are_not_wrapped_stay_apart(name, text):
     assert document_from_bytes(text.encode(), name).text == text
 
 
+LECTURE_SRT = """1
+00:00:03,200 --> 00:00:07,380
+好 同学们 我们上课
+今天我们进入<i>传输层</i>
+
+2
+00:00:07,730 --> 00:00:16,970
+上节课我们讲了用户数据报协议
+（User Datagram Protocol，UDP）
+
+3
+00:00:17,320 --> 00:00:25,680
+{\\an8}它不保证可靠 传输控制协议
+
+4
+00:00:26,030 --> 00:00:29,990
+（Transmission Control Protocol）
+也就是大家天天说的TCP
+"""
+
+
+def test_a_subtitle_file_is_read_a_cue_a_line(tmp_path):
+    """Numbers, times, tags are no text; a space between Chinese is the comma subtitles write it for; a cue that
+    opens with a gloss runs on from the cue before."""
+    assert document_from_bytes(LECTURE_SRT.encode(), "lecture.srt").text.splitlines() == [
+        "好，同学们，我们上课，今天我们进入传输层",
+        "上节课我们讲了用户数据报协议 （User Datagram Protocol，UDP）",
+        "它不保证可靠，传输控制协议 （Transmission Control Protocol） 也就是大家天天说的TCP",
+    ]
+    vtt = "WEBVTT\n\nNOTE 讲座字幕\n\n00:03.200 --> 00:07.380 line:0\n我们讲拥塞窗口（congestion window）\n"
+    document = document_from_bytes(vtt.encode(), "lecture.vtt")
+    assert (document.text, document.title) == ("我们讲拥塞窗口（congestion window）",) * 2
+    (tmp_path / "lecture.srt").write_text(LECTURE_SRT, encoding="utf-8")
+    with open_glossary(tmp_path / "g.db") as g:
+        extract_files(g, list(iter_inputs([str(tmp_path)])))  # (a directory's subtitle files are read)
+        found = {(e.zh, e.en) for e in g.entries()}
+    assert {("用户数据报协议", "User Datagram Protocol"), ("传输控制协议", "Transmission Control Protocol")} <= found
+
+
 def test_iter_inputs_walks_directories_for_text_files(tmp_path):
     (tmp_path / "d" / "sub").mkdir(parents=True)
     (tmp_path / "d" / ".hidden").mkdir()
