@@ -16,6 +16,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -215,7 +216,8 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
     stdin. Encodings are detected (UTF-8, UTF-16, GB18030/GBK, Big5), and hard-wrapped paragraphs are read
     as one line; a subtitle file is read a cue a line.
     Running it again on unchanged files changes nothing; a changed file's evidence is replaced.
-    Unreadable files, and directories with nothing to read, are skipped with a warning and exit status 1.
+    Unreadable files, and directories with nothing to read, are skipped with a warning and exit status 1;
+    a directory's files of other kinds are counted in a note.
 
     \b
     Example:
@@ -223,10 +225,11 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
         glossary extract --encoding gbk notes.txt
         cat article.md | glossary extract -
     """
-    from .ingest import iter_inputs
+    from .ingest import SUFFIX_FORMATS, iter_inputs
     from .pipeline import extract_files
 
-    inputs = list(iter_inputs(paths))
+    passed_over: list[Path] = []
+    inputs = list(iter_inputs(paths, passed_over))
     show_bar = sys.stderr.isatty() and len(inputs) > 1
     with (
         click.progressbar(length=len(inputs), file=sys.stderr, label="extracting", show_pos=True)
@@ -244,6 +247,11 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
         )
     for reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
+    if passed_over:
+        suffixes = ", ".join(sorted({p.suffix.lower() or "no suffix" for p in passed_over}))
+        click.echo(
+            f"{counted(len(passed_over), 'file')} not read ({suffixes}): only {', '.join(SUFFIX_FORMATS)} are", err=True
+        )
     click.echo(
         f"{counted(report.documents, 'document')} extracted, {report.unchanged} unchanged, {len(report.skipped)} "
         f"skipped; {counted(report.occurrences, 'occurrence')} of {counted(report.pairs, 'pair')} "

@@ -549,8 +549,9 @@ def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DE
     return document_from_bytes(data, path, encoding=encoding, max_bytes=max_bytes)
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
-    """Expand arguments: a directory yields its readable files (recursively, hidden ones skipped, sorted).
+def iter_inputs(paths: Iterable[str], passed_over: list[Path] | None = None) -> Iterator[str]:
+    """Expand arguments: a directory yields its readable files (recursively, hidden ones skipped, sorted); the
+    other files in it are added to ``passed_over``.
 
     A file named explicitly is read whatever its suffix; missing paths, and directories with nothing to read,
     are passed on so that reading them reports them.
@@ -562,13 +563,14 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
+            files = [
                 p
                 for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIX_FORMATS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            found = sorted(p for p in files if p.suffix.lower() in SUFFIX_FORMATS)
+            if passed_over is not None:
+                passed_over.extend(p for p in files if p.suffix.lower() not in SUFFIX_FORMATS)
             for p in found:
                 key = str(p.resolve())
                 if key not in seen:

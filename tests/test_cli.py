@@ -329,6 +329,19 @@ def test_a_busy_timeout_that_is_not_seconds_is_refused(run, db_path, monkeypatch
         assert run("lookup", "后训练").output == 'No term matches "后训练".\n'  # and the add above changed nothing
 
 
+def test_extract_tells_which_files_of_a_directory_it_did_not_read(run, tmp_path):
+    (tmp_path / "d").mkdir()
+    write(tmp_path / "d" / "a.md", GLOSSED)
+    (tmp_path / "d" / "b.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "d" / "c.pdf").write_bytes(b"%PDF-1.7")
+    result = run("extract", str(tmp_path / "d"))
+    assert result.exit_code == 0  # (what it reads, it reads)
+    assert "2 files not read (.docx, .pdf): only .txt, .text, .md, .markdown, .html, .htm, .srt, .vtt are" in (
+        result.output
+    )
+    assert "not read" not in run("extract", str(tmp_path / "d" / "a.md")).output
+
+
 def test_counts_of_one_are_singular(run, tmp_path):
     write(tmp_path / "a.txt", GLOSSED)
     assert (

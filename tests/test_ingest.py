@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -369,8 +370,10 @@ def test_iter_inputs_walks_directories_for_text_files(tmp_path):
     (tmp_path / "d" / ".hidden").mkdir()
     for name in ["d/a.md", "d/sub/b.txt", "d/c.html", "d/image.png", "d/.hidden/x.md", "d/sub/.y.txt"]:
         (tmp_path / name).write_text("模型", encoding="utf-8")
-    found = [p.split("/d/")[1] for p in iter_inputs([str(tmp_path / "d")])]
+    passed_over: list[Path] = []
+    found = [p.split("/d/")[1] for p in iter_inputs([str(tmp_path / "d")], passed_over)]
     assert found == ["a.md", "c.html", "sub/b.txt"]
+    assert passed_over == [tmp_path / "d" / "image.png"]  # (told, not read; hidden files are neither)
     assert list(iter_inputs(["-", "missing.txt"])) == ["-", "missing.txt"]
 
 
