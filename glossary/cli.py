@@ -596,7 +596,7 @@ def lookup(
 
     rows = [
         [
-            h.entry.zh,
+            h.entry.written,  # (as the documents write it: 粒線體 in a Taiwanese text, whose key is 粒线体)
             h.entry.en,
             h.entry.abbr or "",
             h.entry.pinyin,
@@ -611,7 +611,7 @@ def lookup(
     if verbose:
         for h in hits:
             if h.entry.example:
-                click.echo(f"\n{h.entry.zh} / {h.entry.en}: {h.entry.example}\n  -- {h.entry.example_document}")
+                click.echo(f"\n{h.entry.written} / {h.entry.en}: {h.entry.example}\n  -- {h.entry.example_document}")
 
 
 def _no_match(query: str, found, statuses: tuple[str, ...]) -> str:
@@ -629,6 +629,7 @@ def _hit_json(hit) -> dict:
     e = hit.entry
     return {
         "zh": e.zh,
+        "written": e.written,
         "en": e.en,
         "abbr": e.abbr,
         "pinyin": e.pinyin,

@@ -221,6 +221,17 @@ def test_traditional_evidence_is_found_by_simplified_and_traditional_queries(glo
         )
 
 
+def test_a_term_is_shown_as_the_documents_write_it(glossary, run):
+    text = "本文介紹後訓練(post-training)的流程。"
+    sighting = Candidate("後訓練", "post-training", 4, 7, 8, 21, 1, text, "zh(en)", 0.8)
+    glossary.replace_document(Document("/tw.txt", text, "0" * 64, "big5", "txt"), [sighting], "test")
+    glossary.close()
+    result = run("lookup", "后训练")
+    assert result.output.splitlines()[2].split()[:2] == ["後訓練", "post-training"]
+    (hit,) = json.loads(run("lookup", "后训练", "--json").output)
+    assert (hit["zh"], hit["written"]) == ("后训练", "後訓練")  # (the key, and the display form)
+
+
 def test_simplified_data_is_found_by_a_traditional_query_and_back(filled):
     assert found(filled, "卷積神經網路") == [("卷积神经网络", "exact")]
     filled.add("記憶體容量", "memory capacity")  # stored under its simplified key
@@ -259,6 +270,7 @@ def test_json_shape(filled, run):
     (hit,) = json.loads(result.output)
     assert hit == {
         "zh": "大语言模型",
+        "written": "大语言模型",
         "en": "large language model",
         "abbr": "LLM",
         "pinyin": "dà yǔ yán mó xíng",
