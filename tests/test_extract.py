@@ -732,6 +732,8 @@ GLOSSES = [
         "我们使用梅尔频率倒谱系数（Mel-frequency cepstral coefficients，MFCC）作为特征。",
         {("梅尔频率倒谱系数", "Mel-frequency cepstral coefficients")},
     ),
+    # a drug's name in lower case is a name the Chinese sounds out too (沙美特罗 sha mei te luo "salmeterol")
+    ("长效β2受体激动剂如沙美特罗（salmeterol）每日2次。", {("沙美特罗", "salmeterol")}),
     # a name jieba guessed whole keeps a localiser character in it (德劳内 "Delaunay")
     ("德劳内三角剖分（Delaunay triangulation）最大化了最小内角。", {("德劳内三角剖分", "Delaunay triangulation")}),
     # a run of words no dictionary knows (迪基-富勒 "Dickey-Fuller") says one English word: 增广 "widen" says the rest

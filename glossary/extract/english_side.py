@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ..lexicon import STOP_WORDS, in_english_vocabulary, stem
+from ..lexicon import STOP_WORDS, in_english_vocabulary, of_english_vocabulary, stem
 from ..normalize import is_abbreviation
 
 
@@ -306,6 +306,10 @@ class EnglishSide:
             spelled += [p for p in parts if p in capitalised or p in short_names]
             if len(parts) > 1 and all(p in capitalised or p in _NAME_PARTICLES for p in parts):
                 spelled.append("".join(parts))
+        if len(content) == 1 and english.islower() and len(english) >= 6 and not of_english_vocabulary(english):
+            # a lone word in lower case that no dictionary definition uses: a drug's or a chemical's name, which the
+            # Chinese sounds out too (salmeterol 沙美特罗)
+            spelled.append(english)
         return cls(
             max(1.0, size),
             tuple(vocabulary),
