@@ -297,8 +297,9 @@ _FIRST_WORD = re.compile(
     r"[*_`~]*[（(\[【「“‘《]*(?:[A-Za-z0-9][^\s\u3000-\u9fff\uff00-\uffef]*|.)[，。、；：？！,.;:?!）)\]】」”’》]*"
 )
 _OPEN_GLOSS = re.compile(r"[（(][^（）()]*$")  # (a bracket still open at the line's end)
-# (a line that opens with a gloss of English and runs on after it: the sentence of the line before goes on)
-_GLOSS_RUNS_ON = re.compile(r"[（(][A-Za-z][^（）()\n]*[）)][ \t]*(?:[，、；：,;:]|[\u3400-\u9fff])")
+# (a line that opens with a gloss of English and a comma after it: the sentence of the line before goes on; a
+# list's item, (Encoder)：将输入编码 or (SGD) 收敛最慢, names its own subject)
+_GLOSS_RUNS_ON = re.compile(r"[（(][A-Za-z][^（）()\n]*[）)][ \t]*[，、,]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _MARKS = "*_`~"  # (emphasis and code marks, which a break between two characters may have beside it)
 _WRAPPED_WIDTH = 40  # (no narrower than 20 CJK characters)
@@ -388,9 +389,9 @@ def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
 
 
 def _wrapped_breaks(lines: list[tuple[str, str]]) -> list[bool]:
-    """Which of these breaks (each a line and the next) wrapping made (see _BREAK): inside a gloss; or, in a text
-    wrapped at a width that also breaks a gloss or a word somewhere (密⏎钥: lines of about one width may be an
-    author's list), where the next word would not have fitted."""
+    """Which of these breaks (each a line and the next) wrapping made (see _BREAK): inside a gloss, or before one
+    the sentence goes on after; or, in a text wrapped at a width that also breaks a gloss or a word somewhere
+    (密⏎钥: lines of about one width may be an author's list), where the next word would not have fitted."""
     # (a bracket still open, with English in it before the break or right after: 重放攻击（replay⏎attack）,
     # （⏎unseen classes）, （又称⏎round-trip time）; or a gloss that opens the next line, after which its sentence
     # goes on: 用户数据报协议⏎（User Datagram Protocol，UDP），它是, where a title's English under it ends its line)

@@ -49,12 +49,11 @@ STOP_WORDS = frozenset(
 )
 _SUFFIXES = tuple(
     "izations ization ations ation ments ment nesses ness ities ity ings ing edly ed ers er ies es ize ise ate ally al "
-    "ly ive able s e".split()
+    "ly ive s e".split()
 )
 # -er leaves four letters at least (encod-er, learn-er), so that order, cover and enter stem as ordering,
-# covering and entering do; English-side matching also tries mix for mixer (english_side.EnglishSide). -ment
-# leaves five (align-ment, develop-ment), so that ferment, segment and document stem as their -ation words do.
-_SHORTEST_STEM = {"er": 4, "ers": 4, "able": 4, "ment": 5, "ments": 5}
+# covering and entering do; English-side matching also tries mix for mixer (english_side.EnglishSide).
+_SHORTEST_STEM = {"er": 4, "ers": 4}
 _NOT_PLURAL = ("ss", "us", "is")
 _SINGULAR_SUFFIXES = tuple(suffix for suffix in _SUFFIXES if suffix != "s")
 # Words that end like an inflection but are none (as in Porter's and Snowball's exception lists).
@@ -68,10 +67,11 @@ _BASE_FORMS = frozenset(
 def stem(word: str) -> str:
     """A crude stem that makes inflections and derivations meet: fit/fitting, calibrate/calibration.
 
-    One common suffix comes off (keeping three letters at least), a doubled final consonant is undoubled
-    (fitt -> fit), and only the first five letters count: a prefix match is all the dictionary comparison
-    needs, and five letters rarely join two word families. The s of class, focus and analysis is no plural
-    (classes and analyses still meet them), nor are the ed of embed and the er of differ.
+    One common suffix comes off (keeping three letters at least, four before -er), a doubled final consonant
+    is undoubled (fitt -> fit), a final y after a consonant is i, as -ies leaves it (vary, varies: vari), and only
+    the first five letters count: a prefix match is all the dictionary comparison needs, and five letters
+    rarely join two word families. The s of class, focus and analysis is no plural (classes and analyses still
+    meet them), nor are the ed of embed and the er of differ.
     """
     if word in _BASE_FORMS:
         return word[:5]

@@ -948,6 +948,8 @@ def test_glosses_give_the_right_pairs(sentence, expected):
         ("Flux 都采用了这一框架，并用 Transformer（DiT）取代了 U-Net 作为去噪网络。", "并用Transformer"),
         # a modal or a phase complement jieba's guess glued to the next character opens no term
         ("所以要加位置编码（positional encoding）。", "要加位置编码"),
+        ("该器件具有过压保护（overvoltage protection）功能。", "压保护"),  # (过 "over-" opens one)
+        ("物理学中的做功（work done）与能量有关。", "功"),
         ("现在你有了一个在海量文本上做完预训练（pre-training）的模型。", "完预训练"),
         # a verb jieba tags a noun (小心 "to take care") before a span that says every English word
         ("这里要特别小心前视偏差（look-ahead bias）。", "小心前视偏差"),
@@ -1218,8 +1220,10 @@ def test_keywords_in_both_languages_pair_item_by_item():
         ("**定理 2.1（一阶条件，first-order condition）** 设 $f$ 可微。", {("一阶条件", "first-order condition")}),
         ("于是用一个随机样本（或一个小批量，mini-batch）的梯度代替。", {("小批量", "mini-batch")}),
         ("它维护一个状态栈，决定是把单元压栈（移进，shift）还是归约。", {("移进", "shift")}),
-        # ... not a remark that names no term (作者 "author")
+        # ... not a remark that names no term (作者 "author"), nor a description
         ("这本书（作者，John Smith）很好。", set()),
+        ("股票回购（公司买回自己的股票，share buyback）很常见。", set()),
+        ("该方法（我们的方法，ours）最好。", set()),
         # a remark after the gloss: a pointer, a plural, another rendering (below knowledge: 特质 is no "trait")
         ("多个类囊体堆叠成叶绿饼（granum，复数为 grana）。", {("叶绿饼", "granum")}),
         ("内存（memory，见第 3 章）是稀缺资源。", {("内存", "memory")}),
@@ -1241,6 +1245,11 @@ def test_a_bracket_may_hold_the_term_or_a_remark_beside_the_english(text, expect
 )
 def test_an_acronym_is_no_function_word_it_spells(text, expected):
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {expected}
+
+
+@pytest.mark.parametrize("text", ["这个按钮（THIS BUTTON）会删除数据。", "查询里用了 IN 子句（IN clause）。"])
+def test_words_in_capitals_are_function_words_where_the_english_is_more_than_an_acronym(text):
+    assert not extract_pairs(text)
 
 
 @pytest.mark.parametrize(
@@ -1540,6 +1549,8 @@ def test_a_term_does_not_start_inside_a_dictionary_word_whose_part_left_out_the_
         ("接着做主成分分析（principal component analysis）。", ("主成分分析", "principal component analysis")),
         # ... as 握手 says "handshake", where jieba reads 把握 "to grasp"
         ("可以把握手协议（handshake protocol）看作三步。", ("握手协议", "handshake protocol")),
+        # ... not where the English says the preposition (在 "in"), nor for a lone character (功 of 做功)
+        ("PyTorch的在位操作（in-place operation）会修改张量。", ("在位操作", "in-place operation")),
         # ... but a verb is read whole where the English does not say its second character
         ("这一步用于数据清洗（data cleaning）。", ("数据清洗", "data cleaning")),
     ],

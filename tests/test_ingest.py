@@ -313,6 +313,9 @@ LONG = "大语言模型的后训练阶段包括指令微调和基于人类反馈
             "基于深度强化学习的多智能体协同决策方法研究\n(Research on Multi-Agent Cooperative Decision Making)\n",
         ),
         ("a.txt", "今天调了一整天参数，训练损失一直在震荡，还是没有收敛 :(\n明天打算换一个学习率调度策略再试一试\n"),
+        # a list's items that open with their English (not a gloss the sentence before goes on after)
+        ("a.txt", "模型主要包括以下三个组件，分别负责不同的功能和任务\n(Encoder)：将输入序列编码为隐藏表示。\n"),
+        ("a.txt", "下面比较三种不同的优化算法的收敛速度和最终的精度表现\n(SGD) 收敛最慢，但泛化最好。\n"),
         # a table's rows without the leading pipe, an indented code block's lines
         ("a.md", f"{LONG} | gradient descent | 一种方法\n{LONG} | backpropagation | 另一种方法\n"),
         ("a.md", f"例子：\n\n    // {LONG}\n    // {LONG}\n    // {LONG}\n"),

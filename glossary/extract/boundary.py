@@ -736,10 +736,13 @@ def _corpus_evidence(
     return score - weights.fragment * max(_fragment_evidence(stats, head, before) for head in {span, words[0], span[0]})
 
 
-def _says_left_out(left_out: str, english: EnglishSide) -> bool:
-    """Whether the English says the part of a word a span leaves out; a clause's verb or preposition it may only
-    seem to (做 "to compose" against "component"): it is the clause's."""
-    return left_out not in CLAUSE_WORDS and bool(word_senses(left_out) & english.stems)
+def _says_left_out(left_out: str, kept: str, english: EnglishSide) -> bool:
+    """Whether the English says the part of a word a span leaves out. A clause's verb or preposition it may only
+    seem to by its senses (做 "to compose" against "component"): it says one as the English's own preposition
+    (在 "in" of in-place), or as the word it makes with the part kept (做功 "to do work" of "work done")."""
+    if left_out not in CLAUSE_WORDS:
+        return bool(word_senses(left_out) & english.stems)
+    return bool(_JOINS.get(left_out, frozenset()) & english.said or word_senses(left_out + kept) & english.stems)
 
 
 def choose(
@@ -767,11 +770,21 @@ def choose(
         if option.short_of_gloss:
             s -= weights.short_of_gloss
         outside, inside = option.splits_word
-        left_out = option.inside_listed[0]
-        if left_out and not outside and (_says_left_out(left_out, side) or not alignment(option.words[0], side)[1]):
-            # a word of jieba's dictionary is split where the English says the span's first word and not the part
-            # left out: 应用|层规范化 "layer normalization", 多|通道 "channel", 做|主成分分析 "principal component
-            # analysis", 把|握手协议 "handshake protocol"; not 检|查点 "checkpoint" (检 "check")
+        left_out, kept = option.inside_listed
+        if (
+            left_out
+            and not outside
+            and (
+                option.span == kept == kept[:1]
+                or _says_left_out(left_out, kept, side)
+                or not alignment(option.words[0], side)[1]
+            )
+        ):
+            # Starting inside a word of jieba's dictionary costs what starting inside any word does, unless the
+            # English says the span's first word and not the part left out: 应用|层规范化 "layer normalization",
+            # 多|通道 "channel", 做|主成分分析 "principal component analysis", 把|握手协议 "handshake protocol" are
+            # free; 检|查点 "checkpoint" (检 "check"), 在|位操作 "in-place operation" (在 "in") are not, nor is a
+            # span that is only the word's last character (做|功 "work done").
             s -= weights.splits_word
         elif outside in NAME_DOTS:
             # the dot of a transliterated name joins its parts where the English names more of them than the span

@@ -58,7 +58,8 @@ CUT_OFF = r"@[A-Za-z0-9]{1,3}(?![A-Za-z0-9.@])"
 _CODE = re.compile(rf"[=_{{}}\[\]<>()\\$#|`]|(?<!\w)@|(?!{CUT_OFF})@|\.\w+\(|^\w+\.\w+$|::")
 _NOT_TERMS = frozenset(
     "again also too yes no ok okay note see etc eg e.g. i.e. ie cf cf. maybe still just even here there now "
-    "this that it they we you he she fig eq".split()
+    "this that it they we you he she fig eq our ours us me my mine your yours his her hers its their theirs them "
+    "him".split()
 )
 _NUMBERED = re.compile(
     r"(?:figure|fig|table|algorithm|section|chapter|appendix|equation|eq|listing|theorem|lemma|definition|"
@@ -101,9 +102,10 @@ def looks_like_term(text: str) -> bool:
         return False
     if 2 * sum(len(w) == 1 and w.isalpha() for w in words) > len(words):
         return False  # mostly letters standing alone: a formula's variables (O(n log n)), not words (t test)
-    # (a word in capitals is an acronym, not the function word it spells: ETC, electron transport chain; OR,
-    # operations research; IT, AS)
-    lowered = [w.strip(".,'’") if _CAPITALS.fullmatch(w) else w.lower().strip(".,'’") for w in words]
+    # (an English that is one word in capitals is an acronym, not the function word it spells: ETC, electron
+    # transport chain; OR, operations research; IT, AS; not THIS BUTTON, nor the IN of an IN clause)
+    acronym = len(words) == 1 and _CAPITALS.fullmatch(words[0].strip(".,'’")) is not None
+    lowered = [w.strip(".,'’") if acronym else w.lower().strip(".,'’") for w in words]
     if all(w in _NOT_TERMS for w in lowered):
         return False
     if len(words) >= 3 and any(w in SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):

@@ -437,6 +437,7 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
         inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
         if (
             inner
+            and "的" not in inner["zh"]  # (a description: 公司买回自己的股票，share buyback)
             and (gloss := parse(inner["en"], m.start(1) + inner.start("en"))) is not None
             and _english_before(masked, open_at) is None  # (Large Language Model（大语言模型，LLM）: see below)
         ):

@@ -84,14 +84,13 @@ def _writes_a_number(text: str) -> bool:
     return any(c.isdigit() or c in NUMERALS for c in text)
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _writes_its_numbers(zh: str, english: str) -> bool:
     """Whether the Chinese writes the English's numbers: in Chinese numerals, or each in its digits."""
-    return any(c in NUMERALS for c in zh) or (
-        any(c.isdigit() for c in zh) and all(number in zh for number in _NUMBER.findall(english))
-    )
-
-
-_NUMBER = re.compile(r"\d+")
+    written = set(_NUMBER.findall(zh))
+    return any(c in NUMERALS for c in zh) or (bool(written) and set(_NUMBER.findall(english)) <= written)
 
 
 def _sigmoid(x: float) -> float:

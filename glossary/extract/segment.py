@@ -309,8 +309,8 @@ FUNCTION_CHARS = (
 
 # Characters that open no term, which jieba's HMM glues to the next one in a word it does not know: a modal verb
 # (要|加位置编码), or an aspect or phase complement of the verb before (做完|预训练, 有了|它); not a term's prefix
-# (可 "-able", 不 "un-").
-_GLUED_OPENERS = (frozenset(m for m in MODALS if len(m) == 1) - _TERM_PREFIXES) | ASPECT_PARTICLES | {"完"}
+# (可 "-able", 不 "un-", 过 "over-" of 过压保护).
+_GLUED_OPENERS = (frozenset(m for m in MODALS if len(m) == 1) | ASPECT_PARTICLES | {"完"}) - _TERM_PREFIXES - {"过"}
 
 
 @cache
