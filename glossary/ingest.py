@@ -345,31 +345,46 @@ def unwrap(text: str, fmt: str = "txt") -> str:
 
 
 # A subtitle file's cues (SubRip's .srt, WebVTT's .vtt): a cue's number, its times and settings, WebVTT's header
-# and its NOTE, STYLE and REGION blocks, and styling tags (<i>, {\an8}) are no text.
+# and its NOTE, STYLE and REGION blocks, and styling tags (<i>, <c.yellow>, <00:01.500>, {\\an8}) are no text.
 _CUE_TIMING = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}[ \t]*-->")
-_CUE_TAG = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}")
+_CUE_TAG = re.compile(r"</?(?:[biuc]|font|span|ruby|rt|lang|v)(?:[ .][^<>\n]*)?>|<\d{1,2}:[\d:.]+>|\{\\[^}\n]*\}")
+_PHRASE_SPACE = re.compile(f"(?<=[{CJK_CHAR}]) +(?=[{CJK_CHAR}])")
+# A cue that is a bracket and one word, or a bracket alone of no English, is a sound, not a gloss: (Applause)
+_GLOSS_CUE = re.compile(r"[（(][^（）()]*[A-Za-z][^（）()]*\s[^（）()]*[）)]|[（(][^（）()]+[）)]\s*\S")
 
 
 def subtitle_text(text: str) -> str:
     """A subtitle file's words, a cue a line: its lines joined with a space, as subtitles part phrases, and a space
-    between two Chinese characters read as the comma it stands for (往返时间 也就是RTT); a cue that opens with a
-    bracket, a gloss of what the cue before ends with (传输控制协议⏎⏎（Transmission Control Protocol）), runs on from
-    it."""
-    cues: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", text.strip()):
-        lines = block.split("\n")
-        timing = next((k for k, line in enumerate(lines) if _CUE_TIMING.match(line)), None)
-        if timing is None:
+    between two Chinese characters read as the comma it stands for (往返时间 也就是RTT). A line of English only, the
+    translation of a bilingual subtitle, stays a line of its own. A cue that opens with a gloss of what the cue
+    before ends with (传输控制协议⏎⏎（Transmission Control Protocol）) runs on from it."""
+    cues: list[list[str]] = []
+    in_cue = False  # (a blank line ends a cue's text; what comes before the next times is a number, a NOTE ...)
+    for line in text.split("\n"):
+        if _CUE_TIMING.match(line):
+            if cues and cues[-1] and cues[-1][-1].isdigit():
+                cues[-1].pop()  # (the next cue's number, where no blank line came before it)
+            cues.append([])
+            in_cue = True
+        elif not line.strip():
+            in_cue = False
+        elif in_cue:
+            cues[-1].append(html.unescape(_CUE_TAG.sub("", line)).strip())
+    out: list[str] = []
+    for cue in cues:
+        lines: list[str] = []
+        for line in filter(None, cue):
+            if lines and (CJK_RE.search(line) or line[0] in "（("):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        if not lines:
             continue
-        cue = " ".join(filter(None, (_CUE_TAG.sub("", line).strip() for line in lines[timing + 1 :])))
-        if cue and cues and cue[0] in "（(":
-            cues[-1] += " " + cue
-        elif cue:
-            cues.append(cue)
-    return _PHRASE_SPACE.sub("，", "\n".join(cues))
-
-
-_PHRASE_SPACE = re.compile(f"(?<=[{CJK_CHAR}]) +(?=[{CJK_CHAR}])")
+        if out and _GLOSS_CUE.match(lines[0]):
+            out[-1] += " " + lines[0]
+            lines = lines[1:]
+        out.extend(lines)
+    return _PHRASE_SPACE.sub("，", "\n".join(out))
 
 
 def _code_blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
@@ -571,7 +586,10 @@ def iter_inputs(paths: Iterable[str], passed_over: list[Path] | None = None) -> 
             ]
             found = sorted(p for p in files if p.suffix.lower() in SUFFIX_FORMATS)
             if passed_over is not None:
-                passed_over.extend(p for p in files if p.suffix.lower() not in SUFFIX_FORMATS)
+                for p in files:
+                    if p.suffix.lower() not in SUFFIX_FORMATS and (key := f"over:{p.resolve()}") not in seen:
+                        seen.add(key)  # (a directory named twice, or inside another named, counts its files once)
+                        passed_over.append(p)
             for p in found:
                 key = str(p.resolve())
                 if key not in seen:

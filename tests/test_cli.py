@@ -340,6 +340,7 @@ def test_extract_tells_which_files_of_a_directory_it_did_not_read(run, tmp_path)
         result.output
     )
     assert "not read" not in run("extract", str(tmp_path / "d" / "a.md")).output
+    assert "2 files not read" in run("extract", str(tmp_path / "d"), str(tmp_path / "d")).output  # (counted once)
 
 
 def test_counts_of_one_are_singular(run, tmp_path):

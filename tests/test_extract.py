@@ -1019,11 +1019,14 @@ def test_an_abbreviation_named_in_a_row_of_a_table_of_terms_is_the_rows_term_s()
         "| 月活跃用户数 | Monthly Active Users | 自然月内的去重活跃用户数，简称 MAU |\n"
         "| 转化率 | Conversion Rate | 下单用户占比，简称 CVR |\n"
         "| 留存 | Retention | 次日仍活跃的用户占比，即 DAU |\n"  # (not its letters: no abbreviation, no pair)
+        "| 周活跃用户数 | Weekly Active Users | 与日活跃用户数（DAU）相对 |\n"  # (a gloss of its own stays)
     )
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(table) if c.parent is None} == {
         ("月活跃用户数", "Monthly Active Users", "MAU"),
         ("转化率", "Conversion Rate", "CVR"),
         ("留存", "Retention", None),
+        ("周活跃用户数", "Weekly Active Users", None),
+        ("日活跃用户数", "DAU", None),
     }
 
 
@@ -1219,6 +1222,10 @@ def test_keywords_in_both_languages_pair_item_by_item():
         # a term and its English, both in a bracket: a textbook's label, or a remark naming a term
         ("**定理 2.1（一阶条件，first-order condition）** 设 $f$ 可微。", {("一阶条件", "first-order condition")}),
         ("于是用一个随机样本（或一个小批量，mini-batch）的梯度代替。", {("小批量", "mini-batch")}),
+        # ... but another name of the term before the bracket (简称, 又称) leaves it the term's; an instance's name
+        # (ImageNet) glosses no class of it
+        ("大语言模型（简称大模型，large language model）很强。", {("大语言模型", "large language model")}),
+        ("我们在一个大规模数据集（图像数据集，ImageNet）上预训练。", set()),
         ("它维护一个状态栈，决定是把单元压栈（移进，shift）还是归约。", {("移进", "shift")}),
         # ... not a remark that names no term (作者 "author"), nor a description
         ("这本书（作者，John Smith）很好。", set()),
@@ -1939,6 +1946,7 @@ def test_an_abbreviation_glossed_alone_is_a_sighting_of_the_pair_it_stands_for()
     found = [(c.zh, c.en, c.abbr) for c in extract_pairs("往返时间，也就是RTT（round-trip time），决定了延迟。")]
     assert found == [("往返时间", "round-trip time", "RTT")]
     assert ("网络", "CNN") in pairs(defined + "我们用的这种网络（CNN）很深。", minimum=0.0)  # (网络 "network" only)
+    assert ("往返时间", "RT") in pairs("RT（response time）要短。往返时间（RT）很长。")  # (nothing says "response")
     # one the corpus leaves unexplained, or explains two ways, stays a pair of its own
     assert ("计算机视觉", "CV") in pairs("交叉验证（cross-validation）很重要。我们研究计算机视觉（CV）。")
     assert ("奖励模型", "RM") in pairs("我们训练奖励模型（RM）。")

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text, without_layout_spaces
-from .align import aligns
-from .boundary import acceptable_term, choose, says_glued_word, unexplained
+from .align import alignment
+from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, singular_acronym, spells_out
@@ -144,14 +144,13 @@ class Abbreviations:
         if glossed is not None:
             return glossed
         defined = self.expansion(abbr)
-        if (
-            defined
-            and spells_out(abbr, defined)
-            and any(aligns(word, defined) for word in option.words)
-            and not unexplained(option.words, defined)
-        ):
-            return defined
-        return None
+        if not defined or not spells_out(abbr, defined):
+            return None
+        # (every word of it matched by a word of the Chinese: not 往返时间 for RT "response time", where 时间 says
+        # "time" and nothing says "response")
+        side = EnglishSide.of(defined)
+        said = sum(alignment(word, side)[1] for word in option.words)
+        return defined if said >= len(side.vocabulary) else None
 
     def preferring(self, own: Abbreviations) -> Abbreviations:
         """These definitions, but where ``own`` (a document's) defines an abbreviation unambiguously, its."""

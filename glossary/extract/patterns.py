@@ -395,7 +395,7 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
 
 def _with_row_abbreviation(site: Site, masked: str, earlier: list[tuple], sites: dict[tuple, Site]) -> Site:
     """A table of terms' row names the abbreviation of its term in another cell (| 月活跃用户数 | Monthly Active
-    Users | 自然月内的去重活跃用户数，简称 MAU |): the gloss of an abbreviation found in the row is the row's term's,
+    Users | 自然月内的去重活跃用户数，简称 MAU |): an abbreviation an apposition names in the row is the row's term's,
     not of the words before it there, and its abbreviation where its letters are taken from the row's English as
     an abbreviation's are (MAU, and CVR of Conversion Rate)."""
     row_start = masked.rfind("\n", 0, site.window_start) + 1
@@ -404,7 +404,12 @@ def _with_row_abbreviation(site: Site, masked: str, earlier: list[tuple], sites:
     english = site.gloss.forms[0].text
     for key in earlier[bisect_left(earlier, (row_start,)) : bisect_left(earlier, (row_end,))]:
         other = sites.get(key)
-        if other is None or other.window_start < row_start or not is_abbreviation(other.gloss.forms[0].text):
+        if (
+            other is None
+            or other.pattern not in ("zh，也称en", "zh，即en")  # (简称 MAU; not a gloss, 与日活跃用户数（DAU）相对)
+            or other.window_start < row_start
+            or not is_abbreviation(other.gloss.forms[0].text)
+        ):
             continue
         del sites[key]
         abbr = other.gloss.forms[0]
@@ -438,11 +443,19 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
         if (
             inner
             and "的" not in inner["zh"]  # (a description: 公司买回自己的股票，share buyback)
+            and not _CAMEL_CASE.fullmatch(inner["en"])  # (an instance's name: 图像数据集，ImageNet)
             and (gloss := parse(inner["en"], m.start(1) + inner.start("en"))) is not None
             and _english_before(masked, open_at) is None  # (Large Language Model（大语言模型，LLM）: see below)
         ):
-            # a term and its English, both in the bracket: **定理 2.1（一阶条件，first-order condition）**
-            yield Site("(zh，en)", gloss, m.start(1) + inner.start("zh"), m.start(1) + inner.end("zh"))
+            if _NAMING_LABEL.match(inner["zh"]):
+                # another name of the term before the bracket, then its English: 大语言模型（简称大模型，large
+                # language model） glosses 大语言模型
+                start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
+                if start < open_at and re.search(_CJK, masked[start:open_at]):
+                    yield Site("zh(en)", gloss, start, open_at, markup_start=hint)
+            else:
+                # a term and its English, both in the bracket: **定理 2.1（一阶条件，first-order condition）**
+                yield Site("(zh，en)", gloss, m.start(1) + inner.start("zh"), m.start(1) + inner.end("zh"))
             continue
         chinese = content.strip()
         zh_start = m.start(1) + content.index(chinese) if chinese else 0
@@ -798,6 +811,9 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
 # (TF-IDF（词频-逆文档频率）).
 _CHINESE_GLOSS = re.compile(f"{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 _THEN_ABBREVIATION = re.compile(f"\\s*[，,]\\s*(?P<abbr>{_ACRONYM})\\s*$")
+# (a label that makes the bracket's Chinese another name of the term before it)
+_NAMING_LABEL = re.compile(r"\s*(?:简称|又称|也称|亦称|或称|也叫|又叫|即)")
+_CAMEL_CASE = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+")
 # A bracket that holds a term and its English (（一阶条件，first-order condition）, （或一个小批量，mini-batch）)
 _INNER_PAIR = re.compile(f"\\s*(?P<zh>[^，,；;：:]*?{_CJK})\\s*[，,]\\s*(?P<en>[A-Za-z].*?)\\s*")
 # ... or a remark after the Chinese: another rendering (也译作特质, 又称 ...), or a pointer (见第 3 章)
