@@ -355,9 +355,9 @@ _GLOSS_CUE = re.compile(r"[（(][^（）()]*[A-Za-z][^（）()]*\s[^（）()]*[�
 
 def subtitle_text(text: str) -> str:
     """A subtitle file's words, a cue a line: its lines joined with a space, as subtitles part phrases, and a space
-    between two Chinese characters read as the comma it stands for (往返时间 也就是RTT). A line of English only, the
-    translation of a bilingual subtitle, stays a line of its own. A cue that opens with a gloss of what the cue
-    before ends with (传输控制协议⏎⏎（Transmission Control Protocol）) runs on from it."""
+    between two Chinese characters read as the comma it stands for (往返时间 也就是RTT); but in bilingual subtitles, a
+    line of English only stays a line of its own. A cue that opens with a gloss of what the cue before ends with
+    (传输控制协议⏎⏎（Transmission Control Protocol）) runs on from it."""
     cues: list[list[str]] = []
     in_cue = False  # (a blank line ends a cue's text; what comes before the next times is a number, a NOTE ...)
     for line in text.split("\n"):
@@ -370,11 +370,16 @@ def subtitle_text(text: str) -> str:
             in_cue = False
         elif in_cue:
             cues[-1].append(html.unescape(_CUE_TAG.sub("", line)).strip())
+    # A file of bilingual subtitles gives most cues a line of English only, its translation (大家好⏎Hello everyone):
+    # that line stays its own. Elsewhere such a line is a term's English, shown beside it (快速恢复⏎fast recovery).
+    cues = [[line for line in cue if line] for cue in cues]
+    translated = sum(1 for cue in cues if any(not CJK_RE.search(line) and line[0] not in "（(" for line in cue[1:]))
+    bilingual = translated * 2 >= len([cue for cue in cues if cue])
     out: list[str] = []
     for cue in cues:
         lines: list[str] = []
-        for line in filter(None, cue):
-            if lines and (CJK_RE.search(line) or line[0] in "（("):
+        for line in cue:
+            if lines and (not bilingual or CJK_RE.search(line) or line[0] in "（("):
                 lines[-1] += " " + line
             else:
                 lines.append(line)

@@ -361,19 +361,29 @@ def test_a_subtitle_file_is_read_a_cue_a_line(tmp_path):
     vtt = "WEBVTT\n\nNOTE 讲座字幕\n\n00:03.200 --> 00:07.380 line:0\n我们讲拥塞窗口（congestion window）\n"
     document = document_from_bytes(vtt.encode(), "lecture.vtt")
     assert (document.text, document.title) == ("我们讲拥塞窗口（congestion window）",) * 2
-    # a sound is no gloss; a bilingual cue's English line stays its own; comparisons are no tags; cues with no blank
+    # a sound is no gloss; a term's English shown under it runs on; comparisons are no tags; cues with no blank
     # line between them
     odd = (
         "1\n00:00:01,000 --> 00:00:02,000\n下面我们来看拥塞控制\n2\n00:00:02,500 --> 00:00:03,000\n(Applause)\n\n"
-        "3\n00:00:04,000 --> 00:00:05,000\n大家好\nHello everyone\n\n"
+        "3\n00:00:04,000 --> 00:00:05,000\n快速恢复\nfast recovery\n\n"
         "4\n00:00:06,000 --> 00:00:07,000\n如果 x<0 并且 y>0 &amp; <i>z</i>\n"
     )
     assert document_from_bytes(odd.encode(), "odd.srt").text.splitlines() == [
         "下面我们来看拥塞控制",
         "(Applause)",
+        "快速恢复 fast recovery",
+        "如果 x<0 并且 y>0 & z",
+    ]
+    # ... but in bilingual subtitles, where most cues have their translation under them, it is a line of its own
+    bilingual = (
+        "1\n00:00:01,000 --> 00:00:02,000\n大家好\nHello everyone\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\n今天讲拥塞控制\nToday: congestion control\n"
+    )
+    assert document_from_bytes(bilingual.encode(), "b.vtt").text.splitlines() == [
         "大家好",
         "Hello everyone",
-        "如果 x<0 并且 y>0 & z",
+        "今天讲拥塞控制",
+        "Today: congestion control",
     ]
     (tmp_path / "lecture.srt").write_text(LECTURE_SRT, encoding="utf-8")
     with open_glossary(tmp_path / "g.db") as g:
