@@ -349,7 +349,8 @@ def unwrap(text: str, fmt: str = "txt") -> str:
 _CUE_TIMING = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}[ \t]*-->")
 _CUE_TAG = re.compile(r"</?(?:[biuc]|font|span|ruby|rt|lang|v)(?:[ .][^<>\n]*)?>|<\d{1,2}:[\d:.]+>|\{\\[^}\n]*\}")
 _PHRASE_SPACE = re.compile(f"(?<=[{CJK_CHAR}]) +(?=[{CJK_CHAR}])")
-# A cue that is a bracket and one word, or a bracket alone of no English, is a sound, not a gloss: (Applause)
+# A cue that opens with a gloss: a bracket of two English words or more, or one the cue goes on after; a bracket of
+# one word alone is a sound, (Applause), not a gloss
 _GLOSS_CUE = re.compile(r"[（(][^（）()]*[A-Za-z][^（）()]*\s[^（）()]*[）)]|[（(][^（）()]+[）)]\s*\S")
 
 

@@ -222,8 +222,8 @@ class EnglishSide:
             stems |= {s[:4] for s in stems if len(s) == 5 and s[:4] not in HYPHEN_PREFIXES}
             # ... and a base's -y, which became -i before the suffix: readiness meets ready, emptiness empty.
             stems |= {base + "y" for p in parts if (base := _y_base(p))}
-            # ... and the word an -ation is made from, whose own suffix the stem takes off once more: fermentation
-            # meets ferment (fer), as CC-CEDICT's 发酵 "to ferment" says it
+            # ... and the word a -mentation is made from, whose -ment the stem takes off too: fermentation meets
+            # ferment (fer), as CC-CEDICT's 发酵 "to ferment" says it
             stems |= {stem(p.removesuffix("s")[:-5]) for p in parts if p.removesuffix("s").endswith("mentation")}
             chars: set[str] = set()
             suffix_chars: set[str] = set()
