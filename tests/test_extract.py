@@ -1225,6 +1225,7 @@ def test_keywords_in_both_languages_pair_item_by_item():
         # ... but another name of the term before the bracket (简称, 又称) leaves it the term's; an instance's name
         # (ImageNet) glosses no class of it
         ("大语言模型（简称大模型，large language model）很强。", {("大语言模型", "large language model")}),
+        ("知识蒸馏（蒸馏，knowledge distillation）是一种压缩方法。", {("知识蒸馏", "knowledge distillation")}),
         ("我们在一个大规模数据集（图像数据集，ImageNet）上预训练。", set()),
         ("它维护一个状态栈，决定是把单元压栈（移进，shift）还是归约。", {("移进", "shift")}),
         # ... not a remark that names no term (作者 "author"), nor a description

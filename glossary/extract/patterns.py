@@ -447,9 +447,10 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
             and (gloss := parse(inner["en"], m.start(1) + inner.start("en"))) is not None
             and _english_before(masked, open_at) is None  # (Large Language Model（大语言模型，LLM）: see below)
         ):
-            if _NAMING_LABEL.match(inner["zh"]):
+            if _NAMING_LABEL.match(inner["zh"]) or masked[:open_at].rstrip(" *").endswith(inner["zh"].strip()):
                 # another name of the term before the bracket, then its English: 大语言模型（简称大模型，large
-                # language model） glosses 大语言模型
+                # language model） glosses 大语言模型, and 知识蒸馏（蒸馏，knowledge distillation） 知识蒸馏, whose
+                # short form the bracket's Chinese is
                 start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
                 if start < open_at and re.search(_CJK, masked[start:open_at]):
                     yield Site("zh(en)", gloss, start, open_at, markup_start=hint)
