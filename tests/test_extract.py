@@ -164,6 +164,8 @@ GLOSSES = [
         {("检索增强生成", "Retrieval-Augmented Generation")},
     ),
     ("使用 LoRA（低秩适配，Low-Rank Adaptation）微调。", {("低秩适配", "Low-Rank Adaptation")}),
+    # ... its letters taken from the words as an abbreviation's are (TSO: TimeStamp Oracle)
+    ("分布式事务依赖 TSO（Timestamp Oracle，时间戳服务）分配时间戳。", {("时间戳服务", "Timestamp Oracle")}),
     ("我们使用低秩适配（LoRA）微调。", {("低秩适配", "LoRA")}),  # an acronym in mixed case is one still
     # ... and the combining forms of the sciences: bio- 生, neuro- 神 (生物信息学 at the start of a sentence)
     ("生物信息学（bioinformatics）中最基础的问题是序列比对。", {("生物信息学", "bioinformatics")}),

@@ -164,7 +164,8 @@ def shortens(short: str, english: str) -> bool:
     words = [w for w in _WORD_BREAK.split(english.lower()) if w]
     if not letters.isalpha() or len(words) < 2 or " " in short.strip():
         return False
-    if len(letters) > 2 and in_english_vocabulary(letters):  # (two-letter entries are mostly abbreviations)
+    if len(letters) > 2 and not short.isupper() and in_english_vocabulary(letters):
+        # (a word, drop; not one in capitals, an acronym, TSO; two-letter entries are mostly abbreviations)
         return False
     if any(len(w) >= 4 and w in letters for w in words):
         return False  # the words run together (feedforward, multihead): another way to write the name

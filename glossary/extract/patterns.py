@@ -790,8 +790,9 @@ _TWO_HALVES = re.compile(r"\s*([^，,；;]+?)\s*[，,；;]\s*([^，,；;]+?)\s*$
 
 def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -> Iterator[Site]:
     """RAG（Retrieval-Augmented Generation，检索增强生成）, LoRA（低秩适配，Low-Rank Adaptation）: an abbreviation,
-    then its English and its Chinese in either order, both in one bracket, where its capitals are the English's
-    initials (not BERT（Devlin et al.，谷歌）). The Chinese is the term whole."""
+    then its English and its Chinese in either order, both in one bracket, where its letters are the English's
+    initials or taken from its words as an abbreviation's are (TSO（Timestamp Oracle，时间戳服务）; not BERT（Devlin
+    et al.，谷歌）). The Chinese is the term whole."""
     halves = _TWO_HALVES.fullmatch(masked, start, end)
     if halves is None:
         return  # most brackets of Chinese (（见下文）) have no two halves: no need to read before them
@@ -802,7 +803,7 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
     for (zh_start, zh_end), (en_start, en_end) in ((first, second), (second, first)):
         english = masked[en_start:en_end]
         if _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end) and looks_like_term(english):
-            if abbreviates(abbr.text, english):
+            if abbreviates(abbr.text, english) or shortens(abbr.text, english):  # (TSO: TimeStamp Oracle)
                 gloss = EnglishGloss((Form(english, en_start, en_end),), abbr)
                 yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
             return
