@@ -579,6 +579,7 @@ def iter_inputs(paths: Iterable[str], passed_over: list[Path] | None = None) -> 
     are passed on so that reading them reports them.
     """
     seen: set[str] = set()
+    told: set[Path] = set()  # (files passed over, each once however often its directory is named)
     for raw in paths:
         if raw == STDIN:
             yield raw
@@ -593,8 +594,8 @@ def iter_inputs(paths: Iterable[str], passed_over: list[Path] | None = None) -> 
             found = sorted(p for p in files if p.suffix.lower() in SUFFIX_FORMATS)
             if passed_over is not None:
                 for p in files:
-                    if p.suffix.lower() not in SUFFIX_FORMATS and (key := f"over:{p.resolve()}") not in seen:
-                        seen.add(key)  # (a directory named twice, or inside another named, counts its files once)
+                    if p.suffix.lower() not in SUFFIX_FORMATS and p.resolve() not in told:
+                        told.add(p.resolve())
                         passed_over.append(p)
             for p in found:
                 key = str(p.resolve())

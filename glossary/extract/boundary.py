@@ -775,7 +775,7 @@ def choose(
             left_out
             and not outside
             and (
-                option.span == kept == kept[:1]
+                (len(kept) == 1 and option.span == kept)
                 or _says_left_out(left_out, kept, side)
                 or not alignment(option.words[0], side)[1]
             )

@@ -422,6 +422,16 @@ def _gloss_end(gloss: EnglishGloss) -> int:
     return max(form.end for form in (*gloss.forms, *((gloss.abbr,) if gloss.abbr else ())))
 
 
+def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Site]:
+    """The site of a gloss in the bracket at ``open_at`` of the Chinese before it (中文（English）), if any."""
+    start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
+    if start < open_at and re.search(_CJK, masked[start:open_at]):
+        end = open_at
+        while masked[end - 1] in ' \t*”」』》’"':
+            end -= 1
+        yield Site("zh(en)", gloss, start, end, markup_start=hint)
+
+
 def _bracket_sites(masked: str) -> Iterator[Site]:
     for m in _BRACKET.finditer(masked):
         content, open_at = m.group(1), m.start()
@@ -432,12 +442,7 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 continue
         gloss = parse(content, m.start(1))
         if gloss is not None:
-            start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
-            if start < open_at and re.search(_CJK, masked[start:open_at]):
-                end = open_at
-                while masked[end - 1] in ' \t*”」』》’"':
-                    end -= 1
-                yield Site("zh(en)", gloss, start, end, markup_start=hint)
+            yield from _term_before(masked, open_at, gloss)
             continue
         inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
         if (
@@ -451,9 +456,7 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 # another name of the term before the bracket, then its English: 大语言模型（简称大模型，large
                 # language model） glosses 大语言模型, and 知识蒸馏（蒸馏，knowledge distillation） 知识蒸馏, whose
                 # short form the bracket's Chinese is
-                start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
-                if start < open_at and re.search(_CJK, masked[start:open_at]):
-                    yield Site("zh(en)", gloss, start, open_at, markup_start=hint)
+                yield from _term_before(masked, open_at, gloss)
             else:
                 # a term and its English, both in the bracket: **定理 2.1（一阶条件，first-order condition）**
                 yield Site("(zh，en)", gloss, m.start(1) + inner.start("zh"), m.start(1) + inner.end("zh"))
