@@ -1569,6 +1569,22 @@ def test_a_term_may_start_inside_a_verb_that_a_clause_word_opens(text, expected)
     assert pairs(text) == {expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba lists the phrase 记录时间 "record time", which CC-CEDICT does not; 时间戳 is a word of both
+        ("系统会记录时间戳（timestamp）以便排序。", ("时间戳", "timestamp")),
+        # ... but a span keeping the 的 of a frame keeps its opener (面向 of 面向对象, a phrase of jieba's)
+        (
+            "面向对象的影像分析（Object-Based Image Analysis，OBIA）方法随之兴起。",
+            ("面向对象的影像分析", "Object-Based Image Analysis"),
+        ),
+    ],
+)
+def test_a_term_may_start_inside_a_phrase_of_jiebas_that_the_dictionary_does_not_list(text, expected):
+    assert pairs(text) == {expected}
+
+
 AGENTS = [
     "多智能体系统很复杂。",
     "每个智能体都有记忆。",

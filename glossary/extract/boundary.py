@@ -778,13 +778,15 @@ def choose(
                 (len(kept) == 1 and option.span == kept)
                 or _says_left_out(left_out, kept, side)
                 or not alignment(option.words[0], side)[1]
+                or (left_out in FRAME_OPENERS and "的" in option.span)
             )
         ):
             # Starting inside a word of jieba's dictionary costs what starting inside any word does, unless the
             # English says the span's first word and not the part left out: 应用|层规范化 "layer normalization",
             # 多|通道 "channel", 做|主成分分析 "principal component analysis", 把|握手协议 "handshake protocol" are
             # free; 检|查点 "checkpoint" (检 "check"), 在|位操作 "in-place operation" (在 "in") are not, nor is a
-            # span that is only the word's last character (做|功 "work done").
+            # span that is only the word's last character (做|功 "work done"), nor one that keeps the 的 of a frame
+            # and leaves out its opener (面向|对象的影像分析 "object-based image analysis").
             s -= weights.splits_word
         elif outside in NAME_DOTS:
             # the dot of a transliterated name joins its parts where the English names more of them than the span

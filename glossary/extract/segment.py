@@ -209,12 +209,12 @@ _TERM_PREFIXES = NEGATIONS | {"可"}
 @cache
 def _inner_cuts(word: str) -> tuple[int, ...]:
     """Cuts inside a dictionary word that glues a non-noun to a word: 应用|层 (application layer, in 应用层规范化
-    "apply layer normalisation"), 多|通道. jieba's dictionary prefers the longer word; the shorter reading must
-    stay possible. And after a clause or joining character glued to a prefix that starts terms: 是|非凸
-    "non-convex", where jieba reads 是非 "right and wrong", 即|可忽略性 "ignorability" (即可 "then can"); or after
-    a verb or preposition of the clause glued to the next character in a phrase jieba lists and CC-CEDICT does
-    not take for a word: 用|布隆过滤器, where jieba reads 用布 "use cloth" (not 用词 "wording", nor 用户 "user", which
-    are words)."""
+    "apply layer normalisation"), 多|通道, or between two dictionary words of a phrase (记录|时间戳). jieba's
+    dictionary prefers the longer word; the shorter reading must stay possible. And after a clause or joining
+    character glued to a prefix that starts terms: 是|非凸 "non-convex", where jieba reads 是非 "right and
+    wrong", 即|可忽略性 "ignorability" (即可 "then can"); or after a verb or preposition of the clause glued to the
+    next character in a phrase jieba lists and CC-CEDICT does not take for a word: 用|布隆过滤器, where jieba reads
+    用布 "use cloth" (not 用词 "wording", nor 用户 "user", which are words)."""
     if len(word) >= 2 and (word[0] in CLAUSE_WORDS or word[0] in JOINING_WORDS) and word[1] in _TERM_PREFIXES:
         return (1,)  # (与|非监督学习, where jieba reads 与非 "NAND")
     if len(word) == 2 and word[0] in CLAUSE_WORDS and first_tag(word[0]) in _TAKES_AN_OBJECT and senses(word) is None:
@@ -231,8 +231,17 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
     return tuple(
         cut
         for cut in range(1, len(word))
-        if frequencies.get(word[cut:]) and frequencies.get(word[:cut]) and not first_tag(word[:cut]).startswith("n")
+        if frequencies.get(word[cut:])
+        and frequencies.get(word[:cut])
+        and (not first_tag(word[:cut]).startswith("n") or _dictionary_words(word, cut))
     )
+
+
+def _dictionary_words(word: str, cut: int) -> bool:
+    """Whether a word of jieba's is a phrase of two CC-CEDICT words of two characters or more that CC-CEDICT
+    does not list whole: jieba's dictionary holds phrases (记录时间 "record time"), and a term may start at the
+    second word (时间戳 "timestamp"). (A single character may be the sound of a name: 埃|尔德.)"""
+    return 1 < cut < len(word) - 1 and senses(word) is None and is_entry(word[:cut]) and is_entry(word[cut:])
 
 
 @cache
