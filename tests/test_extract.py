@@ -653,6 +653,18 @@ GLOSSES = [
     ("内核态/kernel mode和用户态/user mode是两种运行状态。", {("内核态", "kernel mode"), ("用户态", "user mode")}),
     # quotes and emphasis mark the start when present
     ("这种设计被称为“多头注意力”（multi-head attention）。", {("多头注意力", "multi-head attention")}),
+    # ... and the end of the search: the words the author quoted are the term, function words and all
+    (
+        "爱因斯坦称之为“鬼魅般的超距作用”（spooky action at a distance）。",
+        {("鬼魅般的超距作用", "spooky action at a distance")},
+    ),
+    ("按照“设计即隐私”（Privacy by Design）的理念。", {("设计即隐私", "Privacy by Design")}),
+    ("- 落實「了解你的客戶」（Know Your Customer，KYC）程序；", {("了解你的客户", "Know Your Customer")}),
+    # ... with an em dash for the English's hyphen
+    (
+        "主要是“经典—量子混合算法”（hybrid quantum-classical algorithm）。",
+        {("经典—量子混合算法", "hybrid quantum-classical algorithm")},
+    ),
     ("这被称为*暂退法*（dropout）。", {("暂退法", "dropout")}),
     ("卷积神经网络(*convolutional neural network*)很常用。", {("卷积神经网络", "convolutional neural network")}),
     (

@@ -394,7 +394,9 @@ def score_span(
     named = sounded_name(words, english)
     if not named and _starts_no_term(words, english, option.before):
         return _EXCLUDED
-    if any(_ends_the_search(word, k, words, english) for k, word in enumerate(words) if k >= named):
+    # (Not in what the author marked, quoted or set in bold: the words marked are the term, a 的 or a 即 as well:
+    # “鬼魅般的超距作用” "spooky action at a distance", “设计即隐私” "privacy by design")
+    if not at_markup and any(_ends_the_search(word, k, words, english) for k, word in enumerate(words) if k >= named):
         # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
         # "Fibonacci heap": 那 "that" in 斐波那契)
         rejoined = rejoined_option(option, words, english) if rejoin else None

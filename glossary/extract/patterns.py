@@ -206,8 +206,9 @@ def window_before(masked: str, end: int, *, joins: str = "") -> tuple[int, int |
     """Start of the window of possible term characters ending at ``end``, and an opening-mark hint.
 
     If the term is enclosed in marks right before ``end`` (*中文*, “中文”), the window is the enclosed text and
-    the hint is its start. The window goes on over any of ``joins`` between two Chinese characters: what the
-    English says joins terms there (see joining_marks).
+    the hint is its start. The window goes on over any of ``joins`` between two Chinese characters, inside marks
+    too: what the English says joins terms there (see joining_marks; “经典—量子混合算法” "hybrid quantum-classical
+    algorithm").
     """
     i = end
     while i > 0 and masked[i - 1] in " \t":
@@ -225,7 +226,11 @@ def window_before(masked: str, end: int, *, joins: str = "") -> tuple[int, int |
                 start += 1
             inner = masked[start:close_at]
             if inner and all(
-                TERM_CHAR.match(c) or (0 < k < len(inner) - 1 and _joins_a_name(inner[k - 1], inner[k : k + 5]))
+                TERM_CHAR.match(c)
+                or (
+                    0 < k < len(inner) - 1
+                    and (_joins_a_name(inner[k - 1], inner[k : k + 5]) or (c in joins and _joins_chinese(inner, k)))
+                )
                 for k, c in enumerate(inner)
             ):
                 return start, start
@@ -235,12 +240,7 @@ def window_before(masked: str, end: int, *, joins: str = "") -> tuple[int, int |
         if (
             TERM_CHAR.match(masked[start - 1])
             or (start > 1 and _joins_a_name(masked[start - 2], masked[start - 1 : start + 4]))
-            or (
-                masked[start - 1] in joins
-                and start > 1
-                and CJK_RE.match(masked[start - 2])
-                and CJK_RE.match(masked[start : start + 1])
-            )
+            or (masked[start - 1] in joins and start > 1 and _joins_chinese(masked, start - 1))
         ):
             start -= 1
         else:
@@ -250,6 +250,11 @@ def window_before(masked: str, end: int, *, joins: str = "") -> tuple[int, int |
         while start > 0 and _LATIN_WORD_CHAR.match(masked[start - 1]) and _LATIN_WORD_CHAR.match(masked[start]):
             start -= 1
     return start, None
+
+
+def _joins_chinese(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` stands between two Chinese characters."""
+    return CJK_RE.match(text[at - 1]) is not None and CJK_RE.match(text[at + 1 : at + 2]) is not None
 
 
 def joining_marks(gloss: EnglishGloss) -> str:
