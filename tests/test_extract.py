@@ -659,6 +659,9 @@ GLOSSES = [
         {("鬼魅般的超距作用", "spooky action at a distance")},
     ),
     ("按照“设计即隐私”（Privacy by Design）的理念。", {("设计即隐私", "Privacy by Design")}),
+    # an acronym that starts with a number: the Chinese writes it in characters
+    ("采用两阶段提交（2PC）协议。", {("两阶段提交", "2PC")}),
+    ("采用两阶段最小二乘法（2SLS）进行估计。", {("两阶段最小二乘法", "2SLS")}),
     ("- 落實「了解你的客戶」（Know Your Customer，KYC）程序；", {("了解你的客户", "Know Your Customer")}),
     # ... with an em dash for the English's hyphen
     (
@@ -2061,6 +2064,13 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
         ("1x1 convolution", ["1x1 convolution"], None),
         ("256KB", None, None),
         ("5-shot", None, None),
+        # ... and an acronym whose first word is a number, not a count of something (8GPUs) or a size (70B)
+        ("2PC", ["2PC"], None),
+        ("8GPUs", None, None),
+        ("70B", None, None),
+        # "to be" makes no sentence of a name
+        ("right to be forgotten", ["right to be forgotten"], None),
+        ("it can be forgotten", None, None),
         # a leading article is no part of the name
         ("the deadly triad", ["deadly triad"], None),
         # a slash between capitals is part of a name; between words it separates alternatives

@@ -167,8 +167,16 @@ class EnglishSide:
             only = stem(english.lower())
             size = _acronym_size(english)
             word: tuple[frozenset[str], frozenset[str]] = (frozenset({only}), frozenset())
-            n = round(size)
-            return cls(size, (word,) * n, (only,), frozenset({only}), (only,) * n, (frozenset(),) * n, acronym=True)
+            words = (word,) * round(size)
+            written = {only}
+            if number := _ACRONYM_NUMBER.match(english):
+                # ... but a number it starts with, a word the Chinese writes in characters (2PC: 两阶段提交)
+                digit = number.group(1)
+                words = ((frozenset({digit}), frozenset(_CHINESE_DIGITS[int(digit)])), *words)
+                size += 1
+                written.add(digit)
+            n = len(words)
+            return cls(size, words, (only,), frozenset(written), (only,) * n, (frozenset(),) * n, acronym=True)
         # Acronyms among the words (twin delayed DDPG, dueling DQN): Chinese spells them out.
         acronyms = {w.lower(): _acronym_size(w) for w in _WORD.findall(english) if is_abbreviation(w)}
         size = 0.0
@@ -341,7 +349,9 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A number that opens an English name, joined to its word (4-bit quantization, 2-stage training), and the Chinese
 # numerals of the small ones
 _LEADING_NUMBER = re.compile(r"([0-9]+)[-–]\w")
-_CHINESE_DIGITS = ("零", "一", "二两", "三", "四", "五", "六", "七", "八", "九", "十")
+# ... and the number an acronym starts with, which stands for its first word (2PC, two-phase commit: 两阶段提交)
+_ACRONYM_NUMBER = re.compile(r"([0-9])(?=[A-Z][A-Z0-9]*[A-Z]$)")
+_CHINESE_DIGITS = ("零", "一", "二两双", "三", "四", "五", "六", "七", "八", "九", "十")
 # -ize and -ization, which Chinese says with a character of its own (化).
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
 # A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).
