@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon import STOP_WORDS, can_be_verb, is_entry, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
 from .align import (
     ALIGNED_CHAR,
@@ -747,6 +747,25 @@ def _says_left_out(left_out: str, kept: str, english: EnglishSide) -> bool:
     return bool(_JOINS.get(left_out, frozenset()) & english.said or word_senses(left_out + kept) & english.stems)
 
 
+# How often jieba's dictionary counts a character alone for it to be a word of its own (预 703, 超 3870; 讲 13587)
+_FREE_VERB_COUNT = 5000
+
+
+def _verb_glued_before(outside: str, inside: str, english: EnglishSide) -> bool:
+    """Whether jieba's guess glued a verb of one character, which the English does not say, to a first character
+    that it does (讲|微表面理论 "microfacet theory": 微 "micro-"). A verb that jieba's dictionary tags so and counts
+    as a word of its own often (讲, 加, 拉), not one mostly bound in words (预 of 预|写式日志, 超 of 超|参数)."""
+    return (
+        len(outside) == 1
+        and not is_entry(outside + inside)  # (not 接|受者 "acceptor": CC-CEDICT's 接受者 is the word split)
+        and pos_tag(outside) == "v"
+        and (jieba_tokenizer().FREQ.get(outside) or 0) >= _FREE_VERB_COUNT
+        and outside not in english.prefix_chars
+        and not word_senses(outside) & english.stems
+        and bool(inside[:1] in english.prefix_chars or word_senses(inside) & english.stems)
+    )
+
+
 def choose(
     options: Sequence[SpanOption],
     english: str,
@@ -807,6 +826,7 @@ def choose(
                 (len(outside) > 1 or outside in FUNCTION_CHARS)
                 and (word_senses(outside + inside) | word_senses(inside)) & side.stems
             )
+            and not _verb_glued_before(outside, inside, side)
             and not sounded_name(_read_words(option, side), side)
         ):
             # ... unless the English says part of that word and leaves out a word of its own: 紧接着应用|层规范化
