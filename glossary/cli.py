@@ -247,11 +247,14 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
         )
     for reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
+    # (the glossary itself, in a folder of documents, is no document left unread)
+    own = {Path(f"{glossary.path}{suffix}").resolve() for suffix in ("", "-wal", "-shm", "-journal")}
+    passed_over = [p for p in passed_over if p.resolve() not in own]
     if passed_over:
         suffixes = ", ".join(sorted({p.suffix.lower() or "no suffix" for p in passed_over}))
-        click.echo(
-            f"{counted(len(passed_over), 'file')} not read ({suffixes}): only {', '.join(SUFFIX_FORMATS)} are", err=True
-        )
+        *others, last = SUFFIX_FORMATS
+        read = f"{', '.join(others)} and {last}"
+        click.echo(f"{counted(len(passed_over), 'file')} not read ({suffixes}): only {read} files are read", err=True)
     click.echo(
         f"{counted(report.documents, 'document')} extracted, {report.unchanged} unchanged, {len(report.skipped)} "
         f"skipped; {counted(report.occurrences, 'occurrence')} of {counted(report.pairs, 'pair')} "

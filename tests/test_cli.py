@@ -336,11 +336,14 @@ def test_extract_tells_which_files_of_a_directory_it_did_not_read(run, tmp_path)
     (tmp_path / "d" / "c.pdf").write_bytes(b"%PDF-1.7")
     result = run("extract", str(tmp_path / "d"))
     assert result.exit_code == 0  # (what it reads, it reads)
-    assert "2 files not read (.docx, .pdf): only .txt, .text, .md, .markdown, .html, .htm, .srt, .vtt are" in (
-        result.output
-    )
+    read = ".txt, .text, .md, .markdown, .html, .htm, .srt and .vtt"
+    assert f"2 files not read (.docx, .pdf): only {read} files are read" in result.output
     assert "not read" not in run("extract", str(tmp_path / "d" / "a.md")).output
     assert "2 files not read" in run("extract", str(tmp_path / "d"), str(tmp_path / "d")).output  # (counted once)
+    # the glossary kept in the same folder is none of them
+    inside = str(tmp_path / "d" / "g.db")
+    assert "2 files not read (.docx, .pdf)" in run("extract", "--db", inside, str(tmp_path / "d"), db=False).output
+    assert "2 files not read (.docx, .pdf)" in run("extract", "--db", inside, str(tmp_path / "d"), db=False).output
 
 
 def test_counts_of_one_are_singular(run, tmp_path):
