@@ -1018,6 +1018,16 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
     assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
 
 
+def test_a_table_of_terms_names_terms_a_tagger_would_not_start():
+    table = (
+        "| 术语 | 英文 |\n|---|---|\n"
+        "| 更正权 | right to rectification |\n"  # (更正 "to correct", an adverb to the tagger; 权 "right")
+        "| GPU 实例化 | GPU Instancing |\n"  # (Chinese led by a word of the English)
+        "| A 股 | Instancing |\n"  # (... not by a word the English does not hold)
+    )
+    assert pairs(table) == {("更正权", "right to rectification"), ("GPU实例化", "GPU Instancing")}
+
+
 def test_a_table_column_of_abbreviations_gives_each_row_its_abbreviation():
     table = (
         "| 缩略语 | 英文全称 | 中文名称 |\n| --- | --- | --- |\n"

@@ -477,10 +477,9 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
         remark = _THEN_REMARK.search(chinese)
         if remark:
             chinese = chinese[: remark.start()]
-        led = _LATIN_LED_GLOSS.fullmatch(chinese)
-        if m.group("nested") is None and (led or _CHINESE_GLOSS.fullmatch(chinese)):
+        if m.group("nested") is None and (_LATIN_LED_GLOSS.fullmatch(chinese) or _CHINESE_GLOSS.fullmatch(chinese)):
             english = _english_before(masked, open_at)
-            if english is None or (led is not None and led["latin"] not in english.text.split()):
+            if english is None or not _chinese_name(chinese, english.text):
                 continue
             if abbreviated and not abbreviates(abbr.text, english.text):
                 continue
@@ -519,9 +518,11 @@ def _table_sites(masked: str) -> Iterator[Site]:
             abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
         elif english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
             beside = [_stripped(masked, *cells[k]) for k in (english - 1, english + 1) if 0 <= k < len(cells)]
-            chinese = next((bounds for bounds in beside if _CHINESE_GLOSS.fullmatch(masked, *bounds)), None)
             cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
             gloss = parse(cell, cells[english][0])
+            # (| GPU 实例化 | GPU Instancing |, see _chinese_name)
+            english_text = gloss.forms[0].text if gloss else ""
+            chinese = next((b for b in beside if _chinese_name(masked[b[0] : b[1]], english_text)), None)
             if gloss is not None and gloss.abbr is None and 0 <= abbreviation < len(cells):
                 a_start, a_end = _stripped(masked, *cells[abbreviation])
                 if abbreviates(masked[a_start:a_end], gloss.forms[0].text):
@@ -833,6 +834,15 @@ _THEN_REMARK = re.compile(
 )
 # ... or Chinese led by a Latin word of the English (KV cache（KV缓存）)
 _LATIN_LED_GLOSS = re.compile(f"(?P<latin>[A-Za-z][A-Za-z0-9]*) ?{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
+
+
+def _chinese_name(text: str, english: str) -> bool:
+    """Whether the text is a Chinese name for the English: Chinese, or Chinese led by a Latin word of the English
+    (KV cache（KV缓存）, | GPU 实例化 | GPU Instancing |; not A 股)."""
+    if _CHINESE_GLOSS.fullmatch(text):
+        return True
+    led = _LATIN_LED_GLOSS.fullmatch(text)
+    return led is not None and led["latin"] in english.split()
 
 
 def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
