@@ -1018,6 +1018,27 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
     assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "很多英文译本把“个人信息处理者”译为personal information processor，容易混淆。",
+            {("个人信息处理者", "personal information processor")},
+        ),
+        ("鲁棒性一般译作 robustness。", {("鲁棒性", "robustness")}),
+        ("“注意力”一词常被译为attention。", {("注意力", "attention")}),
+        ("robustness 一般译为鲁棒性。", {("鲁棒性", "robustness")}),
+        ("Transformer 通常被译为“变换器”，但也常直接用英文。", {("变换器", "Transformer")}),
+        # ... not what a program or a text becomes, nor Chinese that goes on past the rendering
+        ("代码会被编译为 WebAssembly 运行。", set()),
+        ("模型把用户输入翻译成SQL语句。", set()),
+        ("Transformer 被译为变换器架构的一部分。", set()),
+    ],
+)
+def test_a_rendering_named_with_yi_wei_is_a_pair(text, expected):
+    assert pairs(text, minimum=0.0) == expected
+
+
 def test_a_table_of_terms_names_terms_a_tagger_would_not_start():
     table = (
         "| 术语 | 英文 |\n|---|---|\n"

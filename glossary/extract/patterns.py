@@ -7,7 +7,8 @@ Patterns, in both bracket widths, with or without spaces:
   start when present;
 - English（中文） / ABBR（中文）: the Chinese is the bracket's content, the English the Latin words before it;
 - ABBR（English，中文） / ABBR（中文，English）: the abbreviation's English and Chinese in its bracket;
-- appositions: English，即中文 · 中文，即English · 关于English，中文 · 中文，也称/又称/也叫/简称/称为 English;
+- appositions: English，即中文 · 中文，即English · 关于English，中文 · 中文，也称/又称/也叫/简称/称为 English ·
+  中文译为English · English 一般译作中文;
 - slash pairs: 后训练/post-training, post-training/后训练;
 - tables of terms: in a Markdown table whose header names a column of English, the Chinese cell beside it;
 - coordination on both sides (A and B，即 甲和乙) is split into pairs.
@@ -102,6 +103,9 @@ _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(
 _THAT_IS = "(?:即|也就是)"  # "that is"
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?的(?={_CJK})"
+# "is rendered as": 译为, 译作, 译成 after an adverb (一般, 常被), not the 译 of other words (编译为 "compiled to",
+# 翻译成 "translated into": what a text or a program becomes)
+_RENDERED_AS = "\\s*(?:[，,]\\s*)?(?:一般|通常|常|多|也|又|可)?被?(?<![编解破翻直音意])译(?:为|作|成)\\s*"
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
@@ -133,6 +137,22 @@ _APPOSITIONS = [
             "(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|(?<!以下)(?<!下文)(?<!后文)(?<!常)简称为?|(?<![简亦或俗统合可并通])称为|"
             "英文(?:名称?|全称)?(?:称为|叫做?|为|是)))"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
+        ),
+    ),
+    (
+        "zh译为en",
+        "译",
+        # (a rendering named: 把“个人信息处理者”译为personal information processor, 鲁棒性一般译作 robustness; not
+        # 编译为 WebAssembly, 翻译成 SQL)
+        re.compile(f'(?P<zh>{_CJK})[”」"]?(?:一词|这个词)?{_RENDERED_AS}[“「"]?\\s*(?P<en>{_LATIN_RUN})'),
+    ),
+    (
+        "en译为zh",
+        "译",
+        # (robustness 一般译为鲁棒性, Transformer 通常被译为“变换器”; the Chinese ends where the sentence goes on)
+        re.compile(
+            f'(?P<en>{_LATIN_RUN})[”」"]?{_RENDERED_AS}[“「"]?(?P<zh>{_CJK}{{2,8}})[”」"]?'
+            "(?=[，,。；;：:！？!?\\s)）]|$)"
         ),
     ),
     (
@@ -899,7 +919,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
                 if not _isolated_slash_pair(masked, left, m.end()):
                     continue
-            if pattern in ("en，即zh", "关于en，zh", "en/zh"):
+            if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
                 if not _glossed_otherwise(masked, m.end("zh"), en_text):
                     yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
                 continue

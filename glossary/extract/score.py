@@ -27,6 +27,8 @@ PATTERN_PRIOR = {
     "en(zh)": 0.6,
     "abbr(zh)": 0.8,
     "zh，也称en": 0.8,
+    "zh译为en": 0.5,  # 把“个人信息处理者”译为personal information processor: a rendering named (no corpus has one)
+    "en译为zh": 0.5,  # robustness 一般译为鲁棒性 (nor this)
     "zh，即en": 0.5,
     "en，即zh": 0.5,
     "关于en，zh": 0.4,
