@@ -663,6 +663,9 @@ GLOSSES = [
     ("采用两阶段提交（2PC）协议。", {("两阶段提交", "2PC")}),
     ("采用两阶段最小二乘法（2SLS）进行估计。", {("两阶段最小二乘法", "2SLS")}),
     ("- 落實「了解你的客戶」（Know Your Customer，KYC）程序；", {("了解你的客户", "Know Your Customer")}),
+    # ... but not what opens a clause or a phrase before the term, nor the clause it is part of
+    ("**所谓的长尾分布**（long-tail distribution）很常见。", {("长尾分布", "long-tail distribution")}),
+    ("**经典的卷积神经网络**（convolutional neural network）", {("卷积神经网络", "convolutional neural network")}),
     # ... with an em dash for the English's hyphen
     (
         "主要是“经典—量子混合算法”（hybrid quantum-classical algorithm）。",
@@ -1016,6 +1019,11 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
         ("丢弃法", "dropout", None),
     }
     assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
+
+
+def test_a_clause_in_bold_is_no_term_for_its_subject():
+    found = pairs("**梯度裁剪可以缓解梯度爆炸**（gradient clipping）", minimum=0.0)
+    assert not any("可以" in zh for zh, _ in found)
 
 
 @pytest.mark.parametrize(
@@ -1627,6 +1635,9 @@ def test_a_term_may_start_inside_a_verb_that_a_clause_word_opens(text, expected)
     [
         # jieba lists the phrase 记录时间 "record time", which CC-CEDICT does not; 时间戳 is a word of both
         ("系统会记录时间戳（timestamp）以便排序。", ("时间戳", "timestamp")),
+        # ... where two nouns are a compound, which one English word may translate whole
+        ("现代处理器普遍采用这种体系结构（architecture）。", ("体系结构", "architecture")),
+        ("请定期进行数据备份（backup）。", ("数据备份", "backup")),
         # ... but a span keeping the 的 of a frame keeps its opener (面向 of 面向对象, a phrase of jieba's)
         (
             "面向对象的影像分析（Object-Based Image Analysis，OBIA）方法随之兴起。",
@@ -2102,13 +2113,14 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
         ("1x1 convolution", ["1x1 convolution"], None),
         ("256KB", None, None),
         ("5-shot", None, None),
-        # ... and an acronym whose first word is a number, not a count of something (8GPUs) or a size (70B)
+        # ... and an acronym whose first word is a small number, not a measure, a time or a count
         ("2PC", ["2PC"], None),
-        ("8GPUs", None, None),
+        ("3NF", ["3NF"], None),
+        ("5MW", None, None),
+        ("2AH", None, None),
+        ("3PM", None, None),
+        ("8GPU", None, None),
         ("70B", None, None),
-        # "to be" makes no sentence of a name
-        ("right to be forgotten", ["right to be forgotten"], None),
-        ("it can be forgotten", None, None),
         # a leading article is no part of the name
         ("the deadly triad", ["deadly triad"], None),
         # a slash between capitals is part of a name; between words it separates alternatives

@@ -254,7 +254,8 @@ def resolve(
         evidence = abbreviated.weighed(site.gloss.forms[0].text, item.options)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
-            listed = site.pattern.endswith("+vocabulary")
+            # (a vocabulary's entry, or a table of terms' cell: a term, whatever the tagger reads in its first word)
+            listed = site.pattern.endswith("+vocabulary") or site.pattern == "table"
             options = [o for o in item.options if acceptable_term(o, evidence, delimited=True, listed=listed)]
             if not options:
                 continue

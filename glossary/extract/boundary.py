@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, can_be_verb, general_frequency, is_entry, pos_tag, senses, stem
 from ..normalize import CJK_RE, GREEK_CHAR
 from .align import (
     ALIGNED_CHAR,
@@ -172,6 +172,20 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     )
 
 
+def _joins_what_is_said(words: Sequence[str], k: int, english: EnglishSide) -> bool:
+    """Whether the k-th word of what the author marked as a term, quoted or set in bold, joins two parts that
+    each say the English: the marks then hold the term, a 的 or a 即 inside it as well (“设计即隐私" "privacy by
+    design", 「了解你的客户」 "know your customer"). The part before may instead say what nothing after it does
+    (“鬼魅般的超距作用" "spooky action at a distance": 鬼魅 "spooky", which no dictionary gives). Not a clause: “过拟合
+    是最常见的问题" "overfitting", 所谓的长尾分布, 经典的卷积神经网络 "convolutional neural network"."""
+    if not 0 < k < len(words) - 1 or words[k] in NAMING_WORDS:
+        return False
+    before, after = "".join(words[:k]), "".join(words[k + 1 :])
+    said_before, said_after = alignment(before, english)[1], alignment(after, english)[1]
+    said = alignment(before + after, english)[1]
+    return said > said_before and (said > said_after or said_after < len(english.vocabulary))
+
+
 def _verb_before_acronym(word: str, english: EnglishSide) -> bool:
     """A verb before the term an acronym glosses, context however many words its letters leave unsaid (关闭|防火墙
     "FW"): no sense of it starts with one of the letters, as 支持 "support" of 支持向量机 "SVM" does."""
@@ -305,9 +319,9 @@ def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool =
     """Whether a span a pattern delimited (or a derived part) could be a term for this English at all: a clause
     word may end it only where the English says it (tool use（工具使用）). What the pattern ``delimited`` is
     whatever the tagger reads in a word that translates the English (对齐 "alignment", a verb or an adverb to
-    it): a pattern that names it a term, a table or a list of terms, knows better; and what a vocabulary
-    ``listed`` is, whatever adverb the tagger reads in its first word (最终一致性 "eventual consistency"), though
-    not a numeral (第一章 Introduction)."""
+    it): a pattern that names it a term, a table or a list of terms, knows better; and what a vocabulary or a
+    table of terms ``listed`` is, whatever adverb the tagger reads in its first word (最终一致性 "eventual
+    consistency", | 更正权 | right to rectification |), though not a numeral (第一章 Introduction)."""
     side = EnglishSide.of(english)
     if not 2 <= _length(option.span, side) <= 12:  # (a Latin word is two characters' worth: Transformer 架构)
         return False
@@ -315,7 +329,6 @@ def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool =
         option.first_tag in _NOT_TERM_START_TAGS
         and not (listed and option.first_tag == "d")
         and not (delimited and all(alignment(word, side)[0] for word in option.words))
-        and not (delimited and len(option.words) > 1 and alignment(option.words[-1], side)[1])
         and not (len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0])
     ):
         # A numeral, classifier, pronoun or adverb; but for one a name of several words starts with (组相对策略优化
@@ -395,9 +408,11 @@ def score_span(
     named = sounded_name(words, english)
     if not named and _starts_no_term(words, english, option.before):
         return _EXCLUDED
-    # (Not in what the author marked, quoted or set in bold: the words marked are the term, a 的 or a 即 as well:
-    # “鬼魅般的超距作用” "spooky action at a distance", “设计即隐私” "privacy by design")
-    if not at_markup and any(_ends_the_search(word, k, words, english) for k, word in enumerate(words) if k >= named):
+    if any(
+        _ends_the_search(word, k, words, english) and not (at_markup and _joins_what_is_said(words, k, english))
+        for k, word in enumerate(words)
+        if k >= named
+    ):
         # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
         # "Fibonacci heap": 那 "that" in 斐波那契)
         rejoined = rejoined_option(option, words, english) if rejoin else None
@@ -748,8 +763,9 @@ def _says_left_out(left_out: str, kept: str, english: EnglishSide) -> bool:
     return bool(_JOINS.get(left_out, frozenset()) & english.said or word_senses(left_out + kept) & english.stems)
 
 
-# How often jieba's dictionary counts a character alone for it to be a word of its own (预 703, 超 3870; 讲 13587)
-_FREE_VERB_COUNT = 5000
+# How often jieba's general corpus has a character alone for it to be a word of its own: 8 in 100,000 words (讲
+# 23, 加 19; not 超 6, 预 1)
+_FREE_VERB_SHARE = 8e-5
 
 
 def _verb_glued_before(outside: str, inside: str, english: EnglishSide) -> bool:
@@ -760,7 +776,7 @@ def _verb_glued_before(outside: str, inside: str, english: EnglishSide) -> bool:
         len(outside) == 1
         and not is_entry(outside + inside)  # (not 接|受者 "acceptor": CC-CEDICT's 接受者 is the word split)
         and pos_tag(outside) == "v"
-        and (jieba_tokenizer().FREQ.get(outside) or 0) >= _FREE_VERB_COUNT
+        and (general_frequency(outside) or 0) >= _FREE_VERB_SHARE
         and outside not in english.prefix_chars
         and not word_senses(outside) & english.stems
         and bool(inside[:1] in english.prefix_chars or word_senses(inside) & english.stems)

@@ -22,9 +22,15 @@ _SERIAL_ITEM = re.compile(r"\s*,?\s+and\s+|\s*,\s*")
 _SERIAL_LIST = re.compile(f"{_LIST_ITEM}(?:\\s*,\\s*{_LIST_ITEM})+\\s*,?\\s+and\\s+{_LIST_ITEM}")
 # A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB); or
 # with a Greek letter joined to a word (ε-greedy, β-VAE).
-# ... or an acronym whose first word is a number (2PC, two-phase commit; 2SLS, 3DGS), not a unit (16GB, 7B)
+# An acronym whose first word is a small number (2PC, two-phase commit; 2SLS, 3NF), two capitals or more after
+# it that are no unit, currency or time of day: 5MW, 16GB, 1USD, 3PM, 8GPU measure or count things.
+DIGIT_ACRONYM = re.compile(
+    r"([2-4])(?!(?:[KMGTPE]?(?:B|W|WH|HZ|V|AH|OPS|FLOPS)|MP|[NMCK]M|AM|PM|[A-Z]{2}[DY])(?![A-Za-z0-9]))"
+    r"[A-Z][A-Z0-9]*[A-Z](?![A-Za-z0-9])"
+)
+# ... or such an acronym
 _DIGIT_LED_NAME = re.compile(
-    f"\\d+(?:D|d|x\\d+|-[A-Za-z]+)\\s+[A-Za-z]|[{GREEK_CHAR}]-[A-Za-z]|\\d(?!(?:[KMGTPE]i?B|TOPS|G?FLOPS)\\b)[A-Z][A-Z0-9]*[A-Z]\\b"
+    f"\\d+(?:D|d|x\\d+|-[A-Za-z]+)\\s+[A-Za-z]|[{GREEK_CHAR}]-[A-Za-z]|{DIGIT_ACRONYM.pattern}"
 )
 # What opens a remark in brackets rather than a name: a pointer, an example, a usual case.
 _REMARK = re.compile(
@@ -111,10 +117,8 @@ def looks_like_term(text: str) -> bool:
     lowered = [w.strip(".,'’") if acronym else w.lower().strip(".,'’") for w in words]
     if all(w in _NOT_TERMS for w in lowered):
         return False
-    if len(words) >= 3 and any(
-        w in SENTENCE_WORDS and not (_numeral_i(lowered, k) or _infinitive(lowered, k)) for k, w in enumerate(lowered)
-    ):
-        return False  # a sentence; but the I of type I error, Phase I trial is a numeral, and "to be" no verb of one
+    if len(words) >= 3 and any(w in SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):
+        return False  # a sentence; but the I of type I error, Phase I trial is a numeral
     if lowered[0] in STOP_WORDS or lowered[-1] in STOP_WORDS:
         return False  # "with human preferences", "data of": a fragment, not a name
     if _NUMBERED.match(text):
@@ -125,11 +129,6 @@ def looks_like_term(text: str) -> bool:
 
 # Nouns a Roman numeral follows (type I error, phase I trial).
 _NUMBERED_NOUNS = frozenset("type phase class stage level grade category part step".split())
-
-
-def _infinitive(words: list[str], k: int) -> bool:
-    """Whether the k-th word is a verb after "to": right to be forgotten, a name as much as a clause."""
-    return k > 0 and words[k - 1] == "to" and words[k] in ("be", "do", "have")
 
 
 def _numeral_i(words: list[str], k: int) -> bool:

@@ -13,6 +13,7 @@ from functools import cache, cached_property
 
 from ..lexicon import STOP_WORDS, in_english_vocabulary, of_english_vocabulary, stem
 from ..normalize import is_abbreviation
+from .english import DIGIT_ACRONYM
 
 
 def _table(pairs: str) -> dict[str, frozenset[str]]:
@@ -169,7 +170,7 @@ class EnglishSide:
             word: tuple[frozenset[str], frozenset[str]] = (frozenset({only}), frozenset())
             words = (word,) * round(size)
             written = {only}
-            if number := _ACRONYM_NUMBER.match(english):
+            if number := DIGIT_ACRONYM.fullmatch(english):
                 # ... but a number it starts with, a word the Chinese writes in characters (2PC: 两阶段提交)
                 digit = number.group(1)
                 words = ((frozenset({digit}), frozenset(_CHINESE_DIGITS[int(digit)])), *words)
@@ -349,8 +350,6 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A number that opens an English name, joined to its word (4-bit quantization, 2-stage training), and the Chinese
 # numerals of the small ones
 _LEADING_NUMBER = re.compile(r"([0-9]+)[-–]\w")
-# ... and the number an acronym starts with, which stands for its first word (2PC, two-phase commit: 两阶段提交)
-_ACRONYM_NUMBER = re.compile(r"([0-9])(?=[A-Z][A-Z0-9]*[A-Z]$)")
 _CHINESE_DIGITS = ("零", "一", "二两双", "三", "四", "五", "六", "七", "八", "九", "十")
 # -ize and -ization, which Chinese says with a character of its own (化).
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")

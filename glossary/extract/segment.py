@@ -238,10 +238,17 @@ def _inner_cuts(word: str) -> tuple[int, ...]:
 
 
 def _dictionary_words(word: str, cut: int) -> bool:
-    """Whether a word of jieba's is a phrase of two CC-CEDICT words of two characters or more that CC-CEDICT
-    does not list whole: jieba's dictionary holds phrases (记录时间 "record time"), and a term may start at the
-    second word (时间戳 "timestamp"). (A single character may be the sound of a name: 埃|尔德.)"""
-    return 1 < cut < len(word) - 1 and senses(word) is None and is_entry(word[:cut]) and is_entry(word[cut:])
+    """Whether a word of jieba's is a verb and its object, words of CC-CEDICT of two characters or more, which
+    CC-CEDICT does not list whole: jieba's dictionary holds phrases (记录时间 "record time"), and a term may start
+    at the object (时间戳 "timestamp"). Not two nouns: 体系结构 "architecture", 数据备份 "backup" are compounds
+    that one English word may translate whole. (A single character may be the sound of a name: 埃|尔德.)"""
+    return (
+        1 < cut < len(word) - 1
+        and senses(word) is None
+        and can_be_verb(word[:cut])
+        and is_entry(word[:cut])
+        and is_entry(word[cut:])
+    )
 
 
 @cache
