@@ -1450,6 +1450,9 @@ def test_members_with_nothing_in_common_are_terms_as_written():
         "注意力机制被业界称为attention。",
         # a list in Chinese, alternatives in English: the Chinese before 、 is not read as a member
         "这种“服务器是牲口、不是宠物”（cattle, not pets）的理念。",
+        # an apposition's English before a localiser names a place (before the LM Head), not the Chinese
+        "指的是倒数第二层的输出，也就是 LM Head 之前的隐状态。",
+        "数据存放在显存，即 GPU 上的内存。",
     ],
 )
 def test_no_pair_where_the_chinese_is_not_what_the_english_names(sentence):

@@ -43,7 +43,7 @@ from .english import (
     shortens,
 )
 from .frozen import Picklable
-from .segment import FRAME_OPENERS, tokens
+from .segment import FRAME_OPENERS, LOCALISERS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -929,6 +929,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             one_word = " " not in en_text and pattern != "zh/en"
             if (
                 (one_word and _begins_a_chinese_name(masked, en_start + len(en_text)))
+                or _PLACE_AFTER.match(masked, en_start + len(en_text))
                 or _DESCRIBED.search(masked, max(0, zh_end - 8), zh_end)
                 or _NAMED_BY.search(masked, max(0, zh_end - 13), zh_end)
             ):
@@ -968,6 +969,8 @@ def _glossed_otherwise(masked: str, zh_end: int, english: str) -> bool:
 # refers back to what the text describes, the English names it; the two are no pair.
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
 # The one who names, after 被 (被 TensorFlow 团队称为 autograph, 被业界称为): what is named comes before it.
+# A localiser after the English: it names a place, not the Chinese before it (输出，也就是 LM Head 之前的隐状态)
+_PLACE_AFTER = re.compile(f" ?(?:[之以][前后上下中间内外]|[前后{''.join(LOCALISERS)}](?=[的，,。；;\\s]|$))")
 _NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
 
 
