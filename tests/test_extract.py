@@ -1453,6 +1453,8 @@ def test_members_with_nothing_in_common_are_terms_as_written():
         # an apposition's English before a localiser names a place (before the LM Head), not the Chinese
         "指的是倒数第二层的输出，也就是 LM Head 之前的隐状态。",
         "数据存放在显存，即 GPU 上的内存。",
+        # the rest of a date is no term's start
+        "2022年5月TerraUSD（UST）崩盘。",
     ],
 )
 def test_no_pair_where_the_chinese_is_not_what_the_english_names(sentence):

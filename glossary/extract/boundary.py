@@ -500,6 +500,8 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
     first = words[0]
     if first in JOINING_WORDS and not _says_a_word(first, words[1:], english):
         return True
+    if before.isdigit() and first[0] in "年月日":
+        return True  # the rest of a date (2022年|5月TerraUSD)
     # A classifier after a numeral or a quantifier counts what follows (若干个|锚框 "anchor boxes", 数千块|图形处理器),
     # and so does a word of a numeral, 整, 每 or 各 and a classifier (一个|图形处理器, 整个|键值缓存), unless it is a
     # word of the name (组); not of the quantifiers that start names (单位 "unit", 多组学 "multi-omics"); elsewhere
