@@ -166,6 +166,12 @@ GLOSSES = [
     ("使用 LoRA（低秩适配，Low-Rank Adaptation）微调。", {("低秩适配", "Low-Rank Adaptation")}),
     # ... its letters taken from the words as an abbreviation's are (TSO: TimeStamp Oracle)
     ("分布式事务依赖 TSO（Timestamp Oracle，时间戳服务）分配时间戳。", {("时间戳服务", "Timestamp Oracle")}),
+    # ... after the head noun the bracket's names leave implicit; with a plus between words for an and
+    (
+        "在移动端的 TBDR 架构（基于图块的延迟渲染，Tile-Based Deferred Rendering）上，带宽很贵。",
+        {("基于图块的延迟渲染", "Tile-Based Deferred Rendering")},
+    ),
+    ("实现了 ReAct（Reasoning + Acting，推理与行动）范式。", {("推理与行动", "Reasoning + Acting")}),
     ("我们使用低秩适配（LoRA）微调。", {("低秩适配", "LoRA")}),  # an acronym in mixed case is one still
     # ... and the combining forms of the sciences: bio- 生, neuro- 神 (生物信息学 at the start of a sentence)
     ("生物信息学（bioinformatics）中最基础的问题是序列比对。", {("生物信息学", "bioinformatics")}),
@@ -2116,6 +2122,7 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
         # names starting with a dimension or size, not quantities
         ("3D reconstruction", ["3D reconstruction"], None),
         ("1x1 convolution", ["1x1 convolution"], None),
+        ("x + y", None, None),  # (arithmetic, where words joined by a plus are a name)
         ("256KB", None, None),
         ("5-shot", None, None),
         # ... and an acronym whose first word is a small number, not a measure, a time or a count

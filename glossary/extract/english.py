@@ -56,8 +56,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*|[0-9]+[A-Za-z][A-Za-z0-9\-]*")
 # Latin letters, those with diacritics too (Fréchet, Erdős–Rényi, Poincaré), Greek letters (ε-greedy), digits.
 _LETTER = f"A-Za-z0-9À-ÖØ-öø-ɏ{GREEK_CHAR}"
 _FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.@+\\-–/]*$")  # (pass@k, Recall@10: a metric at a cut-off)
-# A plus belongs in a name only after a capital, ending a word (B+ tree, C++ template); a+b is arithmetic.
-_LOOSE_PLUS = re.compile(r"(?<![A-Z+])\+|\+(?![\s+]|$)")
+# A plus belongs in a name only after a capital, ending a word (B+ tree, C++ template), or between words, as an and
+# (Reasoning + Acting); a+b and x + y are arithmetic.
+_LOOSE_PLUS = re.compile(r"(?<![A-Z+])(?<![A-Za-z]{2} )\+|\+(?![\s+]|$)")
 # A slash belongs in a name only between capitals or digits (A/B testing, I/O, TCP/IP); src/main is a path.
 _LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")
 # ... and the three characters of such a slash (A/B): patterns and segment read names the same way.

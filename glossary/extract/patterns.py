@@ -825,7 +825,7 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
     halves = _TWO_HALVES.fullmatch(masked, start, end)
     if halves is None:
         return  # most brackets of Chinese (（见下文）) have no two halves: no need to read before them
-    abbr = _english_before(masked, open_at)
+    abbr = _english_before(masked, open_at) or _abbreviation_and_head(masked, open_at)
     if abbr is None or " " in abbr.text or not is_abbreviation(abbr.text):
         return
     first, second = (halves.start(1), halves.end(1)), (halves.start(2), halves.end(2))
@@ -836,6 +836,16 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
                 gloss = EnglishGloss((Form(english, en_start, en_end),), abbr)
                 yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
             return
+
+
+# An abbreviation and the head noun the bracket's names leave implicit: TBDR 架构（基于图块的延迟渲染，Tile-Based
+# Deferred Rendering）
+_ABBREVIATION_AND_HEAD = re.compile(f"(?<![A-Za-z0-9])({_ACRONYM}) ?{_CJK}{{1,2}}$")
+
+
+def _abbreviation_and_head(masked: str, end: int) -> Form | None:
+    head = _ABBREVIATION_AND_HEAD.search(masked, max(0, end - 16), end)
+    return Form(head[1], head.start(1), head.end(1)) if head else None
 
 
 # The Chinese of English（中文）: up to twelve characters, words joined by a hyphen or a middle dot among them
