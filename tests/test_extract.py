@@ -667,6 +667,10 @@ GLOSSES = [
     ("按照“设计即隐私”（Privacy by Design）的理念。", {("设计即隐私", "Privacy by Design")}),
     # an acronym that starts with a number: the Chinese writes it in characters
     ("采用两阶段提交（2PC）协议。", {("两阶段提交", "2PC")}),
+    # a word that opens with 年 or 日 after a number, which is no date's
+    ("公司发布了2023年度报告（annual report）。", {("年度报告", "annual report")}),
+    # an apposition's English before the localiser of a frame 在 opened (在 ... 中，), not before a place's 的
+    ("在检索增强生成，即 RAG 中，检索器负责召回文档。", {("检索增强生成", "RAG")}),
     ("采用两阶段最小二乘法（2SLS）进行估计。", {("两阶段最小二乘法", "2SLS")}),
     ("- 落實「了解你的客戶」（Know Your Customer，KYC）程序；", {("了解你的客户", "Know Your Customer")}),
     # ... but not what opens a clause or a phrase before the term, nor the clause it is part of
@@ -1027,9 +1031,9 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
     assert all(TERM_TABLE[c.start : c.end] == c.zh for c in extract_pairs(TERM_TABLE))
 
 
-def test_a_clause_in_bold_is_no_term_for_its_subject():
-    found = pairs("**梯度裁剪可以缓解梯度爆炸**（gradient clipping）", minimum=0.0)
-    assert not any("可以" in zh for zh, _ in found)
+def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
+    assert pairs("**梯度裁剪可以缓解梯度爆炸**（gradient clipping）", minimum=0.0) == set()
+    assert pairs("“隐私与安全是一体两面”（privacy and security）", minimum=0.0) == set()
 
 
 @pytest.mark.parametrize(
@@ -1043,9 +1047,13 @@ def test_a_clause_in_bold_is_no_term_for_its_subject():
         ("“注意力”一词常被译为attention。", {("注意力", "attention")}),
         ("robustness 一般译为鲁棒性。", {("鲁棒性", "robustness")}),
         ("Transformer 通常被译为“变换器”，但也常直接用英文。", {("变换器", "Transformer")}),
-        # ... not what a program or a text becomes, nor Chinese that goes on past the rendering
+        ("hallucination 一词常被译为“幻觉”。", {("幻觉", "hallucination")}),
+        ("robustness 通常被翻译为鲁棒性。", {("鲁棒性", "robustness")}),
+        # ... not what a program or a text becomes, a rendering done once, nor Chinese that goes on past it
         ("代码会被编译为 WebAssembly 运行。", set()),
         ("模型把用户输入翻译成SQL语句。", set()),
+        ("LLM 可以把自然语言译成 SQL。", set()),
+        ("他把 README 译为中文。", set()),
         ("Transformer 被译为变换器架构的一部分。", set()),
     ],
 )
@@ -1061,6 +1069,8 @@ def test_a_table_of_terms_names_terms_a_tagger_would_not_start():
         "| A 股 | Instancing |\n"  # (... not by a word the English does not hold)
     )
     assert pairs(table) == {("更正权", "right to rectification"), ("GPU实例化", "GPU Instancing")}
+    # a column of remarks on the terms holds no term (不推荐 "not recommended")
+    assert pairs("| 英文 | 说明 |\n|---|---|\n| Adagrad | 不推荐 |\n", minimum=0.0) == set()
 
 
 def test_a_table_column_of_abbreviations_gives_each_row_its_abbreviation():
@@ -1459,7 +1469,7 @@ def test_members_with_nothing_in_common_are_terms_as_written():
         # an apposition's English before a localiser names a place (before the LM Head), not the Chinese
         "指的是倒数第二层的输出，也就是 LM Head 之前的隐状态。",
         "数据存放在显存，即 GPU 上的内存。",
-        # the rest of a date is no term's start
+        # the rest of a date is no term's start (but 年度报告 "annual report" is, and 日元 "JPY")
         "2022年5月TerraUSD（UST）崩盘。",
     ],
 )
@@ -2130,8 +2140,10 @@ def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):
         ("3NF", ["3NF"], None),
         ("5MW", None, None),
         ("2AH", None, None),
+        ("2KG", None, None),
+        ("3EUR", None, None),
         ("3PM", None, None),
-        ("8GPU", None, None),
+        ("4GPU", None, None),
         ("70B", None, None),
         # a leading article is no part of the name
         ("the deadly triad", ["deadly triad"], None),

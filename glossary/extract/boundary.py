@@ -186,6 +186,16 @@ def _joins_what_is_said(words: Sequence[str], k: int, english: EnglishSide) -> b
     return said > said_before and (said > said_after or said_after < len(english.vocabulary))
 
 
+def _marks_a_clause(option: SpanOption, english: EnglishSide) -> bool:
+    """Whether a word after the first of what the author marked ends the search for a term's start, other than
+    the 的 of a phrase before the term (所谓的|长尾分布): a verb or clause word (可以 of 梯度裁剪可以缓解梯度爆炸)."""
+    words = _read_words(option, english)
+    return any(
+        k and word != "的" and _ends_the_search(word, k, words, english) and not _joins_what_is_said(words, k, english)
+        for k, word in enumerate(words)
+    )
+
+
 def _verb_before_acronym(word: str, english: EnglishSide) -> bool:
     """A verb before the term an acronym glosses, context however many words its letters leave unsaid (关闭|防火墙
     "FW"): no sense of it starts with one of the letters, as 支持 "support" of 支持向量机 "SVM" does."""
@@ -500,7 +510,7 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
     first = words[0]
     if first in JOINING_WORDS and not _says_a_word(first, words[1:], english):
         return True
-    if before.isdigit() and first[0] in "年月日":
+    if before.isdigit() and first in ("年", "月", "日"):
         return True  # the rest of a date (2022年|5月TerraUSD)
     # A classifier after a numeral or a quantifier counts what follows (若干个|锚框 "anchor boxes", 数千块|图形处理器),
     # and so does a word of a numeral, 整, 每 or 各 and a classifier (一个|图形处理器, 整个|键值缓存), unless it is a
@@ -801,7 +811,13 @@ def choose(
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
         if option.short_of_gloss and alignment(option.short_of_gloss.removeprefix("的"), side)[1]:
             continue  # the English says what the span would leave out: 很大的感受野 "receptive field" (野 field)
-        s, aligned, unaligned = score_span(option, side, stats, weights, at_markup=markup_start == option.start)
+        marked = markup_start == option.start
+        s, aligned, unaligned = score_span(option, side, stats, weights, at_markup=marked)
+        if s == -math.inf and marked and not option.short_of_gloss and _marks_a_clause(option, side):
+            # What the author marked as one thing, quoted or set in bold, is a clause (**梯度裁剪可以缓解梯度爆炸**
+            # "gradient clipping"): no term, nor the words at its end. (A phrase before the term, 所谓的长尾分布,
+            # leaves the term.)
+            return None
         if s == -math.inf or (option.short_of_gloss.startswith("的") and option.short_of_gloss != "的" and not aligned):
             # Leaving out the words of a 的-phrase next to the gloss takes a span that says some of the English:
             # 更好|的提示词 "prompt" is no "better". (A bare 的, as in 智能体的(AI Agents), leaves out no word; a

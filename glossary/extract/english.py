@@ -23,9 +23,11 @@ _SERIAL_LIST = re.compile(f"{_LIST_ITEM}(?:\\s*,\\s*{_LIST_ITEM})+\\s*,?\\s+and\
 # A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB); or
 # with a Greek letter joined to a word (ε-greedy, β-VAE).
 # An acronym whose first word is a small number (2PC, two-phase commit; 2SLS, 3NF), two capitals or more after
-# it that are no unit, currency or time of day: 5MW, 16GB, 1USD, 3PM, 8GPU measure or count things.
+# it that are no unit, currency, time of day or processor counted: 5MW, 2KG, 16GB, 1USD, 3EUR, 3PM, 4GPU measure
+# or count things.
 DIGIT_ACRONYM = re.compile(
-    r"([2-4])(?!(?:[KMGTPE]?(?:B|W|WH|HZ|V|AH|OPS|FLOPS)|MP|[NMCK]M|AM|PM|[A-Z]{2}[DY])(?![A-Za-z0-9]))"
+    r"([2-4])(?!(?:[KMGTPE]?(?:B|W|WH|HZ|V|AH|OPS|FLOPS|BPS)|MP|[NMCK]M|KG|AM|PM|[A-Z]{2}[DY]|EUR|GBP|BTC|ETH|[CGTN]PUS?)"
+    r"(?![A-Za-z0-9]))"
     r"[A-Z][A-Z0-9]*[A-Z](?![A-Za-z0-9])"
 )
 # ... or such an acronym

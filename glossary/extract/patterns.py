@@ -43,7 +43,7 @@ from .english import (
     shortens,
 )
 from .frozen import Picklable
-from .segment import FRAME_OPENERS, LOCALISERS, tokens
+from .segment import FRAME_OPENERS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -103,9 +103,13 @@ _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(
 _THAT_IS = "(?:即|也就是)"  # "that is"
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?的(?={_CJK})"
-# "is rendered as": 译为, 译作, 译成 after an adverb (一般, 常被), not the 译 of other words (编译为 "compiled to",
-# 翻译成 "translated into": what a text or a program becomes)
-_RENDERED_AS = "\\s*(?:[，,]\\s*)?(?:一般|通常|常|多|也|又|可)?被?(?<![编解破翻直音意])译(?:为|作|成)\\s*"
+# "is usually rendered as": 译为, 译作, 译成 (or 翻译为) after an adverb that makes it a usage (一般, 常被), or after a
+# quoted term (把“个人信息处理者”译为); not the 译 of other words (编译为 "compiled to", 音译为), nor a rendering
+# done once (把自然语言译成 SQL, 把 README 译为中文: what a text becomes)
+_RENDERED_AS = (
+    "\\s*(?:[，,]\\s*)?(?:(?P<usual>一般|通常|常|多|也|又|可|往往|大多)被?翻?|被?(?<![编解破翻直音意转误错]))"
+    "译(?:为|作|成)\\s*"
+)
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
@@ -144,14 +148,14 @@ _APPOSITIONS = [
         "译",
         # (a rendering named: 把“个人信息处理者”译为personal information processor, 鲁棒性一般译作 robustness; not
         # 编译为 WebAssembly, 翻译成 SQL)
-        re.compile(f'(?P<zh>{_CJK})[”」"]?(?:一词|这个词)?{_RENDERED_AS}[“「"]?\\s*(?P<en>{_LATIN_RUN})'),
+        re.compile(f'(?P<zh>{_CJK})(?P<quoted>[”」"])?(?:一词|这个词)?{_RENDERED_AS}[“「"]?\\s*(?P<en>{_LATIN_RUN})'),
     ),
     (
         "en译为zh",
         "译",
         # (robustness 一般译为鲁棒性, Transformer 通常被译为“变换器”; the Chinese ends where the sentence goes on)
         re.compile(
-            f'(?P<en>{_LATIN_RUN})[”」"]?{_RENDERED_AS}[“「"]?(?P<zh>{_CJK}{{2,8}})[”」"]?'
+            f'(?P<en>{_LATIN_RUN})[”」"]?(?:\\s*(?:一词|这个词))?{_RENDERED_AS}(?P<quoted>[“「"])?(?P<zh>{_CJK}{{2,8}})[”」"]?'
             "(?=[，,。；;：:！？!?\\s)）]|$)"
         ),
     ),
@@ -519,6 +523,10 @@ _ENGLISH_HEADER = re.compile(r"(?:英文|英語|English|英文名称?|英文全�
 _ABBREVIATION_HEADER = re.compile(r"(?:英文)?(?:缩写|缩略语|缩略词|简称)|abbreviations?|abbr\.?|acronyms?", re.I)
 
 
+# ... and of a column that holds remarks on the term, not the term (| Adagrad | 不推荐 |, | autoscaling | 已上线 |)
+_REMARK_HEADER = re.compile(r"说明|备注|状态|描述|用法|含义|解释|注释|示例|例子|作用|特点|优点|缺点|场景|评价|建议")
+
+
 def _table_sites(masked: str) -> Iterator[Site]:
     """A table of terms: in a table whose header names a column of English, each row's English cell glosses the
     Chinese term beside it, whole: the cell on its left, else on its right (| 位置编码 | Positional Encoding |;
@@ -526,6 +534,7 @@ def _table_sites(masked: str) -> Iterator[Site]:
     names in English. A column headed 缩写 or Abbreviation gives the abbreviation, where its letters are the
     English's initials (| CNN | Convolutional Neural Network | 卷积神经网络 |)."""
     english = abbreviation = -1
+    remarks: set[int] = set()
     previous_end = -2
     for row in _TABLE_ROW.finditer(masked):
         new_table, previous_end = row.start() != previous_end + 1, row.end()
@@ -536,8 +545,13 @@ def _table_sites(masked: str) -> Iterator[Site]:
             names = [masked[a:b].strip(" *") for a, b in cells]
             english = next((k for k, name in enumerate(names) if _ENGLISH_HEADER.fullmatch(name)), -1)
             abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
+            remarks = {k for k, name in enumerate(names) if _REMARK_HEADER.search(name)}
         elif english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
-            beside = [_stripped(masked, *cells[k]) for k in (english - 1, english + 1) if 0 <= k < len(cells)]
+            beside = [
+                _stripped(masked, *cells[k])
+                for k in (english - 1, english + 1)
+                if 0 <= k < len(cells) and k not in remarks
+            ]
             cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
             gloss = parse(cell, cells[english][0])
             # (| GPU 实例化 | GPU Instancing |, see _chinese_name)
@@ -911,6 +925,8 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 and not _SPELLED_OUT.match(masked, max(0, m.start("en") - 2))
             ):
                 continue  # 词项（term），即索引的基本单位: what follows explains the term before the bracket
+            if "usual" in regex.groupindex and not (m.group("usual") or m.group("quoted")):
+                continue  # (a rendering done once, not a usage: see _RENDERED_AS)
             en_text = m.group("en").rstrip()
             en_start = m.start("en")
             if pattern.startswith("en"):
@@ -975,12 +991,13 @@ def _glossed_otherwise(masked: str, zh_end: int, english: str) -> bool:
     )
 
 
+# A localiser and 的 after the English: it names a place, not the Chinese before it (输出，也就是 LM Head 之前的隐状态,
+# 显存，即 GPU 上的内存; not 在检索增强生成，即 RAG 中，…, where the localiser closes the frame 在 opened)
+_PLACE_AFTER = re.compile(" ?(?:[之以]?[前后上下中间内外里])的")
 # A demonstrative with a short noun right before an apposition's keyword (这种情况称为, 该方法也称为): the Chinese
 # refers back to what the text describes, the English names it; the two are no pair.
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
 # The one who names, after 被 (被 TensorFlow 团队称为 autograph, 被业界称为): what is named comes before it.
-# A localiser after the English: it names a place, not the Chinese before it (输出，也就是 LM Head 之前的隐状态)
-_PLACE_AFTER = re.compile(f" ?(?:[之以][前后上下中间内外]|[前后{''.join(LOCALISERS)}](?=[的，,。；;\\s]|$))")
 _NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
 
 

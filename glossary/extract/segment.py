@@ -245,8 +245,7 @@ def _dictionary_words(word: str, cut: int) -> bool:
     return (
         1 < cut < len(word) - 1
         and senses(word) is None
-        and can_be_verb(word[:cut])
-        and is_entry(word[:cut])
+        and can_be_verb(word[:cut])  # (a word of CC-CEDICT's, then)
         and is_entry(word[cut:])
     )
 
