@@ -175,9 +175,10 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
 def _joins_what_is_said(words: Sequence[str], k: int, english: EnglishSide) -> bool:
     """Whether the k-th word of what the author marked as a term, quoted or set in bold, joins two parts that
     each say the English: the marks then hold the term, a 的 or a 即 inside it as well (“设计即隐私" "privacy by
-    design", 「了解你的客户」 "know your customer"). The part before may instead say what nothing after it does
-    (“鬼魅般的超距作用" "spooky action at a distance": 鬼魅 "spooky", which no dictionary gives). Not a clause: “过拟合
-    是最常见的问题" "overfitting", 所谓的长尾分布, 经典的卷积神经网络 "convolutional neural network"."""
+    design", 「了解你的客户」 "know your customer"). Or the part after says something, and leaves English unsaid that
+    the part before may say where the dictionary cannot tell (“鬼魅般的超距作用" "spooky action at a distance": 鬼魅
+    "spooky"). Not a clause: “过拟合是最常见的问题" "overfitting", 所谓的长尾分布, 经典的卷积神经网络
+    "convolutional neural network"."""
     if not 0 < k < len(words) - 1 or words[k] in NAMING_WORDS:
         return False
     before, after = "".join(words[:k]), "".join(words[k + 1 :])
