@@ -191,10 +191,12 @@ def _marks_a_clause(option: SpanOption, english: EnglishSide) -> bool:
     """Whether a word after the first of what the author marked ends the search for a term's start, other than
     the 的 of a phrase before the term (所谓的|长尾分布): a verb or clause word (可以 of 梯度裁剪可以缓解梯度爆炸)."""
     words = _read_words(option, english)
-    return any(
-        k and word != "的" and _ends_the_search(word, k, words, english) and not _joins_what_is_said(words, k, english)
-        for k, word in enumerate(words)
-    )
+    return any(k and word != "的" and _ends_the_marked_search(word, k, words, english) for k, word in enumerate(words))
+
+
+def _ends_the_marked_search(word: str, k: int, words: Sequence[str], english: EnglishSide) -> bool:
+    """_ends_the_search, in what the author marked as a term (see _joins_what_is_said)."""
+    return _ends_the_search(word, k, words, english) and not _joins_what_is_said(words, k, english)
 
 
 def _verb_before_acronym(word: str, english: EnglishSide) -> bool:
@@ -419,11 +421,8 @@ def score_span(
     named = sounded_name(words, english)
     if not named and _starts_no_term(words, english, option.before):
         return _EXCLUDED
-    if any(
-        _ends_the_search(word, k, words, english) and not (at_markup and _joins_what_is_said(words, k, english))
-        for k, word in enumerate(words)
-        if k >= named
-    ):
+    ends = _ends_the_marked_search if at_markup else _ends_the_search
+    if any(ends(word, k, words, english) for k, word in enumerate(words) if k >= named):
         # ... but for one inside a dictionary word the English says, which jieba split (斐波|那|契堆
         # "Fibonacci heap": 那 "that" in 斐波那契)
         rejoined = rejoined_option(option, words, english) if rejoin else None

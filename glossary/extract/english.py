@@ -20,8 +20,6 @@ _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
 _LIST_ITEM = r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}"
 _SERIAL_ITEM = re.compile(r"\s*,?\s+and\s+|\s*,\s*")
 _SERIAL_LIST = re.compile(f"{_LIST_ITEM}(?:\\s*,\\s*{_LIST_ITEM})+\\s*,?\\s+and\\s+{_LIST_ITEM}")
-# A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB); or
-# with a Greek letter joined to a word (ε-greedy, β-VAE).
 # An acronym whose first word is a small number (2PC, two-phase commit; 2SLS, 3NF), two capitals or more after
 # it that are no unit, currency, time of day or processor counted: 5MW, 2KG, 16GB, 1USD, 3EUR, 3PM, 4GPU measure
 # or count things.
@@ -30,7 +28,8 @@ DIGIT_ACRONYM = re.compile(
     r"(?![A-Za-z0-9]))"
     r"[A-Z][A-Z0-9]*[A-Z](?![A-Za-z0-9])"
 )
-# ... or such an acronym
+# A name that starts with a digit: a dimension or size (3D, 2D, 1x1) and a word after it, not a unit (256KB); with
+# a Greek letter joined to a word (ε-greedy, β-VAE); or such an acronym.
 _DIGIT_LED_NAME = re.compile(
     f"\\d+(?:D|d|x\\d+|-[A-Za-z]+)\\s+[A-Za-z]|[{GREEK_CHAR}]-[A-Za-z]|{DIGIT_ACRONYM.pattern}"
 )
