@@ -1073,6 +1073,26 @@ def test_a_table_of_terms_names_terms_a_tagger_would_not_start():
     assert pairs("| 英文 | 说明 |\n|---|---|\n| Adagrad | 不推荐 |\n", minimum=0.0) == set()
 
 
+def test_a_plain_text_table_of_terms_is_read_by_its_columns():
+    table = (
+        "两部法律赋予的权利整理如下：\n\n"
+        "  权利（中文）        GDPR对应条款     英文表述\n"
+        "  更正权              第16条          right to rectification\n"
+        "  删除权              第17条          right to erasure\n"
+        "\t可携带权\t第20条\tright to data portability\n"  # (tabs set columns apart too)
+        "  其他权利见下文，English  版本另附。\n"  # (a line of other columns ends the table)
+    )
+    assert pairs(table) == {
+        ("更正权", "right to rectification"),
+        ("删除权", "right to erasure"),
+        ("可携带权", "right to data portability"),
+    }
+    # a line of prose that names English is no header
+    assert pairs("我们先看英文原文，  再看译文。\n更正权  right to rectification\n", minimum=0.0) <= {
+        ("更正权", "right to rectification")  # (as a vocabulary's entry, if at all)
+    }
+
+
 def test_a_table_column_of_abbreviations_gives_each_row_its_abbreviation():
     table = (
         "| 缩略语 | 英文全称 | 中文名称 |\n| --- | --- | --- |\n"

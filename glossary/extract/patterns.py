@@ -10,7 +10,8 @@ Patterns, in both bracket widths, with or without spaces:
 - appositions: English，即中文 · 中文，即English · 关于English，中文 · 中文，也称/又称/也叫/简称/称为 English ·
   中文译为English · English 一般译作中文;
 - slash pairs: 后训练/post-training, post-training/后训练;
-- tables of terms: in a Markdown table whose header names a column of English, the Chinese cell beside it;
+- tables of terms: in a Markdown or plain-text table whose header names a column of English, the Chinese cell
+  nearest it;
 - coordination on both sides (A and B，即 甲和乙) is split into pairs.
 
 Front matter, code spans, fenced code, code in HTML, math, URLs, author-year citations and file names are masked
@@ -398,11 +399,10 @@ def find_sites(text: str, masked: str | None = None) -> list[Site]:
         if inside >= 0 and site.zh_end <= glossed[inside][1]:
             continue
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
-    if "|" in masked:
-        earlier = sorted(sites)
-        for site in _table_sites(masked):
-            site = _with_row_abbreviation(site, masked, earlier, sites)
-            sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
+    earlier = sorted(sites)
+    for site in _table_sites(masked):
+        site = _with_row_abbreviation(site, masked, earlier, sites)
+        sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     for site in _list_sites(masked):
         sites.setdefault((site.zh_end, site.gloss.forms[0].start), site)
     for site in _entry_sites(masked):
@@ -517,7 +517,11 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
 
 # A Markdown table's rows, and the header of a column of English a table of terms has (| 术语 | 英文 | 说明 |)
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
-_ENGLISH_HEADER = re.compile(r"(?:英文|英語|English|英文名称?|英文全称|英文术语|英文原文|原文)", re.I)
+_ENGLISH_HEADER = re.compile(
+    r"(?:英文|英語|English|英文名称?|英文全称|英文术语|英文原文|原文|英文表述|英文翻译|英文对照|英译"
+    r"|English (?:term|name))",
+    re.I,
+)
 
 
 _ABBREVIATION_HEADER = re.compile(r"(?:英文)?(?:缩写|缩略语|缩略词|简称)|abbreviations?|abbr\.?|acronyms?", re.I)
@@ -529,40 +533,109 @@ _REMARK_HEADER = re.compile(r"说明|备注|状态|描述|用法|含义|解释|�
 
 def _table_sites(masked: str) -> Iterator[Site]:
     """A table of terms: in a table whose header names a column of English, each row's English cell glosses the
-    Chinese term beside it, whole: the cell on its left, else on its right (| 位置编码 | Positional Encoding |;
-    | 1 | Dropout | 丢弃法 |). A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their
-    names in English. A column headed 缩写 or Abbreviation gives the abbreviation, where its letters are the
-    English's initials (| CNN | Convolutional Neural Network | 卷积神经网络 |)."""
-    english = abbreviation = -1
-    remarks: set[int] = set()
+    Chinese term nearest it, whole: the cell on its left, else on its right, else further out (| 位置编码 |
+    Positional Encoding |; | 1 | Dropout | 丢弃法 |; | 更正权 | 第16条 | right to rectification |). A table
+    without such a column (| 模型 | Llama 3 | 70B |) lists things, not their names in English. A column headed 缩写
+    or Abbreviation gives the abbreviation, where its letters are the English's initials (| CNN | Convolutional
+    Neural Network | 卷积神经网络 |). Markdown's tables, and plain text's, whose columns are set apart by tabs or
+    runs of spaces (see _aligned_tables)."""
+    header: _Header | None = None
     previous_end = -2
-    for row in _TABLE_ROW.finditer(masked):
+    for row in _TABLE_ROW.finditer(masked) if "|" in masked else ():
         new_table, previous_end = row.start() != previous_end + 1, row.end()
-        if not new_table and english < 0:
-            continue  # a row of a table that is no table of terms
         cells = _cells(masked, row.start(1), row.end(1))
         if new_table:  # this row is its header
-            names = [masked[a:b].strip(" *") for a, b in cells]
-            english = next((k for k, name in enumerate(names) if _ENGLISH_HEADER.fullmatch(name)), -1)
-            abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
-            remarks = {k for k, name in enumerate(names) if _REMARK_HEADER.search(name)}
-        elif english < len(cells) and not _RULE_ROW.fullmatch(masked, *row.span(1)):
-            beside = [
-                _stripped(masked, *cells[k])
-                for k in (english - 1, english + 1)
-                if 0 <= k < len(cells) and k not in remarks
-            ]
-            cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
-            gloss = parse(cell, cells[english][0])
-            # (| GPU 实例化 | GPU Instancing |, see _chinese_name)
-            english_text = gloss.forms[0].text if gloss else ""
-            chinese = next((b for b in beside if _chinese_name(masked[b[0] : b[1]], english_text)), None)
-            if gloss is not None and gloss.abbr is None and 0 <= abbreviation < len(cells):
-                a_start, a_end = _stripped(masked, *cells[abbreviation])
-                if abbreviates(masked[a_start:a_end], gloss.forms[0].text):
-                    gloss = replace(gloss, abbr=Form(masked[a_start:a_end], a_start, a_end))
-            if gloss is not None and chinese is not None:
-                yield Site("table", gloss, *chinese, fixed=True)
+            header = _Header.of(masked, cells)
+        elif header is not None and not _RULE_ROW.fullmatch(masked, *row.span(1)):
+            yield from header.site(masked, cells)
+    for header, rows in _aligned_tables(masked):
+        for cells in rows:
+            yield from header.site(masked, cells)
+
+
+@dataclass(frozen=True)
+class _Header:
+    """The columns of a table of terms: its English, its abbreviations, and its remarks."""
+
+    english: int
+    abbreviation: int
+    remarks: frozenset[int]
+
+    @classmethod
+    def of(cls, masked: str, cells: list[tuple[int, int]]) -> _Header | None:
+        names = [masked[a:b].strip(" *") for a, b in cells]
+        english = next((k for k, name in enumerate(names) if _ENGLISH_HEADER.fullmatch(name)), -1)
+        if english < 0:
+            return None  # no table of terms
+        abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
+        return cls(english, abbreviation, frozenset(k for k, name in enumerate(names) if _REMARK_HEADER.search(name)))
+
+    def site(self, masked: str, cells: list[tuple[int, int]]) -> Iterator[Site]:
+        """The site of a row's term, if any."""
+        english, abbreviation = self.english, self.abbreviation
+        if english >= len(cells):
+            return
+        # (the nearest column first: the one on the left, then the right, then further out)
+        order = sorted((k for k in range(len(cells)) if k != english), key=lambda k: (abs(k - english), k > english))
+        beside = [_stripped(masked, *cells[k]) for k in order if k not in self.remarks]
+        cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
+        gloss = parse(cell, cells[english][0])
+        # (| GPU 实例化 | GPU Instancing |, see _chinese_name)
+        english_text = gloss.forms[0].text if gloss else ""
+        chinese = next((b for b in beside if _chinese_name(masked[b[0] : b[1]], english_text)), None)
+        if gloss is not None and gloss.abbr is None and 0 <= abbreviation < len(cells):
+            a_start, a_end = _stripped(masked, *cells[abbreviation])
+            if abbreviates(masked[a_start:a_end], gloss.forms[0].text):
+                gloss = replace(gloss, abbr=Form(masked[a_start:a_end], a_start, a_end))
+        if gloss is not None and chinese is not None:
+            yield Site("table", gloss, *chinese, fixed=True)
+
+
+# A word of a line of plain text that may head a table of terms: it names a column of English (see
+# _ENGLISH_HEADER) ...
+_HEADER_WORD = re.compile("英文|英語|English|原文|英译")
+# ... set apart from the others by a tab or a run of spaces
+_COLUMN_GAP = re.compile(r"\t+|[ 　]{2,}")
+
+
+def _aligned_tables(masked: str) -> Iterator[tuple[_Header, list[list[tuple[int, int]]]]]:
+    """Plain text's tables of terms: a header line of columns set apart by tabs or runs of spaces, naming a
+    column of English, and the lines right after it with as many columns (权利  GDPR条款  英文表述 ⏎ 更正权  第16条
+    right to rectification)."""
+    seen = -1
+    for word in _HEADER_WORD.finditer(masked):
+        if word.start() < seen:
+            continue  # (a line once)
+        line_start = masked.rfind("\n", 0, word.start()) + 1
+        line_end = masked.find("\n", word.end())
+        seen = line_end = len(masked) if line_end < 0 else line_end
+        cells = _aligned_cells(masked, line_start, line_end)
+        header = _Header.of(masked, cells) if len(cells) > 1 else None
+        if header is None:
+            continue
+        rows, at = [], line_end + 1
+        while at < len(masked):
+            end = masked.find("\n", at)
+            end = len(masked) if end < 0 else end
+            row = _aligned_cells(masked, at, end)
+            if len(row) != len(cells):
+                break
+            rows.append(row)
+            at = end + 1
+        yield header, rows
+
+
+def _aligned_cells(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each column of a plain-text table's line, without the indentation."""
+    while start < end and masked[start] in " \t　":
+        start += 1
+    cells, at = [], start
+    for gap in _COLUMN_GAP.finditer(masked, start, end):
+        cells.append((at, gap.start()))
+        at = gap.end()
+    if at < end:
+        cells.append((at, end))
+    return cells
 
 
 # A list of terms: a line (a list item or not) that holds a term and its English and nothing else, joined by a
