@@ -949,8 +949,6 @@ def import_(
         glossary import terms.csv --columns en,zh,note
         unzip -p project-export.zip terms.tbx | glossary import -
     """
-    from pathlib import Path
-
     from .exchange import display_name
     from .model import STDIN
 

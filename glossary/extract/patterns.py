@@ -427,9 +427,7 @@ def _with_row_abbreviation(site: Site, masked: str, earlier: list[tuple], sites:
     Users | 自然月内的去重活跃用户数，简称 MAU |): an abbreviation an apposition names in the row is the row's term's,
     not of the words before it there, and its abbreviation where its letters are taken from the row's English as
     an abbreviation's are (MAU, and CVR of Conversion Rate)."""
-    row_start = masked.rfind("\n", 0, site.window_start) + 1
-    row_end = masked.find("\n", site.zh_end)
-    row_end = len(masked) if row_end < 0 else row_end
+    row_start, row_end = _line_of(masked, site.window_start, site.zh_end)
     english = site.gloss.forms[0].text
     for key in earlier[bisect_left(earlier, (row_start,)) : bisect_left(earlier, (row_end,))]:
         other = sites.get(key)
@@ -602,27 +600,30 @@ def _aligned_tables(masked: str) -> Iterator[tuple[_Header, list[list[tuple[int,
     """Plain text's tables of terms: a header line of columns set apart by tabs or runs of spaces, naming a
     column of English, and the lines right after it with as many columns (权利  GDPR条款  英文表述 ⏎ 更正权  第16条
     right to rectification)."""
-    seen = -1
+    line_end = -1
     for word in _HEADER_WORD.finditer(masked):
-        if word.start() < seen:
+        if word.start() < line_end:
             continue  # (a line once)
-        line_start = masked.rfind("\n", 0, word.start()) + 1
-        line_end = masked.find("\n", word.end())
-        seen = line_end = len(masked) if line_end < 0 else line_end
+        line_start, line_end = _line_of(masked, word.start(), word.end())
         cells = _aligned_cells(masked, line_start, line_end)
         header = _Header.of(masked, cells) if len(cells) > 1 else None
         if header is None:
             continue
         rows, at = [], line_end + 1
         while at < len(masked):
-            end = masked.find("\n", at)
-            end = len(masked) if end < 0 else end
+            end = _line_of(masked, at)[1]
             row = _aligned_cells(masked, at, end)
             if len(row) != len(cells):
                 break
             rows.append(row)
             at = end + 1
         yield header, rows
+
+
+def _line_of(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """(start, end) of the line holding text[start:end] (a single position where end is None), newlines left out."""
+    line_end = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
 def _aligned_cells(masked: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -659,9 +660,7 @@ def _list_sites(masked: str) -> Iterator[Site]:
     for separator in sorted(m.start() for regex in _LIST_SEPARATORS for m in regex.finditer(masked)):
         if separator < line_end:
             continue  # a line already read (a line of prose holds many)
-        line_start = masked.rfind("\n", 0, separator) + 1
-        line_end = masked.find("\n", separator)
-        line_end = len(masked) if line_end < 0 else line_end
+        line_start, line_end = _line_of(masked, separator)
         if line_end - line_start > _LIST_LINE_LENGTH or not CJK_RE.search(masked, line_start, line_end):
             continue  # (no term: d2l's :label:`...` lines, a time 12:30)
         line = _LIST_LINE.fullmatch(masked, line_start, line_end)
