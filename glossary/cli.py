@@ -127,6 +127,15 @@ def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     return value
 
 
+def _something_to_read(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """PATHS of which one at least exists, else an error before any glossary is created (a mistyped name)."""
+    from .ingest import STDIN
+
+    if not any(raw == STDIN or os.path.lexists(raw) for raw in value):
+        raise click.ClickException(f"no such file or directory: {', '.join(value)}")
+    return value
+
+
 def counted(n: int, noun: str) -> str:
     """A count with its noun: "1 pair", "2 pairs"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
@@ -188,7 +197,7 @@ def path(db: str | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_something_to_read)
 @click.option(
     "--encoding", callback=_codec, help="Decode input with this encoding instead of detecting it (e.g. gbk, big5)."
 )
@@ -217,7 +226,8 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
     as one line; a subtitle file is read a cue a line.
     Running it again on unchanged files changes nothing; a changed file's evidence is replaced.
     Unreadable files, and directories with nothing to read, are skipped with a warning and exit status 1;
-    a directory's files of other kinds are counted in a note.
+    a directory's files of other kinds are counted in a note. When none of PATHS exists, it stops with an
+    error before any glossary is created.
 
     \b
     Example:

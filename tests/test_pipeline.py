@@ -111,6 +111,13 @@ def test_bad_files_are_skipped_with_one_line_each_and_the_rest_goes_on(run, tmp_
     assert encodings == {"good.txt": "utf-8", "gbk.txt": "gb18030"}
 
 
+def test_a_mistyped_path_creates_no_glossary(run, db_path, tmp_path):
+    result = run("extract", str(tmp_path / "artcle.md"), str(tmp_path / "notes"))
+    assert result.exit_code == 1
+    assert result.output == f"Error: no such file or directory: {tmp_path / 'artcle.md'}, {tmp_path / 'notes'}\n"
+    assert not db_path.exists()
+
+
 def test_stdin_is_a_document(run, glossary):
     result = run("extract", "-", input=GLOSSED.encode("gbk"))
     assert result.exit_code == 0, result.output
