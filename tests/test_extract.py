@@ -1396,6 +1396,8 @@ def test_full_width_letters_gloss_as_ascii_ones():
         "该公司（Google DeepMind）发布了新模型。",  # a name of an instance of what the Chinese says
         "我们用的深度学习框架（PyTorch）很好。",  # ... a name made of words (Torch), however like an acronym
         "这个改进版本（AdamW）如今已经成为标准。",
+        "我们用本地模型（Ollama）来跑推理。",  # ... a name no dictionary's English holds
+        "前端用的框架（Vue）也要升级。",
         "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names

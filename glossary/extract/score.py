@@ -70,6 +70,13 @@ def _brand_name(english: str) -> bool:
     return re.search(r"[a-z][A-Z]", english) is not None
 
 
+def _proper_name(english: str) -> bool:
+    """Capitalised words none of which CC-CEDICT's definitions use (Ollama, Velodyne VLP-16): a name, as a brand
+    name is, where a capitalised word of the vocabulary is a book's style for a gloss (Attention)."""
+    words = re.findall(r"[A-Za-z]{3,}", english)
+    return bool(words) and all(w[0].isupper() and not of_english_vocabulary(w) for w in words)
+
+
 # A capitalised word inside a name (Torch, Adam, Polar): not the letters of an acronym (LoRA, RoBERTa, kNN)
 _NAMED_WORD = re.compile(r"[A-Z][a-z]{3,}")
 _COMMON_WORDS = re.compile(r"[a-z]+(?:[ -][a-z]+)+")
@@ -134,7 +141,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
             and len(words) == len(side.vocabulary)
             and min(map(len, words)) > 1
         )
-        logit -= 2.5 if _brand_name(english) else 0.5 if parallel else 1.5
+        logit -= 2.5 if _brand_name(english) or _proper_name(english) else 0.5 if parallel else 1.5
     else:
         logit -= 0.3  # new coinages: the dictionary cannot judge
     if choice is not None:
