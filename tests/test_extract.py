@@ -1034,6 +1034,8 @@ def test_a_table_of_terms_glosses_the_chinese_beside_its_english_column():
 def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
     assert pairs("**梯度裁剪可以缓解梯度爆炸**（gradient clipping）", minimum=0.0) == set()
     assert pairs("“隐私与安全是一体两面”（privacy and security）", minimum=0.0) == set()
+    assert pairs("**数据增强能提升模型的泛化能力**（data augmentation）", minimum=0.0) == set()  # 能, as 可以
+    assert pairs("我们发现“训练久了模型会过拟合”（overfitting）。", minimum=0.0) == set()
 
 
 @pytest.mark.parametrize(
