@@ -1036,6 +1036,8 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
     assert pairs("“隐私与安全是一体两面”（privacy and security）", minimum=0.0) == set()
     assert pairs("**数据增强能提升模型的泛化能力**（data augmentation）", minimum=0.0) == set()  # 能, as 可以
     assert pairs("我们发现“训练久了模型会过拟合”（overfitting）。", minimum=0.0) == set()
+    # (a preposition inside, 在, opens a phrase: the marks hold a description, not the term)
+    assert pairs("研究关注“患者在术后出现的感染”（postoperative infection rate）。", minimum=0.0) == set()
 
 
 @pytest.mark.parametrize(

@@ -176,15 +176,17 @@ def _joins_what_is_said(words: Sequence[str], k: int, english: EnglishSide) -> b
     """Whether the k-th word of what the author marked as a term, quoted or set in bold, joins two parts that
     each say the English: the marks then hold the term, a 的 or a 即 inside it as well (“设计即隐私" "privacy by
     design", 「了解你的客户」 "know your customer"). Or the part after says something, and leaves English unsaid that
-    the part before may say where the dictionary cannot tell (“鬼魅般的超距作用" "spooky action at a distance": 鬼魅
-    "spooky"). Not a clause: “过拟合是最常见的问题" "overfitting", 所谓的长尾分布, 经典的卷积神经网络
-    "convolutional neural network"."""
+    the part before may say where the dictionary cannot tell, unless a preposition opens the part after (“鬼魅般的
+    超距作用" "spooky action at a distance": 鬼魅 "spooky"; not “患者在术后出现的感染" "postoperative infection rate").
+    Not a clause: “过拟合是最常见的问题" "overfitting", 所谓的长尾分布, 经典的卷积神经网络 "convolutional neural
+    network"."""
     if not 0 < k < len(words) - 1 or words[k] in NAMING_WORDS:
         return False
     before, after = "".join(words[:k]), "".join(words[k + 1 :])
     said_before, said_after = alignment(before, english)[1], alignment(after, english)[1]
     said = alignment(before + after, english)[1]
-    return said > said_before and (said > said_after or said_after < len(english.vocabulary))
+    unsaid_after = said_after < len(english.vocabulary) and pos_tag(words[k]) != "p"
+    return said > said_before and (said > said_after or unsaid_after)
 
 
 def _marks_a_clause(option: SpanOption, english: EnglishSide) -> bool:
