@@ -1053,6 +1053,12 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
         ("Transformer 通常被译为“变换器”，但也常直接用英文。", {("变换器", "Transformer")}),
         ("hallucination 一词常被译为“幻觉”。", {("幻觉", "hallucination")}),
         ("robustness 通常被翻译为鲁棒性。", {("鲁棒性", "robustness")}),
+        ("业界通常把 embedding 译为嵌入向量。", {("嵌入向量", "embedding")}),  # (the adverb before 把)
+        ("我们一般把鲁棒性译为 robustness。", {("鲁棒性", "robustness")}),
+        # alternatives in Chinese, each a rendering (not the 或 of 异或 "XOR")
+        ("robustness 通常译为鲁棒性或稳健性。", {("鲁棒性", "robustness"), ("稳健性", "robustness")}),
+        ("Transformer 一般译为变换器或者转换器。", {("变换器", "Transformer"), ("转换器", "Transformer")}),
+        ("XOR gate 一般译为异或门。", {("异或门", "XOR gate")}),
         # ... not what a program or a text becomes, a rendering done once, nor Chinese that goes on past it
         ("代码会被编译为 WebAssembly 运行。", set()),
         ("模型把用户输入翻译成SQL语句。", set()),

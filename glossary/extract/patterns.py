@@ -111,6 +111,8 @@ _RENDERED_AS = (
     "\\s*(?:[，,]\\s*)?(?:(?P<usual>一般|通常|常|多|也|又|可|往往|大多)被?翻?|被?(?<![编解破翻直音意转误错]))"
     "译(?:为|作|成)\\s*"
 )
+# ... or after such an adverb before 把 (业界通常把 embedding 译为嵌入向量, 一般把鲁棒性译为 robustness)
+_USUALLY_PUT = re.compile("(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?把[^，,。；;：:！？!?]{0,16}$")
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
@@ -173,6 +175,8 @@ _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就�
 # What joins the members of a coordination on either side (not the and of plan-and-execute, nor the & of R&D: one
 # word)
 COORDINATION_ZH = re.compile(f"[和与及、]|以及|(?<=[{CJK_CHAR}])&(?=[{CJK_CHAR}])")  # (Wide & Deep 模型: one name)
+# 或 between two words of two characters or more: alternatives (鲁棒性或稳健性), not the 或 of 异或 "XOR"
+_ALTERNATIVE_ZH = re.compile(f"(?<=[{CJK_CHAR}]{{2}})或者?(?=[{CJK_CHAR}]{{2}})")
 COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|,)\s*")
 # Up to the last word after the first that makes a run of English a clause or names what follows: a pronoun, an
 # auxiliary or modal verb (it is, we can), a naming participle (is called, known as). Written in lower case and
@@ -997,7 +1001,9 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 and not _SPELLED_OUT.match(masked, max(0, m.start("en") - 2))
             ):
                 continue  # 词项（term），即索引的基本单位: what follows explains the term before the bracket
-            if "usual" in regex.groupindex and not (m.group("usual") or m.group("quoted")):
+            if "usual" in regex.groupindex and not (
+                m.group("usual") or m.group("quoted") or _USUALLY_PUT.search(masked, max(0, m.start() - 20), m.start())
+            ):
                 continue  # (a rendering done once, not a usage: see _RENDERED_AS)
             en_text = m.group("en").rstrip()
             en_start = m.start("en")
@@ -1103,13 +1109,14 @@ def _starts_a_phrase(text: str) -> bool:
 def _fixed_chinese(
     pattern: str, masked: str, en_text: str, en_start: int, zh_start: int, zh_end: int
 ) -> Iterator[Site]:
-    """Sites whose Chinese is delimited by the pattern; coordination on both sides becomes one site per pair."""
+    """Sites whose Chinese is delimited by the pattern; coordination on both sides becomes one site per pair, and
+    alternatives in Chinese (鲁棒性或稳健性) one site each with the whole English."""
     zh_parts = _split_positions(masked, zh_start, zh_end, COORDINATION_ZH)
     en_parts = _split_positions(masked, en_start, en_start + len(en_text), COORDINATION_EN)
     if len(zh_parts) == 1:
-        yield Site(
-            pattern, EnglishGloss((Form(en_text, en_start, en_start + len(en_text)),)), zh_start, zh_end, fixed=True
-        )
+        whole = EnglishGloss((Form(en_text, en_start, en_start + len(en_text)),))
+        for zs, ze in _split_positions(masked, zh_start, zh_end, _ALTERNATIVE_ZH):
+            yield Site(pattern, whole, zs, ze, fixed=True)
         return
     if len(zh_parts) != len(en_parts):
         return  # the two sides do not line up: no guessing
