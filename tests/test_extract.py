@@ -655,6 +655,9 @@ GLOSSES = [
     ("后训练/post-training是本文的重点。", {("后训练", "post-training")}),
     # ... before a word that starts a phrase of its own (通常 "usually"), not a noun the pair would modify
     ("后训练/post-training 通常包括监督微调和偏好对齐。", {("后训练", "post-training")}),
+    # ... or before a noun, where the Chinese says every word of the English: a gloss inside a compound
+    ("后训练/post-training 阶段很关键。", {("后训练", "post-training")}),
+    ("块大小/chunk size 太小会丢上下文。", {("块大小", "chunk size")}),
     # ... two in a row: the second term holds nothing of the first pair's English
     ("内核态/kernel mode和用户态/user mode是两种运行状态。", {("内核态", "kernel mode"), ("用户态", "user mode")}),
     # quotes and emphasis mark the start when present
@@ -1399,7 +1402,7 @@ def test_full_width_letters_gloss_as_ascii_ones():
         "通常被分成更大的组(NVIDIA称之为warps)。",  # Chinese in the English slot
         "其时间步从(i+1)到(i+T)。",  # arithmetic
         "可以把复杂度降到 O(n log n)。",  # a formula's variables
-        "数据/data 增强很重要。",  # a slash pair before a noun of action jieba tags a verb: a compound goes on
+        "混合代码/arxiv 数据也很多。",  # a slash list of two items, the second a compound that goes on
         "计算通道维上的和(axis=1)。",  # code
         "训练过程（Algorithm 1）如下所示。",  # a numbered part of the document
         "这一结论见命题（Proposition 2）。",  # another

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from ..ingest import FRONT_MATTER
 from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
-from .align import aligns, dictionary_knows
+from .align import alignment, aligns, dictionary_knows
 from .english import (
     CUT_OFF,
     SENTENCE_WORDS,
@@ -43,6 +43,7 @@ from .english import (
     parse,
     shortens,
 )
+from .english_side import EnglishSide
 from .frozen import Picklable
 from .segment import FRAME_OPENERS, tokens
 
@@ -1021,7 +1022,11 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 continue
             if pattern.startswith(("zh/", "en/")):
                 left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
-                if not _isolated_slash_pair(masked, left, m.end()):
+                # (a Chinese before the slash that says every word of the English glosses it, whatever follows)
+                side = EnglishSide.of(en_text)
+                said = alignment(masked[left : m.end("zh")], side)[1] if pattern == "zh/en" else 0
+                translated = said >= len(side.vocabulary) > 0
+                if not _isolated_slash_pair(masked, left, m.end(), translated):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
                 if not _glossed_otherwise(masked, m.end("zh"), en_text):
@@ -1079,17 +1084,18 @@ _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJ
 _NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
 
 
-def _isolated_slash_pair(masked: str, start: int, end: int) -> bool:
+def _isolated_slash_pair(masked: str, start: int, end: int, translated: bool = False) -> bool:
     """A slash pair stands alone: not one item of a slash list (需求 / 数据结构 / APIs), not the first half of a
     compound that goes on (混合代码/ arxiv 数据), not two alternatives (训练模式/inference mode 之间), not a path.
-    ``start`` is where its left side starts."""
+    ``start`` is where its left side starts. Where the Chinese says all the English (``translated``), the pair is
+    a gloss inside a compound that goes on: 后训练/post-training 阶段."""
     before = masked[max(0, start - 3) : start].rstrip(" ")
     after = masked[end : end + 3].lstrip(" ")
     if before.endswith("/") or after.startswith("/"):
         return False
     if after and re.match(_CJK, after):
         # 后训练/post-training是…, 后训练/post-training 通常…; not 代码/ arxiv 数据
-        return after[0] in _AFTER_A_NAME or _starts_a_phrase(masked[end : end + 8].lstrip(" "))
+        return translated or after[0] in _AFTER_A_NAME or _starts_a_phrase(masked[end : end + 8].lstrip(" "))
     return not after or not after[0].isalnum()
 
 
