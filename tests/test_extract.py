@@ -1360,6 +1360,24 @@ def test_an_acronym_is_no_function_word_it_spells(text, expected):
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation named after the bracket
+        ("直接偏好优化（Direct Preference Optimization），简称 DPO。", ("Direct Preference Optimization", "DPO")),
+        ("完全分片資料平行（Fully Sharded Data Parallel），以下簡稱FSDP。", ("Fully Sharded Data Parallel", "FSDP")),
+        ("梯度下降（gradient descent），简称 SGD。", ("gradient descent", None)),  # (not the English's letters)
+        # an abbreviation in marks before the bracket that spells it out, as one without them
+        ("**IVF**（倒排文件索引，Inverted File Index）中", ("Inverted File Index", "IVF")),
+        ("*Large Language Model*（大语言模型，LLM）很火。", ("Large Language Model", "LLM")),
+    ],
+)
+def test_an_abbreviation_named_beside_the_gloss_is_the_pairs(text, expected):
+    (found,) = extract_pairs(text)
+    assert (found.en, found.abbr) == expected
+    assert text[found.en_start : found.en_end] == found.en
+
+
 @pytest.mark.parametrize("text", ["这个按钮（THIS BUTTON）会删除数据。", "查询里用了 IN 子句（IN clause）。"])
 def test_words_in_capitals_are_function_words_where_the_english_is_more_than_an_acronym(text):
     assert not extract_pairs(text)

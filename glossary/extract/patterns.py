@@ -329,8 +329,10 @@ def _spacing(before: str, space_after: str) -> bool:
 
 
 def _english_before(masked: str, end: int) -> Form | None:
-    """The English name ending at ``end``: the Latin words before it, without leading function words."""
-    match = re.search(f"({_LATIN_RUN})\\s*$", masked[max(0, end - 120) : end])
+    """The English name ending at ``end``: the Latin words before it, without leading function words, set in bold
+    or italics or not (**ORPO**（比值比偏好优化，…）). (Not in quotes, which hold examples as often: “go to the bank
+    to sit down”（去河岸坐下来）.)"""
+    match = re.search(f"({_LATIN_RUN})[\\s*]*$", masked[max(0, end - 120) : end])
     if not match:
         return None
     text = match.group(1)
@@ -464,6 +466,20 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
         yield Site("zh(en)", gloss, start, end, markup_start=hint)
 
 
+# An abbreviation named after the bracket: 直接偏好优化（Direct Preference Optimization），简称 DPO
+_NAMED_AFTER = re.compile(
+    f"\\s*[，,]?\\s*(?:(?:以下|下文)?简称|缩写为?|下称)为?\\s*[“「]?(?P<abbr>{_ACRONYM})(?![A-Za-z0-9])"
+)
+
+
+def _abbreviation_after(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
+    """The gloss, with the abbreviation named right after its bracket where its letters are the English's."""
+    named = _NAMED_AFTER.match(masked, end) if gloss.abbr is None and len(gloss.forms) == 1 else None
+    if named and (abbreviates(named["abbr"], gloss.forms[0].text) or shortens(named["abbr"], gloss.forms[0].text)):
+        return replace(gloss, abbr=Form(named["abbr"], named.start("abbr"), named.end("abbr")))
+    return gloss
+
+
 def _bracket_sites(masked: str) -> Iterator[Site]:
     for m in _BRACKET.finditer(masked):
         content, open_at = m.group(1), m.start()
@@ -474,7 +490,7 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 continue
         gloss = parse(content, m.start(1))
         if gloss is not None:
-            yield from _term_before(masked, open_at, gloss)
+            yield from _term_before(masked, open_at, _abbreviation_after(masked, m.end(), gloss))
             continue
         inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
         if (
