@@ -587,6 +587,13 @@ GLOSSES = [
         "它包括预训练、微调和对齐（pre-training, fine-tuning, and alignment）。",
         {("预训练", "pre-training"), ("微调", "fine-tuning"), ("对齐", "alignment")},
     ),
+    # ... each member in its marks, which delimit it
+    (
+        "LSTM 有*输入门*、*遗忘门*和*输出门*（input gate, forget gate and output gate）。",
+        {("输入门", "input gate"), ("遗忘门", "forget gate"), ("输出门", "output gate")},
+    ),
+    ("模型由**编码器**和**解码器**（encoder and decoder）组成。", {("编码器", "encoder"), ("解码器", "decoder")}),
+    ("有*甲*、“编码器”和“解码器”（encoder and decoder）。", {("编码器", "encoder"), ("解码器", "decoder")}),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
     # ... after an abbreviation spelled out in its bracket

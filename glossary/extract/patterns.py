@@ -457,13 +457,39 @@ def _gloss_end(gloss: EnglishGloss) -> int:
 
 
 def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Site]:
-    """The site of a gloss in the bracket at ``open_at`` of the Chinese before it (中文（English）), if any."""
+    """The site of a gloss in the bracket at ``open_at`` of the Chinese before it (中文（English）), if any; or
+    where the English lists terms and marks set each of them apart (*输入门*、*遗忘门*和*输出门*), each one's."""
     start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
     if start < open_at and re.search(_CJK, masked[start:open_at]):
         end = open_at
-        while masked[end - 1] in ' \t*”」』》’"':
+        while masked[end - 1] in _MARKS:
             end -= 1
+        if hint is not None and len(gloss.forms) == 1:
+            form = gloss.forms[0]
+            listed = len(_split_positions(masked, form.start, form.end, COORDINATION_EN))
+            first = _first_marked_member(masked, hint, listed - 1)
+            members = list(_fixed_chinese("zh(en)", masked, form.text, form.start, first, end)) if first < hint else []
+            if members:  # (as many on both sides)
+                yield from members
+                return
         yield Site("zh(en)", gloss, start, end, markup_start=hint)
+
+
+_MARKS = ' \t*”」』》’"'
+# A marked term, then a word that coordinates it with the next (*输入门*、, “编码器”和), ending where the next
+# term's marks open
+_MARKED_MEMBER = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ \t]*(?:、|和|与|及|以及|或)[ \t]*[*“「『《]+$")
+
+
+def _first_marked_member(masked: str, start: int, before: int) -> int:
+    """The start of the first of up to ``before`` marked terms coordinated with the one marked at ``start``, or
+    ``start``."""
+    for _ in range(before):
+        member = _MARKED_MEMBER.search(masked, max(0, start - 24), start)
+        if member is None:
+            break
+        start = member.start(1)
+    return start
 
 
 # An abbreviation named after the bracket: 直接偏好优化（Direct Preference Optimization），简称 DPO
@@ -1149,10 +1175,19 @@ def _fixed_chinese(
 
 
 def _split_positions(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
+    """The parts between the separators, each without the marks and spaces around it."""
     parts = []
     at = start
     for m in separator.finditer(text, start, end):
         parts.append((at, m.start()))
         at = m.end()
     parts.append((at, end))
-    return [(s, e) for s, e in parts if e > s]
+    trimmed = []
+    for s, e in parts:
+        while s < e and text[s] in _MARKS + "*“「『《‘":
+            s += 1
+        while e > s and text[e - 1] in _MARKS:
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
