@@ -792,6 +792,11 @@ GLOSSES = [
     ("長短期記憶透過閘門機制（gating mechanism）緩解了這個問題。", {("闸门机制", "gating mechanism")}),
     # an inflected word is one English word (thrashing, not thrash + ing), which two characters say
     ("系统内存不足时会出现颠簸（thrashing），大量时间花在换页上。", {("颠簸", "thrashing")}),
+    # after 把 (or 将), the words before a verb that says the English are its object; not so before a noun
+    ("我们可以把权重卸载（offload）到 CPU 内存里。", {("卸载", "offload")}),
+    ("先把数据去重（deduplicate）再训练。", {("去重", "deduplicate")}),
+    ("把最佳化器狀態卸載（offload）到 CPU。", {("卸载", "offload")}),
+    ("以及将多个小芯片（chiplet）集成在一起。", {("小芯片", "chiplet")}),
     # a word says what the English says once, though a lone character of a later word may mean it too (元 "part")
     (
         "朴素的高斯消元在主元很小时会放大误差。部分主元法（partial pivoting）的做法是：选绝对值最大的元素作主元。",

@@ -456,7 +456,17 @@ def score_span(
     # dictionary word the English does not say, a noun (see _unaligned_cost), and loses its credit
     context = said.first_unknown and not named and (said.unknown > slack or _glued_to_a_name(words, english))
     slack = max(0, slack - said.unknown)
-    cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, option.after_modal, weights)
+    # After 把, words that say nothing before a verb that says all the English are its object: context
+    # (把|权重|卸载 "offload", 把|数据|去重 "deduplicate"; not 将|多个|小|芯片 "chiplet")
+    object_first = (
+        option.after_disposal
+        and says_everything
+        and 0 in said.unaligned
+        and can_be_verb(next((w for k, w in enumerate(words) if k not in said.unaligned), ""))
+    )
+    # (需要|定义凸集: after a modal comes a verb)
+    context_first = object_first or (option.after_modal and can_be_verb(words[0]))
+    cost, slack = _unaligned_cost(words, said.unaligned, content_first, slack, english, context_first, weights)
     # English words left that no word of the span could translate: the term is more than the span (最终|一致性
     # "eventual consistency" against 一致性).
     score = said.score - cost - weights.unexplained * max(0, slack - (said.free - said.unknown))
@@ -705,20 +715,22 @@ def _unaligned_cost(
     content_first: bool,
     slack: int,
     english: EnglishSide,
-    after_modal: bool,
+    context_first: bool,
     weights: Weights,
 ) -> tuple[float, int]:
     """The price of the dictionary words at these positions that say no English word, nearest the gloss first;
-    and the slack (English words nothing said) they leave."""
+    and the slack (English words nothing said) they leave. ``context_first``: the first word is context, whatever
+    it is."""
     cost = 0.0
     for position in reversed(unaligned):
         if position == 0 and (LATIN.search(words[0]) or words[0][:1].isdigit()):
             # A100 显卡 "GPU": a Latin word the English would have kept; one it writes (S 型函數 "sigmoid") is free
             cost += 0 if latin_said(words[0], english) else weights.unaligned_other
-        elif position == 0 and ((after_modal and can_be_verb(words[0])) or words[0] in FRAME_OPENERS):
+        elif position == 0 and (context_first or words[0] in FRAME_OPENERS):
             # 需要|定义凸集: after a modal comes a verb, context for the term (not a word with no verb sense:
-            # 需要|智能体); 面向|多跳问答 "for multi-hop question answering": a frame's preposition without the
-            # frame's 的 (see _said) opens a phrase, not a name
+            # 需要|智能体); 把|权重|卸载: the object of the verb the English says; 面向|多跳问答 "for multi-hop
+            # question answering": a frame's preposition without the frame's 的 (see _said) opens a phrase, not a
+            # name
             cost += weights.unaligned_other
         elif position > 0 and ends_phrase(words[position], english):
             # 处理器|上（CPU）, 情况|下|早停: a localiser ends a phrase

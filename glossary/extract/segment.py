@@ -75,6 +75,11 @@ FRAME_OPENERS = {
 }
 
 
+# The markers of the disposal construction (把权重卸载到 CPU "offload the weights to the CPU"): the verb's object
+# comes between them and the verb.
+_DISPOSAL = frozenset("把 将".split())
+
+
 # Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
 MODALS = frozenset(
     "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
@@ -383,6 +388,7 @@ class SpanOption(Picklable):
     # a word of three characters or more in jieba's dictionary that the span starts inside, as its parts outside and
     # inside the span (应用|层规范化, 检|查点): a word all the same where the English says the part left out
     inside_listed: tuple[str, str] = ("", "")
+    after_disposal: bool = False  # a 把 (or 将) before the span in its clause: the verb's object comes before it
 
     @property
     def first_is_content(self) -> bool:
@@ -436,9 +442,12 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
         # or after a preposition glued to the first character (对|流处理)
         inside_word: dict[int, tuple[str, str]] = {}
         inner: dict[int, tuple[str, str]] = {}
+        disposed: set[int] = set()  # starts after a 把 of the window (把|权重|卸载)
         for k, word in enumerate(in_context):
             suffixes[at] = in_context[k:]
             previous[at] = in_context[k - 1] if k else ""
+            if k and (disposed or in_context[k - 1] in _DISPOSAL):
+                disposed.add(at)
             if _name_piece(word):
                 inside_word.update({at + cut: (word[:cut], word[cut:]) for cut in range(1, len(word))})
             elif glued_preposition(word):
@@ -470,6 +479,7 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
                     len(previous.get(start, "")) > 1,
                     previous.get(start, ""),
                     inner.get(start, ("", "")),
+                    start in disposed,
                 )
             )
     return options
