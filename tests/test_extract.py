@@ -1446,6 +1446,9 @@ def test_full_width_letters_gloss_as_ascii_ones():
         "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names
         "请发送至技术支持（support@163.com）。",  # an address, not a metric's cut-off
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
+        "生成时要设置 max_tokens（生成的最大长度）。",  # a name of code, outside a code span, and what it holds
+        "HNSW 有两个参数：M 和 efConstruction（构建时的候选列表大小）。",
+        "调用 model.generate（生成）即可。",
         "BERT（Devlin et al.，谷歌）很有名。",  # a name, its authors and its maker: BERT abbreviates neither
         "模型在知识问答（5-shot）上得分很高。",  # a setting, not a name: a number and one word
         "他后来总结道（now I understand everything）。",  # a sentence: an I inside it is no numeral

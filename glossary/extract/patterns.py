@@ -344,7 +344,15 @@ def _english_before(masked: str, end: int) -> Form | None:
     text = text.rstrip()
     if not text or not looks_like_term(text):
         return None
+    if _IDENTIFIER_END.search(masked, max(0, start - 2), start) or _CAMEL_IDENTIFIER.fullmatch(text):
+        return None
     return Form(text, start, start + len(text))
+
+
+# A name of code, whose bracket describes what it holds, not how Chinese says it: max_tokens（生成的最大长度）,
+# model.generate（生成）, efConstruction（构建时的候选列表大小）. (Not mRNA, iOS, vLLM: an acronym's capitals.)
+_IDENTIFIER_END = re.compile(r"(?:[A-Za-z0-9]_|[A-Za-z]\.)$")
+_CAMEL_IDENTIFIER = re.compile(r"[a-z]+[A-Z][a-z]+\b")
 
 
 _ACRONYM = r"[A-Z][A-Za-z0-9]{0,8}[A-Z0-9]"
