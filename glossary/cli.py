@@ -235,7 +235,7 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
         glossary extract --encoding gbk notes.txt
         cat article.md | glossary extract -
     """
-    from .ingest import SUFFIX_FORMATS, iter_inputs
+    from .ingest import SUFFIXES_READ, iter_inputs
     from .pipeline import extract_files
 
     passed_over: list[Path] = []
@@ -262,9 +262,9 @@ def extract(glossary, paths: tuple[str, ...], encoding: str | None, jobs: int, m
     passed_over = [p for p in passed_over if p.resolve() not in own]
     if passed_over:
         suffixes = ", ".join(sorted({p.suffix.lower() or "no suffix" for p in passed_over}))
-        *others, last = SUFFIX_FORMATS
-        read = f"{', '.join(others)} and {last}"
-        click.echo(f"{counted(len(passed_over), 'file')} not read ({suffixes}): only {read} files are read", err=True)
+        click.echo(
+            f"{counted(len(passed_over), 'file')} not read ({suffixes}): only {SUFFIXES_READ} files are read", err=True
+        )
     click.echo(
         f"{counted(report.documents, 'document')} extracted, {report.unchanged} unchanged, {len(report.skipped)} "
         f"skipped; {counted(report.occurrences, 'occurrence')} of {counted(report.pairs, 'pair')} "

@@ -35,7 +35,8 @@ SUFFIX_FORMATS = {
     ".srt": "subtitles",
     ".vtt": "subtitles",  # (WebVTT: the same cues, after a header)
 }
-_SUFFIX_LIST = ", ".join(SUFFIX_FORMATS)
+*_others, _last = SUFFIX_FORMATS
+SUFFIXES_READ = f"{', '.join(_others)} and {_last}"  # (for messages: ".txt, .text, ... and .vtt")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 _BOMS = (
@@ -147,7 +148,10 @@ def decode(data: bytes, encoding: str | None = None, name: str = "input") -> tup
         names = {"big5hkscs": "big5", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
         return data.decode(best), names.get(best, best)
     if _looks_binary(data):
-        raise DocumentError(f"{name}: binary file, not text")
+        suffix = Path(name).suffix.lower()
+        # (a .docx or .pdf named explicitly: the note a directory's files of other kinds get)
+        other = f" (only {SUFFIXES_READ} files are read)" if suffix and suffix not in SUFFIX_FORMATS else ""
+        raise DocumentError(f"{name}: binary file, not text{other}")
     raise DocumentError(f"{name}: cannot tell its encoding (not UTF-8, UTF-16, GB18030 or Big5); pass --encoding")
 
 
@@ -563,7 +567,7 @@ def read_document(path: str, *, encoding: str | None = None, max_bytes: int = DE
         raise DocumentError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
         # (iter_inputs passes on a directory with nothing to read in it)
-        raise DocumentError(f"{path}: a directory with no {_SUFFIX_LIST} files in it") from exc
+        raise DocumentError(f"{path}: a directory with no {SUFFIXES_READ} files in it") from exc
     except PermissionError as exc:
         raise DocumentError(f"{path}: permission denied") from exc
     except OSError as exc:
