@@ -144,4 +144,10 @@ def test_the_example_shows_the_term_as_a_word_of_its_own():
     from glossary.extract.termhood import _example
 
     text = "这两种方法的速度相差了一个数量级，非常明显。词元的个数决定了序列的长度，也决定了计算量。"
-    assert _example("个数", [("a.md", text, text)]) == ("词元的个数决定了序列的长度，也决定了计算量。", "a.md")
+    assert _example("个数", [("a.md", text, text)]) == ("词元的个数决定了序列的长度，也决定了计算量。", "a.md", "个数")
+
+
+def test_a_term_of_a_traditional_document_and_its_example_are_shown_as_written():
+    text = "開啟梯度檢查點之後，記憶體用量明顯下降。梯度檢查點會讓訓練變慢，但激活值記憶體可以省下很多。"
+    (found,) = [u for u in untranslated_terms([("a.md", text)], set()) if u.zh.startswith("梯度")]
+    assert (found.zh, found.example) == ("梯度檢查點", "開啟梯度檢查點之後，記憶體用量明顯下降。")

@@ -187,7 +187,8 @@ def untranslated_terms(
     """
     # A Markdown file's front matter is metadata: its title: 大模型入门 is neither a sighting nor an example. (Code
     # is read: its comments are prose, and use the terms.)
-    simplified = [(p, text, without_front_matter(text)) for p, text in ((p, to_simplified(t)) for p, t in documents)]
+    # Counted in simplified characters; shown as written (t2s maps character for character: the offsets hold).
+    simplified = [(p, *_as_written(text)) for p, text in documents]
     runs = [run for _, _, read in simplified for run in _RUN.findall(read)]
     joined = "\n".join(runs)
     found: list[Untranslated] = []
@@ -197,10 +198,10 @@ def untranslated_terms(
         where = [(path, text, read) for path, text, read in simplified if cand.zh in read]
         if _only_opening_lines(cand.zh, [read for _, _, read in where]):
             continue
-        example, document = _example(cand.zh, where)
+        example, document, written = _example(cand.zh, where)
         found.append(
             Untranslated(
-                zh=cand.zh,
+                zh=written,
                 count=cand.count,
                 documents=len(where),
                 score=cand.score,
@@ -230,27 +231,33 @@ def _only_opening_lines(zh: str, texts: Iterable[str]) -> bool:
     return True
 
 
-def _example(zh: str, where: Sequence[tuple[str, str, str]], tries: int = 20) -> tuple[str | None, str | None]:
-    """(sentence, document) showing the term in use: of its first sightings, a sentence that reads as one (it
-    ends in a full stop, and is neither a heading nor a line of keywords), not too long to read, and where the
-    term is a word of its own (not 个数 inside 一个|数量级). ``where`` holds (path, text, the text masked): a
-    sighting is one outside code, its sentence is the text's."""
-    sightings: list[tuple[float, int, str, str, str, int]] = []
+def _as_written(text: str) -> tuple[str, str]:
+    """The text to quote (as written, unless simplifying changed its length) and the text to count: simplified,
+    its front matter masked."""
+    simplified = to_simplified(text)
+    return (text if len(simplified) == len(text) else simplified), without_front_matter(simplified)
+
+
+def _example(zh: str, where: Sequence[tuple[str, str, str]], tries: int = 20) -> tuple[str | None, str | None, str]:
+    """(sentence, document, the term as written there) showing the term in use: of its first sightings, a
+    sentence that reads as one (it ends in a full stop, and is neither a heading nor a line of keywords), not too
+    long to read, and where the term is a word of its own (not 个数 inside 一个|数量级). ``where`` holds (path,
+    text, the text simplified and masked): a sighting is one outside code, its sentence is the text's."""
+    sightings: list[tuple[float, int, str, str, str, str, int]] = []
     for path, text, read in where:
         start = read.find(zh)
         while start != -1 and len(sightings) < tries:
             sentence = sentence_at(text, start, start + len(zh))[0]
-            sightings.append((_readability(sentence), -len(sightings), sentence, path, text, start))
+            sightings.append((_readability(sentence), -len(sightings), sentence, path, text, read, start))
             start = read.find(zh, start + len(zh))
         if len(sightings) >= tries:
             break
     if not sightings:
-        return None, None
+        return None, None, zh
     sightings.sort(reverse=True)
-    for _, _, sentence, path, text, start in sightings:
-        if _stands_alone(text, start, len(zh)):
-            return sentence, path
-    return sightings[0][2], sightings[0][3]
+    best = next((s for s in sightings if _stands_alone(s[5], s[6], len(zh))), sightings[0])
+    _, _, sentence, path, text, _, start = best
+    return sentence, path, text[start : start + len(zh)]
 
 
 def _stands_alone(text: str, start: int, length: int) -> bool:
