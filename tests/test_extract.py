@@ -2143,6 +2143,8 @@ def test_an_abbreviation_defined_elsewhere_is_attached_to_the_pair():
         ("IF即Instruction Following，考察模型", [("IF", "Instruction Following")]),
         ("LLM（Large Language Model）很大", [("LLM", "Large Language Model")]),
         ("大语言模型 Large Language Model（LLM）", [("LLM", "Large Language Model")]),
+        ("**HNSW**，全称 Hierarchical Navigable Small World，即分层", [("HNSW", "Hierarchical Navigable Small World")]),
+        ("RAG 的全称是 Retrieval-Augmented Generation。", [("RAG", "Retrieval-Augmented Generation")]),
         # capitals inside a word are not an acronym; the definition after them still counts
         ("xLLM（Large Language Model）", []),
         ("xIF即Instruction Following GPT（Generative Pre Trained）", [("GPT", "Generative Pre Trained")]),

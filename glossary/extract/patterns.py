@@ -360,7 +360,8 @@ _ACRONYM = r"[A-Z][A-Za-z0-9]{0,8}[A-Z0-9]"
 # Large Language Model（LLM）. Each regex starts at the acronym, which is rare, so whole texts scan fast: the
 # engine skips to capitals only while the pattern starts with them, so "not inside a word" is checked in code.
 _ABBR_THEN_ENGLISH = re.compile(
-    f"(?P<abbr>{_ACRONYM})\\s*(?:[，,]?\\s*即|{_OPEN})\\s*(?P<en>{_LATIN_RUN})\\s*(?P<close>{_CLOSE})?"
+    f"(?P<abbr>{_ACRONYM})\\**\\s*(?:[，,]?\\s*(?:即|(?:的)?全称(?:是|为)?)|{_OPEN})\\s*(?P<en>{_LATIN_RUN})\\s*"
+    f"(?P<close>{_CLOSE})?"
 )
 _ABBR_IN_BRACKETS = re.compile(f"{_OPEN}\\s*(?P<abbr>{_ACRONYM})\\s*{_CLOSE}")
 
