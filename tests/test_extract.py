@@ -1343,6 +1343,13 @@ def test_keywords_in_both_languages_pair_item_by_item():
         # (ImageNet) glosses no class of it
         ("大语言模型（简称大模型，large language model）很强。", {("大语言模型", "large language model")}),
         ("知识蒸馏（蒸馏，knowledge distillation）是一种压缩方法。", {("知识蒸馏", "knowledge distillation")}),
+        # ... or a short name that shares its head
+        (
+            "推理系统普遍采用预填充与解码分离（PD 分离，prefill-decode disaggregation）的架构。",
+            {("预填充与解码分离", "prefill-decode disaggregation")},
+        ),
+        # ... but an example of it is the bracket's own term
+        ("对于含权债券（如可赎回债券，callable bond），应使用有效久期。", {("可赎回债券", "callable bond")}),
         ("我们在一个大规模数据集（图像数据集，ImageNet）上预训练。", set()),
         ("它维护一个状态栈，决定是把单元压栈（移进，shift）还是归约。", {("移进", "shift")}),
         # ... not a remark that names no term (作者 "author"), nor a description

@@ -45,7 +45,7 @@ from .english import (
 )
 from .english_side import EnglishSide
 from .frozen import Picklable
-from .segment import FRAME_OPENERS, tokens
+from .segment import CLAUSE_WORDS, FRAME_OPENERS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -535,10 +535,14 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
             and (gloss := parse(inner["en"], m.start(1) + inner.start("en"))) is not None
             and _english_before(masked, open_at) is None  # (Large Language Model（大语言模型，LLM）: see below)
         ):
-            if _NAMING_LABEL.match(inner["zh"]) or masked[:open_at].rstrip(" *").endswith(inner["zh"].strip()):
+            alias, before = inner["zh"].strip(), masked[max(0, open_at - WINDOW) : open_at].rstrip(" *")
+            # (a name, not an example: 含权债券（如可赎回债券，callable bond）)
+            shared = before.endswith(alias[-2:] if len(alias) > 2 else alias) and tokens(alias)[0] not in CLAUSE_WORDS
+            if _NAMING_LABEL.match(inner["zh"]) or shared:
                 # another name of the term before the bracket, then its English: 大语言模型（简称大模型，large
-                # language model） glosses 大语言模型, and 知识蒸馏（蒸馏，knowledge distillation） 知识蒸馏, whose
-                # short form the bracket's Chinese is
+                # language model） glosses 大语言模型, 知识蒸馏（蒸馏，knowledge distillation） 知识蒸馏, whose
+                # short form the bracket's Chinese is, and 预填充与解码分离（PD 分离，prefill-decode disaggregation）
+                # 预填充与解码分离, whose head it shares
                 yield from _term_before(masked, open_at, gloss)
             else:
                 # a term and its English, both in the bracket: **定理 2.1（一阶条件，first-order condition）**
