@@ -594,6 +594,15 @@ GLOSSES = [
     ),
     ("模型由**编码器**和**解码器**（encoder and decoder）组成。", {("编码器", "encoder"), ("解码器", "decoder")}),
     ("有*甲*、“编码器”和“解码器”（encoder and decoder）。", {("编码器", "encoder"), ("解码器", "decoder")}),
+    (
+        "LSTM 有*输入门*、*遗忘门*和*输出门*（input, forget and output gates）。",
+        {("输入门", "input gates"), ("遗忘门", "forget gates"), ("输出门", "output gates")},
+    ),
+    # ... as the members of an apposition do
+    (
+        "tensor and pipeline parallelism，即张量并行和流水线并行。",
+        {("张量并行", "tensor parallelism"), ("流水线并行", "pipeline parallelism")},
+    ),
     # the pattern delimits the Chinese, but the English need not say a trailing 的-phrase
     ("对于长文本，可以采用 sliding window，即滑动窗口的方法。", {("滑动窗口", "sliding window")}),
     # ... after an abbreviation spelled out in its bracket

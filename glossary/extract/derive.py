@@ -38,7 +38,7 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
     en_members = _members(form.text, COORDINATION_EN)
     if len(en_members) != len(zh_members):
         return whole
-    head = _shared_head([z for z, _ in zh_members], [e for e, _ in en_members])
+    head = shared_head([z for z, _ in zh_members], [e for e, _ in en_members])
     return [
         (z, zh_start + zs, f"{e} {head}", form.start + es, form.end)
         if head and k < len(en_members) - 1
@@ -47,7 +47,7 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
     ]
 
 
-def _shared_head(zh_members: list[str], en_members: list[str]) -> str | None:
+def shared_head(zh_members: list[str], en_members: list[str]) -> str | None:
     """The head noun the English members share, written once after the last (input, forget and output gates;
     tensor and pipeline parallelism), where the Chinese says it in every member: they all start or all end with
     the same characters, which mean it (输入门、遗忘门和输出门; 梯度消失和梯度爆炸 "vanishing and exploding gradients").

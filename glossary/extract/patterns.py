@@ -1181,8 +1181,15 @@ def _fixed_chinese(
         return
     if len(zh_parts) != len(en_parts):
         return  # the two sides do not line up: no guessing
-    for (zs, ze), (es, ee) in zip(zh_parts, en_parts, strict=True):
+    from .derive import shared_head  # (derive reads this module's separators)
+
+    # (members that share a head noun the English writes once: input, forget and output gates)
+    head = shared_head([masked[s:e] for s, e in zh_parts], [masked[s:e] for s, e in en_parts])
+    last = en_parts[-1][1]
+    for k, ((zs, ze), (es, ee)) in enumerate(zip(zh_parts, en_parts, strict=True)):
         english = masked[es:ee]
+        if head and k < len(en_parts) - 1:
+            english, ee = f"{english} {head}", last
         if looks_like_term(english):
             yield Site(pattern + "+coordination", EnglishGloss((Form(english, es, ee),)), zs, ze, fixed=True)
 
