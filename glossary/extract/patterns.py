@@ -45,7 +45,7 @@ from .english import (
 )
 from .english_side import EnglishSide
 from .frozen import Picklable
-from .segment import CLAUSE_WORDS, FRAME_OPENERS, tokens
+from .segment import FRAME_OPENERS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -114,6 +114,19 @@ _RENDERED_AS = (
 )
 # ... or after such an adverb before 把 (业界通常把 embedding 译为嵌入向量, 一般把鲁棒性译为 robustness)
 _USUALLY_PUT = re.compile("(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?把[^，,。；;：:！？!?]{0,16}$")
+# ... and not what a text becomes in a language, however usual (通常把 README 译为中文, 把问题译成 SQL)
+_LANGUAGE = re.compile(
+    r"(?:[中英日韩法德俄]|汉)[文语]|(?i:sql|python|java(?:script)?|english|chinese|json|markdown|html|code|latex)"
+)
+
+
+def _names_a_usage(m: re.Match, masked: str) -> bool:
+    """Whether a match of a 译为 pattern names how a term is usually rendered (see _RENDERED_AS)."""
+    usual = m.group("usual") or m.group("quoted") or _USUALLY_PUT.search(masked, max(0, m.start() - 20), m.start())
+    language = _LANGUAGE.fullmatch(m.group("en").strip()) or _LANGUAGE.search(masked, m.end("zh") - 2, m.end("zh"))
+    return bool(usual) and not language
+
+
 # Each apposition with the keyword it cannot match without: the regexes run only around the keyword's
 # occurrences, not over whole documents (their Latin runs backtrack at every Latin letter).
 _APPOSITIONS = [
@@ -142,7 +155,7 @@ _APPOSITIONS = [
             # (an adverb's forms only after a comma: without one the words before are a place or a subject, 在文献中
             # 通常简称为 RAG, 学术界一般简称为; 称为 not after a character that makes another word of it, 统称为)
             f"(?P<zh>{_CJK})\\s*(?:[，,]\\s*(?:(?:亦|或|俗)称为?|又名为?|(?:常|通常|一般)简称为?)|[，,]?\\s*"
-            "(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|(?<!以下)(?<!下文)(?<!后文)(?<!常)简称为?|(?<![简亦或俗统合可并通])称为|"
+            "(?:也称为|又称为|也被称为|也称|又称|也叫|也叫做|(?<!以下)(?<!下文)(?<!后文)(?<!常)简称为?|(?<![简亦或俗统合可并通全])称为|"
             "英文(?:名称?|全称)?(?:称为|叫做?|为|是)))"
             f"\\s*[:：]?\\s*(?P<en>{_LATIN_RUN})"
         ),
@@ -176,8 +189,8 @@ _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就�
 # What joins the members of a coordination on either side (not the and of plan-and-execute, nor the & of R&D: one
 # word)
 COORDINATION_ZH = re.compile(f"[和与及、]|以及|(?<=[{CJK_CHAR}])&(?=[{CJK_CHAR}])")  # (Wide & Deep 模型: one name)
-# 或 between two words of two characters or more: alternatives (鲁棒性或稳健性), not the 或 of 异或 "XOR"
-_ALTERNATIVE_ZH = re.compile(f"(?<=[{CJK_CHAR}]{{2}})或者?(?=[{CJK_CHAR}]{{2}})")
+# 或 between alternatives (鲁棒性或稳健性)
+_ALTERNATIVE_ZH = re.compile("或者?")
 COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|,)\s*")
 # Up to the last word after the first that makes a run of English a clause or names what follows: a pronoun, an
 # auxiliary or modal verb (it is, we can), a naming participle (is called, known as). Written in lower case and
@@ -344,15 +357,14 @@ def _english_before(masked: str, end: int) -> Form | None:
     text = text.rstrip()
     if not text or not looks_like_term(text):
         return None
-    if _IDENTIFIER_END.search(masked, max(0, start - 2), start) or _CAMEL_IDENTIFIER.fullmatch(text):
+    if _IDENTIFIER_END.search(masked, max(0, start - 2), start):
         return None
     return Form(text, start, start + len(text))
 
 
 # A name of code, whose bracket describes what it holds, not how Chinese says it: max_tokens（生成的最大长度）,
-# model.generate（生成）, efConstruction（构建时的候选列表大小）. (Not mRNA, iOS, vLLM: an acronym's capitals.)
+# model.generate（生成）. (A word in lower camel case may be a brand's as well as code's: eBay, openEuler.)
 _IDENTIFIER_END = re.compile(r"(?:[A-Za-z0-9]_|[A-Za-z]\.)$")
-_CAMEL_IDENTIFIER = re.compile(r"[a-z]+[A-Z][a-z]+\b")
 
 
 _ACRONYM = r"[A-Z][A-Za-z0-9]{0,8}[A-Z0-9]"
@@ -487,7 +499,7 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
 _MARKS = ' \t*”」』》’"'
 # A marked term, then a word that coordinates it with the next (*输入门*、, “编码器”和), ending where the next
 # term's marks open
-_MARKED_MEMBER = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ \t]*(?:、|和|与|及|以及|或)[ \t]*[*“「『《]+$")
+_MARKED_MEMBER = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ \t]*(?:、|和|与|及|以及)[ \t]*[*“「『《]+$")
 
 
 def _first_marked_member(masked: str, start: int, before: int) -> int:
@@ -536,13 +548,14 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
             and _english_before(masked, open_at) is None  # (Large Language Model（大语言模型，LLM）: see below)
         ):
             alias, before = inner["zh"].strip(), masked[max(0, open_at - WINDOW) : open_at].rstrip(" *")
-            # (a name, not an example: 含权债券（如可赎回债券，callable bond）)
-            shared = before.endswith(alias[-2:] if len(alias) > 2 else alias) and tokens(alias)[0] not in CLAUSE_WORDS
+            # (a short name led by Latin letters that shares the term's head, PD 分离; in Chinese alone, a longer
+            # name is a narrower term, 注意力机制（稀疏注意力机制，sparse attention mechanism）)
+            shared = before.endswith(alias) or (re.match("[A-Za-z]", alias) and before.endswith(alias[-2:]))
             if _NAMING_LABEL.match(inner["zh"]) or shared:
                 # another name of the term before the bracket, then its English: 大语言模型（简称大模型，large
                 # language model） glosses 大语言模型, 知识蒸馏（蒸馏，knowledge distillation） 知识蒸馏, whose
                 # short form the bracket's Chinese is, and 预填充与解码分离（PD 分离，prefill-decode disaggregation）
-                # 预填充与解码分离, whose head it shares
+                # 预填充与解码分离, whose head its short name shares
                 yield from _term_before(masked, open_at, gloss)
             else:
                 # a term and its English, both in the bracket: **定理 2.1（一阶条件，first-order condition）**
@@ -1057,10 +1070,8 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 and not _SPELLED_OUT.match(masked, max(0, m.start("en") - 2))
             ):
                 continue  # 词项（term），即索引的基本单位: what follows explains the term before the bracket
-            if "usual" in regex.groupindex and not (
-                m.group("usual") or m.group("quoted") or _USUALLY_PUT.search(masked, max(0, m.start() - 20), m.start())
-            ):
-                continue  # (a rendering done once, not a usage: see _RENDERED_AS)
+            if "usual" in regex.groupindex and not _names_a_usage(m, masked):
+                continue  # (a rendering done once, or into a language: see _RENDERED_AS)
             en_text = m.group("en").rstrip()
             en_start = m.start("en")
             if pattern.startswith("en"):
@@ -1176,7 +1187,12 @@ def _fixed_chinese(
     en_parts = _split_positions(masked, en_start, en_start + len(en_text), COORDINATION_EN)
     if len(zh_parts) == 1:
         whole = EnglishGloss((Form(en_text, en_start, en_start + len(en_text)),))
-        for zs, ze in _split_positions(masked, zh_start, zh_end, _ALTERNATIVE_ZH):
+        # (not where the English has alternatives too, 有监督或无监督学习 "supervised or unsupervised learning", nor
+        # where a part is a character, 异或运算)
+        alternatives = [] if " or " in en_text else _split_positions(masked, zh_start, zh_end, _ALTERNATIVE_ZH)
+        if any(e - s < 2 for s, e in alternatives):
+            alternatives = []
+        for zs, ze in alternatives or [(zh_start, zh_end)]:
             yield Site(pattern, whole, zs, ze, fixed=True)
         return
     if len(zh_parts) != len(en_parts):

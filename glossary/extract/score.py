@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..lexicon import of_english_vocabulary
-from ..normalize import is_abbreviation, without_layout_spaces
+from ..normalize import is_abbreviation, pinyin_key, without_layout_spaces
 from .align import aligns, dictionary_knows
 from .boundary import Choice, ends_phrase, unexplained
 from .corpus import CorpusStats
@@ -70,11 +70,13 @@ def _brand_name(english: str) -> bool:
     return re.search(r"[a-z][A-Z]", english) is not None
 
 
-def _proper_name(english: str) -> bool:
+def _proper_name(english: str, zh: str) -> bool:
     """Capitalised words none of which CC-CEDICT's definitions use (Ollama, Velodyne VLP-16): a name, as a brand
-    name is, where a capitalised word of the vocabulary is a book's style for a gloss (Attention)."""
+    name is, where a capitalised word of the vocabulary is a book's style for a gloss (Attention). Not the
+    Chinese's own pinyin (鲲鹏 Kunpeng): the name of the same thing."""
     words = re.findall(r"[A-Za-z]{3,}", english)
-    return bool(words) and all(w[0].isupper() and not of_english_vocabulary(w) for w in words)
+    named = bool(words) and all(w[0].isupper() and not of_english_vocabulary(w) for w in words)
+    return named and pinyin_key(zh) != re.sub("[^a-z]", "", english.lower())
 
 
 # A capitalised word inside a name (Torch, Adam, Polar): not the letters of an acronym (LoRA, RoBERTa, kNN)
@@ -141,7 +143,7 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
             and len(words) == len(side.vocabulary)
             and min(map(len, words)) > 1
         )
-        logit -= 2.5 if _brand_name(english) or _proper_name(english) else 0.5 if parallel else 1.5
+        logit -= 2.5 if _brand_name(english) or _proper_name(english, zh) else 0.5 if parallel else 1.5
     else:
         logit -= 0.3  # new coinages: the dictionary cannot judge
     if choice is not None:

@@ -75,11 +75,6 @@ FRAME_OPENERS = {
 }
 
 
-# The markers of the disposal construction (把权重卸载到 CPU "offload the weights to the CPU"): the verb's object
-# comes between them and the verb.
-_DISPOSAL = frozenset("把 将".split())
-
-
 # Modal and auxiliary verbs: the word after one is a verb (需要|定义|凸集), not the start of a term.
 MODALS = frozenset(
     "需要 要 可以 可 能 能够 会 应 应该 应当 必须 得以 不 没 没有 将 试图 尝试 开始 继续 已经 正在".split()
@@ -388,7 +383,9 @@ class SpanOption(Picklable):
     # a word of three characters or more in jieba's dictionary that the span starts inside, as its parts outside and
     # inside the span (应用|层规范化, 检|查点): a word all the same where the English says the part left out
     inside_listed: tuple[str, str] = ("", "")
-    after_disposal: bool = False  # a 把 (or 将) before the span in its clause: the verb's object comes before it
+    # a 把 (or 将 before a noun) before the span in its clause: the disposal construction, whose verb's object comes
+    # between them and the verb (把权重卸载到 CPU "offload the weights to the CPU")
+    after_disposal: bool = False
 
     @property
     def first_is_content(self) -> bool:
@@ -446,7 +443,8 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
         for k, word in enumerate(in_context):
             suffixes[at] = in_context[k:]
             previous[at] = in_context[k - 1] if k else ""
-            if k and (disposed or in_context[k - 1] in _DISPOSAL):
+            # (将 is as often "will": 将|在第三章|介绍 has no object after it)
+            if k and (disposed or _disposes(in_context[k - 1], word)):
                 disposed.add(at)
             if _name_piece(word):
                 inside_word.update({at + cut: (word[:cut], word[cut:]) for cut in range(1, len(word))})
@@ -483,6 +481,11 @@ def span_options(window: str, offset: int = 0, *, numbered: str = "") -> list[Sp
                 )
             )
     return options
+
+
+def _disposes(word: str, after: str) -> bool:
+    """Whether a word is the 把 of the disposal construction (将 too, before a noun: 将|在 is "will be at")."""
+    return word == "把" or (word == "将" and first_tag(after).startswith("n"))
 
 
 def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple[str, str]:
