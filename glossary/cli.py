@@ -131,8 +131,8 @@ def _something_to_read(ctx: click.Context, param: click.Parameter, value: tuple[
     """PATHS of which one at least exists, else an error before any glossary is created (a mistyped name)."""
     from .ingest import STDIN
 
-    if not any(raw == STDIN or os.path.lexists(raw) for raw in value):
-        raise click.ClickException(f"no such file or directory: {', '.join(value)}")
+    if not any(raw == STDIN or os.path.exists(raw) for raw in value):
+        raise click.ClickException(f"no such file or directory: {', '.join(raw or repr(raw) for raw in value)}")
     return value
 
 

@@ -112,9 +112,10 @@ def test_bad_files_are_skipped_with_one_line_each_and_the_rest_goes_on(run, tmp_
 
 
 def test_a_mistyped_path_creates_no_glossary(run, db_path, tmp_path):
-    result = run("extract", str(tmp_path / "artcle.md"), str(tmp_path / "notes"))
+    (tmp_path / "link.md").symlink_to(tmp_path / "moved.md")  # (a link to nothing is no file either)
+    result = run("extract", str(tmp_path / "artcle.md"), str(tmp_path / "link.md"), "")
     assert result.exit_code == 1
-    assert result.output == f"Error: no such file or directory: {tmp_path / 'artcle.md'}, {tmp_path / 'notes'}\n"
+    assert result.output == f"Error: no such file or directory: {tmp_path / 'artcle.md'}, {tmp_path / 'link.md'}, ''\n"
     assert not db_path.exists()
 
 
