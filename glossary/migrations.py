@@ -141,7 +141,7 @@ def m002_untranslated(db: Database) -> None:
         """
 CREATE TABLE untranslated (
     id INTEGER PRIMARY KEY,
-    zh TEXT NOT NULL UNIQUE,            -- simplified key
+    zh TEXT NOT NULL UNIQUE,            -- as the documents write it
     count INTEGER NOT NULL,             -- occurrences in the corpus
     documents INTEGER NOT NULL,         -- documents it occurs in
     score REAL NOT NULL,                -- termhood, higher first
