@@ -811,6 +811,7 @@ GLOSSES = [
     # a clause word the English says is a word of the term (能 "energy", no modal there)
     ("主动推理的核心是最小化变分自由能（variational free energy）。", {("变分自由能", "variational free energy")}),
     ("弗里斯顿提出了自由能原理（free energy principle）。", {("自由能原理", "free energy principle")}),
+    ("大模型用工具（tool use）的能力在提升。", {("工具", "tool use")}),  # (... not after a word it does not say)
     # after 把 (or 将), the words before a verb that says the English are its object; not so before a noun
     ("我们可以把权重卸载（offload）到 CPU 内存里。", {("卸载", "offload")}),
     ("先把数据去重（deduplicate）再训练。", {("去重", "deduplicate")}),

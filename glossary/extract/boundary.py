@@ -170,8 +170,9 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
         word in english.prefix_chars
         or (word in LOCALISERS and not ends_phrase(word, english))
         or (position == 0 and _says_a_word(word, words[1:], english))
-        # (after the first, where the English says it: 能 "energy" of 自由|能|原理, no modal there)
-        or (position > 0 and alignment(word, english)[0] > 0)
+        # (after a word the English says, where it says this one too: 能 "energy" of 自由|能|原理, no modal there;
+        # not 模型|用|工具 "tool use")
+        or (position > 0 and alignment(word, english)[0] > 0 and alignment(words[position - 1], english)[0] > 0)
     )
 
 
