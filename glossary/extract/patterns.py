@@ -1089,9 +1089,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             if pattern.startswith(("zh/", "en/")):
                 left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
                 # (a Chinese before the slash that says every word of the English glosses it, whatever follows)
-                side = EnglishSide.of(en_text)
-                said = alignment(masked[left : m.end("zh")], side)[1] if pattern == "zh/en" else 0
-                translated = said >= len(side.vocabulary) > 0
+                translated = pattern == "zh/en" and _says_all(masked[left : m.end("zh")], EnglishSide.of(en_text))
                 if not _isolated_slash_pair(masked, left, m.end(), translated):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
@@ -1148,6 +1146,10 @@ _PLACE_AFTER = re.compile(" ?(?:[之以]?[前后上下中间内外里])的")
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
 # The one who names, after 被 (被 TensorFlow 团队称为 autograph, 被业界称为): what is named comes before it.
 _NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
+
+
+def _says_all(chinese: str, english: EnglishSide) -> bool:
+    return alignment(chinese, english)[1] >= len(english.vocabulary) > 0
 
 
 def _isolated_slash_pair(masked: str, start: int, end: int, translated: bool = False) -> bool:
@@ -1220,7 +1222,7 @@ def _split_positions(text: str, start: int, end: int, separator: re.Pattern) -> 
     parts.append((at, end))
     trimmed = []
     for s, e in parts:
-        while s < e and text[s] in _MARKS + "*“「『《‘":
+        while s < e and text[s] in _MARKS + "“「『《‘":
             s += 1
         while e > s and text[e - 1] in _MARKS:
             e -= 1
