@@ -1091,6 +1091,8 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
         ("robustness 通常被翻译为鲁棒性。", {("鲁棒性", "robustness")}),
         ("业界通常把 embedding 译为嵌入向量。", {("嵌入向量", "embedding")}),  # (the adverb before 把)
         ("我们一般把鲁棒性译为 robustness。", {("鲁棒性", "robustness")}),
+        ("业界通常将 embedding 译为嵌入向量。", {("嵌入向量", "embedding")}),  # (将 as 把)
+        ("我们一般将鲁棒性译为 robustness。", {("鲁棒性", "robustness")}),
         # alternatives in Chinese, each a rendering (not the 或 of 异或 "XOR")
         ("robustness 通常译为鲁棒性或稳健性。", {("鲁棒性", "robustness"), ("稳健性", "robustness")}),
         ("Transformer 一般译为变换器或者转换器。", {("变换器", "Transformer"), ("转换器", "Transformer")}),
@@ -1100,6 +1102,8 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
         ("模型把用户输入翻译成SQL语句。", set()),
         ("LLM 可以把自然语言译成 SQL。", set()),
         ("他把 README 译为中文。", set()),
+        ("我们将把自然语言译成 SQL。", set()),
+        ("模型将自然语言问题译为 SQL 查询。", set()),
         ("我们通常把 README 译为中文。", set()),  # (into a language: what a text becomes, however usual)
         ("Text-to-SQL 模型通常把自然语言问题译成 SQL。", set()),
         ("XOR 通常译为异或运算。", set()),  # (异或 "XOR" holds no alternatives)

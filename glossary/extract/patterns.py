@@ -112,8 +112,8 @@ _RENDERED_AS = (
     "\\s*(?:[，,]\\s*)?(?:(?P<usual>一般|通常|常|多|也|又|可|往往|大多)被?翻?|被?(?<![编解破翻直音意转误错]))"
     "译(?:为|作|成)\\s*"
 )
-# ... or after such an adverb before 把 (业界通常把 embedding 译为嵌入向量, 一般把鲁棒性译为 robustness)
-_USUALLY_PUT = re.compile("(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?把[^，,。；;：:！？!?]{0,16}$")
+# ... or after such an adverb before 把 or 将 (业界通常把 embedding 译为嵌入向量, 一般将鲁棒性译为 robustness)
+_USUALLY_PUT = re.compile("(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?[把将][^，,。；;：:！？!?]{0,16}$")
 # ... and not what a text becomes in a language, however usual (通常把 README 译为中文, 把问题译成 SQL)
 _LANGUAGE = re.compile(
     r"(?:[中英日韩法德俄]|汉)[文语]|(?i:sql|python|java(?:script)?|english|chinese|json|markdown|html|code|latex)"
