@@ -1708,6 +1708,20 @@ def test_the_corpus_decides_between_a_unit_and_its_fragment():
     assert ("全连接层", "fully-connected layer") in pairs("这一单层被称为全连接层（fully-connected layer）。", corpus)
 
 
+def test_a_term_does_not_start_inside_a_unit_of_two_words_that_recurs_after_varied_neighbours():
+    # No dictionary says "epoch" for 迭代 or 周期. 周期 is nearly always the tail of 迭代周期, which recurs after 个,
+    # 加, 在 ... (迭代 stands alone often: no cohesion); and 每|个, as jieba cuts it, counts what follows
+    corpus = [
+        *("每个迭代周期结束时评估一次。", "我们训练了十个迭代周期。", "第一个迭代周期很慢。", "增加迭代周期的数量。"),
+        *("在迭代周期之间保存模型。", "时钟周期很短。", "这个周期很长。"),
+        *("梯度下降会迭代地更新参数。", "每次迭代都要计算梯度。", "迭代次数不宜太多。", "算法迭代多次后收敛。"),
+        *("这个迭代过程很慢。", "我们迭代地改进模型。", "每一轮迭代更新一次。", "迭代的步长是固定的。"),
+        *("固定点迭代很简单。", "迭代器返回小批量。", "迭代求解方程。", "经过三次迭代。", "迭代算法很常见。"),
+        *("使用迭代法。", "迭代更新权重。"),
+    ]
+    assert pairs("在每个迭代周期（epoch）中，我们遍历整个数据集。", corpus) == {("迭代周期", "epoch")}
+
+
 def test_a_unit_that_recurs_after_varied_neighbours_is_not_cut_where_its_tail_also_stands_alone():
     # 模态 also stands alone (单独的模态), so what comes before it varies; but 多模态 recurs after 从, 种, 是: the
     # term starts at 多, although no letter of VLM says it, and 多 leads to many other words

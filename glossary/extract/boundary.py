@@ -368,10 +368,11 @@ def _cohesion(stats: CorpusStats, words: Sequence[str]) -> float:
     return count / first if count >= 2 and first else 0.0
 
 
-def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float:
+def _fragment_evidence(stats: CorpusStats, text: str, before: str = "", previous: str = "") -> float:
     """0..1: how surely ``text`` is the tail of a longer unit where it follows the character ``before`` (if
-    known): in 使用|束搜索, 束 is no tail of 约束, however often that is. 0 for few sightings, or for varied
-    neighbours unless ``before`` and the text recur together as a unit."""
+    known), the last of the word ``previous``: in 使用|束搜索, 束 is no tail of 约束, however often that is. 0 for
+    few sightings, or for varied neighbours unless ``before`` or ``previous`` and the text recur together as a
+    unit."""
     count = stats.count(text)
     if count < 2 or (before and stats.left.get(text, {}).get(before, 0) * 2 < count):
         return 0.0
@@ -384,6 +385,10 @@ def _fragment_evidence(stats: CorpusStats, text: str, before: str = "") -> float
     # 位姿 "pose", after 的, 对, 用 ...)
     unit = before + text
     varied = _unit_recurs(stats, unit) if before and _heads_a_unit(stats, before, unit) else 0.0
+    # ... or the word before it does (迭代|周期 "epoch", where 迭代周期 recurs after 个, 的, 将 ... and 周期 is seldom
+    # anything else's)
+    if len(previous) > 1 and previous not in FUNCTION_WORDS and previous.endswith(before):
+        varied = max(varied, _unit_recurs(stats, previous + text))
     return certainty * max(confined, varied)
 
 
@@ -479,7 +484,7 @@ def score_span(
     score -= weights.length * abs(math.log(_length("".join(words), english) / expected_chars(english)))
     if stats is not None:
         fragment = not (says_everything and option.after_word)
-        score += _corpus_evidence(stats, words, option.before, weights, fragment=fragment)
+        score += _corpus_evidence(stats, words, option.before, weights, fragment=fragment, previous=option.previous)
         if 0 in said.unaligned and len(words[0]) == 1:
             # An unexplained character that opens the span ends a word jieba does not know, which the corpus
             # keeps together: 智能|体框架 "agent framework", where 智能体 recurs after 多, 的, 个 ...
@@ -534,6 +539,8 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
     # a classifier may start a word jieba does not know (位|姿图优化 "pose graph")
     counting = first in CLASSIFIERS and before in QUANTIFIERS
     counting |= len(first) == 2 and first[0] in _WHOLE_COUNTING and first[1] in CLASSIFIERS
+    # (or as jieba cuts it: 每|个)
+    counting |= first in _WHOLE_COUNTING - NUMERALS and len(words) > 1 and words[1] in CLASSIFIERS
     if counting and not alignment(first, english)[1]:
         return True
     if first in NOT_STARTING and not (len(words) == 2 and first in english.prefix_chars):
@@ -760,7 +767,13 @@ def _unaligned_cost(
 
 
 def _corpus_evidence(
-    stats: CorpusStats, words: tuple[str, ...], before: str, weights: Weights, *, fragment: bool = True
+    stats: CorpusStats,
+    words: tuple[str, ...],
+    before: str,
+    weights: Weights,
+    *,
+    fragment: bool = True,
+    previous: str = "",
 ) -> float:
     """What the corpus says of the span: it holds a unit the corpus keeps together (a credit), or it starts inside
     one (a price), which is not asked (``fragment``) of a span that says every English word after a word of its
@@ -781,7 +794,9 @@ def _corpus_evidence(
     if not fragment:
         return score
     span = "".join(words)
-    return score - weights.fragment * max(_fragment_evidence(stats, head, before) for head in {span, words[0], span[0]})
+    return score - weights.fragment * max(
+        _fragment_evidence(stats, head, before, previous) for head in {span, words[0], span[0]}
+    )
 
 
 def _says_left_out(left_out: str, kept: str, english: EnglishSide) -> bool:
