@@ -594,6 +594,18 @@ GLOSSES = [
     ),
     ("模型由**编码器**和**解码器**（encoder and decoder）组成。", {("编码器", "encoder"), ("解码器", "decoder")}),
     ("有*甲*、“编码器”和“解码器”（encoder and decoder）。", {("编码器", "encoder"), ("解码器", "decoder")}),
+    # ... or only the members before the last (a book's markup stripped from the last term alone leaves that)
+    ("系统分为*客户端*和服务器（client and server）两部分。", {("客户端", "client"), ("服务器", "server")}),
+    (
+        "最基本的是*常量折叠*、*常量传播*和死代码消除（constant folding, constant propagation and dead code "
+        "elimination）",
+        {
+            ("常量折叠", "constant folding"),
+            ("常量传播", "constant propagation"),
+            ("死代码消除", "dead code elimination"),
+        },
+    ),
+    ("*自注意力*和位置编码（positional encoding）", {("位置编码", "positional encoding")}),
     # (alternatives are no coordination: the last marked term, as before)
     ("*监督学习*或*强化学习*（reinforcement learning）", {("强化学习", "reinforcement learning")}),
     # alternatives on both sides are one pair

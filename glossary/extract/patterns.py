@@ -485,14 +485,22 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
         end = open_at
         while masked[end - 1] in _MARKS:
             end -= 1
-        if hint is not None and len(gloss.forms) == 1:
+        if len(gloss.forms) == 1:
             form = gloss.forms[0]
             listed = len(_split_positions(masked, form.start, form.end, COORDINATION_EN))
-            first = _first_marked_member(masked, hint, listed - 1)
-            members = list(_fixed_chinese("zh(en)", masked, form.text, form.start, first, end)) if first < hint else []
-            if members:  # (as many on both sides)
-                yield from members
-                return
+            # (the last term marked, or only those before it: *客户端*和服务器（client and server）, as a book's
+            # markup stripped from the last term alone leaves it)
+            first = None
+            if hint is not None:
+                first = _first_marked_member(masked, hint, listed - 1)
+                first = first if first < hint else None
+            elif (led := _marked_before(masked, start, open_at)) is not None:
+                first = _first_marked_member(masked, led, listed - 2)
+            if first is not None:
+                members = list(_fixed_chinese("zh(en)", masked, form.text, form.start, first, end))
+                if members:  # (as many on both sides)
+                    yield from members
+                    return
         yield Site("zh(en)", gloss, start, end, markup_start=hint)
 
 
@@ -500,6 +508,19 @@ _MARKS = ' \t*”」』》’"'
 # A marked term, then a word that coordinates it with the next (*输入门*、, “编码器”和), ending where the next
 # term's marks open
 _MARKED_MEMBER = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ \t]*(?:、|和|与|及|以及)[ \t]*[*“「『《]+$")
+
+
+# ... and a marked term coordinated with an unmarked one
+_MARKED_BEFORE = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ \t]*(?:、|和|与|及|以及)[ \t]*(?={_CJK})")
+
+
+def _marked_before(masked: str, start: int, end: int) -> int | None:
+    """The start of a marked term coordinated with the unmarked one whose window starts at ``start`` (at the
+    coordinating word, or after it), if any."""
+    for member in _MARKED_BEFORE.finditer(masked, max(0, start - 24), end):
+        if member.start(1) < start <= member.end():
+            return member.start(1)
+    return None
 
 
 def _first_marked_member(masked: str, start: int, before: int) -> int:
