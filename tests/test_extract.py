@@ -1092,6 +1092,26 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
     ("text", "expected"),
     [
         (
+            "内存屏障（memory barrier），又称 memory fence，用来约束重排。",
+            {("内存屏障", "memory barrier"), ("内存屏障", "memory fence")},
+        ),
+        ("语法分析（syntax analysis），也称为parsing。", {("语法分析", "syntax analysis"), ("语法分析", "parsing")}),
+        (
+            "電梯演算法（elevator algorithm），即 SCAN，來回掃描。",
+            {("电梯演算法", "elevator algorithm"), ("电梯演算法", "SCAN")},
+        ),
+        # ... a name that ends the clause: not the words that go on after 即
+        ("内存屏障（memory barrier），即 CPU 指令。", {("内存屏障", "memory barrier")}),
+    ],
+)
+def test_another_english_name_after_the_bracket_is_the_terms_too(text, expected):
+    assert pairs(text, minimum=0.0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "很多英文译本把“个人信息处理者”译为personal information processor，容易混淆。",
             {("个人信息处理者", "personal information processor")},
         ),

@@ -540,6 +540,12 @@ _NAMED_AFTER = re.compile(
 )
 
 
+# ... and another name of the term in English, which ends the clause (又称 memory fence，; not 即 CPU 指令)
+_ALSO_NAMED = re.compile(
+    f"\\s*[，,]\\s*(?:(?:也|又|亦|或)被?(?:称为|称作|称|叫做|叫)|即)\\s*[“「]?(?P<en>{_LATIN_RUN})[”」]?(?=\\s*[，,。；;）)]|\\s*$)"
+)
+
+
 def _abbreviation_after(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
     """The gloss, with the abbreviation named right after its bracket where its letters are the English's."""
     named = _NAMED_AFTER.match(masked, end) if gloss.abbr is None and len(gloss.forms) == 1 else None
@@ -558,7 +564,12 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 continue
         gloss = parse(content, m.start(1))
         if gloss is not None:
-            yield from _term_before(masked, open_at, _abbreviation_after(masked, m.end(), gloss))
+            terms = list(_term_before(masked, open_at, _abbreviation_after(masked, m.end(), gloss)))
+            yield from terms
+            if len(terms) == 1 and (named := _ALSO_NAMED.match(masked, m.end())):
+                # 内存屏障（memory barrier），又称 memory fence: a second English name of the term
+                form = Form(named["en"], named.start("en"), named.end("en"))
+                yield replace(terms[0], pattern="zh，也称en", gloss=EnglishGloss((form,)))
             continue
         inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
         if (
