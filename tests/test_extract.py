@@ -305,6 +305,10 @@ GLOSSES = [
         "Sarsa 是一种同策略（on-policy）算法，而 Q学习是一种异策略（off-policy）算法。",
         {("同策略", "on-policy"), ("异策略", "off-policy")},
     ),
+    # ... also where a pattern delimits the term, whose first word the tagger reads as a morpheme, and whose rest
+    # the dictionary does not match (策略 is "tactics" to it)
+    ("区别在于：off-policy（异策略）则允许二者不同。", {("异策略", "off-policy")}),
+    ("| 中文 | 英文 |\n|---|---|\n| 异策略 | off-policy |\n", {("异策略", "off-policy")}),
     # a clause word's adjective (重要 "important") starting a compound is part of the term
     ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
     # a term never starts inside a clause word, however jieba reads it (称|为主成分分析)

@@ -347,7 +347,7 @@ def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool =
     if (
         option.first_tag in _NOT_TERM_START_TAGS
         and not (listed and option.first_tag == "d")
-        and not (delimited and all(alignment(word, side)[0] for word in option.words))
+        and not (delimited and alignment(option.words[0], side)[0])
         and not (len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0])
     ):
         # A numeral, classifier, pronoun or adverb; but for one a name of several words starts with (组相对策略优化
