@@ -212,7 +212,13 @@ def jieba_pos(text: str) -> list[tuple[str, str]]:
 def senses(word: str) -> frozenset[str] | None:
     """Stems of every English word in every CC-CEDICT sense of a Chinese word; None if it is not an entry."""
     stems = _bytes_trie("senses").get(word)
+    if not stems and len(word) == 2 and word[0] == "第" and word[1] in _ORDINALS:
+        return _ORDINALS[word[1]]  # (an ordinal CC-CEDICT leaves out: 第三 of 第三范式 "third normal form")
     return frozenset(stems[0].decode().split()) if stems else None
+
+
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_ORDINALS = {digit: frozenset({stem(word)}) for digit, word in zip("一二三四五六七八九十", _ORDINAL_WORDS, strict=True)}
 
 
 def is_entry(word: str) -> bool:

@@ -88,6 +88,13 @@ def test_a_word_can_be_a_verb_where_cc_cedict_writes_a_sense_to_do(word: str, ve
     assert lexicon.can_be_verb(word) is verb
 
 
+def test_an_ordinal_cc_cedict_leaves_out_says_its_english_ordinal():
+    # CC-CEDICT lists 第一 and 第二, not 第三: "third normal form" was left for 第三范式 to say in part
+    assert lexicon.senses("第三") == {lexicon.stem("third")}
+    assert lexicon.senses("第十") == {lexicon.stem("tenth")}
+    assert lexicon.senses("第几") is None
+
+
 def test_pypinyin_over_the_lexicon_reads_as_pypinyin(tmp_path):
     uncompiled = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     outputs = [
