@@ -1955,6 +1955,15 @@ def test_a_clause_verb_repeated_with_a_term_in_the_document_is_still_context():
     assert ("Slater条件", "Slater's condition") in pairs(text)
 
 
+def test_a_name_in_lower_case_before_its_english_and_chinese_gives_the_chinese_term():
+    # futex is no acronym, but the bracket holds its English and Chinese as RAG（Retrieval-Augmented Generation，
+    # 检索增强生成） does; Latin around 的 (Linux 的 futex) is never a term
+    found = knowledge("Linux 的 futex（fast userspace mutex，快速用户空间互斥锁）就是这种设计的基础。")
+    assert found == {("快速用户空间互斥锁", "fast userspace mutex", "futex")}
+    assert pairs("我们用 epoll（event poll，事件轮询）管理连接。") == {("事件轮询", "event poll")}
+    assert pairs("Linux 的 futex（fast userspace mutex）就是这种设计的基础。", minimum=0.0) == set()
+
+
 def test_an_abbreviation_the_chinese_writes_in_the_name_is_not_spelled_out():
     text = "卷积神经网络（convolutional neural network，CNN）很常用。本节将介绍更快的R-CNN（Faster R-CNN）。"
     assert ("更快的R-CNN", "Faster R-CNN") in pairs(text)

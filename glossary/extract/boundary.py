@@ -425,8 +425,8 @@ def score_span(
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = _read_words(option, english)
     glued = option.first_glued and not says_glued_word(words[0], english)
-    if not words or glued:
-        return _EXCLUDED
+    if not words or glued or all(word in FUNCTION_WORDS or not CJK_RE.search(word) for word in words):
+        return _EXCLUDED  # (nor is Latin around a particle a term: Linux 的 futex)
     # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
     # whatever the dictionary reads in them
     named = sounded_name(words, english)

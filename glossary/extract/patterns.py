@@ -1012,12 +1012,17 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
     """RAG（Retrieval-Augmented Generation，检索增强生成）, LoRA（低秩适配，Low-Rank Adaptation）: an abbreviation,
     then its English and its Chinese in either order, both in one bracket, where its letters are the English's
     initials or taken from its words as an abbreviation's are (TSO（Timestamp Oracle，时间戳服务）; not BERT（Devlin
-    et al.，谷歌）). The Chinese is the term whole."""
+    et al.，谷歌））; or a name in lower case (futex). The Chinese is the term whole."""
     halves = _TWO_HALVES.fullmatch(masked, start, end)
     if halves is None:
         return  # most brackets of Chinese (（见下文）) have no two halves: no need to read before them
     abbr = _english_before(masked, open_at) or _abbreviation_and_head(masked, open_at)
-    if abbr is None or " " in abbr.text or not is_abbreviation(abbr.text):
+    if abbr is None or " " in abbr.text:
+        return
+    # (or a name in lower case, of a system call or a tool, which the English spells out as it likes: futex（fast
+    # userspace mutex，快速用户空间互斥锁）; its English in lower case too, a term's, not a person's or a company's)
+    lower = _LOWER_NAME.fullmatch(abbr.text) is not None
+    if not lower and not is_abbreviation(abbr.text):
         return
     first, second = (halves.start(1), halves.end(1)), (halves.start(2), halves.end(2))
     for (zh_start, zh_end), (en_start, en_end) in ((first, second), (second, first)):
@@ -1026,7 +1031,13 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
             if abbreviates(abbr.text, english) or shortens(abbr.text, english):  # (TSO: TimeStamp Oracle)
                 gloss = EnglishGloss((Form(english, en_start, en_end),), abbr)
                 yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
+            elif lower and english.islower() and " " in english:
+                gloss = EnglishGloss((Form(english, en_start, en_end),))
+                yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
             return
+
+
+_LOWER_NAME = re.compile("[a-z][a-z0-9_]{2,15}")  # (futex, epoll, malloc)
 
 
 # An abbreviation and the head noun the bracket's names leave implicit: TBDR 架构（基于图块的延迟渲染，Tile-Based
