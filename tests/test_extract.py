@@ -637,6 +637,11 @@ GLOSSES = [
     ),
     # ... which ends before Latin that follows it (the term's abbreviation, a word of what follows) ...
     ("GAN，即生成对抗网络 GAN 由两个网络组成。", {("生成对抗网络", "GAN")}),
+    # ... and goes on over a hyphen between Chinese words
+    (
+        "- exploration-exploitation dilemma，即探索-利用窘境：智能体的权衡；",
+        {("探索-利用窘境", "exploration-exploitation dilemma")},
+    ),
     ("CoT，即思维链 prompt 技术可以提升推理能力。", {("思维链", "CoT")}),
     # ... but reads on inside the frame a preposition opens (not 基于 / HKDF)
     (
@@ -1955,6 +1960,12 @@ def test_a_clause_verb_repeated_with_a_term_in_the_document_is_still_context():
     assert ("Slater条件", "Slater's condition") in pairs(text)
 
 
+def test_english_first_reads_the_chinese_on_inside_a_frame_with_latin_and_chinese_in_it():
+    # 基于 AI 反馈的: the Chinese after 即 does not end at AI (which gave 基于 / RLAIF, 0.65)
+    text = "这种做法被称为 RLAIF，即基于 AI 反馈的强化学习（reinforcement learning from AI feedback）。"
+    assert pairs(text, minimum=0.0) == {("基于AI反馈的强化学习", "reinforcement learning from AI feedback")}
+
+
 def test_a_name_in_lower_case_before_its_english_and_chinese_gives_the_chinese_term():
     # futex is no acronym, but the bracket holds its English and Chinese as RAG（Retrieval-Augmented Generation，
     # 检索增强生成） does; Latin around 的 (Linux 的 futex) is never a term
@@ -2275,6 +2286,9 @@ def test_abbreviations_defined_without_chinese(text, defined):
         ("LLM", "large language model", True),
         ("GPU", "graphics card", False),
         ("IF", "if", False),
+        # an acronym among the words gives its letters; not where the English writes the abbreviation itself
+        ("RLAIF", "reinforcement learning from AI feedback", True),
+        ("R-CNN", "Faster R-CNN", False),
     ],
 )
 def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):

@@ -151,7 +151,9 @@ def singular_acronym(abbr: str) -> str:
 def abbreviates(abbr: str, english: str) -> bool:
     """Whether an acronym's capitals are the initials of the expansion's words, in order (IF: Instruction
     Following; RLHF: Reinforcement Learning from Human Feedback)."""
-    capitals, initials = _capitals(abbr), _initials(english)
+    # (An acronym among the words gives its letters, RLAIF: reinforcement learning from AI feedback; not where the
+    # English writes the abbreviation itself: R-CNN of Faster R-CNN.)
+    capitals, initials = _capitals(abbr), _initials(english, acronyms=abbr not in english)
     if len(capitals) < 2 or len(initials) < 2:
         return False
     remaining = iter(initials)
@@ -163,7 +165,7 @@ def spells_out(abbr: str, english: str) -> bool:
     "Reinforcement Learning from Human Feedback", not AI and "independently and identically distributed"
     (which :func:`abbreviates`, reading a definition that pairs them already, would accept)."""
     capitals = _capitals(abbr)
-    return len(capitals) >= 2 and capitals == _initials(english, skip=STOP_WORDS)
+    return len(capitals) >= 2 and capitals == _initials(english, skip=STOP_WORDS, acronyms=abbr not in english)
 
 
 def shortens(short: str, english: str) -> bool:
@@ -198,9 +200,15 @@ def _capitals(abbr: str) -> str:
     return "".join(c for c in abbr if c.isupper()).lower()
 
 
-def _initials(english: str, skip: frozenset[str] = frozenset()) -> str:
-    """First letters of the words (hyphenated parts count as words), lowercased; ``skip`` words left out."""
-    return "".join(w[0] for w in _WORD_BREAK.split(english.lower()) if w and w not in skip)
+def _initials(english: str, skip: frozenset[str] = frozenset(), *, acronyms: bool = True) -> str:
+    """First letters of the words (hyphenated parts count as words), lowercased; ``skip`` words left out. With
+    ``acronyms``, an acronym among the words gives all its letters (AI of reinforcement learning from AI
+    feedback)."""
+    words = (w for w in _WORD_BREAK.split(english) if w and w.lower() not in skip)
+    return "".join(w.lower() if acronyms and _CAPITALS_ONLY.fullmatch(w) else w[0].lower() for w in words)
+
+
+_CAPITALS_ONLY = re.compile("[A-Z]{2,5}")
 
 
 _WORD_BREAK = re.compile(r"[\s\-]+")

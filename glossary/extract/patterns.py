@@ -103,8 +103,8 @@ _CLOSE = "[)）]"
 # hold some, 学习率（learning rate，代码中写作 `lr`）.)
 _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
 _THAT_IS = "(?:即|也就是)"  # "that is"
-# (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, not 带 TLS 的 HTTP)
-_FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?的(?={_CJK})"
+# (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
+_FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
 # "is usually rendered as": 译为, 译作, 译成 (or 翻译为) after an adverb that makes it a usage (一般, 常被), or after a
 # quoted term (把“个人信息处理者”译为); not the 译 of other words (编译为 "compiled to", 音译为), nor a rendering
 # done once (把自然语言译成 SQL, 把 README 译为中文: what a text becomes)
@@ -136,10 +136,10 @@ _APPOSITIONS = [
         # (the English may spell out an abbreviation in a bracket after it, MVCC（Multi-Version Concurrency
         # Control），即, see _SPELLED_OUT; the Chinese ends before Latin, which is a word of what follows it, 即思维链
         # prompt 技术, or the term's own abbreviation, 即低秩适配 LoRA 方法; but not inside the frame a preposition
-        # opens, HKDF，即基于 HMAC 的密钥派生函数)
+        # opens, HKDF，即基于 HMAC 的密钥派生函数, nor at a hyphen between Chinese words, 即探索-利用窘境)
         re.compile(
             f"(?P<en>{_LATIN_RUN})(?P<closed>(?<=[A-Za-z0-9])[)）])?\\s*[，,]\\s*{_THAT_IS}\\s*"
-            f"(?P<zh>(?:{_FRAMED_LATIN})?{_CJK}[{CJK_CHAR}、和与及]{{0,30}})"
+            f"(?P<zh>(?:{_FRAMED_LATIN})?{_CJK}(?:[{CJK_CHAR}、和与及]|[\\-－‐](?={_CJK})){{0,30}})"
         ),
     ),
     ("zh，即en", "即|也就是", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*{_THAT_IS}\\s*(?P<en>{_LATIN_RUN})")),
