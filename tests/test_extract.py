@@ -1973,6 +1973,9 @@ def test_a_name_in_lower_case_before_its_english_and_chinese_gives_the_chinese_t
     assert found == {("快速用户空间互斥锁", "fast userspace mutex", "futex")}
     assert pairs("我们用 epoll（event poll，事件轮询）管理连接。") == {("事件轮询", "event poll")}
     assert pairs("Linux 的 futex（fast userspace mutex）就是这种设计的基础。", minimum=0.0) == set()
+    # (a function word of two characters may be a term alone where the English says it)
+    found = pairs("在强化学习里面，探索（exploration）和利用（exploitation）是两个很核心的问题。")
+    assert found == {("探索", "exploration"), ("利用", "exploitation")}
 
 
 def test_an_abbreviation_the_chinese_writes_in_the_name_is_not_spelled_out():

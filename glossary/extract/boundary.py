@@ -425,7 +425,7 @@ def score_span(
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = _read_words(option, english)
     glued = option.first_glued and not says_glued_word(words[0], english)
-    if not words or glued or all(word in FUNCTION_WORDS or not CJK_RE.search(word) for word in words):
+    if not words or glued or all(_particle(word) or not CJK_RE.search(word) for word in words):
         return _EXCLUDED  # (nor is Latin around a particle a term: Linux 的 futex)
     # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
     # whatever the dictionary reads in them
@@ -492,6 +492,11 @@ def score_span(
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)
+
+
+def _particle(word: str) -> bool:
+    """A function word of one character (的, 和, 在), which is no term's only Chinese (利用 "exploitation" may be)."""
+    return len(word) == 1 and word in FUNCTION_WORDS
 
 
 def _read_words(option: SpanOption, english: EnglishSide) -> tuple[str, ...]:
