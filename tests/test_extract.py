@@ -1111,11 +1111,16 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             "電梯演算法（elevator algorithm），即 SCAN，來回掃描。",
             {("电梯演算法", "elevator algorithm"), ("电梯演算法", "SCAN")},
         ),
+        # ... or two, as alternatives (and after an apposition too)
+        (
+            "线性一致性，又称 atomic consistency 或 strong consistency，是最强的模型。",
+            {("线性一致性", "atomic consistency"), ("线性一致性", "strong consistency")},
+        ),
         # ... a name that ends the clause: not the words that go on after 即
         ("内存屏障（memory barrier），即 CPU 指令。", {("内存屏障", "memory barrier")}),
     ],
 )
-def test_another_english_name_after_the_bracket_is_the_terms_too(text, expected):
+def test_another_english_name_after_a_gloss_is_the_terms_too(text, expected):
     assert pairs(text, minimum=0.0) == expected
 
 

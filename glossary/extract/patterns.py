@@ -1152,8 +1152,17 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 continue
             start, hint = window_before(masked, zh_end)
             abbr, en_text, en_start = abbreviation_beside(en_text, en_start)
-            english = Form(en_text, en_start, en_start + len(en_text))
-            yield Site(pattern, EnglishGloss((english,), abbr), start, zh_end, markup_start=hint)
+            forms = [Form(en_text, en_start, en_start + len(en_text))]
+            if pattern in ("zh，也称en", "zh，即en") and (other := _OR_ANOTHER.match(masked, m.end("en"))):
+                # 线性一致性，又称 atomic consistency 或 strong consistency: each another name
+                text = other["en"].rstrip()
+                if looks_like_term(text):
+                    forms.append(Form(text, other.start("en"), other.start("en") + len(text)))
+            yield Site(pattern, EnglishGloss(tuple(forms), abbr), start, zh_end, markup_start=hint)
+
+
+# An alternative English name after an apposition's (X 或 Y)
+_OR_ANOTHER = re.compile(f"\\s*(?:或者|或是|或)\\s*(?P<en>{_LATIN_RUN})(?=\\s*(?:[，,。；;）)]|$))")
 
 
 def _begins_a_chinese_name(masked: str, end: int) -> bool:
