@@ -309,6 +309,8 @@ GLOSSES = [
     # the dictionary does not match (策略 is "tactics" to it)
     ("区别在于：off-policy（异策略）则允许二者不同。", {("异策略", "off-policy")}),
     ("| 中文 | 英文 |\n|---|---|\n| 异策略 | off-policy |\n", {("异策略", "off-policy")}),
+    # 时 "on" of copy-on-write is inside the term: it ends no phrase there
+    ("另一條路線是 ZFS 和 Btrfs 採用的寫入時複製（copy-on-write）。", {("写入时复制", "copy-on-write")}),
     # a particle of an English compound is no word the Chinese says apart (出现 "to show up", not the up of wakeup)
     ("由于可能出现虚假唤醒（spurious wakeup），检查条件的代码必须放在循环里。", {("虚假唤醒", "spurious wakeup")}),
     # a clause word's adjective (重要 "important") starting a compound is part of the term

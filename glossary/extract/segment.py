@@ -93,7 +93,7 @@ BOUND_SUFFIXES = frozenset("化 性 式 者".split())
 # them (片上 "on-chip", 设备上 "on-device"): each with the English words that do.
 _LOCALISERS_SAID = (
     "上:on,up,upper,online 中:in,within,during,middle 里:in,inside 内:in,within,inside,inner,internal,intra "
-    "时:when,time,during 下:under,down,below,lower,sub,next"
+    "时:when,time,during,on 下:under,down,below,lower,sub,next"
 )
 
 
