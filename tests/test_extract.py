@@ -705,6 +705,15 @@ GLOSSES = [
     ("后训练/post-training 通常包括监督微调和偏好对齐。", {("后训练", "post-training")}),
     # ... or before a noun, where the Chinese says every word of the English: a gloss inside a compound
     ("后训练/post-training 阶段很关键。", {("后训练", "post-training")}),
+    # ... and one after another, joined by 和 (the window must not run back over the first pair's English)
+    (
+        "除了准确率，鲁棒性/robustness 和校准/calibration 也值得关注。",
+        {("鲁棒性", "robustness"), ("校准", "calibration")},
+    ),
+    (
+        "常见问题有死锁/deadlock、活锁/livelock 和饥饿/starvation。",
+        {("死锁", "deadlock"), ("活锁", "livelock"), ("饥饿", "starvation")},
+    ),
     ("块大小/chunk size 太小会丢上下文。", {("块大小", "chunk size")}),
     # ... two in a row: the second term holds nothing of the first pair's English
     ("内核态/kernel mode和用户态/user mode是两种运行状态。", {("内核态", "kernel mode"), ("用户态", "user mode")}),

@@ -1131,6 +1131,10 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 continue
             if pattern.startswith(("zh/", "en/")):
                 left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
+                latin = _LATIN_WORDS.match(masked, left) if masked[left - 1 : left] == "/" else None
+                if pattern == "zh/en" and latin:
+                    # the window ran back over the English of a slash pair before: 鲁棒性/robustness 和校准/calibration
+                    left = latin.end()
                 # (a Chinese before the slash that says every word of the English glosses it, whatever follows)
                 translated = pattern == "zh/en" and _says_all(masked[left : m.end("zh")], EnglishSide.of(en_text))
                 if not _isolated_slash_pair(masked, left, m.end(), translated):
@@ -1202,6 +1206,9 @@ _NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
 
 def _says_all(chinese: str, english: EnglishSide) -> bool:
     return alignment(chinese, english)[1] >= len(english.vocabulary) > 0
+
+
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*)*[ ]*")
 
 
 def _isolated_slash_pair(masked: str, start: int, end: int, translated: bool = False) -> bool:
