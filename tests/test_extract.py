@@ -639,6 +639,8 @@ GLOSSES = [
     ),
     # ... which ends before Latin that follows it (the term's abbreviation, a word of what follows) ...
     ("GAN，即生成对抗网络 GAN 由两个网络组成。", {("生成对抗网络", "GAN")}),
+    # ... and takes in a Latin head after 的 that the English holds
+    ("GraphRAG，即基于知识图谱的 RAG，它先用 LLM 抽取实体。", {("基于知识图谱的RAG", "GraphRAG")}),
     # ... and goes on over a hyphen between Chinese words
     (
         "- exploration-exploitation dilemma，即探索-利用窘境：智能体的权衡；",

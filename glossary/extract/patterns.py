@@ -136,10 +136,12 @@ _APPOSITIONS = [
         # (the English may spell out an abbreviation in a bracket after it, MVCC（Multi-Version Concurrency
         # Control），即, see _SPELLED_OUT; the Chinese ends before Latin, which is a word of what follows it, 即思维链
         # prompt 技术, or the term's own abbreviation, 即低秩适配 LoRA 方法; but not inside the frame a preposition
-        # opens, HKDF，即基于 HMAC 的密钥派生函数, nor at a hyphen between Chinese words, 即探索-利用窘境)
+        # opens, HKDF，即基于 HMAC 的密钥派生函数, nor at a hyphen between Chinese words, 即探索-利用窘境; and after 的
+        # it takes in a Latin word the English holds, the term's head: GraphRAG，即基于知识图谱的 RAG)
         re.compile(
             f"(?P<en>{_LATIN_RUN})(?P<closed>(?<=[A-Za-z0-9])[)）])?\\s*[，,]\\s*{_THAT_IS}\\s*"
-            f"(?P<zh>(?:{_FRAMED_LATIN})?{_CJK}(?:[{CJK_CHAR}、和与及]|[\\-－‐](?={_CJK})){{0,30}})"
+            f"(?P<zh>(?:{_FRAMED_LATIN})?{_CJK}(?:[{CJK_CHAR}、和与及]|[\\-－‐](?={_CJK})){{0,30}}"
+            "(?:(?<=的)[ ]?(?P<head>[A-Za-z][A-Za-z0-9\\-]*)(?![A-Za-z0-9]))?)"
         ),
     ),
     ("zh，即en", "即|也就是", re.compile(f"(?P<zh>{_CJK})\\s*[，,]\\s*{_THAT_IS}\\s*(?P<en>{_LATIN_RUN})")),
@@ -1140,8 +1142,11 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 if not _isolated_slash_pair(masked, left, m.end(), translated):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
-                if not _glossed_otherwise(masked, m.end("zh"), en_text):
-                    yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), m.end("zh"))
+                zh_end = m.end("zh")
+                if "head" in regex.groupindex and m.group("head") and m.group("head").lower() not in en_text.lower():
+                    zh_end = m.start("head")  # (a word of what follows: 即基于图的 RAG 系统 for "graph-based")
+                if not _glossed_otherwise(masked, zh_end, en_text):
+                    yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), zh_end)
                 continue
             zh_end = m.end("zh")
             # (An English phrase of several words is a name of its own, whatever Chinese follows it; what follows a
