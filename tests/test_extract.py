@@ -671,6 +671,9 @@ GLOSSES = [
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
     # ... or starts with a Latin word of the English (a Latin word is two characters' worth of length)
     ("推理时要用 KV cache（KV缓存）加速。", {("KV缓存", "KV cache")}),
+    # ... or with a word of the English inside or after it, or letters of its acronym
+    ("Anthropic 提出的 Constitutional AI（宪法式 AI）则另辟蹊径。", {("宪法式AI", "Constitutional AI")}),
+    ("这一思路后来被推广为 RLAIF（基于 AI 反馈的强化学习），效果不错。", {("基于AI反馈的强化学习", "RLAIF")}),
     # ... or the abbreviation follows the Chinese
     ("Large Language Model（大语言模型，LLM）是热点。", {("大语言模型", "Large Language Model")}),
     # an abbreviation introduced as in contracts (以下简称 "hereinafter"): no Chinese term 以下
@@ -1552,6 +1555,7 @@ def test_full_width_letters_gloss_as_ascii_ones():
         "我们用本地模型（Ollama）来跑推理。",  # ... a name no dictionary's English holds
         "前端用的框架（Vue）也要升级。",
         "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
+        "A100（参见 GPU 章节）很贵。",  # ... or a pointer, with a Latin word the name does not hold
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names
         "请发送至技术支持（support@163.com）。",  # an address, not a metric's cut-off

@@ -606,7 +606,7 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
         remark = _THEN_REMARK.search(chinese)
         if remark:
             chinese = chinese[: remark.start()]
-        if m.group("nested") is None and (_LATIN_LED_GLOSS.fullmatch(chinese) or _CHINESE_GLOSS.fullmatch(chinese)):
+        if m.group("nested") is None and CJK_RE.search(chinese) and _MIXED_GLOSS.fullmatch(chinese):
             english = _english_before(masked, open_at)
             if english is None or not _chinese_name(chinese, english.text):
                 continue
@@ -1067,6 +1067,9 @@ _THEN_REMARK = re.compile(
     f"(?P<other>{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}})[”」]?|(?:见|参见|详见)[^，,；;]*)\\s*$"
 )
 # ... or Chinese led by a Latin word of the English (KV cache（KV缓存）)
+_LATIN_WORD = re.compile("[A-Za-z][A-Za-z0-9]*")
+# Chinese with Latin words in it, as _chinese_name reads it
+_MIXED_GLOSS = re.compile(f"(?:[A-Za-z][A-Za-z0-9]*|{_CJK})(?:[ \\-－‐·]?(?:[A-Za-z][A-Za-z0-9]*|{_CJK})){{0,15}}")
 _LATIN_LED_GLOSS = re.compile(f"(?P<latin>[A-Za-z][A-Za-z0-9]*) ?{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 
 
@@ -1076,7 +1079,18 @@ def _chinese_name(text: str, english: str) -> bool:
     if _CHINESE_GLOSS.fullmatch(text):
         return True
     led = _LATIN_LED_GLOSS.fullmatch(text)
-    return led is not None and led["latin"] in english.split()
+    if led is not None:
+        return led["latin"] in english.split()
+    # ... or with a word or two of the English inside or after it (宪法式 AI "Constitutional AI"), or letters of its
+    # acronym (基于 AI 反馈的强化学习 "RLAIF")
+    latin = _LATIN_WORD.findall(text)
+    rest = _LATIN_WORD.sub("", text).replace(" ", "")
+    return (
+        0 < len(latin) <= 2
+        and len(rest) >= 2
+        and _CHINESE_GLOSS.fullmatch(rest) is not None
+        and all(word in english.split() or (english.isupper() and word.upper() in english) for word in latin)
+    )
 
 
 def _around(regex: re.Pattern, keyword: str, masked: str) -> Iterator[re.Match]:
