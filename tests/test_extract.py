@@ -870,6 +870,12 @@ def test_glosses_give_the_right_pairs(sentence, expected):
     assert expected <= pairs(sentence)
 
 
+def test_a_member_that_is_the_last_ones_head_alone_is_no_pair_for_a_modifier():
+    # the span starts after the first member's modifier (精确|去重): 去重 says nothing of "exact"
+    found = pairs("包括精确去重和模糊去重（exact and fuzzy deduplication），后者通常使用 MinHash。", minimum=0.0)
+    assert ("去重", "exact") not in found and ("模糊去重", "fuzzy deduplication") in found
+
+
 @pytest.mark.parametrize(
     ("sentence", "wrong"),
     [

@@ -39,11 +39,18 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
     if len(en_members) != len(zh_members):
         return whole
     head = shared_head([z for z, _ in zh_members], [e for e, _ in en_members])
+    last_zh, last_en = zh_members[-1][0], en_members[-1][0].split()
     return [
         (z, zh_start + zs, f"{e} {head}", form.start + es, form.end)
         if head and k < len(en_members) - 1
         else (z, zh_start + zs, e, form.start + es, form.start + es + len(e))
         for k, ((z, zs), (e, es)) in enumerate(zip(zh_members, en_members, strict=True))
+        # (not a member that is the last one's head alone, saying nothing of its English, a modifier: the span
+        # started after its own modifier, 精确|去重和模糊去重 "exact and fuzzy deduplication" gave 去重 / exact; but
+        # 标注和数据标注 "annotation and data labeling")
+        if head
+        or k == len(en_members) - 1
+        or not (last_zh.endswith(z) and len(e.split()) < len(last_en) and not aligns(z, e))
     ]
 
 
