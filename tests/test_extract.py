@@ -311,8 +311,6 @@ GLOSSES = [
     ("| 中文 | 英文 |\n|---|---|\n| 异策略 | off-policy |\n", {("异策略", "off-policy")}),
     # 时 "on" of copy-on-write is inside the term: it ends no phrase there
     ("另一條路線是 ZFS 和 Btrfs 採用的寫入時複製（copy-on-write）。", {("写入时复制", "copy-on-write")}),
-    # a particle of an English compound is no word the Chinese says apart (出现 "to show up", not the up of wakeup)
-    ("由于可能出现虚假唤醒（spurious wakeup），检查条件的代码必须放在循环里。", {("虚假唤醒", "spurious wakeup")}),
     # a clause word's adjective (重要 "important") starting a compound is part of the term
     ("很多工作使用了重要性采样（importance sampling）来修正偏差。", {("重要性采样", "importance sampling")}),
     # a term never starts inside a clause word, however jieba reads it (称|为主成分分析)

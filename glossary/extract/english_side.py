@@ -107,9 +107,6 @@ def _prefix_chars(word: str) -> frozenset[str]:
     return prefixed[1] if prefixed else frozenset()
 
 
-_PARTICLES = frozenset({"up", "out", "down", "off", "in", "on", "away"})
-
-
 def _compound(word: str) -> tuple[str, str] | None:
     """Two dictionary words written as one (warm+up, back+propagation)."""
     for cut in range(2, len(word) - 1):
@@ -292,12 +289,9 @@ class EnglishSide:
                     else:
                         size += 1
                     if compound and not (prefixed and compound[0] == prefixed[0]):
-                        # (not a particle, which the Chinese word for the whole does not say apart: wakeup 唤醒,
-                        # lookup 查找, tradeoff 权衡; 出现 "to show up" says nothing of a spurious wakeup)
-                        said_apart = [part for part in compound if part not in _PARTICLES]
-                        stems.update(stem(part) for part in said_apart)
-                        pieces.update(stem(part) for part in said_apart)
-                        all_parts.extend(stem(part) for part in said_apart)
+                        stems.update(stem(part) for part in compound)
+                        pieces.update(stem(part) for part in compound)
+                        all_parts.extend(stem(part) for part in compound)
                         # back + propagation 反向传播, depth + wise 逐深度
                         chars |= MORPHEMES.get(compound[0], frozenset()) | MORPHEMES.get(compound[1], frozenset())
                     if prefixed:
