@@ -222,8 +222,9 @@ _ORDINALS = {digit: frozenset({stem(word)}) for digit, word in zip("一二三四
 
 
 def is_entry(word: str) -> bool:
-    """Whether CC-CEDICT lists the word (as senses() would, without reading its senses)."""
-    return word in _bytes_trie("senses")
+    """Whether CC-CEDICT lists the word (as senses() would, without reading its senses), or senses() supplies it
+    (an ordinal)."""
+    return word in _bytes_trie("senses") or (len(word) == 2 and word[0] == "第" and word[1] in _ORDINALS)
 
 
 def can_be_verb(word: str) -> bool:

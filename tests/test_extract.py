@@ -868,6 +868,23 @@ def test_glosses_give_the_right_pairs(sentence, expected):
     assert expected <= pairs(sentence)
 
 
+def test_a_marked_member_does_not_split_an_english_that_coordinates_inside_a_phrase():
+    text = "云原生数据库普遍采用“存储”与计算分离（separation of storage and compute）的架构。"
+    assert ("存储", "separation of storage") not in pairs(text, minimum=0.0)
+
+
+def test_a_delimited_span_led_by_a_word_of_a_numeral_or_adverb_needs_the_english_to_say_all_of_it():
+    assert pairs("many-shot（很多示例）提示在长上下文模型上效果更好。", minimum=0.0) == set()
+    assert pairs("这是一个 one-to-one（一对一映射）关系。", minimum=0.0) == set()
+
+
+def test_an_english_in_capitals_is_spelled_out_by_its_acronym():
+    text = "大语言模型（LARGE LANGUAGE MODEL）是本文的主题。下面介绍大语言模型（LLM）的训练方法。"
+    # (the second sighting is one more of 大语言模型 / LARGE LANGUAGE MODEL, with LLM as its abbreviation)
+    assert ("大语言模型", "LARGE LANGUAGE MODEL", "LLM") in knowledge(text)
+    assert {c.en for c in extract_pairs(text) if c.parent is None} == {"LARGE LANGUAGE MODEL"}
+
+
 def test_a_member_that_is_the_last_ones_head_alone_is_no_pair_for_a_modifier():
     # the span starts after the first member's modifier (精确|去重): 去重 says nothing of "exact"
     found = pairs("包括精确去重和模糊去重（exact and fuzzy deduplication），后者通常使用 MinHash。", minimum=0.0)
@@ -1127,17 +1144,31 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             {("内存屏障", "memory barrier"), ("内存屏障", "memory fence")},
         ),
         ("语法分析（syntax analysis），也称为parsing。", {("语法分析", "syntax analysis"), ("语法分析", "parsing")}),
+        # ... one per line, each ending its line
         (
-            "電梯演算法（elevator algorithm），即 SCAN，來回掃描。",
-            {("电梯演算法", "elevator algorithm"), ("电梯演算法", "SCAN")},
+            "- 内存屏障（memory barrier），又称 memory fence\n- 命名管道（named pipe），又称 FIFO\n",
+            {
+                ("内存屏障", "memory barrier"),
+                ("内存屏障", "memory fence"),
+                ("命名管道", "named pipe"),
+                ("命名管道", "FIFO"),
+            },
         ),
+        # ... for the span the bracket's English chooses (not 量化执行 for "batch processing")
+        (
+            "向量化执行（vectorized execution），又称 batch processing，可以提升 CPU 利用率。",
+            {("向量化执行", "vectorized execution"), ("向量化执行", "batch processing")},
+        ),
+        # ... not an instance named after 即, nor a symbol
+        ("本文使用的检索器（retriever），即 BM25，是一种稀疏检索方法。", {("检索器", "retriever")}),
+        ("学习率（learning rate），也称 lr，是最重要的超参数。", {("学习率", "learning rate")}),
         # ... or two, as alternatives (and after an apposition too)
         (
             "线性一致性，又称 atomic consistency 或 strong consistency，是最强的模型。",
             {("线性一致性", "atomic consistency"), ("线性一致性", "strong consistency")},
         ),
-        # ... a name that ends the clause: not the words that go on after 即
-        ("内存屏障（memory barrier），即 CPU 指令。", {("内存屏障", "memory barrier")}),
+        # ... a name that ends the clause: not the words that go on after it
+        ("内存屏障（memory barrier），也称 CPU 指令。", {("内存屏障", "memory barrier")}),
     ],
 )
 def test_another_english_name_after_a_gloss_is_the_terms_too(text, expected):
@@ -1172,6 +1203,7 @@ def test_another_english_name_after_a_gloss_is_the_terms_too(text, expected):
         ("他把 README 译为中文。", set()),
         ("我们将把自然语言译成 SQL。", set()),
         ("模型将自然语言问题译为 SQL 查询。", set()),
+        ("所有编译器都将 IR 译为机器码。", set()),
         ("我们通常把 README 译为中文。", set()),  # (into a language: what a text becomes, however usual)
         ("Text-to-SQL 模型通常把自然语言问题译成 SQL。", set()),
         ("XOR 通常译为异或运算。", set()),  # (异或 "XOR" holds no alternatives)
@@ -1997,9 +2029,11 @@ def test_a_name_in_lower_case_before_its_english_and_chinese_gives_the_chinese_t
     # 检索增强生成） does; Latin around 的 (Linux 的 futex) is never a term
     found = knowledge("Linux 的 futex（fast userspace mutex，快速用户空间互斥锁）就是这种设计的基础。")
     assert found == {("快速用户空间互斥锁", "fast userspace mutex", "futex")}
-    assert pairs("我们用 epoll（event poll，事件轮询）管理连接。") == {("事件轮询", "event poll")}
+    # ... a name cut from the English's words: not a remark's two halves after a name (adamw, default settings)
+    assert pairs("这里用 adamw（default settings，默认设置）训练。", minimum=0.0) == set()
     assert pairs("Linux 的 futex（fast userspace mutex）就是这种设计的基础。", minimum=0.0) == set()
-    # (a function word of two characters may be a term alone where the English says it)
+    # (a bound suffix after Latin is a term's; so is a function word of two characters the English says)
+    assert pairs("在中文 NLP 中，token 化（tokenization）是第一步。") == {("token化", "tokenization")}
     found = pairs("在强化学习里面，探索（exploration）和利用（exploitation）是两个很核心的问题。")
     assert found == {("探索", "exploration"), ("利用", "exploitation")}
 
@@ -2318,6 +2352,7 @@ def test_abbreviations_defined_without_chinese(text, defined):
         # an acronym among the words gives its letters; not where the English writes the abbreviation itself
         ("RLAIF", "reinforcement learning from AI feedback", True),
         ("R-CNN", "Faster R-CNN", False),
+        ("DP", "DDP training", False),  # (an acronym's letters all or none)
     ],
 )
 def test_abbreviation_letters_must_fit_the_words(abbr, english, expected):

@@ -42,6 +42,7 @@ from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
 from .resegment import join_negations, merge_dictionary_words, recut_before_suffix, rejoined_option, rejoined_words
 from .segment import (
+    BOUND_SUFFIXES,
     CLASSIFIERS,
     CLAUSE_WORDS,
     FRAME_OPENERS,
@@ -74,6 +75,9 @@ QUANTIFIERS = NUMERALS | POINTING | frozenset("哪干多单整半0123456789０�
 
 _WHOLE_COUNTING = NUMERALS | frozenset("整每各")  # what counts with a classifier and starts no name (整个, 每种)
 _EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
+_PARTICLE_CHARS = frozenset(
+    w for w in FUNCTION_WORDS - BOUND_SUFFIXES - NOT_STARTING if len(w) == 1 and w not in LOCALISERS
+)
 
 
 @dataclass(frozen=True)
@@ -334,6 +338,15 @@ def _classifier_repeated(word: str, others: Sequence[str], english: EnglishSide)
 _NOT_TERM_START_TAGS = frozenset("m q mq r d zg".split())
 
 
+def _says_its_lead(words: Sequence[str], english: EnglishSide) -> bool:
+    """Whether the English says every word of a delimited span, or its first word where that is a character of
+    its own, a bound morpheme (异 "off-" of 异策略 "off-policy", whose 策略 is only "tactics" to CC-CEDICT; not
+    很多示例 "many-shot" or 一对一映射 "one-to-one", whose first word says all the English does)."""
+    if len(words[0]) == 1 and alignment(words[0], english)[0]:
+        return True
+    return all(alignment(word, english)[0] for word in words)
+
+
 def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool = False, listed: bool = False) -> bool:
     """Whether a span a pattern delimited (or a derived part) could be a term for this English at all: a clause
     word may end it only where the English says it (tool use（工具使用）). What the pattern ``delimited`` is
@@ -347,7 +360,7 @@ def acceptable_term(option: SpanOption, english: str = "x", *, delimited: bool =
     if (
         option.first_tag in _NOT_TERM_START_TAGS
         and not (listed and option.first_tag == "d")
-        and not (delimited and alignment(option.words[0], side)[0])
+        and not (delimited and _says_its_lead(option.words, side))
         and not (len(side.vocabulary) > 1 and word_senses(option.words[0]) & side.vocabulary[0][0])
     ):
         # A numeral, classifier, pronoun or adverb; but for one a name of several words starts with (组相对策略优化
@@ -495,8 +508,9 @@ def score_span(
 
 
 def _particle(word: str) -> bool:
-    """A function word of one character (的, 和, 在), which is no term's only Chinese (利用 "exploitation" may be)."""
-    return len(word) == 1 and word in FUNCTION_WORDS
+    """A function word of one character (的, 和, 在), which is no term's only Chinese: not a bound suffix (token 化),
+    a localiser or a character that starts no term but may end one (利用 "exploitation" is none of them)."""
+    return word in _PARTICLE_CHARS
 
 
 def _read_words(option: SpanOption, english: EnglishSide) -> tuple[str, ...]:

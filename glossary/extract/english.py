@@ -151,13 +151,24 @@ def singular_acronym(abbr: str) -> str:
 def abbreviates(abbr: str, english: str) -> bool:
     """Whether an acronym's capitals are the initials of the expansion's words, in order (IF: Instruction
     Following; RLHF: Reinforcement Learning from Human Feedback)."""
-    # (An acronym among the words gives its letters, RLAIF: reinforcement learning from AI feedback; not where the
-    # English writes the abbreviation itself: R-CNN of Faster R-CNN.)
-    capitals, initials = _capitals(abbr), _initials(english, acronyms=abbr not in english)
+    capitals, initials = _capitals(abbr), _initials(english)
     if len(capitals) < 2 or len(initials) < 2:
         return False
     remaining = iter(initials)
-    return all(capital in remaining for capital in capitals)  # a subsequence, matched greedily
+    if all(capital in remaining for capital in capitals):  # a subsequence, matched greedily
+        return True
+    # ... or with an acronym among the words giving all its letters, RLAIF: reinforcement learning from AI
+    # feedback (not some of them, DP of DDP training; nor where the English writes the abbreviation itself,
+    # R-CNN of Faster R-CNN)
+    if not _reads_acronyms(abbr, english):
+        return False
+    at = 0
+    for word in (w for w in _WORD_BREAK.split(english) if w):
+        if _CAPITALS_ONLY.fullmatch(word) and capitals.startswith(word.lower(), at):
+            at += len(word)
+        elif at < len(capitals) and word[0].lower() == capitals[at]:
+            at += 1
+    return at == len(capitals)
 
 
 def spells_out(abbr: str, english: str) -> bool:
@@ -165,7 +176,12 @@ def spells_out(abbr: str, english: str) -> bool:
     "Reinforcement Learning from Human Feedback", not AI and "independently and identically distributed"
     (which :func:`abbreviates`, reading a definition that pairs them already, would accept)."""
     capitals = _capitals(abbr)
-    return len(capitals) >= 2 and capitals == _initials(english, skip=STOP_WORDS, acronyms=abbr not in english)
+    if len(capitals) < 2:
+        return False
+    plain = _initials(english, skip=STOP_WORDS)
+    return capitals == plain or (
+        _reads_acronyms(abbr, english) and capitals == _initials(english, skip=STOP_WORDS, acronyms=True)
+    )
 
 
 def shortens(short: str, english: str) -> bool:
@@ -200,7 +216,7 @@ def _capitals(abbr: str) -> str:
     return "".join(c for c in abbr if c.isupper()).lower()
 
 
-def _initials(english: str, skip: frozenset[str] = frozenset(), *, acronyms: bool = True) -> str:
+def _initials(english: str, skip: frozenset[str] = frozenset(), *, acronyms: bool = False) -> str:
     """First letters of the words (hyphenated parts count as words), lowercased; ``skip`` words left out. With
     ``acronyms``, an acronym among the words gives all its letters (AI of reinforcement learning from AI
     feedback)."""
@@ -209,6 +225,14 @@ def _initials(english: str, skip: frozenset[str] = frozenset(), *, acronyms: boo
 
 
 _CAPITALS_ONLY = re.compile("[A-Z]{2,5}")
+
+
+def _reads_acronyms(abbr: str, english: str) -> bool:
+    """Whether an acronym among the English's words gives all its letters: not in an English all in capitals
+    (LARGE LANGUAGE MODEL, where every short word looks like one), nor where it writes the abbreviation itself
+    (R-CNN of Faster R-CNN; DP is no word of DDP)."""
+    written = re.search(f"(?<![A-Za-z0-9]){re.escape(abbr)}(?![A-Za-z0-9])", english)
+    return not english.isupper() and written is None
 
 
 _WORD_BREAK = re.compile(r"[\s\-]+")

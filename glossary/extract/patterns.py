@@ -112,8 +112,11 @@ _RENDERED_AS = (
     "\\s*(?:[，,]\\s*)?(?:(?P<usual>一般|通常|常|多|也|又|可|往往|大多)被?翻?|被?(?<![编解破翻直音意转误错]))"
     "译(?:为|作|成)\\s*"
 )
-# ... or after such an adverb before 把 or 将 (业界通常把 embedding 译为嵌入向量, 一般将鲁棒性译为 robustness)
-_USUALLY_PUT = re.compile("(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?[把将][^，,。；;：:！？!?]{0,16}$")
+# ... or after such an adverb before 把 (业界通常把 embedding 译为嵌入向量, 一般把鲁棒性译为 robustness), or before 将
+# after one that 将 "will" does not follow as often (一般将鲁棒性译为; not 都将 IR 译为机器码, "will all turn")
+_USUALLY_PUT = re.compile(
+    "(?:(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?把|(?:一般|通常|往往|习惯上?)将)[^，,。；;：:！？!?]{0,16}$"
+)
 # ... and not what a text becomes in a language, however usual (通常把 README 译为中文, 把问题译成 SQL)
 _LANGUAGE = re.compile(
     r"(?:[中英日韩法德俄]|汉)[文语]|(?i:sql|python|java(?:script)?|english|chinese|json|markdown|html|code|latex)"
@@ -496,8 +499,9 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
             if hint is not None:
                 first = _first_marked_member(masked, hint, listed - 1)
                 first = first if first < hint else None
-            elif (led := _marked_before(masked, start, open_at)) is not None:
-                first = _first_marked_member(masked, led, listed - 2)
+            elif (led := _marked_before(masked, start, open_at)) is not None and not _INSIDE_A_PHRASE.search(form.text):
+                # (not an English that coordinates inside a phrase: separation of storage and compute)
+                first = _first_marked_member(masked, led, max(0, listed - 2))
             if first is not None:
                 members = list(_fixed_chinese("zh(en)", masked, form.text, form.start, first, end))
                 if members:  # (as many on both sides)
@@ -514,6 +518,9 @@ _MARKED_MEMBER = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ 
 
 # ... and a marked term coordinated with an unmarked one
 _MARKED_BEFORE = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ \t]*(?:、|和|与|及|以及)[ \t]*(?={_CJK})")
+
+
+_INSIDE_A_PHRASE = re.compile(r"\b(?:of|for|from|with|between|in|on|to|by)\b", re.I)
 
 
 def _marked_before(masked: str, start: int, end: int) -> int | None:
@@ -542,10 +549,25 @@ _NAMED_AFTER = re.compile(
 )
 
 
-# ... and another name of the term in English, which ends the clause (又称 memory fence，; not 即 CPU 指令)
+# ... and another name of the term in English, which ends the clause (又称 memory fence，). Not after 即, which
+# names an instance as often (优化器（optimizer），即 AdamW), nor a letter or two (a symbol: 学习率，也称 lr).
 _ALSO_NAMED = re.compile(
-    f"\\s*[，,]\\s*(?:(?:也|又|亦|或)被?(?:称为|称作|称|叫做|叫)|即)\\s*[“「]?(?P<en>{_LATIN_RUN})[”」]?(?=\\s*[，,。；;）)]|\\s*$)"
+    "\\s*[，,]\\s*(?:也|又|亦|或)被?(?:称为|称作|称|叫做|叫)\\s*[“「]?"
+    f"(?P<en>{_LATIN_RUN})[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
 )
+
+
+def _also_named(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
+    """The gloss, with the name in English that follows its bracket as another form: 内存屏障（memory barrier），
+    又称 memory fence. As a form, it names the span the gloss's English chooses."""
+    named = _ALSO_NAMED.match(masked, end) if len(gloss.forms) == 1 else None
+    if named is None or len(named["en"].strip()) < 3 or not looks_like_term(named["en"].strip()):
+        return gloss
+    text = named["en"].strip()
+    form = Form(text, named.start("en"), named.start("en") + len(text))
+    if gloss.abbr is None and is_abbreviation(text) and abbreviates(text, gloss.forms[0].text):
+        return replace(gloss, abbr=form)  # (大语言模型（large language model），也称为 LLM)
+    return replace(gloss, forms=(*gloss.forms, form))
 
 
 def _abbreviation_after(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
@@ -566,12 +588,9 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 continue
         gloss = parse(content, m.start(1))
         if gloss is not None:
-            terms = list(_term_before(masked, open_at, _abbreviation_after(masked, m.end(), gloss)))
-            yield from terms
-            if len(terms) == 1 and (named := _ALSO_NAMED.match(masked, m.end())):
-                # 内存屏障（memory barrier），又称 memory fence: a second English name of the term
-                form = Form(named["en"], named.start("en"), named.end("en"))
-                yield replace(terms[0], pattern="zh，也称en", gloss=EnglishGloss((form,)))
+            yield from _term_before(
+                masked, open_at, _also_named(masked, m.end(), _abbreviation_after(masked, m.end(), gloss))
+            )
             continue
         inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
         if (
@@ -1014,17 +1033,16 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
     """RAG（Retrieval-Augmented Generation，检索增强生成）, LoRA（低秩适配，Low-Rank Adaptation）: an abbreviation,
     then its English and its Chinese in either order, both in one bracket, where its letters are the English's
     initials or taken from its words as an abbreviation's are (TSO（Timestamp Oracle，时间戳服务）; not BERT（Devlin
-    et al.，谷歌））; or a name in lower case (futex). The Chinese is the term whole."""
+    et al.，谷歌））; or a name in lower case cut from its English's words (futex). The Chinese is the term whole."""
     halves = _TWO_HALVES.fullmatch(masked, start, end)
     if halves is None:
         return  # most brackets of Chinese (（见下文）) have no two halves: no need to read before them
     abbr = _english_before(masked, open_at) or _abbreviation_and_head(masked, open_at)
     if abbr is None or " " in abbr.text:
         return
-    # (or a name in lower case, of a system call or a tool, which the English spells out as it likes: futex（fast
-    # userspace mutex，快速用户空间互斥锁）; its English in lower case too, a term's, not a person's or a company's)
-    lower = _LOWER_NAME.fullmatch(abbr.text) is not None
-    if not lower and not is_abbreviation(abbr.text):
+    # (or a name in lower case, of a system call or a tool, cut from the words of its English: futex（fast userspace
+    # mutex，快速用户空间互斥锁）, malloc; not padding（left side，左侧填充）, a remark)
+    if _LOWER_NAME.fullmatch(abbr.text) is None and not is_abbreviation(abbr.text):
         return
     first, second = (halves.start(1), halves.end(1)), (halves.start(2), halves.end(2))
     for (zh_start, zh_end), (en_start, en_end) in ((first, second), (second, first)):
@@ -1032,9 +1050,6 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
         if _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end) and looks_like_term(english):
             if abbreviates(abbr.text, english) or shortens(abbr.text, english):  # (TSO: TimeStamp Oracle)
                 gloss = EnglishGloss((Form(english, en_start, en_end),), abbr)
-                yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
-            elif lower and english.islower() and " " in english:
-                gloss = EnglishGloss((Form(english, en_start, en_end),))
                 yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
             return
 
