@@ -639,6 +639,8 @@ GLOSSES = [
     ("GAN，即生成对抗网络 GAN 由两个网络组成。", {("生成对抗网络", "GAN")}),
     # ... and takes in a Latin head after 的 that the English holds
     ("GraphRAG，即基于知识图谱的 RAG，它先用 LLM 抽取实体。", {("基于知识图谱的RAG", "GraphRAG")}),
+    # (not a word of what follows, nor a letter: vLLM，即高吞吐的 LLM 推理引擎, LoRA，即低秩的 A 矩阵)
+    ("vLLM，即高吞吐的 LLM 推理引擎。", {("高吞吐", "vLLM")}),
     # ... and goes on over a hyphen between Chinese words
     (
         "- exploration-exploitation dilemma，即探索-利用窘境：智能体的权衡；",
@@ -669,9 +671,8 @@ GLOSSES = [
     ("TF-IDF（词频-逆文档频率）是一种常用的加权方法。", {("词频-逆文档频率", "TF-IDF")}),
     # ... or starts with a Latin word of the English (a Latin word is two characters' worth of length)
     ("推理时要用 KV cache（KV缓存）加速。", {("KV缓存", "KV cache")}),
-    # ... or with a word of the English inside or after it, or letters of its acronym
+    # ... or with a word of an English of more words inside or after it
     ("Anthropic 提出的 Constitutional AI（宪法式 AI）则另辟蹊径。", {("宪法式AI", "Constitutional AI")}),
-    ("这一思路后来被推广为 RLAIF（基于 AI 反馈的强化学习），效果不错。", {("基于AI反馈的强化学习", "RLAIF")}),
     # ... or the abbreviation follows the Chinese
     ("Large Language Model（大语言模型，LLM）是热点。", {("大语言模型", "Large Language Model")}),
     # an abbreviation introduced as in contracts (以下简称 "hereinafter"): no Chinese term 以下
@@ -886,6 +887,9 @@ def test_an_english_in_capitals_is_spelled_out_by_its_acronym():
 
 
 def test_a_member_that_is_the_last_ones_head_alone_is_no_pair_for_a_modifier():
+    # (a member whose English ends the last one's says it, whatever the dictionary: 分词 "tokenization")
+    found = pairs("预处理包括分词和子词分词（tokenization and subword tokenization）。")
+    assert found == {("分词", "tokenization"), ("子词分词", "subword tokenization")}
     # the span starts after the first member's modifier (精确|去重): 去重 says nothing of "exact"
     found = pairs("包括精确去重和模糊去重（exact and fuzzy deduplication），后者通常使用 MinHash。", minimum=0.0)
     assert ("去重", "exact") not in found and ("模糊去重", "fuzzy deduplication") in found
@@ -1167,6 +1171,7 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             "线性一致性，又称 atomic consistency 或 strong consistency，是最强的模型。",
             {("线性一致性", "atomic consistency"), ("线性一致性", "strong consistency")},
         ),
+        ("模型蒸馏，又称 knowledge distillation 或 KD。", {("模型蒸馏", "knowledge distillation")}),
         # ... a name that ends the clause: not the words that go on after it
         ("内存屏障（memory barrier），也称 CPU 指令。", {("内存屏障", "memory barrier")}),
     ],
@@ -1204,6 +1209,7 @@ def test_another_english_name_after_a_gloss_is_the_terms_too(text, expected):
         ("我们将把自然语言译成 SQL。", set()),
         ("模型将自然语言问题译为 SQL 查询。", set()),
         ("所有编译器都将 IR 译为机器码。", set()),
+        ("业界常将 embedding 译为嵌入。", {("嵌入", "embedding")}),
         ("我们通常把 README 译为中文。", set()),  # (into a language: what a text becomes, however usual)
         ("Text-to-SQL 模型通常把自然语言问题译成 SQL。", set()),
         ("XOR 通常译为异或运算。", set()),  # (异或 "XOR" holds no alternatives)
@@ -1592,6 +1598,10 @@ def test_full_width_letters_gloss_as_ascii_ones():
         "前端用的框架（Vue）也要升级。",
         "模型在HumanEval（代码生成基准）上得分为72.0。",  # ... a description of a name
         "A100（参见 GPU 章节）很贵。",  # ... or a pointer, with a Latin word the name does not hold
+        "GPU（图形处理器 GPU）常用于训练。",  # ... or a gloss that repeats the name
+        "项目结构为 src/models 和数据/data 两个目录。",  # a slash pair after a path: a path too
+        "训练中要定期保存 checkpoint（保存 checkpoint 的频率）。",  # ... or a description around it
+        "加载模型（调用 AutoModelForSequenceClassification.from_pretrained）即可。",
         "后用于创建锚框的四角坐标(xmin,xmax,ymin,ymax)。",  # a list of names
         "子词分词（BPE、WordPiece、Unigram）是当前主流。",  # examples of what the Chinese names
         "请发送至技术支持（support@163.com）。",  # an address, not a metric's cut-off
@@ -2029,6 +2039,7 @@ def test_a_name_in_lower_case_before_its_english_and_chinese_gives_the_chinese_t
     # 检索增强生成） does; Latin around 的 (Linux 的 futex) is never a term
     found = knowledge("Linux 的 futex（fast userspace mutex，快速用户空间互斥锁）就是这种设计的基础。")
     assert found == {("快速用户空间互斥锁", "fast userspace mutex", "futex")}
+    assert knowledge("调用 fsync（file sync，文件同步）把数据落盘。") == {("文件同步", "file sync", "fsync")}
     # ... a name cut from the English's words: not a remark's two halves after a name (adamw, default settings)
     assert pairs("这里用 adamw（default settings，默认设置）训练。", minimum=0.0) == set()
     assert pairs("Linux 的 futex（fast userspace mutex）就是这种设计的基础。", minimum=0.0) == set()

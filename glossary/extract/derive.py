@@ -50,8 +50,14 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
         # 标注和数据标注 "annotation and data labeling")
         if head
         or k == len(en_members) - 1
-        or not (last_zh.endswith(z) and len(e.split()) < len(last_en) and not aligns(z, e))
+        or not (last_zh.endswith(z) and len(e.split()) < len(last_en) and not _says_its_own(z, e, last_en))
     ]
+
+
+def _says_its_own(zh: str, english: str, last: list[str]) -> bool:
+    """Whether a member that is the last member's head says its English: by the dictionary (标注 "annotation"),
+    or as the last member's English ends with it (分词和子词分词 "tokenization and subword tokenization")."""
+    return aligns(zh, english) or last[-len(english.split()) :] == english.split()
 
 
 def shared_head(zh_members: list[str], en_members: list[str]) -> str | None:

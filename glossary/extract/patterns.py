@@ -113,9 +113,10 @@ _RENDERED_AS = (
     "译(?:为|作|成)\\s*"
 )
 # ... or after such an adverb before 把 (业界通常把 embedding 译为嵌入向量, 一般把鲁棒性译为 robustness), or before 将
-# after one that 将 "will" does not follow as often (一般将鲁棒性译为; not 都将 IR 译为机器码, "will all turn")
+# (一般将鲁棒性译为), but 都 or 会 "will" (都将 IR 译为机器码, "will all turn")
 _USUALLY_PUT = re.compile(
-    "(?:(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?把|(?:一般|通常|往往|习惯上?)将)[^，,。；;：:！？!?]{0,16}$"
+    "(?:(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?把|(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍)将(?!会))"
+    "[^，,。；;：:！？!?]{0,16}$"
 )
 # ... and not what a text becomes in a language, however usual (通常把 README 译为中文, 把问题译成 SQL)
 _LANGUAGE = re.compile(
@@ -499,7 +500,9 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
             if hint is not None:
                 first = _first_marked_member(masked, hint, listed - 1)
                 first = first if first < hint else None
-            elif (led := _marked_before(masked, start, open_at)) is not None and not _INSIDE_A_PHRASE.search(form.text):
+            elif (led := _marked_before(masked, start, open_at)) is not None and not _INSIDE_A_PHRASE.search(
+                form.text, 0, max(0, form.text.rfind(" and "))
+            ):
                 # (not an English that coordinates inside a phrase: separation of storage and compute)
                 first = _first_marked_member(masked, led, max(0, listed - 2))
             if first is not None:
@@ -1048,13 +1051,30 @@ def _abbreviation_spelled_out(masked: str, start: int, end: int, open_at: int) -
     for (zh_start, zh_end), (en_start, en_end) in ((first, second), (second, first)):
         english = masked[en_start:en_end]
         if _CHINESE_GLOSS.fullmatch(masked, zh_start, zh_end) and looks_like_term(english):
-            if abbreviates(abbr.text, english) or shortens(abbr.text, english):  # (TSO: TimeStamp Oracle)
+            if (
+                abbreviates(abbr.text, english)
+                or shortens(abbr.text, english)
+                or _named_by_its_words(abbr.text, english)
+            ):
                 gloss = EnglishGloss((Form(english, en_start, en_end),), abbr)
                 yield Site("abbr(en，zh)", gloss, zh_start, zh_end, fixed=True)
             return
 
 
 _LOWER_NAME = re.compile("[a-z][a-z0-9_]{2,15}")  # (futex, epoll, malloc)
+
+
+def _named_by_its_words(name: str, english: str) -> bool:
+    """Whether a lower-case name is made of its English's first letter and the end of its last word (epoll "event
+    poll", fsync "file sync", cgroup "control group", inode "index node"; not adamw "default settings")."""
+    words = english.lower().split()
+    return (
+        len(words) >= 2
+        and name.islower()
+        and name[0] == words[0][0]
+        and len(tail := words[-1][-3:]) == 3
+        and name.endswith(tail)
+    )
 
 
 # An abbreviation and the head noun the bracket's names leave implicit: TBDR 架构（基于图块的延迟渲染，Tile-Based
@@ -1084,7 +1104,8 @@ _THEN_REMARK = re.compile(
 # ... or Chinese led by a Latin word of the English (KV cache（KV缓存）)
 _LATIN_WORD = re.compile("[A-Za-z][A-Za-z0-9]*")
 # Chinese with Latin words in it, as _chinese_name reads it
-_MIXED_GLOSS = re.compile(f"(?:[A-Za-z][A-Za-z0-9]*|{_CJK})(?:[ \\-－‐·]?(?:[A-Za-z][A-Za-z0-9]*|{_CJK})){{0,15}}")
+# (a Latin word read whole, possessively: a run of letters is not cut into words in every way it can be)
+_MIXED_GLOSS = re.compile(f"(?:[A-Za-z][A-Za-z0-9]*+|{_CJK})(?:[ \\-－‐·]?(?:[A-Za-z][A-Za-z0-9]*+|{_CJK})){{0,15}}")
 _LATIN_LED_GLOSS = re.compile(f"(?P<latin>[A-Za-z][A-Za-z0-9]*) ?{_CJK}(?:[\\-－‐·]?{_CJK}){{0,11}}")
 
 
@@ -1096,15 +1117,18 @@ def _chinese_name(text: str, english: str) -> bool:
     led = _LATIN_LED_GLOSS.fullmatch(text)
     if led is not None:
         return led["latin"] in english.split()
-    # ... or with a word or two of the English inside or after it (宪法式 AI "Constitutional AI"), or letters of its
-    # acronym (基于 AI 反馈的强化学习 "RLAIF")
+    # ... or with a word or two of an English of more words inside or after it (宪法式 AI "Constitutional AI"; not a
+    # gloss that repeats the name, 图形处理器 GPU "GPU", nor one around it, 保存 checkpoint 的频率 "checkpoint")
     latin = _LATIN_WORD.findall(text)
     rest = _LATIN_WORD.sub("", text).replace(" ", "")
+    words = english.split()
     return (
         0 < len(latin) <= 2
         and len(rest) >= 2
+        and text == text.strip()
         and _CHINESE_GLOSS.fullmatch(rest) is not None
-        and all(word in english.split() or (english.isupper() and word.upper() in english) for word in latin)
+        and all(word in words for word in latin)
+        and len(words) > len(latin)
     )
 
 
@@ -1162,7 +1186,8 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 continue
             if pattern.startswith(("zh/", "en/")):
                 left = window_before(masked, m.end("zh"))[0] if pattern == "zh/en" else m.start("en")
-                latin = _LATIN_WORDS.match(masked, left) if masked[left - 1 : left] == "/" else None
+                pair_before = masked[left - 1 : left] == "/" and CJK_RE.match(masked[left - 2 : left - 1] or "x")
+                latin = _LATIN_WORDS.match(masked, left) if pair_before else None
                 if pattern == "zh/en" and latin:
                     # the window ran back over the English of a slash pair before: 鲁棒性/robustness 和校准/calibration
                     left = latin.end()
@@ -1172,7 +1197,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
                 zh_end = m.end("zh")
-                if "head" in regex.groupindex and m.group("head") and m.group("head").lower() not in en_text.lower():
+                if "head" in regex.groupindex and m.group("head") and not _heads_the_english(m, masked, en_text):
                     zh_end = m.start("head")  # (a word of what follows: 即基于图的 RAG 系统 for "graph-based")
                 if not _glossed_otherwise(masked, zh_end, en_text):
                     yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), zh_end)
@@ -1191,12 +1216,29 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             start, hint = window_before(masked, zh_end)
             abbr, en_text, en_start = abbreviation_beside(en_text, en_start)
             forms = [Form(en_text, en_start, en_start + len(en_text))]
-            if pattern in ("zh，也称en", "zh，即en") and (other := _OR_ANOTHER.match(masked, m.end("en"))):
-                # 线性一致性，又称 atomic consistency 或 strong consistency: each another name
+            if pattern == "zh，也称en" and (other := _OR_ANOTHER.match(masked, m.end("en"))):
+                # 线性一致性，又称 atomic consistency 或 strong consistency: each another name (not after 即, which
+                # names instances as often: 优化器，即 SGD 或 Adam); an abbreviation of the first, its abbreviation
                 text = other["en"].rstrip()
-                if looks_like_term(text):
-                    forms.append(Form(text, other.start("en"), other.start("en") + len(text)))
+                form = Form(text, other.start("en"), other.start("en") + len(text))
+                if abbr is None and is_abbreviation(text) and abbreviates(text, en_text):
+                    abbr = form
+                elif looks_like_term(text):
+                    forms.append(form)
             yield Site(pattern, EnglishGloss(tuple(forms), abbr), start, zh_end, markup_start=hint)
+
+
+def _heads_the_english(m: re.Match, masked: str, english: str) -> bool:
+    """Whether the Latin word after 的 that ends an apposition's Chinese is the English's head: a word of it, or
+    its end after a capital or a hyphen (Graph|RAG), of two letters or more, which ends the Chinese too
+    (GraphRAG，即基于知识图谱的 RAG; not vLLM，即高吞吐的 LLM 推理引擎, nor LoRA，即低秩的 A 矩阵)."""
+    head = m.group("head")
+    at_end = english.endswith(head) and (len(english) == len(head) or not english[-len(head) - 1].isupper())
+    return (
+        len(head) >= 2
+        and (head in re.split(r"[\s\-]+", english) or at_end)
+        and not CJK_RE.match(masked[m.end("head") : m.end("head") + 2].lstrip(" ") or "x")
+    )
 
 
 # An alternative English name after an apposition's (X 或 Y)
