@@ -113,7 +113,7 @@ _RENDERED_AS = (
     "译(?:为|作|成)\\s*"
 )
 # ... or after such an adverb before 把 (业界通常把 embedding 译为嵌入向量, 一般把鲁棒性译为 robustness), or before 将
-# (一般将鲁棒性译为), but 都 or 会 "will" (都将 IR 译为机器码, "will all turn")
+# (一般将鲁棒性译为), though not 将 after 都 nor before 会, where it is "will" (都将 IR 译为机器码 "will all turn")
 _USUALLY_PUT = re.compile(
     "(?:(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍|都)会?把|(?:一般|通常|常常?|多|往往|大多|习惯上?|普遍)将(?!会))"
     "[^，,。；;：:！？!?]{0,16}$"
