@@ -212,19 +212,24 @@ def jieba_pos(text: str) -> list[tuple[str, str]]:
 def senses(word: str) -> frozenset[str] | None:
     """Stems of every English word in every CC-CEDICT sense of a Chinese word; None if it is not an entry."""
     stems = _bytes_trie("senses").get(word)
-    if not stems and len(word) == 2 and word[0] == "第" and word[1] in _ORDINALS:
-        return _ORDINALS[word[1]]  # (an ordinal CC-CEDICT leaves out: 第三 of 第三范式 "third normal form")
-    return frozenset(stems[0].decode().split()) if stems else None
+    return frozenset(stems[0].decode().split()) if stems else _ordinal(word)
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-_ORDINALS = {digit: frozenset({stem(word)}) for digit, word in zip("一二三四五六七八九十", _ORDINAL_WORDS, strict=True)}
+_ORDINALS = {
+    "第" + digit: frozenset({stem(word)}) for digit, word in zip("一二三四五六七八九十", _ORDINAL_WORDS, strict=True)
+}
+
+
+def _ordinal(word: str) -> frozenset[str] | None:
+    """The senses of an ordinal CC-CEDICT leaves out (第三 of 第三范式 "third normal form"), None for any other word."""
+    return _ORDINALS.get(word)
 
 
 def is_entry(word: str) -> bool:
     """Whether CC-CEDICT lists the word (as senses() would, without reading its senses), or senses() supplies it
     (an ordinal)."""
-    return word in _bytes_trie("senses") or (len(word) == 2 and word[0] == "第" and word[1] in _ORDINALS)
+    return word in _bytes_trie("senses") or _ordinal(word) is not None
 
 
 def can_be_verb(word: str) -> bool:

@@ -75,6 +75,8 @@ QUANTIFIERS = NUMERALS | POINTING | frozenset("哪干多单整半0123456789０�
 
 _WHOLE_COUNTING = NUMERALS | frozenset("整每各")  # what counts with a classifier and starts no name (整个, 每种)
 _EXCLUDED = (-math.inf, 0, 0)  # score_span of a span where no term starts
+# Function words of one character (的, 和, 在), which are no term's only Chinese: not a bound suffix (token 化), a
+# localiser or a character that starts no term but may end one
 _PARTICLE_CHARS = frozenset(
     w for w in FUNCTION_WORDS - BOUND_SUFFIXES - NOT_STARTING if len(w) == 1 and w not in LOCALISERS
 )
@@ -438,7 +440,7 @@ def score_span(
     """Score a candidate span; (score, aligned words, unaligned dictionary words), -inf where no term starts."""
     words = _read_words(option, english)
     glued = option.first_glued and not says_glued_word(words[0], english)
-    if not words or glued or all(_particle(word) or not CJK_RE.search(word) for word in words):
+    if not words or glued or all(word in _PARTICLE_CHARS or not CJK_RE.search(word) for word in words):
         return _EXCLUDED  # (nor is Latin around a particle a term: Linux 的 futex)
     # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
     # whatever the dictionary reads in them
@@ -505,12 +507,6 @@ def score_span(
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)
-
-
-def _particle(word: str) -> bool:
-    """A function word of one character (的, 和, 在), which is no term's only Chinese: not a bound suffix (token 化),
-    a localiser or a character that starts no term but may end one (利用 "exploitation" is none of them)."""
-    return word in _PARTICLE_CHARS
 
 
 def _read_words(option: SpanOption, english: EnglishSide) -> tuple[str, ...]:

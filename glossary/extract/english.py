@@ -163,7 +163,7 @@ def abbreviates(abbr: str, english: str) -> bool:
     if not _reads_acronyms(abbr, english):
         return False
     at = 0
-    for word in (w for w in _WORD_BREAK.split(english) if w):
+    for word in english_words(english):
         if _CAPITALS_ONLY.fullmatch(word) and capitals.startswith(word.lower(), at):
             at += len(word)
         elif at < len(capitals) and word[0].lower() == capitals[at]:
@@ -190,7 +190,7 @@ def shortens(short: str, english: str) -> bool:
     start threshold", lr "learning rate", i.i.d. "independent and identically distributed". The letters are
     matched from the right, as Schwartz and Hearst's abbreviation finder does. A word (drop) is no such form."""
     letters = short.replace(".", "").lower()
-    words = [w for w in _WORD_BREAK.split(english.lower()) if w]
+    words = english_words(english.lower())
     if not letters.isalpha() or len(words) < 2 or " " in short.strip():
         return False
     if len(letters) > 2 and not short.isupper() and in_english_vocabulary(letters):
@@ -220,7 +220,7 @@ def _initials(english: str, skip: frozenset[str] = frozenset(), *, acronyms: boo
     """First letters of the words (hyphenated parts count as words), lowercased; ``skip`` words left out. With
     ``acronyms``, an acronym among the words gives all its letters (AI of reinforcement learning from AI
     feedback)."""
-    words = (w for w in _WORD_BREAK.split(english) if w and w.lower() not in skip)
+    words = (w for w in english_words(english) if w.lower() not in skip)
     return "".join(w.lower() if acronyms and _CAPITALS_ONLY.fullmatch(w) else w[0].lower() for w in words)
 
 
@@ -236,6 +236,11 @@ def _reads_acronyms(abbr: str, english: str) -> bool:
 
 
 _WORD_BREAK = re.compile(r"[\s\-]+")
+
+
+def english_words(english: str) -> list[str]:
+    """The words of an English text, its hyphenated parts apart (look-ahead: look, ahead)."""
+    return [word for word in _WORD_BREAK.split(english) if word]
 
 
 _WRAPPING = "*\"'“”‘’「」『』"

@@ -39,6 +39,7 @@ from .english import (
     Form,
     abbreviates,
     abbreviation_beside,
+    english_words,
     looks_like_term,
     parse,
     shortens,
@@ -564,9 +565,9 @@ def _also_named(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
     """The gloss, with the name in English that follows its bracket as another form: 内存屏障（memory barrier），
     又称 memory fence. As a form, it names the span the gloss's English chooses."""
     named = _ALSO_NAMED.match(masked, end) if len(gloss.forms) == 1 else None
-    if named is None or len(named["en"].strip()) < 3 or not looks_like_term(named["en"].strip()):
+    text = named["en"].strip() if named else ""
+    if named is None or len(text) < 3 or not looks_like_term(text):
         return gloss
-    text = named["en"].strip()
     form = Form(text, named.start("en"), named.start("en") + len(text))
     if gloss.abbr is None and is_abbreviation(text) and abbreviates(text, gloss.forms[0].text):
         return replace(gloss, abbr=form)  # (大语言模型（large language model），也称为 LLM)
@@ -1236,7 +1237,7 @@ def _heads_the_english(m: re.Match, masked: str, english: str) -> bool:
     at_end = english.endswith(head) and (len(english) == len(head) or not english[-len(head) - 1].isupper())
     return (
         len(head) >= 2
-        and (head in re.split(r"[\s\-]+", english) or at_end)
+        and (head in english_words(english) or at_end)
         and not CJK_RE.match(masked[m.end("head") : m.end("head") + 2].lstrip(" ") or "x")
     )
 
