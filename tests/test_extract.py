@@ -532,6 +532,8 @@ GLOSSES = [
     ),
     ("这是可满足性问题（satisfiability problem）。", {("可满足性问题", "satisfiability problem")}),  # (满足 said)
     ("这个问题叫 data contamination，也就是数据污染。", {("数据污染", "data contamination")}),
+    ("Layer normalization，也即层归一化，常用于 Transformer。", {("层归一化", "Layer normalization")}),  # (也即, 亦即)
+    ("层归一化，亦即 layer normalization，常用于 Transformer。", {("层归一化", "layer normalization")}),
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
     # ... and after a label that says the English follows (英文称为, 英文叫, 英文全称是)
     (

@@ -103,7 +103,7 @@ _CLOSE = "[)）]"
 # gloss of a nested one, 标签（label，或目标（target））. One pass finds both. (Code inside is masked: a remark may
 # hold some, 学习率（learning rate，代码中写作 `lr`）.)
 _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
-_THAT_IS = "(?:即|也就是)"  # "that is"
+_THAT_IS = "(?:[也亦]?即|也就是)"  # "that is"
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
 # "is usually rendered as": 译为, 译作, 译成 (or 翻译为) after an adverb that makes it a usage (一般, 常被), or after a
