@@ -595,6 +595,26 @@ GLOSSES = [
         "它包括预训练、微调和对齐（pre-training, fine-tuning, and alignment）。",
         {("预训练", "pre-training"), ("微调", "fine-tuning"), ("对齐", "alignment")},
     ),
+    # ... where a member holds a coordinator's character inside a word (饱和度), and a member the dictionary reads
+    # otherwise (延迟 "delay") is no reason to leave it out
+    (
+        "四个黄金信号是延迟、流量、错误和饱和度（latency, traffic, errors, and saturation）。",
+        {("延迟", "latency"), ("流量", "traffic"), ("错误", "errors"), ("饱和度", "saturation")},
+    ),
+    # ... or commas alone, as many names as the Chinese has members
+    (
+        "CAP 定理指出系统无法同时满足一致性、可用性和分区容错性（Consistency, Availability, Partition tolerance）。",
+        {("一致性", "Consistency"), ("可用性", "Availability"), ("分区容错性", "Partition tolerance")},
+    ),
+    (
+        "事务满足四个特性，即原子性、一致性、隔离性和持久性（Atomicity, Consistency, Isolation, Durability）。",
+        {("原子性", "Atomicity"), ("一致性", "Consistency"), ("隔离性", "Isolation"), ("持久性", "Durability")},
+    ),
+    # (but names of one thing are alternatives, whatever the clause before coordinates)
+    (
+        "训练和推理的损失函数（loss function, cost function）不同。",
+        {("损失函数", "loss function"), ("损失函数", "cost function")},
+    ),
     # ... each member in its marks, which delimit it
     (
         "LSTM 有*输入门*、*遗忘门*和*输出门*（input gate, forget gate and output gate）。",

@@ -40,6 +40,8 @@ from .align import (
 )
 from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
+from .patterns import COORDINATION_EN
+from .patterns import members as coordinated
 from .resegment import join_negations, merge_dictionary_words, recut_before_suffix, rejoined_option, rejoined_words
 from .segment import (
     BOUND_SUFFIXES,
@@ -853,8 +855,13 @@ def choose(
 ) -> Choice | None:
     """The best of the candidate spans for this English, or None when none qualifies."""
     side = EnglishSide.of(english)
+    members = len(coordinated(english, COORDINATION_EN))
     scored: list[tuple[float, int, int, int]] = []
     for index, option in enumerate(options):
+        if members > 1 and 1 < 1 + sum(word in _COORDINATORS for word in option.words) != members:
+            # a span of more members or fewer than the English coordinates cannot pair them (流量、错误和饱和度
+            # "latency, traffic, errors, and saturation" leaves one out, and 延迟 "delay" says none of it)
+            continue
         if option.short_of_gloss.startswith("的") and adjectival(english):
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
         if option.short_of_gloss and alignment(option.short_of_gloss.removeprefix("的"), side)[1]:

@@ -8,7 +8,6 @@ mechanisms) that the Chinese leaves out are dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..lexicon import is_entry
@@ -17,7 +16,7 @@ from .align import aligns
 from .corpus import CorpusStats
 from .english import Form
 from .english_side import EnglishSide
-from .patterns import COORDINATION_EN, COORDINATION_ZH
+from .patterns import COORDINATION_EN, COORDINATION_ZH, members
 
 # Head nouns English adds and Chinese often leaves implicit (去重 = de-duplication methods).
 _GENERIC_HEADS = frozenset(
@@ -32,10 +31,10 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
     as one term (探索与利用（exploration and exploitation，E&E）), the pair as it is. ``zh`` starts at ``zh_start``
     in the document."""
     whole = [(zh, zh_start, form.text, form.start, form.end)]
-    zh_members = _members(zh, COORDINATION_ZH)
+    zh_members = members(zh, COORDINATION_ZH)
     if len(zh_members) < 2 or named:
         return whole
-    en_members = _members(form.text, COORDINATION_EN)
+    en_members = members(form.text, COORDINATION_EN)
     if len(en_members) != len(zh_members):
         return whole
     head = shared_head([z for z, _ in zh_members], [e for e, _ in en_members])
@@ -86,15 +85,6 @@ def shared_head(zh_members: list[str], en_members: list[str]) -> str | None:
     if one_word_modifiers and suffix in shared and len(suffix) >= 2 and is_entry(suffix):
         return head
     return None
-
-
-def _members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
-    members, at = [], 0
-    for m in separator.finditer(text):
-        members.append((text[at : m.start()], at))
-        at = m.end()
-    members.append((text[at:], at))
-    return [(t, s) for t, s in members if t.strip()]
 
 
 def _complete(member: str, last: list[str]) -> bool:

@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import STOP_WORDS, in_english_vocabulary
-from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, is_abbreviation
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation
 from .frozen import Picklable
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
 _LIST_ITEM = r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}"
 _SERIAL_ITEM = re.compile(r"\s*,?\s+and\s+|\s*,\s*")
+_COMMAS = re.compile(r"\s*[,，]\s*")
 _SERIAL_LIST = re.compile(f"{_LIST_ITEM}(?:\\s*,\\s*{_LIST_ITEM})+\\s*,?\\s+and\\s+{_LIST_ITEM}")
 # An acronym whose first word is a small number (2PC, two-phase commit; 2SLS, 3NF), two capitals or more after
 # it that are no unit, currency, time of day or processor counted: 5MW, 2KG, 16GB, 1USD, 3EUR, 3PM, 4GPU measure
@@ -246,8 +247,9 @@ def english_words(english: str) -> list[str]:
 _WRAPPING = "*\"'“”‘’「」『』"
 
 
-def parse(content: str, offset: int) -> EnglishGloss | None:
-    """Parse the content of a gloss (text inside the brackets, starting at ``offset`` in the document).
+def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None:
+    """Parse the content of a gloss (text inside the brackets, starting at ``offset`` in the document), where the
+    Chinese before it coordinates ``members`` terms.
 
     Returns None when it is not a translation.
     """
@@ -267,6 +269,18 @@ def parse(content: str, offset: int) -> EnglishGloss | None:
     position = offset + lead
     # A serial list (input, forget and output gates) is one coordination, not alternative names
     serial = _SERIAL_LIST.fullmatch(stripped) is not None
+    # ... and so is a list of as many names as the Chinese coordinates (一致性、可用性和分区容错性（Consistency,
+    # Availability, Partition tolerance）), where it would be alternatives otherwise (loss function, cost function)
+    # (names of different words: not a name and its abbreviation, Least Recently Used，LRU after
+    # 随机替换以及最近最少使用, nor two names of one thing, loss function, cost function after 训练和推理的损失函数)
+    listed = _COMMAS.split(stripped) if members > 1 else []
+    serial |= (
+        len(listed) == members
+        and all(map(looks_like_term, listed))
+        and len({en_key(word) for name in listed for word in english_words(name)})
+        == sum(len(english_words(name)) for name in listed)
+        and not any(p != q and (abbreviates(p, q) or shortens(p, q)) for p in listed for q in listed)
+    )
     pieces = [("", stripped, 0)] if serial else _pieces(stripped)
     if len(pieces) > MAX_ALTERNATIVES or sum(separator == "、" for separator, _, _ in pieces) >= 2:
         return None  # a list (xmin,xmax,ymin,ymax), examples (BPE、WordPiece、Unigram), not alternative names

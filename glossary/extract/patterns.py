@@ -582,6 +582,16 @@ def _abbreviation_after(masked: str, end: int, gloss: EnglishGloss) -> EnglishGl
     return gloss
 
 
+_CLAUSE_END = re.compile("[，,。；;：:！!？?\n]")
+
+
+def _members_before(masked: str, open_at: int) -> int:
+    """How many members the Chinese before a bracket coordinates, back to the clause's start or the window's."""
+    start = max(0, open_at - WINDOW)
+    start = max((m.end() for m in _CLAUSE_END.finditer(masked, start, open_at)), default=start)
+    return len(members(masked[start:open_at], COORDINATION_ZH)) if re.search(_CJK, masked[start:open_at]) else 1
+
+
 def _bracket_sites(masked: str) -> Iterator[Site]:
     for m in _BRACKET.finditer(masked):
         content, open_at = m.group(1), m.start()
@@ -590,7 +600,8 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
             if spelled_out:
                 yield from spelled_out
                 continue
-        gloss = parse(content, m.start(1))
+        listing = "," in content or "，" in content
+        gloss = parse(content, m.start(1), members=_members_before(masked, open_at) if listing else 1)
         if gloss is not None:
             yield from _term_before(
                 masked, open_at, _also_named(masked, m.end(), _abbreviation_after(masked, m.end(), gloss))
@@ -1348,11 +1359,33 @@ def _fixed_chinese(
             yield Site(pattern + "+coordination", EnglishGloss((Form(english, es, ee),)), zs, ze, fixed=True)
 
 
+def separators(text: str, start: int, end: int, separator: re.Pattern) -> list[re.Match[str]]:
+    """The separator's matches in ``text[start:end]`` that are words of their own, as jieba reads the span: not the
+    和 of 饱和度 "saturation" nor the 与 of 参与者 (延迟、流量、错误和饱和度 has four members)."""
+    matches = list(separator.finditer(text, start, end))
+    if not any(CJK_RE.fullmatch(m.group()) for m in matches):
+        return matches
+    bounds = {start}
+    for word in tokens(text[start:end]):
+        bounds.add(max(bounds) + len(word))
+    return [m for m in matches if m.start() in bounds and m.end() in bounds]
+
+
+def members(text: str, separator: re.Pattern) -> list[tuple[str, int]]:
+    """The members a separator coordinates in ``text`` (see separators), each with its offset."""
+    found, at = [], 0
+    for m in separators(text, 0, len(text), separator):
+        found.append((text[at : m.start()], at))
+        at = m.end()
+    found.append((text[at:], at))
+    return [(t, s) for t, s in found if t.strip()]
+
+
 def _split_positions(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
     """The parts between the separators, each without the marks and spaces around it."""
     parts = []
     at = start
-    for m in separator.finditer(text, start, end):
+    for m in separators(text, start, end, separator):
         parts.append((at, m.start()))
         at = m.end()
     parts.append((at, end))
