@@ -1828,6 +1828,15 @@ def test_sub_terms_are_derived_where_the_parts_align_and_stand_alone():
             assert c.zh in parent.zh and c.confidence < parent.confidence
 
 
+def test_a_part_gives_way_to_the_authors_own_gloss_of_its_english():
+    compound = "最后用多数投票（majority voting）结合各个分类器。"
+    corpus = ["多数情况下如此。", "投票的结果。"]
+    derived = {(zh_key(c.zh), c.en) for c in extract_pairs(compound, corpus) if c.parent is not None}
+    assert ("投票", "voting") in derived
+    found = {(zh_key(c.zh), c.en) for c in extract_pairs("分类任务使用投票法（voting）。" + compound, corpus)}
+    assert ("投票法", "voting") in found and ("投票", "voting") not in found
+
+
 def test_a_part_the_corpus_never_uses_alone_is_not_a_term():
     # 大语言 only ever occurs inside 大语言模型: "Large Language" is not a term of its own, 语言模型 would be.
     text = "大语言模型（Large Language Model）是当前的热点。"

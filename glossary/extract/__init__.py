@@ -111,6 +111,8 @@ class Abbreviations:
 
     # candidate span -> English glosses of the sites it is a candidate at (spans ending at an English gloss)
     glossed: dict[str, set[str]] = field(default_factory=dict)
+    # English key -> the candidate spans of the sites that gloss it
+    spans: dict[str, set[str]] = field(default_factory=dict)
 
     def expansion(self, english: str) -> str | None:
         """The English an abbreviation stands for, where the corpus says so without contradicting itself."""
@@ -155,7 +157,13 @@ class Abbreviations:
     def preferring(self, own: Abbreviations) -> Abbreviations:
         """These definitions, but where ``own`` (a document's) defines an abbreviation unambiguously, its."""
         mine = {abbr: english for abbr, english in own.spelled_out.items() if english}
-        return Abbreviations(self.of, {**self.spelled_out, **mine}, self.glossed)
+        return Abbreviations(self.of, {**self.spelled_out, **mine}, self.glossed, self.spans)
+
+    def glossed_otherwise(self, zh: str, english: str) -> bool:
+        """Whether the corpus glosses this English itself, on other Chinese only: a part derived from a longer
+        term (投票 of 多数投票 "majority voting") gives way to the author's own pair (投票法（voting））."""
+        spans = self.spans.get(en_key(english))
+        return spans is not None and zh not in spans
 
     def weighed(self, english: str, options: Iterable[SpanOption] = ()) -> str:
         """The English to weigh against the candidate spans of a site: an abbreviation's expansion, else the
@@ -205,6 +213,9 @@ def abbreviations(
             if glossed and not is_abbreviation(english):
                 for option in item.options:
                     known.glossed.setdefault(option.span, set()).add(english)
+            if glossed:
+                for form in gloss.forms:
+                    known.spans.setdefault(en_key(form.text), set()).update(o.span for o in item.options)
     defined = set(known.spelled_out)
     for zh, english, abbr in pairs:
         if is_abbreviation(english) or not abbreviates(abbr, english):
@@ -305,6 +316,8 @@ def resolve(
                 for part in derive_parts(zh, english, option.words, stats):
                     sub_zh, offset, sub_en = part
                     if not acceptable_term(fixed_option(sub_zh), sub_en) or not looks_like_term(sub_en):
+                        continue
+                    if abbreviated.glossed_otherwise(sub_zh, sub_en):
                         continue
                     out.append(
                         Candidate(
