@@ -532,6 +532,8 @@ GLOSSES = [
     ),
     ("这是可满足性问题（satisfiability problem）。", {("可满足性问题", "satisfiability problem")}),  # (满足 said)
     ("这个问题叫 data contamination，也就是数据污染。", {("数据污染", "data contamination")}),
+    # a name in capitals may start with a function word (a fragment in lower case may not)
+    ("- 至多一次（At Most Once）：消息可能丢失，但绝不重复；", {("至多一次", "At Most Once")}),
     ("Layer normalization，也即层归一化，常用于 Transformer。", {("层归一化", "Layer normalization")}),  # (也即, 亦即)
     ("层归一化，亦即 layer normalization，常用于 Transformer。", {("层归一化", "layer normalization")}),
     ("这种方法称为知识蒸馏，也称 knowledge distillation。", {("知识蒸馏", "knowledge distillation")}),
@@ -1696,6 +1698,11 @@ def test_prose_that_only_looks_like_front_matter_or_html_code_keeps_its_terms(te
 )
 def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):
     assert wrong not in pairs(sentence, minimum=0.0)
+
+
+def test_a_span_short_of_a_de_phrase_leaves_out_no_word_the_dictionary_lacks():
+    # 显存 ("GPU memory") is no word of CC-CEDICT's: it may say what 单张 GPU leaves unsaid
+    assert not any(zh.startswith("单张") for zh, _ in pairs("单张 GPU 的显存（GPU Memory）已经不够用。", minimum=0.0))
 
 
 def test_members_with_nothing_in_common_are_terms_as_written():

@@ -31,6 +31,7 @@ from .align import (
     alignment,
     character_senses,
     derived_senses,
+    dictionary_knows,
     latin_said,
     opens_a_name,
     says_all,
@@ -69,6 +70,7 @@ from .segment import (
     glued_preposition,
     inside_unknown_word,
     is_counting_numeral,
+    tokens,
 )
 
 # Characters a classifier follows when it counts: numerals in characters or digits, demonstratives and 每 "each"
@@ -845,6 +847,11 @@ def _verb_glued_before(outside: str, inside: str, english: EnglishSide) -> bool:
     )
 
 
+def _known(text: str) -> bool:
+    """Whether CC-CEDICT lists the words of a text (as jieba reads them)."""
+    return senses(text) is not None or dictionary_knows(tokens(text))
+
+
 def choose(
     options: Sequence[SpanOption],
     english: str,
@@ -873,10 +880,12 @@ def choose(
             # "gradient clipping"): no term, nor the words at its end. (A phrase before the term, 所谓的长尾分布,
             # leaves the term.)
             return None
-        if s == -math.inf or (option.short_of_gloss.startswith("的") and option.short_of_gloss != "的" and not aligned):
+        left_out = option.short_of_gloss.removeprefix("的")
+        if s == -math.inf or (left_out and option.short_of_gloss[0] == "的" and not (aligned and _known(left_out))):
             # Leaving out the words of a 的-phrase next to the gloss takes a span that says some of the English:
-            # 更好|的提示词 "prompt" is no "better". (A bare 的, as in 智能体的(AI Agents), leaves out no word; a
-            # localiser, as in 词表|中, none of the term's.)
+            # 更好|的提示词 "prompt" is no "better"; and words the dictionary knows, which say none of it: a word it
+            # does not know may say what the span does not (单张 GPU|的显存 "GPU memory"). (A bare 的, as in
+            # 智能体的(AI Agents), leaves out no word; a localiser, as in 词表|中, none of the term's.)
             continue
         if option.short_of_gloss:
             s -= weights.short_of_gloss

@@ -84,6 +84,7 @@ SENTENCE_WORDS = frozenset(
     "had i we you he she they it".split()
 )
 _CAPITALS = re.compile("[A-Z]{2,}")
+_TITLE_CASE = re.compile(r"[A-Z][a-z]*(?:[ \-][A-Z][a-z]*)+")  # (every word capitalised: At Most Once)
 MAX_WORDS = 8
 MAX_ALTERNATIVES = 3
 
@@ -122,8 +123,8 @@ def looks_like_term(text: str) -> bool:
         return False
     if len(words) >= 3 and any(w in SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):
         return False  # a sentence; but the I of type I error, Phase I trial is a numeral
-    if lowered[0] in STOP_WORDS or lowered[-1] in STOP_WORDS:
-        return False  # "with human preferences", "data of": a fragment, not a name
+    if (lowered[0] in STOP_WORDS and not _TITLE_CASE.fullmatch(text)) or lowered[-1] in STOP_WORDS:
+        return False  # "with human preferences", "data of": a fragment, not a name (but At Most Once is one)
     if _NUMBERED.match(text):
         return False  # a reference to a numbered part of the document: (Algorithm 1), (Table 2)
     # File names and dotted identifiers (model.py, nn.Linear) are code.
