@@ -1249,9 +1249,24 @@ def test_a_table_of_terms_names_terms_a_tagger_would_not_start():
         "| 术语 | 英文 |\n|---|---|\n"
         "| 更正权 | right to rectification |\n"  # (更正 "to correct", an adverb to the tagger; 权 "right")
         "| GPU 实例化 | GPU Instancing |\n"  # (Chinese led by a word of the English)
+        "| Token 间延迟 | Inter-Token Latency |\n"  # (... a word between its hyphens too)
         "| A 股 | Instancing |\n"  # (... not by a word the English does not hold)
     )
-    assert pairs(table) == {("更正权", "right to rectification"), ("GPU实例化", "GPU Instancing")}
+    assert pairs(table) == {
+        ("更正权", "right to rectification"),
+        ("GPU实例化", "GPU Instancing"),
+        ("Token间延迟", "Inter-Token Latency"),
+    }
+    # ... where the dictionary sees none of the English in a row, its gap (副本 is "copy" there): knowledge still
+    table = "| 中文名称 | 英文名称 |\n| --- | --- |\n| 生产者 | Producer |\n| 同步副本集合 | In-Sync Replicas |\n"
+    assert ("同步副本集合", "In-Sync Replicas") in pairs(table)
+    # the column of terms is the table's, not the nearest Chinese of each row: a column of examples is none
+    table = (
+        "| 阶段 | 英文 | 候选数量 | 典型模型 |\n| --- | --- | --- | --- |\n"
+        "| 召回（retrieval） | candidate generation | 数千 | ItemCF、双塔模型 |\n"
+        "| 精排（ranking） | ranking | 数十 | 深度点击率模型 |\n"
+    )
+    assert not {zh for zh, _ in pairs(table, minimum=0.0)} & {"深度点击率模型", "双塔模型", "数十"}
     # a column of remarks on the terms holds no term (不推荐 "not recommended")
     assert pairs("| 英文 | 说明 |\n|---|---|\n| Adagrad | 不推荐 |\n", minimum=0.0) == set()
 

@@ -672,24 +672,33 @@ _REMARK_HEADER = re.compile(r"说明|备注|状态|描述|用法|含义|解释|�
 
 def _table_sites(masked: str) -> Iterator[Site]:
     """A table of terms: in a table whose header names a column of English, each row's English cell glosses the
-    Chinese term nearest it, whole: the cell on its left, else on its right, else further out (| 位置编码 |
-    Positional Encoding |; | 1 | Dropout | 丢弃法 |; | 更正权 | 第16条 | right to rectification |). A table
-    without such a column (| 模型 | Llama 3 | 70B |) lists things, not their names in English. A column headed 缩写
-    or Abbreviation gives the abbreviation, where its letters are the English's initials (| CNN | Convolutional
-    Neural Network | 卷积神经网络 |). Markdown's tables, and plain text's, whose columns are set apart by tabs or
-    runs of spaces (see _aligned_tables)."""
+    Chinese term in the table's column of terms, whole: the column nearest the English, the one on its left first,
+    that holds Chinese names in most rows (| 位置编码 | Positional Encoding |; | 1 | Dropout | 丢弃法 |; | 更正权 |
+    第16条 | right to rectification |; not a column of examples that holds one: | 精排（ranking） | ranking |
+    深度点击率模型 |). A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their names in
+    English. A column headed 缩写 or Abbreviation gives the abbreviation, where its letters are the English's
+    initials (| CNN | Convolutional Neural Network | 卷积神经网络 |). Markdown's tables, and plain text's, whose
+    columns are set apart by tabs or runs of spaces (see _aligned_tables)."""
+    for header, rows in (*_markdown_tables(masked), *_aligned_tables(masked)):
+        yield from header.sites(masked, rows)
+
+
+def _markdown_tables(masked: str) -> Iterator[tuple[_Header, list[list[tuple[int, int]]]]]:
+    """Markdown's tables of terms: the header and the rows' cells of each."""
     header: _Header | None = None
+    rows: list[list[tuple[int, int]]] = []
     previous_end = -2
     for row in _TABLE_ROW.finditer(masked) if "|" in masked else ():
         new_table, previous_end = row.start() != previous_end + 1, row.end()
         cells = _cells(masked, row.start(1), row.end(1))
         if new_table:  # this row is its header
-            header = _Header.of(masked, cells)
+            if header is not None:
+                yield header, rows
+            header, rows = _Header.of(masked, cells), []
         elif header is not None and not _RULE_ROW.fullmatch(masked, *row.span(1)):
-            yield from header.site(masked, cells)
-    for header, rows in _aligned_tables(masked):
-        for cells in rows:
-            yield from header.site(masked, cells)
+            rows.append(cells)
+    if header is not None:
+        yield header, rows
 
 
 @dataclass(frozen=True)
@@ -709,25 +718,38 @@ class _Header:
         abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
         return cls(english, abbreviation, frozenset(k for k, name in enumerate(names) if _REMARK_HEADER.search(name)))
 
-    def site(self, masked: str, cells: list[tuple[int, int]]) -> Iterator[Site]:
-        """The site of a row's term, if any."""
+    def sites(self, masked: str, rows: list[list[tuple[int, int]]]) -> Iterator[Site]:
+        """The sites of the rows' terms."""
         english, abbreviation = self.english, self.abbreviation
-        if english >= len(cells):
-            return
+        glossed = []  # (row, gloss, English cell's text)
+        for cells in rows:
+            if english < len(cells):
+                cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
+                gloss = parse(cell, cells[english][0])
+                if gloss is not None:
+                    glossed.append((cells, gloss))
         # (the nearest column first: the one on the left, then the right, then further out)
-        order = sorted((k for k in range(len(cells)) if k != english), key=lambda k: (abs(k - english), k > english))
-        beside = [_stripped(masked, *cells[k]) for k in order if k not in self.remarks]
-        cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
-        gloss = parse(cell, cells[english][0])
-        # (| GPU 实例化 | GPU Instancing |, see _chinese_name)
-        english_text = gloss.forms[0].text if gloss else ""
-        chinese = next((b for b in beside if _chinese_name(masked[b[0] : b[1]], english_text)), None)
-        if gloss is not None and gloss.abbr is None and 0 <= abbreviation < len(cells):
-            a_start, a_end = _stripped(masked, *cells[abbreviation])
-            if abbreviates(masked[a_start:a_end], gloss.forms[0].text):
-                gloss = replace(gloss, abbr=Form(masked[a_start:a_end], a_start, a_end))
-        if gloss is not None and chinese is not None:
-            yield Site("table", gloss, *chinese, fixed=True)
+        width = max((len(cells) for cells, _ in glossed), default=0)
+        order = sorted((k for k in range(width) if k != english), key=lambda k: (abs(k - english), k > english))
+        names = {
+            k: [
+                k < len(cells) and _chinese_name(masked[slice(*_stripped(masked, *cells[k]))], gloss.forms[0].text)
+                for cells, gloss in glossed
+            ]
+            for k in order
+            if k not in self.remarks
+        }
+        column = next((k for k, named in names.items() if 2 * sum(named) > len(named)), None)
+        if column is None:
+            return
+        for (cells, gloss), named in zip(glossed, names[column], strict=True):
+            if not named:
+                continue
+            if gloss.abbr is None and 0 <= abbreviation < len(cells):
+                a_start, a_end = _stripped(masked, *cells[abbreviation])
+                if abbreviates(masked[a_start:a_end], gloss.forms[0].text):
+                    gloss = replace(gloss, abbr=Form(masked[a_start:a_end], a_start, a_end))
+            yield Site("table", gloss, *_stripped(masked, *cells[column]), fixed=True)
 
 
 # A word of a line of plain text that may head a table of terms: it names a column of English (see
@@ -1126,14 +1148,15 @@ def _chinese_name(text: str, english: str) -> bool:
     (KV cache（KV缓存）, | GPU 实例化 | GPU Instancing |; not A 股)."""
     if _CHINESE_GLOSS.fullmatch(text):
         return True
+    # (a word of it as hyphens part them too: | Token 间延迟 | Inter-Token Latency |)
+    words = english_words(english)
     led = _LATIN_LED_GLOSS.fullmatch(text)
     if led is not None:
-        return led["latin"] in english.split()
+        return led["latin"] in words
     # ... or with a word or two of an English of more words inside or after it (宪法式 AI "Constitutional AI"; not a
     # gloss that repeats the name, 图形处理器 GPU "GPU", nor one around it, 保存 checkpoint 的频率 "checkpoint")
     latin = _LATIN_WORD.findall(text)
     rest = _LATIN_WORD.sub("", text).replace(" ", "")
-    words = english.split()
     return (
         0 < len(latin) <= 2
         and len(rest) >= 2

@@ -37,7 +37,7 @@ PATTERN_PRIOR = {
     "list": 0.0,  # a line of a term and its English: a glossary's, or metadata's (作者：John Smith)
     "entry": 0.0,  # a line of a term and its English after a space: a vocabulary's entry (数据集 dataset), or not
     "keywords": 0.5,  # a paper's Chinese and English keywords, in the same order (not measured: no corpus has them)
-    "table": 0.8,  # a column headed 英文 beside the term's (not measured: no corpus of the six holds one)
+    "table": 0.8,  # a column headed 英文 beside the term's
     "abbr(en，zh)": 1.0,  # RAG（Retrieval-Augmented Generation，检索增强生成）: as explicit as zh(en，ABBR)
     "(zh，en)": 0.5,  # （一阶条件，first-order condition）: a textbook's label, or a remark's (作者，John Smith)
 }
@@ -143,6 +143,9 @@ def site_confidence(site: Site, choice: Choice | None, zh: str, english: str, st
             and len(words) == len(side.vocabulary)
             and min(map(len, words)) > 1
         )
+        # (A table's column headed 英文 pairs each row as its author did: gaps, as a vocabulary's, | 同步副本集合 |
+        # In-Sync Replicas |, where 副本 is "copy")
+        parallel |= site.pattern == "table"
         logit -= 2.5 if _brand_name(english) or _proper_name(english, zh) else 0.5 if parallel else 1.5
     else:
         logit -= 0.3  # new coinages: the dictionary cannot judge
