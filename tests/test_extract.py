@@ -687,6 +687,7 @@ GLOSSES = [
     ("人们一般用BIO 标注方案（BIO tagging scheme）把实体的边界编码成标签。", {("BIO标注方案", "BIO tagging scheme")}),
     # ... or says another such head noun, which stands for them all (法 "method")
     ("最简单的是逐点法（pointwise approach）。", {("逐点法", "pointwise approach")}),
+    ("这就是所谓的肘部法则（elbow method）。", {("肘部法则", "elbow method")}),  # (法则 "rule" to the dictionary)
     # ... but not where the dictionary merely misses the last word (增强 is no head noun)
     ("我们使用数据增强（data augmentation techniques）。", {("数据增强", "data augmentation")}),
     # English（中文） whose Chinese ends in a clause word the English says (使用 "use")

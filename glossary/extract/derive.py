@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lexicon import is_entry
+from ..lexicon import can_be_verb, is_entry, pos_tag
 from ..normalize import CJK_RE, en_key, is_abbreviation
 from .align import aligns
 from .corpus import CorpusStats
 from .english import Form
 from .english_side import EnglishSide
 from .patterns import COORDINATION_EN, COORDINATION_ZH, members
+from .segment import tokens
 
 # Head nouns English adds and Chinese often leaves implicit (去重 = de-duplication methods).
 _GENERIC_HEADS = frozenset(
@@ -115,7 +116,14 @@ def trim_generic_head(english: str, zh: str) -> str:
         return english
     if chinese.endswith(_HEAD_NOUNS) or any(aligns(chinese, head) for head in _GENERIC_HEADS):
         return english  # the Chinese says one, which stands for them all (逐点法 "pointwise approach")
-    return english[: english.rindex(words[-1])].rstrip()  # as written (the evidence points at it)
+    rest = english[: english.rindex(words[-1])].rstrip()
+    last = tokens(chinese)[-1]
+    # ... or may: a noun the dictionary knows that says none of the rest (肘部|法则 "elbow method": 法则 is "rule"
+    # there; not a verb's noun of action, 数据|增强 "data augmentation techniques")
+    noun = len(last) > 1 and pos_tag(last).startswith("n") and is_entry(last) and not can_be_verb(last)
+    if noun and not aligns(last, rest):
+        return english
+    return rest  # as written (the evidence points at it)
 
 
 def derive_parts(
