@@ -1721,6 +1721,18 @@ def test_a_span_short_of_a_de_phrase_leaves_out_no_word_the_dictionary_lacks():
     assert not any(zh.startswith("单张") for zh, _ in pairs("单张 GPU 的显存（GPU Memory）已经不够用。", minimum=0.0))
 
 
+def test_words_of_one_name_a_slash_joins_are_no_alternatives():
+    found = pairs(
+        "Kafka 采用发布-订阅模式（publish-subscribe pattern，pub/sub）。读写锁（read/write lock）允许并发读。",
+        minimum=0,
+    )
+    assert ("发布-订阅模式", "publish-subscribe pattern") in found
+    assert not {en for _, en in found} & {"pub", "sub", "read", "write lock"}
+    # (alternatives name one thing twice: spelt alike, sharing a word, or one abbreviating the other)
+    found = pairs("微调（fine-tuning/finetuning）和前向传播（forward propagation/forward pass）。", minimum=0)
+    assert {("微调", "finetuning"), ("前向传播", "forward pass")} <= found
+
+
 def test_members_with_nothing_in_common_are_terms_as_written():
     found = pairs("我们先做分词和词性标注（tokenization and part-of-speech tagging）。", minimum=0.0)
     assert found == {("分词", "tokenization"), ("词性标注", "part-of-speech tagging")}

@@ -339,6 +339,25 @@ def abbreviation_beside(text: str, start: int) -> tuple[Form | None, str, int]:
     return Form(letters, at, at + len(letters)), beside[words], start + beside.start(words)
 
 
+_WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z \-]*")
+
+
+def _alternatives(before: str, after: str) -> bool:
+    """Whether the Latin on either side of a slash names one thing twice: spelt alike (fine-tuning/finetuning), with
+    a word in common (forward propagation/forward pass), or one the other's abbreviation (LLM/large language
+    model). ``after`` runs on to the end of the gloss."""
+    left = _SPLIT.split(before)[-1].strip()
+    right = _SPLIT.split(after)[0].strip()
+    words = {en_key(w) for w in english_words(left)} & {en_key(w) for w in english_words(right)}
+    return (
+        en_key(left) == en_key(right)
+        or bool(words)
+        or abbreviates(left, right)
+        or abbreviates(right, left)
+        or not (_WORDS_ONLY.fullmatch(left) and _WORDS_ONLY.fullmatch(right))
+    )
+
+
 def _pieces(content: str) -> list[tuple[str, str, int]]:
     """Split on the alternative separators: (separator before, piece, offset of the piece within ``content``)."""
     pieces = []
@@ -347,6 +366,8 @@ def _pieces(content: str) -> list[tuple[str, str, int]]:
     for match in _SPLIT.finditer(content):
         if match.group() == "/" and _NAME_WITH_SLASH.search(content, start, match.end() + 1):
             continue  # A/B testing, CI/CD pipeline, I/O: one name, not alternatives
+        if match.group() == "/" and not _alternatives(content[start : match.start()], content[match.end() :]):
+            continue  # pub/sub, read/write: words of one name (alternatives name the same: embedding/embeddings)
         pieces.append((separator, content[start : match.start()], start))
         separator = match.group().strip()
         start = match.end()
