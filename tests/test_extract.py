@@ -612,6 +612,13 @@ GLOSSES = [
         "事务满足四个特性，即原子性、一致性、隔离性和持久性（Atomicity, Consistency, Isolation, Durability）。",
         {("原子性", "Atomicity"), ("一致性", "Consistency"), ("隔离性", "Isolation"), ("持久性", "Durability")},
     ),
+    # ... but where the term chosen is one, a list of names is its alternatives (图像和视频 is context)
+    ("模型可以提升图像和视频的清晰度（sharpness, clarity）。", {("清晰度", "sharpness"), ("清晰度", "clarity")}),
+    # ... and where no span coordinates as many members, a word may say two of them
+    (
+        "Linux 文件有读写和执行权限（read, write, and execute permissions）。",
+        {("读写和执行权限", "read, write, and execute permissions")},
+    ),
     # (but names of one thing are alternatives, whatever the clause before coordinates)
     (
         "训练和推理的损失函数（loss function, cost function）不同。",
@@ -688,6 +695,7 @@ GLOSSES = [
     # ... or says another such head noun, which stands for them all (法 "method")
     ("最简单的是逐点法（pointwise approach）。", {("逐点法", "pointwise approach")}),
     ("这就是所谓的肘部法则（elbow method）。", {("肘部法则", "elbow method")}),  # (法则 "rule" to the dictionary)
+    ("大模型训练中常用课程（curriculum strategy）安排数据顺序。", {("课程", "curriculum")}),  # (one word: the rest)
     # ... but not where the dictionary merely misses the last word (增强 is no head noun)
     ("我们使用数据增强（data augmentation techniques）。", {("数据增强", "data augmentation")}),
     # English（中文） whose Chinese ends in a clause word the English says (使用 "use")
@@ -1261,6 +1269,21 @@ def test_a_table_of_terms_names_terms_a_tagger_would_not_start():
     # ... where the dictionary sees none of the English in a row, its gap (副本 is "copy" there): knowledge still
     table = "| 中文名称 | 英文名称 |\n| --- | --- |\n| 生产者 | Producer |\n| 同步副本集合 | In-Sync Replicas |\n"
     assert ("同步副本集合", "In-Sync Replicas") in pairs(table)
+    # ... where rows keep the English untranslated (| BERT | BERT |), the others name the column
+    table = "| 英文 | 中文 |\n| --- | --- |\n| BERT | BERT |\n| LoRA | LoRA |\n| token | 词元 |\n| embedding | 嵌入 |\n"
+    assert {("词元", "token"), ("嵌入", "embedding")} <= pairs(table, minimum=0.0)
+    # ... a header naming the Chinese names its column (中文), and without one, a column of Chinese the dictionary
+    # sees no translation in (| 优化 | learning rate |, | 谷歌 | BERT's name |) is none
+    table = (
+        "| 类别 | 英文 | 中文 |\n| --- | --- | --- |\n| 优化 | learning rate | 学习率 |\n| 优化 | momentum | 动量 |\n"
+    )
+    assert pairs(table, minimum=0.0) == {("学习率", "learning rate"), ("动量", "momentum")}
+    table = (
+        "| 模型 | 英文全称 | 提出机构 |\n| --- | --- | --- |\n"
+        "| BERT | Bidirectional Encoder Representations from Transformers | 谷歌 |\n"
+        "| GPT | Generative Pre-trained Transformer | 开放人工智能研究中心 |\n"
+    )
+    assert pairs(table, minimum=0.0) == set()
     # the column of terms is the table's, not the nearest Chinese of each row: a column of examples is none
     table = (
         "| 阶段 | 英文 | 候选数量 | 典型模型 |\n| --- | --- | --- | --- |\n"
@@ -1719,6 +1742,15 @@ def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):
 def test_a_span_short_of_a_de_phrase_leaves_out_no_word_the_dictionary_lacks():
     # 显存 ("GPU memory") is no word of CC-CEDICT's: it may say what 单张 GPU leaves unsaid
     assert not any(zh.startswith("单张") for zh, _ in pairs("单张 GPU 的显存（GPU Memory）已经不够用。", minimum=0.0))
+    # ... unless the span says all the English already (超参 "hyperparameters" is not the term)
+    assert pairs("本节讨论知识蒸馏的超参（knowledge distillation）设置。", minimum=0.0) == {
+        ("知识蒸馏", "knowledge distillation")
+    }
+
+
+def test_a_prepositional_phrase_in_capitals_is_no_name():
+    # (a name of three words or more may start with a function word: At Most Once)
+    assert pairs("这些资源默认情况下（By Default）不会被删除。消息按顺序（In Order）送达。", minimum=0.0) == set()
 
 
 def test_words_of_one_name_a_slash_joins_are_no_alternatives():

@@ -23,10 +23,10 @@ from .align import alignment
 from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import abbreviates, looks_like_term, singular_acronym, spells_out
+from .english import abbreviates, looks_like_term, parse, singular_acronym, spells_out
 from .english_side import CAMEL_WORD, EnglishSide
 from .frozen import Picklable
-from .patterns import Site, find_abbreviations, find_sites, mask
+from .patterns import COORDINATION_ZH, Site, find_abbreviations, find_sites, mask, members
 from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
@@ -282,12 +282,21 @@ def resolve(
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)
         # Read as pass 1 read it (reading_text); the pairs and their evidence are as the text writes them.
         read = reading_text(text[option.start : option.end])
-        for form in site.gloss.forms:
-            abbr = site.gloss.abbr.text if site.gloss.abbr else abbreviated.of.get(en_key(form.text))
+        gloss = site.gloss
+        if gloss.listed and len(members(read, COORDINATION_ZH)) == 1:
+            # a list of names the chosen term does not coordinate: alternative names of it (图像和视频的清晰度
+            # （sharpness, clarity）), if so few
+            whole = gloss.forms[0]
+            alternatives = parse(text[whole.start : whole.end], whole.start)
+            if alternatives is None:
+                continue
+            gloss = alternatives
+        for form in gloss.forms:
+            abbr = gloss.abbr.text if gloss.abbr else abbreviated.of.get(en_key(form.text))
             # (Of a gloss with other forms, the abbreviation's pair would be one of theirs a second time.)
-            spelled = abbreviated.spelled_as(form.text, option) if len(site.gloss.forms) == 1 else None
-            members = coordinate(read, option.start, form, named=site.gloss.abbr is not None)
-            for zh, zh_start, english, en_start, en_end in members:
+            spelled = abbreviated.spelled_as(form.text, option) if len(gloss.forms) == 1 else None
+            paired = coordinate(read, option.start, form, named=gloss.abbr is not None)
+            for zh, zh_start, english, en_start, en_end in paired:
                 english = trim_generic_head(english, zh)
                 # (as written, or written with the head the members share: tensor and pipeline parallelism)
                 written = len(english) if text.startswith(english, en_start) else en_end - en_start
@@ -311,7 +320,7 @@ def resolve(
                         abbr=singular_acronym(abbr) if abbr else None,
                     )
                 )
-                if len(members) > 1 or folded:
+                if len(paired) > 1 or folded:
                     continue  # parts are derived from English as written, not from what the corpus says elsewhere
                 for part in derive_parts(zh, english, option.words, stats):
                     sub_zh, offset, sub_en = part

@@ -847,9 +847,13 @@ def _verb_glued_before(outside: str, inside: str, english: EnglishSide) -> bool:
     )
 
 
-def _known(text: str) -> bool:
-    """Whether CC-CEDICT lists the words of a text (as jieba reads them)."""
-    return senses(text) is not None or dictionary_knows(tokens(text))
+def _free(left_out: str, option: SpanOption, english: str) -> bool:
+    """Whether a span may leave out these words of a 的-phrase: the dictionary knows them, or the span says all the
+    English."""
+    if senses(left_out) is not None or dictionary_knows(tokens(left_out)):
+        return True
+    side = EnglishSide.of(english)
+    return sum(alignment(word, side)[1] for word in _read_words(option, side)) >= len(side.vocabulary)
 
 
 def choose(
@@ -862,12 +866,15 @@ def choose(
 ) -> Choice | None:
     """The best of the candidate spans for this English, or None when none qualifies."""
     side = EnglishSide.of(english)
+    # Where a span coordinates as many members as the English, one of more members or fewer cannot pair them
+    # (流量、错误和饱和度 "latency, traffic, errors, and saturation" leaves one out, and 延迟 "delay" says none of
+    # it); where none does, a word may say two of them (读写和执行权限 "read, write, and execute permissions").
     members = len(coordinated(english, COORDINATION_EN))
+    counts = [1 + sum(word in _COORDINATORS for word in option.words) for option in options]
+    pairing = members > 1 and members in counts
     scored: list[tuple[float, int, int, int]] = []
     for index, option in enumerate(options):
-        if members > 1 and 1 < 1 + sum(word in _COORDINATORS for word in option.words) != members:
-            # a span of more members or fewer than the English coordinates cannot pair them (流量、错误和饱和度
-            # "latency, traffic, errors, and saturation" leaves one out, and 延迟 "delay" says none of it)
+        if pairing and 1 < counts[index] != members:
             continue
         if option.short_of_gloss.startswith("的") and adjectival(english):
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的
@@ -881,11 +888,14 @@ def choose(
             # leaves the term.)
             return None
         left_out = option.short_of_gloss.removeprefix("的")
-        if s == -math.inf or (left_out and option.short_of_gloss[0] == "的" and not (aligned and _known(left_out))):
+        if s == -math.inf or (
+            left_out and option.short_of_gloss[0] == "的" and not (aligned and _free(left_out, option, english))
+        ):
             # Leaving out the words of a 的-phrase next to the gloss takes a span that says some of the English:
-            # 更好|的提示词 "prompt" is no "better"; and words the dictionary knows, which say none of it: a word it
-            # does not know may say what the span does not (单张 GPU|的显存 "GPU memory"). (A bare 的, as in
-            # 智能体的(AI Agents), leaves out no word; a localiser, as in 词表|中, none of the term's.)
+            # 更好|的提示词 "prompt" is no "better"; and words the dictionary knows, which say none of it, where the
+            # span leaves English unsaid: a word it does not know may say that (单张 GPU|的显存 "GPU memory"; not
+            # 知识蒸馏|的超参 "knowledge distillation"). (A bare 的, as in 智能体的(AI Agents), leaves out no word; a
+            # localiser, as in 词表|中, none of the term's.)
             continue
         if option.short_of_gloss:
             s -= weights.short_of_gloss

@@ -117,11 +117,12 @@ def trim_generic_head(english: str, zh: str) -> str:
     if chinese.endswith(_HEAD_NOUNS) or any(aligns(chinese, head) for head in _GENERIC_HEADS):
         return english  # the Chinese says one, which stands for them all (逐点法 "pointwise approach")
     rest = english[: english.rindex(words[-1])].rstrip()
-    last = tokens(chinese)[-1]
-    # ... or may: a noun the dictionary knows that says none of the rest (肘部|法则 "elbow method": 法则 is "rule"
-    # there; not a verb's noun of action, 数据|增强 "data augmentation techniques")
+    *before, last = tokens(chinese)
+    # ... or may: a noun the dictionary knows that says none of the rest, after words that say it (肘部|法则 "elbow
+    # method": 法则 is "rule" there; not a verb's noun of action, 数据|增强 "data augmentation techniques", nor the
+    # one word that translates the rest, 课程 "curriculum strategy")
     noun = len(last) > 1 and pos_tag(last).startswith("n") and is_entry(last) and not can_be_verb(last)
-    if noun and not aligns(last, rest):
+    if noun and not aligns(last, rest) and any(aligns(word, rest) for word in before):
         return english
     return rest  # as written (the evidence points at it)
 

@@ -102,6 +102,7 @@ class Form(Picklable):
 class EnglishGloss(Picklable):
     forms: tuple[Form, ...]
     abbr: Form | None = None
+    listed: bool = False  # the one form is a list of names the Chinese before may coordinate (see parse)
 
 
 def looks_like_term(text: str) -> bool:
@@ -123,7 +124,8 @@ def looks_like_term(text: str) -> bool:
         return False
     if len(words) >= 3 and any(w in SENTENCE_WORDS and not _numeral_i(lowered, k) for k, w in enumerate(lowered)):
         return False  # a sentence; but the I of type I error, Phase I trial is a numeral
-    if (lowered[0] in STOP_WORDS and not _TITLE_CASE.fullmatch(text)) or lowered[-1] in STOP_WORDS:
+    named = len(words) >= 3 and _TITLE_CASE.fullmatch(text) is not None  # (At Most Once; not By Default, In Order)
+    if (lowered[0] in STOP_WORDS and not named) or lowered[-1] in STOP_WORDS:
         return False  # "with human preferences", "data of": a fragment, not a name (but At Most Once is one)
     if _NUMBERED.match(text):
         return False  # a reference to a numbered part of the document: (Algorithm 1), (Table 2)
@@ -274,15 +276,15 @@ def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None
     # Availability, Partition tolerance）), where it would be alternatives otherwise (loss function, cost function)
     # (names of different words: not a name and its abbreviation, Least Recently Used，LRU after
     # 随机替换以及最近最少使用, nor two names of one thing, loss function, cost function after 训练和推理的损失函数)
-    listed = _COMMAS.split(stripped) if members > 1 else []
-    serial |= (
+    listed = _COMMAS.split(stripped) if members > 1 and not serial else []
+    listing = (
         len(listed) == members
         and all(map(looks_like_term, listed))
         and len({en_key(word) for name in listed for word in english_words(name)})
         == sum(len(english_words(name)) for name in listed)
         and not any(p != q and (abbreviates(p, q) or shortens(p, q)) for p in listed for q in listed)
     )
-    pieces = [("", stripped, 0)] if serial else _pieces(stripped)
+    pieces = [("", stripped, 0)] if serial or listing else _pieces(stripped)
     if len(pieces) > MAX_ALTERNATIVES or sum(separator == "、" for separator, _, _ in pieces) >= 2:
         return None  # a list (xmin,xmax,ymin,ymax), examples (BPE、WordPiece、Unigram), not alternative names
     for _separator, text, start in pieces:
@@ -309,7 +311,7 @@ def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None
                 return None  # a sentence mixing both: (MMLU约为85), (NVIDIA称之为warps)
         if abbr is None:
             abbr, text, start = abbreviation_beside(text, start)
-        if not (all(map(looks_like_term, _SERIAL_ITEM.split(text))) if serial else looks_like_term(text)):
+        if not (all(map(looks_like_term, _SERIAL_ITEM.split(text))) if serial or listing else looks_like_term(text)):
             if not forms and abbr is None:
                 return None
             continue
@@ -322,7 +324,7 @@ def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None
         abbr = forms.pop(0)  # the abbreviation first: TAA，Temporal Anti-Aliasing
     if not forms:
         return None
-    return EnglishGloss(tuple(forms), abbr)
+    return EnglishGloss(tuple(forms), abbr, listing)
 
 
 def abbreviation_beside(text: str, start: int) -> tuple[Form | None, str, int]:

@@ -663,6 +663,7 @@ _ENGLISH_HEADER = re.compile(
 )
 
 
+_CHINESE_HEADER = re.compile("中文|术语|譯名|译名|中譯|中译")
 _ABBREVIATION_HEADER = re.compile(r"(?:英文)?(?:缩写|缩略语|缩略词|简称)|abbreviations?|abbr\.?|acronyms?", re.I)
 
 
@@ -672,13 +673,13 @@ _REMARK_HEADER = re.compile(r"说明|备注|状态|描述|用法|含义|解释|�
 
 def _table_sites(masked: str) -> Iterator[Site]:
     """A table of terms: in a table whose header names a column of English, each row's English cell glosses the
-    Chinese term in the table's column of terms, whole: the column nearest the English, the one on its left first,
-    that holds Chinese names in most rows (| 位置编码 | Positional Encoding |; | 1 | Dropout | 丢弃法 |; | 更正权 |
-    第16条 | right to rectification |; not a column of examples that holds one: | 精排（ranking） | ranking |
-    深度点击率模型 |). A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their names in
-    English. A column headed 缩写 or Abbreviation gives the abbreviation, where its letters are the English's
-    initials (| CNN | Convolutional Neural Network | 卷积神经网络 |). Markdown's tables, and plain text's, whose
-    columns are set apart by tabs or runs of spaces (see _aligned_tables)."""
+    Chinese term in the table's column of terms, whole: the one its header names Chinese (中文, 术语), else the
+    column nearest the English, the one on its left first, that holds terms (see _holds_terms: | 位置编码 |
+    Positional Encoding |; | 更正权 | 第16条 | right to rectification |; not a column of examples: | 精排（ranking）
+    | ranking | 深度点击率模型 |). A table without such a column (| 模型 | Llama 3 | 70B |) lists things, not their
+    names in English. A column headed 缩写 or Abbreviation gives the abbreviation, where its letters are the
+    English's initials (| CNN | Convolutional Neural Network | 卷积神经网络 |). Markdown's tables, and plain text's,
+    whose columns are set apart by tabs or runs of spaces (see _aligned_tables)."""
     for header, rows in (*_markdown_tables(masked), *_aligned_tables(masked)):
         yield from header.sites(masked, rows)
 
@@ -708,6 +709,7 @@ class _Header:
     english: int
     abbreviation: int
     remarks: frozenset[int]
+    chinese: int  # the column its header names Chinese (中文, 术语), -1 for none
 
     @classmethod
     def of(cls, masked: str, cells: list[tuple[int, int]]) -> _Header | None:
@@ -716,12 +718,14 @@ class _Header:
         if english < 0:
             return None  # no table of terms
         abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
-        return cls(english, abbreviation, frozenset(k for k, name in enumerate(names) if _REMARK_HEADER.search(name)))
+        remarks = frozenset(k for k, name in enumerate(names) if _REMARK_HEADER.search(name))
+        chinese = next((k for k, name in enumerate(names) if k != english and _CHINESE_HEADER.search(name)), -1)
+        return cls(english, abbreviation, remarks, chinese)
 
     def sites(self, masked: str, rows: list[list[tuple[int, int]]]) -> Iterator[Site]:
         """The sites of the rows' terms."""
         english, abbreviation = self.english, self.abbreviation
-        glossed = []  # (row, gloss, English cell's text)
+        glossed = []  # (a row's cells, the gloss its English cell holds)
         for cells in rows:
             if english < len(cells):
                 cell = _comma_before_abbreviation(masked[cells[english][0] : cells[english][1]])
@@ -731,16 +735,18 @@ class _Header:
         # (the nearest column first: the one on the left, then the right, then further out)
         width = max((len(cells) for cells, _ in glossed), default=0)
         order = sorted((k for k in range(width) if k != english), key=lambda k: (abs(k - english), k > english))
+        texts = {k: [masked[slice(*_stripped(masked, *c[k]))] if k < len(c) else "" for c, _ in glossed] for k in order}
         names = {
-            k: [
-                k < len(cells) and _chinese_name(masked[slice(*_stripped(masked, *cells[k]))], gloss.forms[0].text)
-                for cells, gloss in glossed
-            ]
+            k: [_chinese_name(text, gloss.forms[0].text) for text, (_, gloss) in zip(texts[k], glossed, strict=True)]
             for k in order
-            if k not in self.remarks
         }
-        column = next((k for k, named in names.items() if 2 * sum(named) > len(named)), None)
-        if column is None:
+        # (a column its header names Chinese; else the nearest that holds terms)
+        column = (
+            self.chinese
+            if self.chinese >= 0
+            else next((k for k in order if k not in self.remarks and _holds_terms(texts[k], names[k], glossed)), None)
+        )
+        if column is None or column not in names:
             return
         for (cells, gloss), named in zip(glossed, names[column], strict=True):
             if not named:
@@ -750,6 +756,17 @@ class _Header:
                 if abbreviates(masked[a_start:a_end], gloss.forms[0].text):
                     gloss = replace(gloss, abbr=Form(masked[a_start:a_end], a_start, a_end))
             yield Site("table", gloss, *_stripped(masked, *cells[column]), fixed=True)
+
+
+def _holds_terms(texts: list[str], named: list[bool], glossed: list[tuple[list, EnglishGloss]]) -> bool:
+    """Whether a table's column holds its rows' terms: Chinese names in most rows where it writes Chinese (a cell
+    that keeps the English, | Transformer | Transformer |, votes for no column), one at least that the dictionary
+    sees a translation of the row's English in (not | 优化 | learning rate |, | 谷歌 | BERT's name |)."""
+    latin = sum(not CJK_RE.search(text) for text in texts)
+    translated = any(
+        name and aligns(text, gloss.forms[0].text) for text, name, (_, gloss) in zip(texts, named, glossed, strict=True)
+    )
+    return 2 * sum(named) > len(texts) - latin and translated
 
 
 # A word of a line of plain text that may head a table of terms: it names a column of English (see
