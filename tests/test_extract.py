@@ -1118,6 +1118,9 @@ def test_a_member_that_is_the_last_ones_head_alone_is_no_pair_for_a_modifier():
         ("这里要特别小心前视偏差（look-ahead bias）。", "小心前视偏差"),
         # ... and a verb whose senses say no English word, once the span says them all (变 "to vary": variable)
         ("我们先挑选高变基因（highly variable genes）再做降维。", "挑选高变基因"),
+        # ... nor a clause between a word that echoes the English and the term (前后 "before and after" says the
+        # "beginning" of beginning-of-sentence; 分别加上 "add to each" is a verb phrase)
+        ("我们在每个句子前后分别加上句首标记（beginning-of-sentence marker）。", "前后分别加上句首标记"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
