@@ -614,6 +614,15 @@ GLOSSES = [
     ),
     # ... but where the term chosen is one, a list of names is its alternatives (图像和视频 is context)
     ("模型可以提升图像和视频的清晰度（sharpness, clarity）。", {("清晰度", "sharpness"), ("清晰度", "clarity")}),
+    # ... pairing every member where a span coordinates as many (not alternatives of the last)
+    (
+        "服务的可用性和可靠性（availability, reliability）需要评估。",
+        {("可用性", "availability"), ("可靠性", "reliability")},
+    ),
+    (
+        "推荐系统通常分为召回、粗排和精排（recall, pre-ranking, ranking）三个阶段。",
+        {("召回", "recall"), ("粗排", "pre-ranking"), ("精排", "ranking")},
+    ),
     # ... and where no span coordinates as many members, a word may say two of them
     (
         "Linux 文件有读写和执行权限（read, write, and execute permissions）。",
@@ -1287,6 +1296,11 @@ def test_a_table_of_terms_names_terms_a_tagger_would_not_start():
         "| GPT | Generative Pre-trained Transformer | 开放人工智能研究中心 |\n"
     )
     assert pairs(table, minimum=0.0) == set()
+    # ... a header that only holds 术语 or 中文 in a longer name is none (术语类别, 中文说明), and 中文 before 术语
+    table = "| 序号 | 术语类别 | 中文 | 英文 |\n| --- | --- | --- | --- |\n| 1 | 优化 | 学习率 | learning rate |\n"
+    assert pairs(table, minimum=0.0) == {("学习率", "learning rate")}
+    table = "| 术语 | 中文 | 英文 |\n| --- | --- | --- |\n| LR | 学习率 | learning rate |\n"
+    assert pairs(table, minimum=0.0) == {("学习率", "learning rate")}
     # the column of terms is the table's, not the nearest Chinese of each row: a column of examples is none
     table = (
         "| 阶段 | 英文 | 候选数量 | 典型模型 |\n| --- | --- | --- | --- |\n"
@@ -1751,9 +1765,26 @@ def test_a_span_short_of_a_de_phrase_leaves_out_no_word_the_dictionary_lacks():
     }
 
 
+def test_a_span_of_fewer_members_than_the_english_says_them_all():
+    # (nothing says distillation: 等 left it out)
+    found = pairs("模型压缩包括剪枝和量化（pruning, quantization, and distillation）等方法。", minimum=0.0)
+    assert not any("剪枝" in zh for zh, _ in found)
+
+
 def test_a_prepositional_phrase_in_capitals_is_no_name():
     # (a name of three words or more may start with a function word: At Most Once)
     assert pairs("这些资源默认情况下（By Default）不会被删除。消息按顺序（In Order）送达。", minimum=0.0) == set()
+
+
+def test_a_slash_between_english_words_joins_one_name():
+    found = pairs(
+        "数据库支持读写锁（read/write lock），允许多个读者同时访问。该系统采用主从复制（master/slave replication）。"
+    )
+    assert {("读写锁", "read/write lock"), ("主从复制", "master/slave replication")} <= found
+    # ... but alternatives spelt the British way, or clipped, are two forms; a path is no name
+    found = pairs("分词器（tokenizer/tokeniser）切分文本，检查点（checkpoint/ckpt）用于恢复。", minimum=0.0)
+    assert {("分词器", "tokenizer"), ("分词器", "tokeniser"), ("检查点", "checkpoint")} <= found
+    assert pairs("源码目录（src/main）下有入口文件。", minimum=0.0) == set()
 
 
 def test_words_of_one_name_a_slash_joins_are_no_alternatives():

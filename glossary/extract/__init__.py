@@ -26,7 +26,7 @@ from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, parse, singular_acronym, spells_out
 from .english_side import CAMEL_WORD, EnglishSide
 from .frozen import Picklable
-from .patterns import COORDINATION_ZH, Site, find_abbreviations, find_sites, mask, members
+from .patterns import COORDINATION_EN, COORDINATION_ZH, Site, find_abbreviations, find_sites, mask, members
 from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
@@ -239,6 +239,12 @@ def warm_up() -> None:
     in_english_vocabulary("model")
 
 
+def _coordinates(span: str, size: int) -> bool:
+    """Whether a span coordinates this many members, none of them a 的-phrase (视频的清晰度)."""
+    found = members(reading_text(span), COORDINATION_ZH)
+    return len(found) == size and not any("的" in member for member, _ in found)
+
+
 def spans_to_count(prepared: Iterable[Prepared]) -> list[str]:
     return [span for p in prepared for span in p.spans()]
 
@@ -273,7 +279,15 @@ def resolve(
             choice = choose(options, evidence, stats) if len(options) > 1 else None
             option = choice.option if choice else options[0]
         else:
-            choice = choose(item.options, evidence, stats, markup_start=site.markup_start)
+            candidates: Sequence[SpanOption] = item.options
+            if site.gloss.listed:
+                # a list of names pairs member by member where a span coordinates as many (可用性和可靠性
+                # （availability, reliability）), not where they are a modifier's (图像和视频的清晰度, see below)
+                size = len(members(site.gloss.forms[0].text, COORDINATION_EN))
+                candidates = [
+                    o for o in candidates if not o.short_of_gloss and _coordinates(o.span, size)
+                ] or candidates
+            choice = choose(candidates, evidence, stats, markup_start=site.markup_start)
             if choice is None or abbreviates(choice.option.words[-1], evidence):
                 # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）: the English spells out
                 # the abbreviation before it (find_abbreviations keeps that), it does not translate the Chinese.

@@ -29,6 +29,7 @@ from .align import (
     ALIGNED_WORD,
     POINTING,
     alignment,
+    aligns,
     character_senses,
     derived_senses,
     dictionary_knows,
@@ -884,13 +885,18 @@ def choose(
     side = EnglishSide.of(english)
     # Where a span coordinates as many members as the English, one of more members or fewer cannot pair them
     # (流量、错误和饱和度 "latency, traffic, errors, and saturation" leaves one out, and 延迟 "delay" says none of
-    # it); where none does, a word may say two of them (读写和执行权限 "read, write, and execute permissions").
-    members = len(coordinated(english, COORDINATION_EN))
+    # it); where none does, one of fewer only where a word says two (读写和执行权限 "read, write, and execute
+    # permissions"; not 剪枝和量化 "pruning, quantization, and distillation", where nothing says the third).
+    members = [m for m, _ in coordinated(english, COORDINATION_EN)]
     counts = [1 + sum(word in _COORDINATORS for word in option.words) for option in options]
-    pairing = members > 1 and members in counts
+    pairing = len(members) > 1 and len(members) in counts
     scored: list[tuple[float, int, int, int]] = []
     for index, option in enumerate(options):
-        if pairing and 1 < counts[index] != members:
+        if (
+            len(members) > 1
+            and 1 < counts[index] != len(members)
+            and (pairing or not all(any(aligns(word, m) for word in option.words) for m in members))
+        ):
             continue
         if option.short_of_gloss.startswith("的") and adjectival(english):
             continue  # Lipschitz continuous: 利普希茨连续的 keeps its 的

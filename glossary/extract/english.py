@@ -63,6 +63,8 @@ _FORM = re.compile(f"^[{_LETTER}][{_LETTER} '’&.@+\\-–/]*$")  # (pass@k, Rec
 _LOOSE_PLUS = re.compile(r"(?<![A-Z+])(?<![A-Za-z]{2} )\+|\+(?![\s+]|$)")
 # A slash belongs in a name only between capitals or digits (A/B testing, I/O, TCP/IP); src/main is a path.
 _LOOSE_SLASH = re.compile(r"(?<![A-Z0-9])/|/(?![A-Z0-9])")
+# ... or between English words, of a name (read/write lock, client/server architecture); not a path, src/main
+_WORDS_SLASHED = re.compile(r"(?:[A-Za-z\-]+ )*(?P<a>[A-Za-z]{2,})/(?P<b>[A-Za-z]{2,})(?: [A-Za-z\-]+)*")
 # ... and the three characters of such a slash (A/B): patterns and segment read names the same way.
 SLASHED = re.compile("[A-Z0-9]/[A-Z0-9]")
 # The @ of a metric at a cut-off (pass@k, Recall@10), which patterns reads the same way; any other @ is code
@@ -105,11 +107,20 @@ class EnglishGloss(Picklable):
     listed: bool = False  # the one form is a list of names the Chinese before may coordinate (see parse)
 
 
+def _slashed_words(text: str) -> bool:
+    """Whether a slash in the text joins two English words of a name (read/write lock), not a path's parts
+    (src/main) nor function words (and/or)."""
+    m = _WORDS_SLASHED.fullmatch(text)
+    return m is not None and all(
+        in_english_vocabulary(w.lower()) and w.lower() not in STOP_WORDS for w in (m["a"], m["b"])
+    )
+
+
 def looks_like_term(text: str) -> bool:
     """An English name: Latin words, no code, no sentence, not a lone function word or a number."""
     if not _FORM.match(text) or _CODE.search(text) or CJK_RE.search(text):
         return False
-    if _LOOSE_SLASH.search(text) or _LOOSE_PLUS.search(text):
+    if (_LOOSE_SLASH.search(text) and not _slashed_words(text)) or _LOOSE_PLUS.search(text):
         return False
     words = text.split()
     if not 1 <= len(words) <= MAX_WORDS or sum(c.isalpha() for c in text) < 2:
@@ -280,8 +291,7 @@ def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None
     listing = (
         len(listed) == members
         and all(map(looks_like_term, listed))
-        and len({en_key(word) for name in listed for word in english_words(name)})
-        == sum(len(english_words(name)) for name in listed)
+        and len({en_key(word) for name in listed for word in name.split()}) == sum(len(name.split()) for name in listed)
         and not any(p != q and (abbreviates(p, q) or shortens(p, q)) for p in listed for q in listed)
     )
     pieces = [("", stripped, 0)] if serial or listing else _pieces(stripped)
@@ -345,18 +355,39 @@ _WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z \-]*")
 
 
 def _alternatives(before: str, after: str) -> bool:
-    """Whether the Latin on either side of a slash names one thing twice: spelt alike (fine-tuning/finetuning), with
-    a word in common (forward propagation/forward pass), or one the other's abbreviation (LLM/large language
-    model). ``after`` runs on to the end of the gloss."""
+    """Whether the Latin on either side of a slash names one thing twice: spelt alike (fine-tuning/finetuning,
+    tokenizer/tokeniser), with the same first word (forward propagation/forward pass), or one the other's short
+    form (LLM/large language model, checkpoint/ckpt). ``after`` runs on to the end of the gloss."""
     left = _SPLIT.split(before)[-1].strip()
     right = _SPLIT.split(after)[0].strip()
-    words = {en_key(w) for w in english_words(left)} & {en_key(w) for w in english_words(right)}
+    first = [en_key(english_words(side)[0]) if english_words(side) else "" for side in (left, right)]
     return (
-        en_key(left) == en_key(right)
-        or bool(words)
-        or abbreviates(left, right)
-        or abbreviates(right, left)
+        _american(left) == _american(right)
+        or first[0] == first[1]  # (not pre-training/post-training, which share their head: two names)
+        or any(abbreviates(a, b) or shortens(a, b) or _clipped(a, b) for a, b in ((left, right), (right, left)))
         or not (_WORDS_ONLY.fullmatch(left) and _WORDS_ONLY.fullmatch(right))
+    )
+
+
+_BRITISH = [(re.compile(r"is(e|ed|er|ers|es|ing|ation|ations)\b"), r"iz\1"), (re.compile(r"yse\b"), "yze")]
+
+
+def _american(text: str) -> str:
+    """The key of an English name spelt the American way (tokeniser: tokenizer, analyse: analyze)."""
+    for regex, american in _BRITISH:
+        text = regex.sub(american, text.lower())
+    return en_key(text)
+
+
+def _clipped(short: str, word: str) -> bool:
+    """Whether a short form in lower case is one word's letters, from its first (ckpt "checkpoint")."""
+    letters = iter(word.lower())
+    return (
+        short.islower()
+        and " " not in word
+        and 2 < len(short) < len(word)
+        and short[0] == word[0].lower()
+        and all(c in letters for c in short)
     )
 
 

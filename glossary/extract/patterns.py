@@ -663,7 +663,9 @@ _ENGLISH_HEADER = re.compile(
 )
 
 
-_CHINESE_HEADER = re.compile("中文|术语|譯名|译名|中譯|中译")
+_CHINESE_HEADER = re.compile(
+    r"(?:中文|術語|术语)(?:名称?|名稱|术语|術語|译名|譯名)?|译名|譯名|(?:术语|術語)[（(]中文[)）]"
+)
 _ABBREVIATION_HEADER = re.compile(r"(?:英文)?(?:缩写|缩略语|缩略词|简称)|abbreviations?|abbr\.?|acronyms?", re.I)
 
 
@@ -709,7 +711,7 @@ class _Header:
     english: int
     abbreviation: int
     remarks: frozenset[int]
-    chinese: int  # the column its header names Chinese (中文, 术语), -1 for none
+    chinese: tuple[int, ...]  # the columns its header names Chinese (中文, 术语), 中文 first
 
     @classmethod
     def of(cls, masked: str, cells: list[tuple[int, int]]) -> _Header | None:
@@ -719,8 +721,12 @@ class _Header:
             return None  # no table of terms
         abbreviation = next((k for k, name in enumerate(names) if _ABBREVIATION_HEADER.fullmatch(name)), -1)
         remarks = frozenset(k for k, name in enumerate(names) if _REMARK_HEADER.search(name))
-        chinese = next((k for k, name in enumerate(names) if k != english and _CHINESE_HEADER.search(name)), -1)
-        return cls(english, abbreviation, remarks, chinese)
+        # (a header that says 中文 before one that says 术语: | 术语 | 中文 | 英文 | lists abbreviations first)
+        named = sorted(
+            (k for k, name in enumerate(names) if k != english and _CHINESE_HEADER.fullmatch(name)),
+            key=lambda k: "中" not in names[k],
+        )
+        return cls(english, abbreviation, remarks, tuple(named))
 
     def sites(self, masked: str, rows: list[list[tuple[int, int]]]) -> Iterator[Site]:
         """The sites of the rows' terms."""
@@ -740,12 +746,12 @@ class _Header:
             k: [_chinese_name(text, gloss.forms[0].text) for text, (_, gloss) in zip(texts[k], glossed, strict=True)]
             for k in order
         }
-        # (a column its header names Chinese; else the nearest that holds terms)
-        column = (
-            self.chinese
-            if self.chinese >= 0
-            else next((k for k in order if k not in self.remarks and _holds_terms(texts[k], names[k], glossed)), None)
-        )
+        # (a column its header names Chinese, where it holds Chinese names; else the nearest that holds terms)
+        column = next((k for k in self.chinese if k in names and _holds_names(texts[k], names[k])), None)
+        if column is None:
+            column = next(
+                (k for k in order if k not in self.remarks and _holds_terms(texts[k], names[k], glossed)), None
+            )
         if column is None or column not in names:
             return
         for (cells, gloss), named in zip(glossed, names[column], strict=True):
@@ -758,15 +764,20 @@ class _Header:
             yield Site("table", gloss, *_stripped(masked, *cells[column]), fixed=True)
 
 
-def _holds_terms(texts: list[str], named: list[bool], glossed: list[tuple[list, EnglishGloss]]) -> bool:
-    """Whether a table's column holds its rows' terms: Chinese names in most rows where it writes Chinese (a cell
-    that keeps the English, | Transformer | Transformer |, votes for no column), one at least that the dictionary
-    sees a translation of the row's English in (not | 优化 | learning rate |, | 谷歌 | BERT's name |)."""
+def _holds_names(texts: list[str], named: list[bool]) -> bool:
+    """Whether a table's column holds Chinese names in most rows where it writes Chinese (a cell that keeps the
+    English, | Transformer | Transformer |, votes for no column)."""
     latin = sum(not CJK_RE.search(text) for text in texts)
+    return 2 * sum(named) > len(texts) - latin
+
+
+def _holds_terms(texts: list[str], named: list[bool], glossed: list[tuple[list, EnglishGloss]]) -> bool:
+    """Whether a table's column holds its rows' terms: Chinese names (see _holds_names), one at least that the
+    dictionary sees a translation of the row's English in (not | 优化 | learning rate |, | 谷歌 | BERT's name |)."""
     translated = any(
         name and aligns(text, gloss.forms[0].text) for text, name, (_, gloss) in zip(texts, named, glossed, strict=True)
     )
-    return 2 * sum(named) > len(texts) - latin and translated
+    return _holds_names(texts, named) and translated
 
 
 # A word of a line of plain text that may head a table of terms: it names a column of English (see
