@@ -459,8 +459,6 @@ def score_span(
         rejoined = rejoined_option(option, words, english) if rejoin else None
         return _EXCLUDED if rejoined is None else score_span(rejoined, english, stats, weights, at_markup=at_markup)
     said = _said(words, english, weights, head_free=not option.short_of_gloss, named=named)
-    if _verb_phrase_inside(words, said.unaligned, english):
-        return _EXCLUDED
     # English words nothing in the span accounts for: the dictionary's gaps. As many unaligned Chinese words,
     # nearest the gloss first, may be their translation (迁移 for "transfer" in 迁移学习); the rest are context.
     slack = max(0, len(english.vocabulary) - said.covered)
@@ -514,20 +512,6 @@ def score_span(
     if at_markup:
         score += weights.markup
     return score, said.aligned, len(said.unaligned)
-
-
-def _verb_phrase_inside(words: tuple[str, ...], unaligned: Sequence[int], english: EnglishSide) -> bool:
-    """Whether two verbs or adverbs in a row that say nothing of the English stand between words that say some: a
-    clause between an echo of the English and the term (通常|要求|达到|第三范式 "third normal form", where 通常 is
-    "normal"; 前后|分别|加上|句首标记 "beginning-of-sentence marker"), not a term (检索|增强|生成 has one such word)."""
-    said = [k for k, word in enumerate(words) if alignment(word, english)[0] > 0]
-    return bool(said) and any(
-        k + 1 in unaligned
-        and said[0] < k
-        and any(j > k + 1 for j in said)
-        and all(len(w) > 1 and pos_tag(w)[:1] in ("v", "d") for w in words[k : k + 2])
-        for k in unaligned
-    )
 
 
 def _read_words(option: SpanOption, english: EnglishSide) -> tuple[str, ...]:

@@ -108,11 +108,14 @@ class EnglishGloss(Picklable):
 
 
 def _slashed_words(text: str) -> bool:
-    """Whether a slash in the text joins two English words of a name (read/write lock), not a path's parts
-    (src/main) nor function words (and/or)."""
+    """Whether a slash in the text joins two English words of a name of more words (read/write lock), not a path's
+    parts (src/main) nor function words (and/or); two words alone are two names (precision/recall, input/output),
+    which the Chinese writes with a slash as often (精确率/召回率)."""
     m = _WORDS_SLASHED.fullmatch(text)
-    return m is not None and all(
-        in_english_vocabulary(w.lower()) and w.lower() not in STOP_WORDS for w in (m["a"], m["b"])
+    return (
+        m is not None
+        and " " in text
+        and all(in_english_vocabulary(w.lower()) and w.lower() not in STOP_WORDS for w in (m["a"], m["b"]))
     )
 
 
@@ -356,14 +359,14 @@ _WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z \-]*")
 
 def _alternatives(before: str, after: str) -> bool:
     """Whether the Latin on either side of a slash names one thing twice: spelt alike (fine-tuning/finetuning,
-    tokenizer/tokeniser), with the same first word (forward propagation/forward pass), or one the other's short
+    tokenizer/tokeniser), with a word in common (forward propagation/forward pass), or one the other's short
     form (LLM/large language model, checkpoint/ckpt). ``after`` runs on to the end of the gloss."""
     left = _SPLIT.split(before)[-1].strip()
     right = _SPLIT.split(after)[0].strip()
-    first = [en_key(english_words(side)[0]) if english_words(side) else "" for side in (left, right)]
+    words = {en_key(w) for w in english_words(left)} & {en_key(w) for w in english_words(right)}
     return (
         _american(left) == _american(right)
-        or first[0] == first[1]  # (not pre-training/post-training, which share their head: two names)
+        or bool(words)
         or any(abbreviates(a, b) or shortens(a, b) or _clipped(a, b) for a, b in ((left, right), (right, left)))
         or not (_WORDS_ONLY.fullmatch(left) and _WORDS_ONLY.fullmatch(right))
     )
