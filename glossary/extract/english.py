@@ -108,14 +108,11 @@ class EnglishGloss(Picklable):
 
 
 def _slashed_words(text: str) -> bool:
-    """Whether a slash in the text joins two English words of a name of more words (read/write lock), not a path's
-    parts (src/main) nor function words (and/or); two words alone are two names (precision/recall, input/output),
-    which the Chinese writes with a slash as often (精确率/召回率)."""
+    """Whether a slash in the text joins two English words of a name (read/write lock, input/output), not a path's
+    parts (src/main) nor function words (and/or)."""
     m = _WORDS_SLASHED.fullmatch(text)
-    return (
-        m is not None
-        and " " in text
-        and all(in_english_vocabulary(w.lower()) and w.lower() not in STOP_WORDS for w in (m["a"], m["b"]))
+    return m is not None and all(
+        in_english_vocabulary(w.lower()) and w.lower() not in STOP_WORDS for w in (m["a"], m["b"])
     )
 
 
