@@ -108,11 +108,13 @@ class EnglishGloss(Picklable):
 
 
 def _slashed_words(text: str) -> bool:
-    """Whether a slash in the text joins two English words of a name (read/write lock, input/output), not a path's
+    """Whether a slash in the text joins two English words of a name of more words (read/write lock), not a path's
     parts (src/main) nor function words (and/or)."""
     m = _WORDS_SLASHED.fullmatch(text)
-    return m is not None and all(
-        in_english_vocabulary(w.lower()) and w.lower() not in STOP_WORDS for w in (m["a"], m["b"])
+    return (
+        m is not None
+        and " " in text
+        and all(in_english_vocabulary(w.lower()) and w.lower() not in STOP_WORDS for w in (m["a"], m["b"]))
     )
 
 
@@ -351,44 +353,10 @@ def abbreviation_beside(text: str, start: int) -> tuple[Form | None, str, int]:
     return Form(letters, at, at + len(letters)), beside[words], start + beside.start(words)
 
 
-_WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z \-]*")
-
-
-def _alternatives(before: str, after: str) -> bool:
-    """Whether the Latin on either side of a slash names one thing twice: spelt alike (fine-tuning/finetuning,
-    tokenizer/tokeniser), with a word in common (forward propagation/forward pass), or one the other's short
-    form (LLM/large language model, checkpoint/ckpt). ``after`` runs on to the end of the gloss."""
-    left = _SPLIT.split(before)[-1].strip()
-    right = _SPLIT.split(after)[0].strip()
-    words = {en_key(w) for w in english_words(left)} & {en_key(w) for w in english_words(right)}
-    return (
-        _american(left) == _american(right)
-        or bool(words)
-        or any(abbreviates(a, b) or shortens(a, b) or _clipped(a, b) for a, b in ((left, right), (right, left)))
-        or not (_WORDS_ONLY.fullmatch(left) and _WORDS_ONLY.fullmatch(right))
-    )
-
-
-_BRITISH = [(re.compile(r"is(e|ed|er|ers|es|ing|ation|ations)\b"), r"iz\1"), (re.compile(r"yse\b"), "yze")]
-
-
-def _american(text: str) -> str:
-    """The key of an English name spelt the American way (tokeniser: tokenizer, analyse: analyze)."""
-    for regex, american in _BRITISH:
-        text = regex.sub(american, text.lower())
-    return en_key(text)
-
-
-def _clipped(short: str, word: str) -> bool:
-    """Whether a short form in lower case is one word's letters, from its first (ckpt "checkpoint")."""
-    letters = iter(word.lower())
-    return (
-        short.islower()
-        and " " not in word
-        and 2 < len(short) < len(word)
-        and short[0] == word[0].lower()
-        and all(c in letters for c in short)
-    )
+def _one_name(before: str, after: str) -> bool:
+    """Whether a slash joins a word to the first of several words after it, all one name (read/write lock), where
+    ``before`` runs from the last separator to the slash and ``after`` from the slash on."""
+    return " " not in before.strip() and len(_SPLIT.split(after, maxsplit=1)[0].split()) > 1
 
 
 def _pieces(content: str) -> list[tuple[str, str, int]]:
@@ -399,8 +367,8 @@ def _pieces(content: str) -> list[tuple[str, str, int]]:
     for match in _SPLIT.finditer(content):
         if match.group() == "/" and _NAME_WITH_SLASH.search(content, start, match.end() + 1):
             continue  # A/B testing, CI/CD pipeline, I/O: one name, not alternatives
-        if match.group() == "/" and not _alternatives(content[start : match.start()], content[match.end() :]):
-            continue  # pub/sub, read/write: words of one name (alternatives name the same: embedding/embeddings)
+        if match.group() == "/" and _one_name(content[start : match.start()], content[match.end() :]):
+            continue  # read/write lock, key/value cache: one name (label/target, forward propagation/forward pass: two)
         pieces.append((separator, content[start : match.start()], start))
         separator = match.group().strip()
         start = match.end()

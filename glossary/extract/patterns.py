@@ -488,9 +488,10 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
     """The site of a gloss in the bracket at ``open_at`` of the Chinese before it (中文（English）), if any; or
     where the English lists terms and marks set each of them apart (*输入门*、*遗忘门*和*输出门*), each one's."""
     start, hint = window_before(masked, open_at, joins=joining_marks(gloss))
-    # A slash on both sides: the Chinese's first member is cut off at its own (编码器/|解码器架构（encoder/decoder
-    # architecture）, 训练集/|测试集（training set/test set）; not 训练/|推理时的键值缓存（key/value cache）)
-    slashed = masked[start - 1 : start] == "/" and "/" in masked[open_at : _gloss_end(gloss)]
+    # A slash on both sides of a name: the Chinese's first member is cut off at its own (编码器/|解码器架构
+    # （encoder/decoder architecture）; not 训练/|推理时的键值缓存（key/value cache）, nor alternatives:
+    # 灰度/|金丝雀发布（canary release/canary deployment）)
+    slashed = masked[start - 1 : start] == "/" and any("/" in form.text for form in gloss.forms)
     if slashed and _MEMBER.fullmatch(masked, start, open_at):
         return
     if start < open_at and re.search(_CJK, masked[start:open_at]):
@@ -669,10 +670,10 @@ _ENGLISH_HEADER = re.compile(
 )
 
 
-# ... and of the column of Chinese terms: 中文, 中文名称, 中文全称, 中文（推荐）, 术语, 译名; not one of remarks,
-# definitions, aliases or categories (中文说明, 中文释义, 中文别名, 术语类别)
+# ... and of the column of Chinese terms: 中文, 中文名称, 中文翻译, 中文（推荐）, 术语, 译名; not one of remarks,
+# definitions, aliases, short forms or categories (中文说明, 中文释义, 中文别名, 中文简称, 术语类别)
 _CHINESE_HEADER = re.compile(
-    r"(?:中文|術語|术语|译名|譯名)(?:名称?|名稱|术语|術語|全称|全稱|译名|譯名)?(?:\s*[（(][^）)]{1,6}[）)])?"
+    "(?:中文|術語|术语|译名|譯名)(?!.*(?:释义|釋義|定义|定義|别名|別名|旧称|舊稱|简称|簡稱|缩写|縮寫|示例|例子|类别|類別|类型|類型|分类|分類))"
 )
 _ABBREVIATION_HEADER = re.compile(r"(?:英文)?(?:缩写|缩略语|缩略词|简称)|abbreviations?|abbr\.?|acronyms?", re.I)
 
@@ -731,11 +732,7 @@ class _Header:
         remarks = frozenset(k for k, name in enumerate(names) if _REMARK_HEADER.search(name))
         # (a header that says 中文 before one that says 术语: | 术语 | 中文 | 英文 | lists abbreviations first)
         named = sorted(
-            (
-                k
-                for k, name in enumerate(names)
-                if k != english and k not in remarks and _CHINESE_HEADER.fullmatch(name)
-            ),
+            (k for k, name in enumerate(names) if k != english and k not in remarks and _CHINESE_HEADER.match(name)),
             key=lambda k: "中" not in names[k],
         )
         return cls(english, abbreviation, remarks, tuple(named))
