@@ -1127,6 +1127,8 @@ def test_a_member_that_is_the_last_ones_head_alone_is_no_pair_for_a_modifier():
         ("这里要特别小心前视偏差（look-ahead bias）。", "小心前视偏差"),
         # ... and a verb whose senses say no English word, once the span says them all (变 "to vary": variable)
         ("我们先挑选高变基因（highly variable genes）再做降维。", "挑选高变基因"),
+        # ... nor a clause word whose sense echoes an English word that the term says again (就是 "precisely")
+        ("把每个类别的结果画出来就是精确率-召回率曲线（precision-recall curve）。", "就是精确率-召回率曲线"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):

@@ -174,9 +174,14 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
         return False  # it joins two of the span's words as the English does
     if len(word) > 1:
         # ... as a content word: not by a particle of a phrasal verb in its senses (进行 "carry out", for the out of
-        # "out-of-bag estimate")
+        # "out-of-bag estimate"), nor by a word a later word of the span says again (就是 "precisely", for the
+        # precision of 就是|精确率-召回率曲线, which 精确 says)
         said = word_senses(word) & english.stems
-        return not alignment(word, english)[0] or (bool(said) and said <= _PARTICLES)
+        return (
+            not alignment(word, english)[0]
+            or (bool(said) and said <= _PARTICLES)
+            or _said_again(said, words[position + 1 :], english)
+        )
     return not (
         word in english.prefix_chars
         or (word in LOCALISERS and not ends_phrase(word, english))
@@ -185,6 +190,14 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
         # not 模型|用|工具 "tool use")
         or (position > 0 and alignment(word, english)[0] > 0 and alignment(words[position - 1], english)[0] > 0)
     )
+
+
+def _said_again(said: frozenset[str], later: Sequence[str], english: EnglishSide) -> bool:
+    """Whether later words of two characters or more say every English word these stems say, read by its stem or
+    the stem's first four letters ("precisely" gives preci, "precise" prec: both precision's)."""
+    parts = [part for part in english.parts if part in said or part[:4] in said]
+    senses = frozenset().union(*(word_senses(word) for word in later if len(word) > 1))
+    return bool(parts) and all(part in senses or part[:4] in senses for part in parts)
 
 
 def _joins_what_is_said(words: Sequence[str], k: int, english: EnglishSide) -> bool:
