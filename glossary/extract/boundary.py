@@ -885,12 +885,13 @@ def choose(
     # it); where none does, one of fewer only where a word says two (读写和执行权限 "read, write, and execute
     # permissions"; not 剪枝和量化 "pruning, quantization, and distillation", where nothing says the third).
     members = [m for m, _ in coordinated(english, COORDINATION_EN)]
-    counts = [1 + sum(word in _COORDINATORS for word in option.words) for option in options]
-    pairing = len(members) > 1 and len(members) in counts
+    coordinating = len(members) > 1
+    counts = [1 + sum(word in _COORDINATORS for word in option.words) for option in options] if coordinating else []
+    pairing = coordinating and len(members) in counts
     scored: list[tuple[float, int, int, int]] = []
     for index, option in enumerate(options):
         if (
-            len(members) > 1
+            coordinating
             and 1 < counts[index] != len(members)
             and (pairing or not all(any(aligns(word, m) for word in option.words) for m in members))
         ):

@@ -492,7 +492,7 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
     # （encoder/decoder architecture）; not 训练/|推理时的键值缓存（key/value cache）, nor alternatives:
     # 灰度/|金丝雀发布（canary release/canary deployment）)
     slashed = masked[start - 1 : start] == "/" and any("/" in form.text for form in gloss.forms)
-    if slashed and _MEMBER.fullmatch(masked, start, open_at):
+    if slashed and _one_member(masked[start:open_at]):
         return
     if start < open_at and re.search(_CJK, masked[start:open_at]):
         end = open_at
@@ -520,7 +520,6 @@ def _term_before(masked: str, open_at: int, gloss: EnglishGloss) -> Iterator[Sit
         yield Site("zh(en)", gloss, start, end, markup_start=hint)
 
 
-_MEMBER = re.compile(f"[ *]*(?:(?!的){_CJK}){{1,10}}[ *]*")  # (a member of Chinese a slash coordinates)
 _MARKS = ' \t*”」』》’"'
 # A marked term, then a word that coordinates it with the next (*输入门*、, “编码器”和), ending where the next
 # term's marks open
@@ -532,6 +531,12 @@ _MARKED_BEFORE = re.compile(f"[*“「『《]+({_CJK}{{1,12}})[*”」』》]+[ 
 
 
 _INSIDE_A_PHRASE = re.compile(r"\b(?:of|for|from|with|between|in|on|to|by)\b", re.I)
+
+
+def _one_member(text: str) -> bool:
+    """Whether the text is one member of Chinese a slash coordinates: up to ten characters, no 的."""
+    member = text.strip(" *")
+    return 0 < len(member) <= 10 and "的" not in member and all(CJK_RE.match(c) for c in member)
 
 
 def _marked_before(masked: str, start: int, end: int) -> int | None:
