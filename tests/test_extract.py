@@ -603,6 +603,11 @@ GLOSSES = [
         "四个黄金信号是延迟、流量、错误和饱和度（latency, traffic, errors, and saturation）。",
         {("延迟", "latency"), ("流量", "traffic"), ("错误", "errors"), ("饱和度", "saturation")},
     ),
+    # (以及 as 和)
+    (
+        "模型容易出现过拟合以及欠拟合（overfitting and underfitting）的问题。",
+        {("过拟合", "overfitting"), ("欠拟合", "underfitting")},
+    ),
     # ... or commas alone, as many names as the Chinese has members
     (
         "CAP 定理指出系统无法同时满足一致性、可用性和分区容错性（Consistency, Availability, Partition tolerance）。",

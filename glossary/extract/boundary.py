@@ -630,6 +630,7 @@ _JOINS = {
     "&": frozenset({"and"}),
     "与": frozenset({"and"}),
     "及": frozenset({"and"}),
+    "以及": frozenset({"and"}),
     "或": frozenset({"or"}),
     "到": frozenset({"to"}),
     "即": frozenset({"as"}),  # (a clause word, but 函数即服务 "function as a service")

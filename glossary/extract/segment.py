@@ -62,7 +62,7 @@ _RESULTATIVES = frozenset("成 为".split())
 
 
 # Words that may sit inside a term (基于位置的前馈网络, 加法和规范化) but never start one; inside, they cost.
-JOINING_WORDS = frozenset("的 和 与 及 之 或 到 、 &".split())
+JOINING_WORDS = frozenset("的 和 与 及 以及 之 或 到 、 &".split())
 
 
 # Prepositions that open a frame closed by 的 inside a name: 基于梯度的方法 "gradient-based methods", 面向对象的
