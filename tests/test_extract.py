@@ -1786,6 +1786,29 @@ def test_a_span_of_fewer_members_than_the_english_says_them_all():
     assert not any("剪枝" in zh for zh, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # names sharing a head word, each with a word its member says, pair member by member ...
+        (
+            "我们比较批归一化和层归一化（batch normalization, layer normalization）的效果。",
+            {("批归一化", "batch normalization"), ("层归一化", "layer normalization")},
+        ),
+        (
+            "我们把数据划分为训练集和测试集（training set, test set）。",
+            {("训练集", "training set"), ("测试集", "test set")},
+        ),
+        # ... not where the last member says another name's own word: two names of it (模型 is context)
+        (
+            "我们先定义模型和损失函数（loss function, cost function）。",
+            {("损失函数", "loss function"), ("损失函数", "cost function")},
+        ),
+    ],
+)
+def test_names_sharing_words_pair_member_by_member_where_each_member_says_its_own(sentence, expected):
+    assert pairs(sentence, minimum=0.0) == expected
+
+
 def test_a_prepositional_phrase_in_capitals_is_no_name():
     # (a name of three words or more may start with a function word: At Most Once)
     assert pairs("这些资源默认情况下（By Default）不会被删除。消息按顺序（In Order）送达。", minimum=0.0) == set()

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, reading_text, without_layout_spaces
-from .align import alignment
+from .align import alignment, aligns
 from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import abbreviates, looks_like_term, parse, singular_acronym, spells_out
+from .english import abbreviates, looks_like_term, own_words, parse, singular_acronym, spells_out
 from .english_side import CAMEL_WORD, EnglishSide
 from .frozen import Picklable
 from .patterns import COORDINATION_EN, COORDINATION_ZH, Site, find_abbreviations, find_sites, mask, members
@@ -239,10 +239,21 @@ def warm_up() -> None:
     in_english_vocabulary("model")
 
 
-def _coordinates(span: str, size: int) -> bool:
-    """Whether a span coordinates this many members, none of them a 的-phrase (视频的清晰度)."""
-    found = members(reading_text(span), COORDINATION_ZH)
-    return len(found) == size and not any("的" in member for member, _ in found)
+def _coordinates(span: str, names: list[str]) -> bool:
+    """Whether a span coordinates a member for each name, none of them a 的-phrase (视频的清晰度). Where the names
+    share words, the dictionary sees each name's own words in its member and in no other (批归一化和层归一化
+    （batch normalization, layer normalization）; not 模型和损失函数（loss function, cost function）, whose last
+    member says "loss": two names of it)."""
+    found = [member for member, _ in members(reading_text(span), COORDINATION_ZH)]
+    if len(found) != len(names) or any("的" in member for member in found):
+        return False
+    own = own_words(names)
+    if sum(len(words.split()) for words in own) == sum(len(name.split()) for name in names):
+        return True  # names of different words: each English word is its member's
+    said = [[bool(words) and aligns(member, words) for words in own] for member in found]
+    return any(said[i][i] for i in range(len(found))) and not any(
+        said[i][j] for i in range(len(found)) for j in range(len(own)) if i != j
+    )
 
 
 def spans_to_count(prepared: Iterable[Prepared]) -> list[str]:
@@ -268,7 +279,8 @@ def resolve(
     abbreviated = abbreviated.preferring(abbreviations([prepared], glossed=False))
     for item in prepared.sites:
         site = item.site
-        evidence = abbreviated.weighed(site.gloss.forms[0].text, item.options)
+        gloss = site.gloss
+        evidence = abbreviated.weighed(gloss.forms[0].text, item.options)
         if site.fixed:
             # The pattern delimited the Chinese; the English may still leave out a trailing 的-phrase.
             # (a vocabulary's entry, or a table of terms' cell: a term, whatever the tagger reads in its first word)
@@ -280,13 +292,19 @@ def resolve(
             option = choice.option if choice else options[0]
         else:
             candidates: Sequence[SpanOption] = item.options
-            if site.gloss.listed:
+            if gloss.listed:
                 # a list of names pairs member by member where a span coordinates as many (可用性和可靠性
-                # （availability, reliability）), not where they are a modifier's (图像和视频的清晰度, see below)
-                size = len(members(site.gloss.forms[0].text, COORDINATION_EN))
-                candidates = [
-                    o for o in candidates if not o.short_of_gloss and _coordinates(o.span, size)
-                ] or candidates
+                # （availability, reliability）); where none does, they are alternative names of one term
+                # (图像和视频的清晰度（sharpness, clarity）, whose members are a modifier's)
+                names = [name for name, _ in members(gloss.forms[0].text, COORDINATION_EN)]
+                candidates = [o for o in candidates if not o.short_of_gloss and _coordinates(o.span, names)]
+                if not candidates:
+                    whole = gloss.forms[0]
+                    alternatives = parse(text[whole.start : whole.end], whole.start)
+                    if alternatives is None:
+                        continue
+                    gloss, candidates = alternatives, item.options
+                    evidence = abbreviated.weighed(gloss.forms[0].text, item.options)
             choice = choose(candidates, evidence, stats, markup_start=site.markup_start)
             if choice is None or abbreviates(choice.option.words[-1], evidence):
                 # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）: the English spells out
@@ -296,15 +314,6 @@ def resolve(
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)
         # Read as pass 1 read it (reading_text); the pairs and their evidence are as the text writes them.
         read = reading_text(text[option.start : option.end])
-        gloss = site.gloss
-        if gloss.listed and len(members(read, COORDINATION_ZH)) == 1:
-            # a list of names the chosen term does not coordinate: alternative names of it (图像和视频的清晰度
-            # （sharpness, clarity）), if so few
-            whole = gloss.forms[0]
-            alternatives = parse(text[whole.start : whole.end], whole.start)
-            if alternatives is None:
-                continue
-            gloss = alternatives
         for form in gloss.forms:
             abbr = gloss.abbr.text if gloss.abbr else abbreviated.of.get(en_key(form.text))
             # (Of a gloss with other forms, the abbreviation's pair would be one of theirs a second time.)

@@ -263,6 +263,16 @@ def english_words(english: str) -> list[str]:
 _WRAPPING = "*\"'“”‘’「」『』"
 
 
+def own_words(names: list[str]) -> list[str]:
+    """Each name's words that no other name has (batch, layer of batch normalization, layer normalization), ""
+    for a name without any."""
+    keys = [[en_key(word) for word in name.split()] for name in names]
+    return [
+        " ".join(word for word in words if not any(word in other for other in keys[:i] + keys[i + 1 :]))
+        for i, words in enumerate(keys)
+    ]
+
+
 def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None:
     """Parse the content of a gloss (text inside the brackets, starting at ``offset`` in the document), where the
     Chinese before it coordinates ``members`` terms.
@@ -286,14 +296,15 @@ def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None
     # A serial list (input, forget and output gates) is one coordination, not alternative names
     serial = _SERIAL_LIST.fullmatch(stripped) is not None
     # ... and so is a list of as many names as the Chinese coordinates (一致性、可用性和分区容错性（Consistency,
-    # Availability, Partition tolerance）), where it would be alternatives otherwise (loss function, cost function)
-    # (names of different words: not a name and its abbreviation, Least Recently Used，LRU after
-    # 随机替换以及最近最少使用, nor two names of one thing, loss function, cost function after 训练和推理的损失函数)
+    # Availability, Partition tolerance）), where it would be alternatives otherwise (loss function, cost function):
+    # names each with a word of its own (not a name and its abbreviation, Least Recently Used，LRU after
+    # 随机替换以及最近最少使用). Names that share words may yet be two of one thing (loss function, cost function after
+    # 训练和推理的损失函数): the span chosen decides (see own_words).
     listed = _COMMAS.split(stripped) if members > 1 and not serial else []
     listing = (
         len(listed) == members
         and all(map(looks_like_term, listed))
-        and len({en_key(word) for name in listed for word in name.split()}) == sum(len(name.split()) for name in listed)
+        and all(own_words(listed))
         and not any(p != q and (abbreviates(p, q) or shortens(p, q)) for p in listed for q in listed)
     )
     pieces = [("", stripped, 0)] if serial or listing else _pieces(stripped)
