@@ -216,6 +216,8 @@ GLOSSES = [
         {("基于人类反馈的强化学习", "Reinforcement Learning from Human Feedback")},
     ),
     ("这是一种基于梯度的方法（gradient-based method）。", {("基于梯度的方法", "gradient-based method")}),
+    # ... and where the English says no frame, the preposition ends what is before it ("method based on meta-paths")
+    ("另一类方法基于元路径（meta-path），即节点类型的序列。", {("元路径", "meta-path")}),
     ("我们提出了基于注意力的（attention-based）模型。", {("基于注意力的", "attention-based")}),
     # a word CC-CEDICT's definitions use, not a suffix they name ("-ation"): validation is one word
     ("我们把资料分成验证集（validation set）。", {("验证集", "validation set")}),
