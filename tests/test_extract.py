@@ -218,6 +218,11 @@ GLOSSES = [
     ("这是一种基于梯度的方法（gradient-based method）。", {("基于梯度的方法", "gradient-based method")}),
     # ... and where the English says no frame, the preposition ends what is before it ("method based on meta-paths")
     ("另一类方法基于元路径（meta-path），即节点类型的序列。", {("元路径", "meta-path")}),
+    # a word the span says again is said once: the nearer (冷启动 "cold start" before 分为 "divide into")
+    (
+        "冷启动分为用户冷启动（user cold start）和物品冷启动（item cold start）。",
+        {("用户冷启动", "user cold start"), ("物品冷启动", "item cold start")},
+    ),
     ("我们提出了基于注意力的（attention-based）模型。", {("基于注意力的", "attention-based")}),
     # a word CC-CEDICT's definitions use, not a suffix they name ("-ation"): validation is one word
     ("我们把资料分成验证集（validation set）。", {("验证集", "validation set")}),

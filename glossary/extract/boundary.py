@@ -321,14 +321,16 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
         # saying all it says does (上 "attend" before 注意力 "attention")
         in_chinese = 1 + sum(1 for other in others if other == word or (len(other) > 1 and says_all(other, mine)))
     else:
-        # ... and a word's, a later word that says it through a dictionary word of two characters or more, not
-        # through a lone character (部分 "part" of partial, before 主|元法 "pivoting", where 元 may mean "part"), nor
-        # through one that says another English word too: that is its sense here (统计 "statistical" before
-        # 显著|性, where 显著 is "significant" and "statistically significant")
+        # ... and a word's, the same word again (冷启动 in 冷启动分为用户冷启动 "user cold start") or a later word that
+        # says it through a dictionary word of two characters or more, not through a lone character (部分 "part" of
+        # partial, before 主|元法 "pivoting", where 元 may mean "part"), nor through one that says another English
+        # word too: that is its sense here (统计 "statistical" before 显著|性, where 显著 is "significant" and
+        # "statistically significant")
         in_chinese = 1 + sum(
             1
             for other in others
-            if any(
+            if other == word
+            or any(
                 len(unit) > 1 and says_all(unit, mine) and not word_senses(unit) & english.stems - mine
                 for unit in word_units(other)
             )
