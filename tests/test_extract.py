@@ -1230,6 +1230,21 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
         ("模型蒸馏，又称 knowledge distillation 或 KD。", {("模型蒸馏", "knowledge distillation")}),
         # ... a name that ends the clause: not the words that go on after it
         ("内存屏障（memory barrier），也称 CPU 指令。", {("内存屏障", "memory barrier")}),
+        # another name in Chinese is the English's too (not a phrase: 一个函数)
+        (
+            "投机解码（speculative decoding），也称推测解码，是一种加速技巧。",
+            {("投机解码", "speculative decoding"), ("推测解码", "speculative decoding")},
+        ),
+        (
+            "嵌入模型是双编码器（bi-encoder），也称双塔模型：查询和文档分别编码。",
+            {("双编码器", "bi-encoder"), ("双塔模型", "bi-encoder")},
+        ),
+        ("模型（model），也称为一个函数。", {("模型", "model")}),
+        # what the English is called in Chinese, after it
+        (
+            "用得最多的是 HNSW（Hierarchical Navigable Small World），中文一般叫分层可导航小世界图。",
+            {("分层可导航小世界图", "Hierarchical Navigable Small World")},
+        ),
     ],
 )
 def test_another_english_name_after_a_gloss_is_the_terms_too(text, expected):

@@ -104,6 +104,9 @@ _CLOSE = "[)）]"
 # hold some, 学习率（learning rate，代码中写作 `lr`）.)
 _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(?={_OPEN})))")
 _THAT_IS = "(?:[也亦]?即|也就是)"  # "that is"
+# ... or, after the English, what it is called in Chinese (HNSW（Hierarchical Navigable Small World），中文一般叫
+# 分层可导航小世界图)
+_IN_CHINESE = "(?:中文|汉语)(?:里|中)?(?:一般|通常|常|多)?(?:叫做?|称为?|称作|译为|译作|名为)"
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
 # "is usually rendered as": 译为, 译作, 译成 (or 翻译为) after an adverb that makes it a usage (一般, 常被), or after a
@@ -137,14 +140,14 @@ def _names_a_usage(m: re.Match, masked: str) -> bool:
 _APPOSITIONS = [
     (
         "en，即zh",
-        "即|也就是",
+        "即|也就是|中文|汉语",
         # (the English may spell out an abbreviation in a bracket after it, MVCC（Multi-Version Concurrency
         # Control），即, see _SPELLED_OUT; the Chinese ends before Latin, which is a word of what follows it, 即思维链
         # prompt 技术, or the term's own abbreviation, 即低秩适配 LoRA 方法; but not inside the frame a preposition
         # opens, HKDF，即基于 HMAC 的密钥派生函数, nor at a hyphen between Chinese words, 即探索-利用窘境; and after 的
         # it takes in a Latin word the English holds, the term's head: GraphRAG，即基于知识图谱的 RAG)
         re.compile(
-            f"(?P<en>{_LATIN_RUN})(?P<closed>(?<=[A-Za-z0-9])[)）])?\\s*[，,]\\s*{_THAT_IS}\\s*"
+            f"(?P<en>{_LATIN_RUN})(?P<closed>(?<=[A-Za-z0-9])[)）])?\\s*[，,]\\s*(?:{_THAT_IS}|{_IN_CHINESE})\\s*"
             f"(?P<zh>(?:{_FRAMED_LATIN})?{_CJK}(?:[{CJK_CHAR}、和与及]|[\\-－‐](?={_CJK})){{0,30}}"
             "(?:(?<=的)[ ]?(?P<head>[A-Za-z][A-Za-z0-9\\-]*)(?![A-Za-z0-9]))?)"
         ),
@@ -573,6 +576,13 @@ _ALSO_NAMED = re.compile(
 )
 
 
+# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码)
+_ALSO_NAMED_IN_CHINESE = re.compile(
+    "\\s*[，,]\\s*(?:也|又|亦|或)被?(?:称为|称作|称|叫做|叫)\\s*[“「]?"
+    f"(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}})[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
+)
+
+
 def _also_named(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
     """The gloss, with the name in English that follows its bracket as another form: 内存屏障（memory barrier），
     又称 memory fence. As a form, it names the span the gloss's English chooses."""
@@ -618,6 +628,8 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
             yield from _term_before(
                 masked, open_at, _also_named(masked, m.end(), _abbreviation_after(masked, m.end(), gloss))
             )
+            if chinese_name := _ALSO_NAMED_IN_CHINESE.match(masked, m.end()):
+                yield Site("zh，也称en", gloss, chinese_name.start("zh"), chinese_name.end("zh"), fixed=True)
             continue
         inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
         if (
