@@ -1240,6 +1240,16 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             {("双编码器", "bi-encoder"), ("双塔模型", "bi-encoder")},
         ),
         ("模型（model），也称为一个函数。", {("模型", "model")}),
+        # ... but after Chinese that goes on a phrase the bracket glossed the start of, the name is the phrase's
+        (
+            "主流的连续批处理（continuous batching）策略，也叫 in-flight batching，就是这个思路。",
+            {("连续批处理", "continuous batching")},
+        ),
+        # (not a phrase of its own after the bracket)
+        (
+            "过程奖励模型/process reward model（PRM）与结果奖励模型/outcome reward model（ORM）孰优孰劣。",
+            {("过程奖励模型", "process reward model"), ("结果奖励模型", "outcome reward model")},
+        ),
         # what the English is called in Chinese, after it
         (
             "用得最多的是 HNSW（Hierarchical Navigable Small World），中文一般叫分层可导航小世界图。",

@@ -1303,6 +1303,8 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             ):
                 continue
             start, hint = window_before(masked, zh_end)
+            if _goes_on_a_glossed_phrase(masked, start):
+                continue  # 连续批处理（continuous batching）策略，也叫 in-flight batching
             abbr, en_text, en_start = abbreviation_beside(en_text, en_start)
             forms = [Form(en_text, en_start, en_start + len(en_text))]
             if pattern == "zh，也称en" and (other := _OR_ANOTHER.match(masked, m.end("en"))):
@@ -1327,6 +1329,18 @@ def _heads_the_english(m: re.Match, masked: str, english: str) -> bool:
         len(head) >= 2
         and (head in english_words(english) or at_end)
         and not CJK_RE.match(masked[m.end("head") : m.end("head") + 2].lstrip(" ") or "x")
+    )
+
+
+_ENGLISH_BRACKET_BEFORE = re.compile(f"{_OPEN}\\s*[A-Za-z][^（）()\\n]*{_CLOSE}[ ]?$")
+
+
+def _goes_on_a_glossed_phrase(masked: str, start: int) -> bool:
+    """Whether the Chinese from ``start`` goes on a phrase whose start a bracket of English right before glossed:
+    what an apposition after it names is the whole phrase, no span of it (连续批处理（continuous batching）策略，也叫
+    in-flight batching); not where it starts a phrase of its own (（PRM）与结果奖励模型/outcome reward model)."""
+    return masked[start : start + 1] not in _AFTER_A_NAME and bool(
+        _ENGLISH_BRACKET_BEFORE.search(masked, max(0, start - 120), start)
     )
 
 
