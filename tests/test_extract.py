@@ -264,6 +264,12 @@ GLOSSES = [
         {("独立同分布", "independent and identically distributed")},
     ),
     ("模型在大规模收集的图文对（image-text pair）上预训练。", {("图文对", "image-text pair")}),  # (对 "pair")
+    # ... but a word and the participle or adverb that relates it are two words the Chinese says each
+    (
+        "GPU 设计分为延迟导向设计（latency-oriented design）和吞吐量导向设计（throughput-oriented design）。",
+        {("延迟导向设计", "latency-oriented design"), ("吞吐量导向设计", "throughput-oriented design")},
+    ),
+    ("Kafka 支持恰好一次语义（exactly-once semantics）。", {("恰好一次语义", "exactly-once semantics")}),
     # ... but a numeral word or a function character translates nothing, nor does a classifier the head says again
     # (一层|嵌入层, 再|全量)
     ("深度学习进入推荐领域以后，先给稀疏特征加上一层嵌入层（embedding layer）。", {("嵌入层", "embedding layer")}),

@@ -212,7 +212,7 @@ class EnglishSide:
             wholes.append("")
             all_parts.append(digits)
             size += 0.5
-        for token in _HYPHENATED.findall(plain):
+        for token in _words_of(plain):
             hyphenated = token.split("-")
             parts = [p for p in hyphenated if p not in STOP_WORDS]
             if not parts:
@@ -366,6 +366,35 @@ def spaced_words(text: str) -> str:
 def _spaced_words(match: re.Match[str]) -> str:
     parts = re.findall(r"[A-Z][a-z]+", match.group())
     return " ".join(parts) if all(_english_word(p.lower()) for p in parts) else match.group()
+
+
+def _words_of(plain: str) -> list[str]:
+    """The English's words, hyphenated ones whole (pre-training, image-text, which Chinese often says in one word:
+    图文), but a word and the participle or adverb that relates it, two words the Chinese says each (latency-oriented
+    延迟导向, exactly-once 恰好一次)."""
+    words = []
+    for token in _HYPHENATED.findall(plain):
+        parts = token.split("-")
+        if (
+            len(parts) == 2
+            and all(map(_word_of_its_own, parts))
+            and any(map(_english_word, parts))
+            and any(part.endswith(("ed", "ly")) for part in parts)
+        ):
+            words.extend(parts)
+        else:
+            words.append(token)
+    return words
+
+
+def _word_of_its_own(word: str) -> bool:
+    return (
+        len(word) >= 4
+        and word not in STOP_WORDS
+        and word not in HYPHEN_PREFIXES
+        and word not in MORPHEMES
+        and _prefixed(word) is None
+    )
 
 
 def _english_word(word: str) -> bool:
