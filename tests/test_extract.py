@@ -533,6 +533,8 @@ GLOSSES = [
     ),
     ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    # (the delimited Chinese starts a word jieba's cut split: 向|量化|表示 is 向量|化|表示)
+    ("这里用到 Embedding，即向量化表示，把文本映射成向量。", {("向量化表示", "Embedding")}),
     # ... also where the Chinese is glossed right after with the apposition's own abbreviation or expansion
     (
         "Batch Normalization，即批归一化（BN），是常用技巧。",

@@ -595,10 +595,21 @@ def _inside_a_word(words: Sequence[str], at: int) -> bool:
 
 def fixed_option(span: str, offset: int = 0) -> SpanOption:
     """The one option of a span a pattern delimited itself (English（中文）, English，即中文)."""
-    words = tokens(span)
+    words = _word_at_start(tokens(span), span)
     return SpanOption(
         offset, offset + len(span), span, words, first_tag(words[0]), first_glued=glued_function_word(words[0])
     )
+
+
+def _word_at_start(words: tuple[str, ...], span: str) -> tuple[str, ...]:
+    """A delimited span's words, starting with the dictionary word that starts it where jieba cut a character off it
+    into the next word (向|量化|表示, in Embedding，即向量化表示: 向量|化|表示). The delimiter says a word starts there;
+    jieba's best path over the span alone may not."""
+    if len(words) < 2 or len(words[0]) > 1:
+        return words
+    across = range(len(words[0]) + len(words[1]) - 1, 1, -1)  # ending inside the second word
+    entry = next((span[:end] for end in across if is_entry(span[:end])), None)
+    return words if entry is None else (entry, *tokens(span[len(entry) :]))
 
 
 def fixed_options(span: str, offset: int = 0) -> list[SpanOption]:
