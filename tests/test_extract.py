@@ -533,6 +533,12 @@ GLOSSES = [
     ),
     ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    # a word jieba's dictionary tags a conjunction that CC-CEDICT gives content senses may start a term (即时
+    # "immediate"); a negation's may not (不是 "fault")
+    ("框架的另一类采用即时执行（eager execution）。", {("即时执行", "eager execution")}),
+    ("CUDA 支持即时编译（Just-In-Time compilation，JIT）。", {("即时编译", "Just-In-Time compilation")}),
+    ("系统的即時因子（Real-Time Factor，RTF）很低。", {("即时因子", "Real-Time Factor")}),
+    ("这个指标不是词错误率（Word Error Rate，WER）。", {("词错误率", "Word Error Rate")}),
     # (the delimited Chinese starts a word jieba's cut split: 向|量化|表示 is 向量|化|表示)
     ("这里用到 Embedding，即向量化表示，把文本映射成向量。", {("向量化表示", "Embedding")}),
     # ... also where the Chinese is glossed right after with the apposition's own abbreviation or expansion

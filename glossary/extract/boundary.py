@@ -561,7 +561,7 @@ def _glued_to_a_name(words: tuple[str, ...], english: EnglishSide) -> bool:
 def _never_first(word: str, english: EnglishSide) -> bool:
     """A word of two characters or more that no term starts with: a conjunction, particle, interjection or pronoun
     by jieba's tag (之为, 而且, 无论是), unless the English says it (自我反思 "self-reflection")."""
-    return len(word) > 1 and pos_tag(word) in NEVER_FIRST_TAGS and not alignment(word, english)[1]
+    return len(word) > 1 and first_tag(word) in NEVER_FIRST_TAGS and not alignment(word, english)[1]
 
 
 def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = "") -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses
+from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
 from .frozen import Picklable
@@ -358,8 +358,39 @@ def _function_prefix(prefix: str, words: frozenset[str]) -> bool:
 _CONTENT_TAGS = ("a", "b", "n")  # jieba's adjectives, distinguishing words (主要, 常用) and nouns
 
 
+# English senses a conjunction's CC-CEDICT entry has: connectives and discourse adverbs (因此 "therefore", 或者
+# "perhaps", 不管 "regardless"), as against a content word's (即时 "immediate").
+_CONNECTIVE_SENSES = STOP_WORDS | frozenset(
+    stem(word)
+    for word in (
+        "if but and or because so therefore thus hence moreover besides furthermore however although though even "
+        "whether unless otherwise since while yet still despite addition consequently result conversely contrary "
+        "instead namely after later then next afterwards subsequently meanwhile other another his her their not "
+        "isn't only maybe perhaps possibly probably rather regardless matter when how why what where which who "
+        "whatever always never ever just merely simply exactly indeed really quite very too all any every each "
+        "some none nothing anything everything order lest avoid case suppose given provided far concerning "
+        "regarding speaking short brief sum summary word fact course whole general hand side reason accordingly "
+        "except including let alone say mention"
+    ).split()
+)
+
+
+@cache
 def first_tag(word: str) -> str:
-    return pos_tag(word)
+    """jieba's part of speech of a word; but not a conjunction where CC-CEDICT gives it no sense a conjunction has
+    (即时 "immediate", 因果 "cause and effect", 假说 "hypothesis", 既有 "existing"): jieba's general-language
+    dictionary tags those c, and a term may start with them (即时编译 "just-in-time compilation"). They read as
+    distinguishing words (b), a term's modifiers. Not a negation's (不是 "fault", 不如 "inferior to")."""
+    tag = pos_tag(word)
+    if (
+        tag == "c"
+        and len(word) > 1
+        and word[0] not in NEGATIONS
+        and (known := senses(word)) is not None
+        and not known & _CONNECTIVE_SENSES
+    ):
+        return "b"
+    return tag
 
 
 @dataclass(frozen=True)
