@@ -218,6 +218,8 @@ GLOSSES = [
     ("这是一种基于梯度的方法（gradient-based method）。", {("基于梯度的方法", "gradient-based method")}),
     # ... and where the English says no frame, the preposition ends what is before it ("method based on meta-paths")
     ("另一类方法基于元路径（meta-path），即节点类型的序列。", {("元路径", "meta-path")}),
+    # (not 带, a morpheme inside a term)
+    ("算法首先构建一个有向带权图（directed weighted graph）。", {("有向带权图", "directed weighted graph")}),
     # a word the span says again is said once: the nearer (冷启动 "cold start" before 分为 "divide into")
     (
         "冷启动分为用户冷启动（user cold start）和物品冷启动（item cold start）。",
@@ -1254,10 +1256,20 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             {("双编码器", "bi-encoder"), ("双塔模型", "bi-encoder")},
         ),
         ("模型（model），也称为一个函数。", {("模型", "model")}),
+        (
+            "我们启用了梯度检查点（gradient checkpointing），也叫作重计算，以节省显存。",
+            {("梯度检查点", "gradient checkpointing"), ("重计算", "gradient checkpointing")},
+        ),
+        ("Checkpoint，中文称作检查点。", {("检查点", "Checkpoint")}),
         # ... but after Chinese that goes on a phrase the bracket glossed the start of, the name is the phrase's
         (
             "主流的连续批处理（continuous batching）策略，也叫 in-flight batching，就是这个思路。",
             {("连续批处理", "continuous batching")},
+        ),
+        # (a term further on is one of its own)
+        (
+            "模型在预训练（pre-training）之后进行指令微调，也称 instruction tuning。",
+            {("预训练", "pre-training"), ("指令微调", "instruction tuning")},
         ),
         # (not a phrase of its own after the bracket)
         (
@@ -1849,6 +1861,24 @@ def test_a_span_of_fewer_members_than_the_english_says_them_all():
             "我们先定义模型和损失函数（loss function, cost function）。",
             {("损失函数", "loss function"), ("损失函数", "cost function")},
         ),
+        # ... nor where a member says neither
+        (
+            "我们先加载模型和词向量（word embedding, word vector）。",
+            {("词向量", "word embedding"), ("词向量", "word vector")},
+        ),
+        (
+            "我们先定义网络和损失函数（cost function, loss function）。",
+            {("损失函数", "loss function"), ("损失函数", "cost function")},
+        ),
+        # (a full-width comma between the names, as between any others)
+        (
+            "在线学习和离线学习（online learning，offline learning）适用于不同场景。",
+            {("在线学习", "online learning"), ("离线学习", "offline learning")},
+        ),
+        (
+            "服务的可用性和可靠性（availability，reliability）需要评估。",
+            {("可用性", "availability"), ("可靠性", "reliability")},
+        ),
     ],
 )
 def test_names_sharing_words_pair_member_by_member_where_each_member_says_its_own(sentence, expected):
@@ -1910,6 +1940,9 @@ def test_members_with_nothing_in_common_are_terms_as_written():
         "数据存放在显存，即 GPU 上的内存。",
         # the rest of a date is no term's start (but 年度报告 "annual report" is, and 日元 "JPY")
         "2022年5月TerraUSD（UST）崩盘。",
+        # a clause after 即: 为|数据 "for the data" is no 为数 "a number of" (a word rarer than the 数据 it would cut)
+        "Data augmentation，即为数据添加扰动，可以提升鲁棒性。",
+        "Indexing，即为数据表建立索引，可以加快查询。",
     ],
 )
 def test_no_pair_where_the_chinese_is_not_what_the_english_names(sentence):

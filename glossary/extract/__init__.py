@@ -26,7 +26,16 @@ from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, own_words, parse, singular_acronym, spells_out
 from .english_side import CAMEL_WORD, EnglishSide
 from .frozen import Picklable
-from .patterns import COORDINATION_EN, COORDINATION_ZH, Site, find_abbreviations, find_sites, mask, members
+from .patterns import (
+    COORDINATION_EN,
+    COORDINATION_ZH,
+    Site,
+    find_abbreviations,
+    find_sites,
+    goes_on_a_glossed_phrase,
+    mask,
+    members,
+)
 from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
@@ -96,6 +105,8 @@ def prepare(text: str) -> Prepared:
         else:
             number = re.match(r"[0-9]+", site.gloss.forms[0].text)  # (4-bit quantization: 4 比特量化)
             options = span_options(window, site.window_start, numbered=number.group() if number else "")
+            if goes_on_a_glossed_phrase(site, masked):
+                options = [option for option in options if option.start != site.window_start]
         sites.append(PreparedSite(site, tuple(options)))
     return Prepared(tuple(sites), tuple(find_abbreviations(text, masked)))
 
@@ -243,7 +254,8 @@ def _coordinates(span: str, names: list[str]) -> bool:
     """Whether a span coordinates a member for each name, none of them a 的-phrase (视频的清晰度). Where the names
     share words, the dictionary sees each name's own words in its member and in no other (批归一化和层归一化
     （batch normalization, layer normalization）; not 模型和损失函数（loss function, cost function）, whose last
-    member says "loss": two names of it)."""
+    member says "loss", nor 模型和词向量（word embedding, word vector）, whose first says neither: two names of the
+    last)."""
     found = [member for member, _ in members(reading_text(span), COORDINATION_ZH)]
     if len(found) != len(names) or any("的" in member for member in found):
         return False
@@ -251,7 +263,7 @@ def _coordinates(span: str, names: list[str]) -> bool:
     if sum(len(words.split()) for words in own) == sum(len(name.split()) for name in names):
         return True  # names of different words: each English word is its member's
     said = [[bool(words) and aligns(member, words) for words in own] for member in found]
-    return any(said[i][i] for i in range(len(found))) and not any(
+    return all(said[i][i] for i in range(len(found))) and not any(
         said[i][j] for i in range(len(found)) for j in range(len(own)) if i != j
     )
 

@@ -166,9 +166,10 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     one that says an English word (自由|能 "free energy")."""
     if word in NAMING_WORDS:
         return True
-    if word in FRAME_OPENERS and position > 0:
+    if word in FRAME_OPENERS and len(word) > 1 and position > 0:
         # a frame's preposition opens the term where the English says the frame (基于梯度的方法 "gradient-based
-        # method"), and otherwise ends what is before it (方法|基于|元路径 "meta-path": "method based on")
+        # method"), and otherwise ends what is before it (方法|基于|元路径 "meta-path": "method based on"); not 带,
+        # inside a term a morpheme (有向带权图 "directed weighted graph", 带掩码注意力 "masked attention")
         return not FRAME_OPENERS[word] & english.said
     if word not in CLAUSE_WORDS:
         # ... nor does a word no term starts with (GPU 无论是|显存 "GPU memory": the conjunction 无论是 "whether");

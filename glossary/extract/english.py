@@ -18,7 +18,7 @@ from .frozen import Picklable
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
 _SPLIT = re.compile(r"\s*(?:，|,|；|;|、|/|或者|或是|或|\bor\b)\s*")
 _LIST_ITEM = r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}"
-_SERIAL_ITEM = re.compile(r"\s*,?\s+and\s+|\s*,\s*")
+_SERIAL_ITEM = re.compile(r"\s*[,，]?\s+and\s+|\s*[,，]\s*")
 _COMMAS = re.compile(r"\s*[,，]\s*")
 _SERIAL_LIST = re.compile(f"{_LIST_ITEM}(?:\\s*,\\s*{_LIST_ITEM})+\\s*,?\\s+and\\s+{_LIST_ITEM}")
 # An acronym whose first word is a small number (2PC, two-phase commit; 2SLS, 3NF), two capitals or more after

@@ -106,7 +106,7 @@ _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(
 _THAT_IS = "(?:[也亦]?即|也就是)"  # "that is"
 # ... or, after the English, what it is called in Chinese (HNSW（Hierarchical Navigable Small World），中文一般叫
 # 分层可导航小世界图)
-_IN_CHINESE = "(?:中文|汉语)(?:里|中)?(?:一般|通常|常|多)?(?:叫做?|称为?|称作|译为|译作|名为)"
+_IN_CHINESE = "(?:中文|汉语)(?:里|中)?(?:一般|通常|常|多)?(?:叫做|叫作|叫|称之为|称为|称作|称|译为|译作|名为)"
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
 # "is usually rendered as": 译为, 译作, 译成 (or 翻译为) after an adverb that makes it a usage (一般, 常被), or after a
@@ -201,7 +201,7 @@ _AFTER_A_NAME = frozenset("是的和与及或在为被把将等中上也都就�
 COORDINATION_ZH = re.compile(f"[和与及、]|以及|(?<=[{CJK_CHAR}])&(?=[{CJK_CHAR}])")  # (Wide & Deep 模型: one name)
 # 或 between alternatives (鲁棒性或稳健性)
 _ALTERNATIVE_ZH = re.compile("或者?")
-COORDINATION_EN = re.compile(r"\s*(?:,\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|,)\s*")
+COORDINATION_EN = re.compile(r"\s*(?:[,，]\s*and\s+|(?<!-)\band\b(?!-)|(?<=\s)&(?=\s)|[,，])\s*")
 # Up to the last word after the first that makes a run of English a clause or names what follows: a pronoun, an
 # auxiliary or modal verb (it is, we can), a naming participle (is called, known as). Written in lower case and
 # standing alone: not the first word of a name (named entity recognition), an acronym (CAN bus, IT governance) or
@@ -578,7 +578,7 @@ _ALSO_NAMED = re.compile(
 
 # ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码)
 _ALSO_NAMED_IN_CHINESE = re.compile(
-    "\\s*[，,]\\s*(?:也|又|亦|或)被?(?:称为|称作|称|叫做|叫)\\s*[“「]?"
+    "\\s*[，,]\\s*(?:也|又|亦|或)被?(?:称之为|称为|称作|称|叫做|叫作|叫)\\s*[“「]?"
     f"(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}})[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
 )
 
@@ -1303,8 +1303,6 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             ):
                 continue
             start, hint = window_before(masked, zh_end)
-            if _goes_on_a_glossed_phrase(masked, start):
-                continue  # 连续批处理（continuous batching）策略，也叫 in-flight batching
             abbr, en_text, en_start = abbreviation_beside(en_text, en_start)
             forms = [Form(en_text, en_start, en_start + len(en_text))]
             if pattern == "zh，也称en" and (other := _OR_ANOTHER.match(masked, m.end("en"))):
@@ -1335,12 +1333,14 @@ def _heads_the_english(m: re.Match, masked: str, english: str) -> bool:
 _ENGLISH_BRACKET_BEFORE = re.compile(f"{_OPEN}\\s*[A-Za-z][^（）()\\n]*{_CLOSE}[ ]?$")
 
 
-def _goes_on_a_glossed_phrase(masked: str, start: int) -> bool:
-    """Whether the Chinese from ``start`` goes on a phrase whose start a bracket of English right before glossed:
-    what an apposition after it names is the whole phrase, no span of it (连续批处理（continuous batching）策略，也叫
-    in-flight batching); not where it starts a phrase of its own (（PRM）与结果奖励模型/outcome reward model)."""
-    return masked[start : start + 1] not in _AFTER_A_NAME and bool(
-        _ENGLISH_BRACKET_BEFORE.search(masked, max(0, start - 120), start)
+def goes_on_a_glossed_phrase(site: Site, masked: str) -> bool:
+    """Whether an apposition's Chinese window starts right after a bracket of English: the Chinese there goes on the
+    phrase whose start the bracket glossed, and what the apposition names is the whole phrase, no span from there
+    (连续批处理（continuous batching）策略，也叫 in-flight batching); a span further on is a term of its own
+    (预训练（pre-training）之后进行指令微调，也称 instruction tuning). Not a slash pair's: （PRM）与结果奖励模型/outcome
+    reward model."""
+    return site.pattern in ("zh，即en", "zh，也称en", "zh译为en") and bool(
+        _ENGLISH_BRACKET_BEFORE.search(masked, max(0, site.window_start - 120), site.window_start)
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, can_be_verb, general_frequency, is_entry, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
 from .frozen import Picklable
@@ -635,12 +635,17 @@ def fixed_option(span: str, offset: int = 0) -> SpanOption:
 def _word_at_start(words: tuple[str, ...], span: str) -> tuple[str, ...]:
     """A delimited span's words, starting with the dictionary word that starts it where jieba cut a character off it
     into the next word (向|量化|表示, in Embedding，即向量化表示: 向量|化|表示). The delimiter says a word starts there;
-    jieba's best path over the span alone may not."""
+    jieba's best path over the span alone may not. Only where the word cut is the rarer in jieba's corpus (量化
+    against 向量; not 数据 against 为数, in 为数据添加扰动 "add noise to the data")."""
     if len(words) < 2 or len(words[0]) > 1:
         return words
     across = range(len(words[0]) + len(words[1]) - 1, 1, -1)  # ending inside the second word
     entry = next((span[:end] for end in across if is_entry(span[:end])), None)
-    return words if entry is None else (entry, *tokens(span[len(entry) :]))
+    # (the word cut: the second, or the commonest word of jieba's dictionary it starts with, 数据 of 数据表)
+    cut = max((general_frequency(words[1][:end]) or 0.0 for end in range(2, len(words[1]) + 1)), default=0.0)
+    if entry is None or (general_frequency(entry) or 0.0) <= cut:
+        return words
+    return (entry, *tokens(span[len(entry) :]))
 
 
 def fixed_options(span: str, offset: int = 0) -> list[SpanOption]:
