@@ -272,6 +272,9 @@ GLOSSES = [
         {("延迟导向设计", "latency-oriented design"), ("吞吐量导向设计", "throughput-oriented design")},
     ),
     ("Kafka 支持恰好一次语义（exactly-once semantics）。", {("恰好一次语义", "exactly-once semantics")}),
+    ("解码器采用位置感知注意力（location-aware attention）。", {("位置感知注意力", "location-aware attention")}),
+    # (对数 says the "log" of technical English)
+    ("取对数后得到对数梅尔声谱图（log-mel spectrogram）。", {("对数梅尔声谱图", "log-mel spectrogram")}),
     # ... but a numeral word or a function character translates nothing, nor does a classifier the head says again
     # (一层|嵌入层, 再|全量)
     ("深度学习进入推荐领域以后，先给稀疏特征加上一层嵌入层（embedding layer）。", {("嵌入层", "embedding layer")}),

@@ -28,7 +28,8 @@ ALIGNED_CHAR = 1.0
 
 # The technical senses of characters that head or open compounds, which CC-CEDICT, a general dictionary, lacks
 # (图神经网络 graph neural network, 基本块 basic block, 边界框 bounding box, 核函数 kernel function, 矩估计 method
-# of moments, 跳表 skip list). A word CC-CEDICT lists keeps its own senses (阶段 "stage", 框架 "framework").
+# of moments, 跳表 skip list), and of a word whose English is written short (对数 "log"). A word CC-CEDICT lists
+# keeps its own senses besides (阶段 "stage", 框架 "framework").
 _TECHNICAL_SENSES = {
     char: frozenset(stem(word) for word in words.split())
     for char, words in {
@@ -53,6 +54,7 @@ _TECHNICAL_SENSES = {
         "矩": "moment",
         "口": "port",
         "表": "list",
+        "对数": "log",  # (对数似然 "log-likelihood", 对数梅尔声谱图 "log-mel spectrogram")
     }.items()
 }
 

@@ -370,8 +370,8 @@ def _spaced_words(match: re.Match[str]) -> str:
 
 def _words_of(plain: str) -> list[str]:
     """The English's words, hyphenated ones whole (pre-training, image-text, which Chinese often says in one word:
-    图文), but a word and the participle or adverb that relates it, two words the Chinese says each (latency-oriented
-    延迟导向, exactly-once 恰好一次)."""
+    图文), but a word and the participle, adverb or "aware" that relates it, two words the Chinese says each
+    (latency-oriented 延迟导向, exactly-once 恰好一次, location-aware 位置感知)."""
     words = []
     for token in _HYPHENATED.findall(plain):
         parts = token.split("-")
@@ -379,7 +379,7 @@ def _words_of(plain: str) -> list[str]:
             len(parts) == 2
             and all(map(_word_of_its_own, parts))
             and any(map(_english_word, parts))
-            and any(part.endswith(("ed", "ly")) for part in parts)
+            and any(part.endswith(("ed", "ly")) or part == "aware" for part in parts)
         ):
             words.extend(parts)
         else:
