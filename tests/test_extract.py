@@ -273,6 +273,11 @@ GLOSSES = [
     ),
     ("Kafka 支持恰好一次语义（exactly-once semantics）。", {("恰好一次语义", "exactly-once semantics")}),
     ("解码器采用位置感知注意力（location-aware attention）。", {("位置感知注意力", "location-aware attention")}),
+    # (a word that only seems to open with a prefix is a word of its own: convolution)
+    (
+        "这种模型称为卷积增强的 Transformer（convolution-augmented Transformer）。",
+        {("卷积增强的Transformer", "convolution-augmented Transformer")},
+    ),
     # (对数 says the "log" of technical English)
     ("取对数后得到对数梅尔声谱图（log-mel spectrogram）。", {("对数梅尔声谱图", "log-mel spectrogram")}),
     # ... but a numeral word or a function character translates nothing, nor does a classifier the head says again

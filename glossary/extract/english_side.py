@@ -393,7 +393,7 @@ def _word_of_its_own(word: str) -> bool:
         and word not in STOP_WORDS
         and word not in HYPHEN_PREFIXES
         and word not in MORPHEMES
-        and _prefixed(word) is None
+        and ((prefixed := _prefixed(word)) is None or prefixed[0] in _LOOSE_PREFIXES)  # (convolution: no co-)
     )
 
 
