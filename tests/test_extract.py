@@ -551,6 +551,7 @@ GLOSSES = [
     ("这个指标不是词错误率（Word Error Rate，WER）。", {("词错误率", "Word Error Rate")}),
     # (the delimited Chinese starts a word jieba's cut split: 向|量化|表示 is 向量|化|表示)
     ("这里用到 Embedding，即向量化表示，把文本映射成向量。", {("向量化表示", "Embedding")}),
+    ("Tensorization，即张量化，是压缩全连接层的一种方法。", {("张量化", "Tensorization")}),
     # ... also where the Chinese is glossed right after with the apposition's own abbreviation or expansion
     (
         "Batch Normalization，即批归一化（BN），是常用技巧。",
@@ -1165,6 +1166,11 @@ def test_a_member_that_is_the_last_ones_head_alone_is_no_pair_for_a_modifier():
         ("我们先挑选高变基因（highly variable genes）再做降维。", "挑选高变基因"),
         # ... nor a clause word whose sense echoes an English word that the term says again (就是 "precisely")
         ("把每个类别的结果画出来就是精确率-召回率曲线（precision-recall curve）。", "就是精确率-召回率曲线"),
+        # ... nor an adverb jieba tags a conjunction (及时 "promptly"), nor a verb before one that may start a term
+        # (即时 "immediate"), which ends the search where the span goes on before it
+        ("系统会及时清理（cleanup）过期会话。", "及时清理"),
+        ("服务需要及时扩容（scale out）。", "及时扩容"),
+        ("资料库会回传即时结果（real-time result）给前端。", "回传即时结果"),
     ],
 )
 def test_context_before_a_term_is_never_part_of_it(sentence, wrong):
@@ -1269,6 +1275,12 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             {("梯度检查点", "gradient checkpointing"), ("重计算", "gradient checkpointing")},
         ),
         ("Checkpoint，中文称作检查点。", {("检查点", "Checkpoint")}),
+        # (but 叫|作业调度, where 作业 is a word, not 叫作|用户画像, where 用户 is)
+        ("Job Scheduling，中文叫作业调度，是集群管理的核心功能。", {("作业调度", "Job Scheduling")}),
+        ("Scope，中文称作用域，决定了变量的可见范围。", {("作用域", "Scope")}),
+        ("这种方法叫 User Profiling，中文叫作用户画像。", {("用户画像", "User Profiling")}),
+        # (a term that goes on right after the bracket is no apposition's: 存储嵌入 is the phrase)
+        ("系统使用向量数据库（vector database）存储嵌入，即 embedding store。", {("向量数据库", "vector database")}),
         # ... but after Chinese that goes on a phrase the bracket glossed the start of, the name is the phrase's
         (
             "主流的连续批处理（continuous batching）策略，也叫 in-flight batching，就是这个思路。",
@@ -1877,6 +1889,15 @@ def test_a_span_of_fewer_members_than_the_english_says_them_all():
         (
             "我们先定义网络和损失函数（cost function, loss function）。",
             {("损失函数", "loss function"), ("损失函数", "cost function")},
+        ),
+        # (where the dictionary misses the last member's own word, the members before it say theirs: 最终 is "final")
+        (
+            "强一致性和最终一致性（strong consistency, eventual consistency）是两种一致性模型。",
+            {("强一致性", "strong consistency"), ("最终一致性", "eventual consistency")},
+        ),
+        (
+            "監督學習和無監督學習（supervised learning，unsupervised learning）是兩大類。",
+            {("监督学习", "supervised learning"), ("无监督学习", "unsupervised learning")},
         ),
         # (a full-width comma between the names, as between any others)
         (

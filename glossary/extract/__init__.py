@@ -62,6 +62,9 @@ __all__ = [
 class PreparedSite(Picklable):
     site: Site
     options: tuple[SpanOption, ...]  # candidate spans; just the one for a fixed Chinese span
+    # an apposition's window that starts right after a bracket of English, which glossed the start of the phrase
+    # the window goes on (see patterns.goes_on_a_glossed_phrase)
+    after_gloss: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,7 @@ def prepare(text: str) -> Prepared:
         else:
             number = re.match(r"[0-9]+", site.gloss.forms[0].text)  # (4-bit quantization: 4 比特量化)
             options = span_options(window, site.window_start, numbered=number.group() if number else "")
-            if goes_on_a_glossed_phrase(site, masked):
-                options = [option for option in options if option.start != site.window_start]
-        sites.append(PreparedSite(site, tuple(options)))
+        sites.append(PreparedSite(site, tuple(options), goes_on_a_glossed_phrase(site, masked)))
     return Prepared(tuple(sites), tuple(find_abbreviations(text, masked)))
 
 
@@ -252,19 +253,18 @@ def warm_up() -> None:
 
 def _coordinates(span: str, names: list[str]) -> bool:
     """Whether a span coordinates a member for each name, none of them a 的-phrase (视频的清晰度). Where the names
-    share words, the dictionary sees each name's own words in its member and in no other (批归一化和层归一化
-    （batch normalization, layer normalization）; not 模型和损失函数（loss function, cost function）, whose last
-    member says "loss", nor 模型和词向量（word embedding, word vector）, whose first says neither: two names of the
-    last)."""
+    share words, the dictionary sees each member before the last say its name's own words (批 "batch" of
+    批归一化和层归一化（batch normalization, layer normalization）, 强 "strong" of 强一致性和最终一致性), and the last
+    say something of its name, the term beside the gloss; not 模型和损失函数（loss function, cost function） nor
+    分词器和词向量（word embedding, word vector）: two names of the last."""
     found = [member for member, _ in members(reading_text(span), COORDINATION_ZH)]
     if len(found) != len(names) or any("的" in member for member in found):
         return False
     own = own_words(names)
     if sum(len(words.split()) for words in own) == sum(len(name.split()) for name in names):
         return True  # names of different words: each English word is its member's
-    said = [[bool(words) and aligns(member, words) for words in own] for member in found]
-    return all(said[i][i] for i in range(len(found))) and not any(
-        said[i][j] for i in range(len(found)) for j in range(len(own)) if i != j
+    return all(bool(words) and aligns(member, words) for member, words in zip(found[:-1], own, strict=False)) and (
+        aligns(found[-1], names[-1])
     )
 
 
@@ -321,6 +321,11 @@ def resolve(
             if choice is None or abbreviates(choice.option.words[-1], evidence):
                 # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）: the English spells out
                 # the abbreviation before it (find_abbreviations keeps that), it does not translate the Chinese.
+                continue
+            if item.after_gloss and choice.option.start == site.window_start:
+                # what the apposition names is the phrase a bracket before glossed the start of, not the rest of it
+                # (连续批处理（continuous batching）策略，也叫 in-flight batching); a term further on is one of its own
+                # (预训练（pre-training）之后进行指令微调，也称 instruction tuning)
                 continue
             option = choice.option
         sentence, line = sentence_at(text, option.start, site.gloss.forms[-1].end)

@@ -66,6 +66,7 @@ from .segment import (
     PROPER_TAGS,
     SpanOption,
     content_character,
+    content_conjunction,
     counted_noun,
     first_tag,
     glued_preposition,
@@ -174,7 +175,7 @@ def _ends_the_search(word: str, position: int, words: Sequence[str], english: En
     if word not in CLAUSE_WORDS:
         # ... nor does a word no term starts with (GPU 无论是|显存 "GPU memory": the conjunction 无论是 "whether");
         # but a pronoun may be a term's (分割一切模型 "Segment Anything Model": 一切 "everything")
-        return _never_first(word, english) and pos_tag(word) != "r"
+        return _never_first(word, english, starting=position == 0) and pos_tag(word) != "r"
     if 0 < position < len(words) - 1 and _JOINS.get(word, frozenset()) & english.said:
         return False  # it joins two of the span's words as the English does
     if len(word) > 1:
@@ -559,10 +560,14 @@ def _glued_to_a_name(words: tuple[str, ...], english: EnglishSide) -> bool:
     )
 
 
-def _never_first(word: str, english: EnglishSide) -> bool:
+def _never_first(word: str, english: EnglishSide, *, starting: bool = False) -> bool:
     """A word of two characters or more that no term starts with: a conjunction, particle, interjection or pronoun
-    by jieba's tag (之为, 而且, 无论是), unless the English says it (自我反思 "self-reflection")."""
-    return len(word) > 1 and first_tag(word) in NEVER_FIRST_TAGS and not alignment(word, english)[1]
+    by jieba's tag (之为, 而且, 无论是), unless the English says it (自我反思 "self-reflection"). A conjunction of
+    content senses (see content_conjunction) may start a term (即时编译), but where the span goes on before it, it
+    ends the search all the same: 回传|即时结果 "real-time result"."""
+    if len(word) < 2 or pos_tag(word) not in NEVER_FIRST_TAGS or alignment(word, english)[1]:
+        return False
+    return not (starting and content_conjunction(word))
 
 
 def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = "") -> bool:
@@ -587,7 +592,7 @@ def _starts_no_term(words: tuple[str, ...], english: EnglishSide, before: str = 
         # Unless it is the prefix of a two-part calque the English's prefix says (同策略 "on-policy"): in
         # 同在线学习（on-line learning）相比 it is "compared with".
         return True
-    if _never_first(first, english):
+    if _never_first(first, english, starting=True):
         return True
     if glued_preposition(first) and senses(first) is None and not word_senses(first) & english.stems:
         # 以图|卷积网络 "graph convolutional network": a preposition jieba glued to a noun, in a word CC-CEDICT does

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..ingest import FRONT_MATTER
-from ..lexicon import jieba_tokenizer, pos_tag
+from ..lexicon import is_entry, jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
 from .align import alignment, aligns, dictionary_knows
 from .english import (
@@ -583,6 +583,20 @@ _ALSO_NAMED_IN_CHINESE = re.compile(
 )
 
 
+def _after_naming(masked: str, start: int) -> int:
+    """The start of the Chinese a naming keyword ending in 作 (叫作, 称作) names, back on the 作 where the name opens
+    with a word of it: 叫|作业调度, 称|作用域 (作业 and 作用 are words), but 叫作|重计算 and 叫作|用户画像 (用户 is
+    one)."""
+    if (
+        masked[start - 1 : start] == "作"
+        and masked[start - 2 : start - 1] in ("叫", "称")
+        and is_entry(masked[start - 1 : start + 1])
+        and not is_entry(masked[start : start + 2])
+    ):
+        return start - 1
+    return start
+
+
 def _also_named(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
     """The gloss, with the name in English that follows its bracket as another form: 内存屏障（memory barrier），
     又称 memory fence. As a form, it names the span the gloss's English chooses."""
@@ -629,7 +643,8 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 masked, open_at, _also_named(masked, m.end(), _abbreviation_after(masked, m.end(), gloss))
             )
             if chinese_name := _ALSO_NAMED_IN_CHINESE.match(masked, m.end()):
-                yield Site("zh，也称en", gloss, chinese_name.start("zh"), chinese_name.end("zh"), fixed=True)
+                start = _after_naming(masked, chinese_name.start("zh"))
+                yield Site("zh，也称en", gloss, start, chinese_name.end("zh"), fixed=True)
             continue
         inner = _INNER_PAIR.fullmatch(content) if m.group("nested") is None else None
         if (
@@ -1289,7 +1304,9 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 if "head" in regex.groupindex and m.group("head") and not _heads_the_english(m, masked, en_text):
                     zh_end = m.start("head")  # (a word of what follows: 即基于图的 RAG 系统 for "graph-based")
                 if not _glossed_otherwise(masked, zh_end, en_text):
-                    yield from _fixed_chinese(pattern, masked, en_text, en_start, m.start("zh"), zh_end)
+                    yield from _fixed_chinese(
+                        pattern, masked, en_text, en_start, _after_naming(masked, m.start("zh")), zh_end
+                    )
                 continue
             zh_end = m.end("zh")
             # (An English phrase of several words is a name of its own, whatever Chinese follows it; what follows a
@@ -1335,10 +1352,8 @@ _ENGLISH_BRACKET_BEFORE = re.compile(f"{_OPEN}\\s*[A-Za-z][^（）()\\n]*{_CLOSE
 
 def goes_on_a_glossed_phrase(site: Site, masked: str) -> bool:
     """Whether an apposition's Chinese window starts right after a bracket of English: the Chinese there goes on the
-    phrase whose start the bracket glossed, and what the apposition names is the whole phrase, no span from there
-    (连续批处理（continuous batching）策略，也叫 in-flight batching); a span further on is a term of its own
-    (预训练（pre-training）之后进行指令微调，也称 instruction tuning). Not a slash pair's: （PRM）与结果奖励模型/outcome
-    reward model."""
+    phrase whose start the bracket glossed (连续批处理（continuous batching）策略，也叫 in-flight batching). Not a slash
+    pair's: （PRM）与结果奖励模型/outcome reward model."""
     return site.pattern in ("zh，即en", "zh，也称en", "zh译为en") and bool(
         _ENGLISH_BRACKET_BEFORE.search(masked, max(0, site.window_start - 120), site.window_start)
     )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import STOP_WORDS, can_be_verb, general_frequency, is_entry, jieba_tokenizer, pos_tag, senses, stem
+from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
 from .frozen import Picklable
@@ -370,27 +370,29 @@ _CONNECTIVE_SENSES = STOP_WORDS | frozenset(
         "whatever always never ever just merely simply exactly indeed really quite very too all any every each "
         "some none nothing anything everything order lest avoid case suppose given provided far concerning "
         "regarding speaking short brief sum summary word fact course whole general hand side reason accordingly "
-        "except including let alone say mention"
+        "except including let alone say mention without"
     ).split()
 )
 
 
-@cache
 def first_tag(word: str) -> str:
-    """jieba's part of speech of a word; but not a conjunction where CC-CEDICT gives it no sense a conjunction has
-    (即时 "immediate", 因果 "cause and effect", 假说 "hypothesis", 既有 "existing"): jieba's general-language
-    dictionary tags those c, and a term may start with them (即时编译 "just-in-time compilation"). They read as
-    distinguishing words (b), a term's modifiers. Not a negation's (不是 "fault", 不如 "inferior to")."""
-    tag = pos_tag(word)
-    if (
-        tag == "c"
+    return pos_tag(word)
+
+
+@cache
+def content_conjunction(word: str) -> bool:
+    """A conjunction by jieba's tag to which CC-CEDICT gives only senses no connective or discourse adverb has (即时
+    "immediate", 因果 "cause and effect", 假说 "hypothesis", 既有 "existing"): jieba's general-language dictionary
+    tags those c, and a term may start with them (即时编译 "just-in-time compilation"). Not a negation's (不是
+    "fault"), nor one CC-CEDICT gives no sense (进而)."""
+    known = senses(word) or frozenset()
+    return (
+        pos_tag(word) == "c"
         and len(word) > 1
         and word[0] not in NEGATIONS
-        and (known := senses(word)) is not None
+        and bool(known)
         and not known & _CONNECTIVE_SENSES
-    ):
-        return "b"
-    return tag
+    )
 
 
 @dataclass(frozen=True)
@@ -626,26 +628,21 @@ def _inside_a_word(words: Sequence[str], at: int) -> bool:
 
 def fixed_option(span: str, offset: int = 0) -> SpanOption:
     """The one option of a span a pattern delimited itself (English（中文）, English，即中文)."""
-    words = _word_at_start(tokens(span), span)
+    words = _word_at_start(tokens(span))
     return SpanOption(
         offset, offset + len(span), span, words, first_tag(words[0]), first_glued=glued_function_word(words[0])
     )
 
 
-def _word_at_start(words: tuple[str, ...], span: str) -> tuple[str, ...]:
+def _word_at_start(words: tuple[str, ...]) -> tuple[str, ...]:
     """A delimited span's words, starting with the dictionary word that starts it where jieba cut a character off it
-    into the next word (向|量化|表示, in Embedding，即向量化表示: 向量|化|表示). The delimiter says a word starts there;
-    jieba's best path over the span alone may not. Only where the word cut is the rarer in jieba's corpus (量化
-    against 向量; not 数据 against 为数, in 为数据添加扰动 "add noise to the data")."""
-    if len(words) < 2 or len(words[0]) > 1:
+    into the next word, whose rest is a suffix (向|量化|表示, in Embedding，即向量化表示: 向量|化|表示; 张|量化:
+    张量|化). The delimiter says a word starts there; jieba's best path over the span alone may not. Not where the
+    rest would be a fragment (为|数据添加扰动 "add noise to the data" is no 为数 "a number of" + 据)."""
+    if len(words) < 2 or len(words[0]) != 1 or len(words[1]) != 2 or words[1][1] not in BOUND_SUFFIXES:
         return words
-    across = range(len(words[0]) + len(words[1]) - 1, 1, -1)  # ending inside the second word
-    entry = next((span[:end] for end in across if is_entry(span[:end])), None)
-    # (the word cut: the second, or the commonest word of jieba's dictionary it starts with, 数据 of 数据表)
-    cut = max((general_frequency(words[1][:end]) or 0.0 for end in range(2, len(words[1]) + 1)), default=0.0)
-    if entry is None or (general_frequency(entry) or 0.0) <= cut:
-        return words
-    return (entry, *tokens(span[len(entry) :]))
+    entry = words[0] + words[1][0]
+    return (entry, words[1][1], *words[2:]) if is_entry(entry) else words
 
 
 def fixed_options(span: str, offset: int = 0) -> list[SpanOption]:
