@@ -273,6 +273,9 @@ GLOSSES = [
     ),
     ("Kafka 支持恰好一次语义（exactly-once semantics）。", {("恰好一次语义", "exactly-once semantics")}),
     ("解码器采用位置感知注意力（location-aware attention）。", {("位置感知注意力", "location-aware attention")}),
+    # a letter and its number: written as it is, or by the number's numeral
+    ("每个 SM 内部有一块一级缓存（L1 cache），容量较小。", {("一级缓存", "L1 cache")}),
+    ("我们用 F1 分数（F1 score）评估分类器。", {("F1分数", "F1 score")}),
     # (a word that only seems to open with a prefix is a word of its own: convolution)
     (
         "这种模型称为卷积增强的 Transformer（convolution-augmented Transformer）。",

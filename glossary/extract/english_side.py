@@ -212,7 +212,19 @@ class EnglishSide:
             wholes.append("")
             all_parts.append(digits)
             size += 0.5
-        for token in _words_of(plain):
+        for letter_digit in _LETTER_DIGIT.findall(plain):
+            # L1 cache, F1 score: a name of a letter and its number, which the Chinese writes as it is (L1 缓存) or
+            # by the number's numeral (一级缓存)
+            digit = letter_digit[1]
+            vocabulary.append(
+                (frozenset({letter_digit, digit, _DIGIT_NAMES[int(digit)]}), frozenset(_CHINESE_DIGITS[int(digit)]))
+            )
+            suffixes.append(frozenset())
+            wholes.append("")
+            all_parts.append(letter_digit)
+            size += 1
+        plain_words = _LETTER_DIGIT.sub(" ", plain)
+        for token in _words_of(plain_words):
             hyphenated = token.split("-")
             parts = [p for p in hyphenated if p not in STOP_WORDS]
             if not parts:
@@ -350,6 +362,9 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A number that opens an English name, joined to its word (4-bit quantization, 2-stage training), and the Chinese
 # numerals of the small ones
 _LEADING_NUMBER = re.compile(r"([0-9]+)[-–]\w")
+# A letter and one digit, a name of its own (L1, F1), not a word's letters (GPT4, H100)
+_LETTER_DIGIT = re.compile(r"\b[a-z][0-9]\b")
+_DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
 _CHINESE_DIGITS = ("零", "一", "二两双", "三", "四", "五", "六", "七", "八", "九", "十")
 # -ize and -ization, which Chinese says with a character of its own (化).
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
