@@ -1281,6 +1281,7 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
         # (but 叫|作业调度, where 作业 is a word, not 叫作|用户画像, where 用户 is)
         ("Job Scheduling，中文叫作业调度，是集群管理的核心功能。", {("作业调度", "Job Scheduling")}),
         ("Scope，中文称作用域，决定了变量的可见范围。", {("作用域", "Scope")}),
+        ("Normal vector，中文称作法向量，在计算机图形学中很常用。", {("法向量", "Normal vector")}),
         ("这种方法叫 User Profiling，中文叫作用户画像。", {("用户画像", "User Profiling")}),
         # (a term that goes on right after the bracket is no apposition's: 存储嵌入 is the phrase)
         ("系统使用向量数据库（vector database）存储嵌入，即 embedding store。", {("向量数据库", "vector database")}),
@@ -1915,6 +1916,14 @@ def test_a_span_of_fewer_members_than_the_english_says_them_all():
 )
 def test_names_sharing_words_pair_member_by_member_where_each_member_says_its_own(sentence, expected):
     assert pairs(sentence, minimum=0.0) == expected
+
+
+def test_names_in_another_order_than_the_members_are_no_list():
+    # (each member says the other's name better: its own, or none, not the other's)
+    found = pairs("本文讨论了监督学习与无监督学习（unsupervised learning, supervised learning）的区别。", minimum=0.0)
+    assert ("监督学习", "unsupervised learning") not in found
+    found = pairs("我们比较了有监督学习和自监督学习（self-supervised learning, supervised learning）。", minimum=0.0)
+    assert ("有监督学习", "self-supervised learning") not in found
 
 
 def test_a_prepositional_phrase_in_capitals_is_no_name():

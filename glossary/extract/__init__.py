@@ -256,15 +256,20 @@ def _coordinates(span: str, names: list[str]) -> bool:
     share words, the dictionary sees each member before the last say its name's own words (批 "batch" of
     批归一化和层归一化（batch normalization, layer normalization）, 强 "strong" of 强一致性和最终一致性), and the last
     say something of its name, the term beside the gloss; not 模型和损失函数（loss function, cost function） nor
-    分词器和词向量（word embedding, word vector）: two names of the last."""
+    分词器和词向量（word embedding, word vector）: two names of the last. And no member says another name's own
+    words better than its own: 监督学习与无监督学习（unsupervised learning, supervised learning） names them in the
+    other order."""
     found = [member for member, _ in members(reading_text(span), COORDINATION_ZH)]
     if len(found) != len(names) or any("的" in member for member in found):
         return False
     own = own_words(names)
     if sum(len(words.split()) for words in own) == sum(len(name.split()) for name in names):
         return True  # names of different words: each English word is its member's
-    return all(bool(words) and aligns(member, words) for member, words in zip(found[:-1], own, strict=False)) and (
-        aligns(found[-1], names[-1])
+    said = [[alignment(member, EnglishSide.of(words))[0] if words else 0.0 for words in own] for member in found]
+    return (
+        all(said[i][i] > 0 for i in range(len(found) - 1))
+        and aligns(found[-1], names[-1])
+        and all(said[i][i] >= max(said[i]) for i in range(len(found)))
     )
 
 

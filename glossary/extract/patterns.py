@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..ingest import FRONT_MATTER
-from ..lexicon import is_entry, jieba_tokenizer, pos_tag
+from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
 from .align import alignment, aligns, dictionary_knows
 from .english import (
@@ -584,14 +584,13 @@ _ALSO_NAMED_IN_CHINESE = re.compile(
 
 
 def _after_naming(masked: str, start: int) -> int:
-    """The start of the Chinese a naming keyword ending in 作 (叫作, 称作) names, back on the 作 where the name opens
-    with a word of it: 叫|作业调度, 称|作用域 (作业 and 作用 are words), but 叫作|重计算 and 叫作|用户画像 (用户 is
-    one)."""
+    """The start of the Chinese a naming keyword ending in 作 (叫作, 称作) names, back on the 作 where jieba reads the
+    keyword without it: 叫|作业|调度, 称|作用域, but 叫作|用户|画像, 称作|法|向量."""
+    keyword = masked[start - 2 : start - 1]
     if (
         masked[start - 1 : start] == "作"
-        and masked[start - 2 : start - 1] in ("叫", "称")
-        and is_entry(masked[start - 1 : start + 1])
-        and not is_entry(masked[start : start + 2])
+        and keyword in ("叫", "称")
+        and tokens(masked[start - 2 : start + 6])[0] == keyword
     ):
         return start - 1
     return start
