@@ -8,6 +8,7 @@ mechanisms) that the Chinese leaves out are dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..lexicon import can_be_verb, is_entry, pos_tag
@@ -32,7 +33,8 @@ def coordinate(zh: str, zh_start: int, form: Form, *, named: bool = False) -> li
     as one term (探索与利用（exploration and exploitation，E&E）), the pair as it is. ``zh`` starts at ``zh_start``
     in the document."""
     whole = [(zh, zh_start, form.text, form.start, form.end)]
-    zh_members = members(zh, COORDINATION_ZH)
+    # (without the spaces around a coordinator: L1 和 L2 正则化)
+    zh_members = [(z.strip(), at + len(z) - len(z.lstrip())) for z, at in members(zh, COORDINATION_ZH)]
     if len(zh_members) < 2 or named:
         return whole
     en_members = members(form.text, COORDINATION_EN)
@@ -92,7 +94,9 @@ def _complete(member: str, last: list[str]) -> bool:
     """Whether an English member is a name of its own, not a modifier waiting for the head: an acronym, a plural,
     a capitalised word before a last member in lower case (Transformers and vision models)."""
     plural = member.endswith("s") and not member.endswith(("ss", "us", "is")) and en_key(member) != member.lower()
-    return is_abbreviation(member) or plural or (member[:1].isupper() and not last[0][:1].isupper())
+    # (a letter and its number is a level or a norm, which waits for the head: L1 and L2 caches)
+    acronym = is_abbreviation(member) and not re.fullmatch("[A-Za-z][0-9]", member)
+    return acronym or plural or (member[:1].isupper() and not last[0][:1].isupper())
 
 
 def _common_prefix(texts: list[str]) -> str:
