@@ -212,17 +212,7 @@ class EnglishSide:
             wholes.append("")
             all_parts.append(digits)
             size += 0.5
-        for letter_digit in _LETTER_DIGIT.findall(plain):
-            # L1 cache, F1 score: a name of a letter and its number, which the Chinese writes as it is (L1 缓存) or
-            # by a word of its ordinal (一级 "first class", 二级 "second"): not a word that counts (一个, 一种, 两级)
-            ordinal = _ORDINALS[int(letter_digit[1])]
-            vocabulary.append((frozenset({letter_digit, stem(ordinal)} if ordinal else {letter_digit}), frozenset()))
-            suffixes.append(frozenset())
-            wholes.append("")
-            all_parts.append(letter_digit)
-            size += 1
-        plain_words = _LETTER_DIGIT.sub(" ", plain)
-        for token in _words_of(plain_words):
+        for token in _words_of(plain):
             hyphenated = token.split("-")
             parts = [p for p in hyphenated if p not in STOP_WORDS]
             if not parts:
@@ -360,9 +350,6 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A number that opens an English name, joined to its word (4-bit quantization, 2-stage training), and the Chinese
 # numerals of the small ones
 _LEADING_NUMBER = re.compile(r"([0-9]+)[-–]\w")
-# A letter and one digit, a name of its own (L1, F1), not a word's letters (GPT4, H100)
-_LETTER_DIGIT = re.compile(r"(?<![\w.])[a-z][0-9](?![\w.])")  # (not C4.5)
-_ORDINALS = ("", *"first second third fourth fifth sixth seventh eighth ninth".split())
 _CHINESE_DIGITS = ("零", "一", "二两双", "三", "四", "五", "六", "七", "八", "九", "十")
 # -ize and -ization, which Chinese says with a character of its own (化).
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")

@@ -585,13 +585,19 @@ _ALSO_NAMED_IN_CHINESE = re.compile(
 
 def _after_naming(masked: str, start: int) -> int:
     """The start of the Chinese a naming keyword ending in 作 (叫作, 称作) names, back on the 作 where jieba reads the
-    keyword without it and the name without it would open with a character alone: 叫|作业|调度 (业|调度), 称|作用域
-    (用|域); but 叫作|用户|画像, 称作|法|向量, and 叫作|协程 (jieba reads 叫|作协|程, but 协程 is a word)."""
+    keyword without it and the word it reads with 作 ends where a word of the name does: 叫|作业|调度 (业|调度),
+    称|作用域, 叫|作曲家; but 叫作|用户|画像, 称作|法|向量, and 叫|作协|程 ends inside 协程."""
     keyword, name = masked[start - 2 : start - 1], masked[start : start + 6]
     if masked[start - 1 : start] != "作" or keyword not in ("叫", "称"):
         return start
-    joined = tokens(masked[start - 2 : start + 6])[0] == keyword
-    return start - 1 if joined and len(tokens(name)[0]) == 1 else start
+    read = tokens(masked[start - 2 : start + 6])
+    if read[0] != keyword or len(read) < 2:
+        return start
+    ends, at = set(), 0
+    for word in tokens(name):
+        at += len(word)
+        ends.add(at)
+    return start - 1 if len(read[1]) - 1 in ends else start
 
 
 def _also_named(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
