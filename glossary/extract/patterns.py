@@ -1350,6 +1350,7 @@ def _heads_the_english(m: re.Match, masked: str, english: str) -> bool:
     )
 
 
+# A bracket of English that ends right where an apposition's Chinese window starts (see goes_on_a_glossed_phrase)
 _ENGLISH_BRACKET_BEFORE = re.compile(f"{_OPEN}\\s*[A-Za-z][^（）()\\n]*{_CLOSE}[ ]?$")
 
 
