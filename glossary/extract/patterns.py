@@ -570,16 +570,14 @@ _NAMED_AFTER = re.compile(
 
 # ... and another name of the term in English, which ends the clause (又称 memory fence，). Not after 即, which
 # names an instance as often (优化器（optimizer），即 AdamW), nor a letter or two (a symbol: 学习率，也称 lr).
-_ALSO_NAMED = re.compile(
-    "\\s*[，,]\\s*(?:也|又|亦|或)被?(?:称为|称作|称|叫做|叫)\\s*[“「]?"
-    f"(?P<en>{_LATIN_RUN})[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
-)
+_ALSO = "\\s*[，,]\\s*(?:也|又|亦|或)被?"
+_ENDS_THE_CLAUSE = "[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
+_ALSO_NAMED = re.compile(f"{_ALSO}(?:称为|称作|称|叫做|叫)\\s*[“「]?(?P<en>{_LATIN_RUN}){_ENDS_THE_CLAUSE}")
 
 
 # ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码)
 _ALSO_NAMED_IN_CHINESE = re.compile(
-    "\\s*[，,]\\s*(?:也|又|亦|或)被?(?:称之为|称为|称作|称|叫做|叫作|叫)\\s*[“「]?"
-    f"(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}})[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
+    f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫)\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
 )
 
 

@@ -358,20 +358,23 @@ def _function_prefix(prefix: str, words: frozenset[str]) -> bool:
 _CONTENT_TAGS = ("a", "b", "n")  # jieba's adjectives, distinguishing words (主要, 常用) and nouns
 
 
-# English senses a conjunction's CC-CEDICT entry has: connectives and discourse adverbs (因此 "therefore", 或者
-# "perhaps", 不管 "regardless"), as against a content word's (即时 "immediate").
-_CONNECTIVE_SENSES = STOP_WORDS | frozenset(
+# English senses a conjunction's CC-CEDICT entry has, as stems (senses() gives stems): connectives and discourse
+# adverbs (因此 "therefore", 或者 "perhaps", 不管 "regardless"), as against a content word's (即时 "immediate").
+_CONNECTIVE_SENSES = frozenset(
     stem(word)
-    for word in (
-        "if but and or because so therefore thus hence moreover besides furthermore however although though even "
-        "whether unless otherwise since while yet still despite addition consequently result conversely contrary "
-        "instead namely after later then next afterwards subsequently meanwhile other another his her their not "
-        "isn't only maybe perhaps possibly probably rather regardless matter when how why what where which who "
-        "whatever always never ever just merely simply exactly indeed really quite very too all any every each "
-        "some none nothing anything everything order lest avoid case suppose given provided far concerning "
-        "regarding speaking short brief sum summary word fact course whole general hand side reason accordingly "
-        "except including let alone say mention without"
-    ).split()
+    for word in [
+        *STOP_WORDS,
+        *(
+            "if but and or because so therefore thus hence moreover besides furthermore however although though even "
+            "whether unless otherwise since while yet still despite addition consequently result conversely contrary "
+            "instead namely after later then next afterwards subsequently meanwhile other another his her their not "
+            "isn't only maybe perhaps possibly probably rather regardless matter when how why what where which who "
+            "whatever always never ever just merely simply exactly indeed really quite very too all any every each "
+            "some none nothing anything everything order lest avoid case suppose given provided far concerning "
+            "regarding speaking short brief sum summary word fact course whole general hand side reason accordingly "
+            "except including let alone say mention without"
+        ).split(),
+    ]
 )
 
 
