@@ -158,6 +158,15 @@ GLOSSES = [
     # English that opens with a number: the term does too, in digits or in characters
     ("引入了 4 比特量化（4-bit quantization）来压缩模型。", {("4比特量化", "4-bit quantization")}),
     ("使用八比特优化器（8-bit optimizers）。", {("八比特优化器", "8-bit optimizers")}),
+    # ... or in a number word, which the term may write in digits (before Greek too)
+    ("偏离均值的观测判为异常，就是所谓的3σ准则（three-sigma rule）。", {("3σ准则", "three-sigma rule")}),
+    # a prefix the English says twice is said twice
+    (
+        "这种做法称为多输入多输出策略（multi-input multi-output，MIMO）。",
+        {("多输入多输出策略", "multi-input multi-output")},
+    ),
+    # a word and a suffix are one word, which the span says once (positional is no position + al)
+    ("因此必须给每个位置加上位置编码（positional encoding）。", {("位置编码", "positional encoding")}),
     # an abbreviation, then its English and its Chinese in one bracket, in either order
     (
         "我们使用 RAG（Retrieval-Augmented Generation，检索增强生成）来减少幻觉。",

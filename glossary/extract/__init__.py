@@ -24,7 +24,7 @@ from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
 from .english import abbreviates, looks_like_term, own_words, parse, singular_acronym, spells_out
-from .english_side import CAMEL_WORD, EnglishSide
+from .english_side import CAMEL_WORD, EnglishSide, leading_number
 from .frozen import Picklable
 from .patterns import (
     COORDINATION_EN,
@@ -106,8 +106,8 @@ def prepare(text: str) -> Prepared:
         if site.fixed:
             options = fixed_options(window, site.window_start)
         else:
-            number = re.match(r"[0-9]+", site.gloss.forms[0].text)  # (4-bit quantization: 4 比特量化)
-            options = span_options(window, site.window_start, numbered=number.group() if number else "")
+            numbered = leading_number(site.gloss.forms[0].text)
+            options = span_options(window, site.window_start, numbered=numbered)
         sites.append(PreparedSite(site, tuple(options), goes_on_a_glossed_phrase(site, masked)))
     return Prepared(tuple(sites), tuple(find_abbreviations(text, masked)))
 

@@ -283,9 +283,12 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
     if not later:
         return False
     mine = word_senses(char)
+    # (as often as the English has words with that prefix: 多|输入|多|输出 "multi-input multi-output")
+    led = [chars for _, chars in english.vocabulary if char in chars]
+    again = sum(1 for other in later if any(other[:1] in chars for chars in led) and same_morpheme(char, other[:1]))
+    if led and again >= len(led):
+        return True
     for i, (stems, chars) in enumerate(english.vocabulary):
-        if char in chars and any(other[:1] in chars and same_morpheme(char, other[:1]) for other in later):
-            return True
         whole = english.wholes[i]
         # (a character saying the whole word itself says no part of it: 零 "extra" of 零|噪声|外推 "zero-noise
         # extrapolation", which the stemmer cuts to extra)

@@ -107,11 +107,15 @@ def _prefix_chars(word: str) -> frozenset[str]:
     return prefixed[1] if prefixed else frozenset()
 
 
+# Suffixes that CC-CEDICT's definitions also use as words (Al, -ic, -ism): positional is no position + al.
+_SUFFIX_WORDS = frozenset("al ally ic ism ant ness ing ed er es".split())
+
+
 def _compound(word: str) -> tuple[str, str] | None:
-    """Two dictionary words written as one (warm+up, back+propagation)."""
+    """Two dictionary words written as one (warm+up, back+propagation); not a word and a suffix (position+al)."""
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if in_english_vocabulary(head) and in_english_vocabulary(tail):
+        if tail not in _SUFFIX_WORDS and in_english_vocabulary(head) and in_english_vocabulary(tail):
             return head, tail
     return None
 
@@ -219,6 +223,8 @@ class EnglishSide:
                 continue
             all_parts.extend(stem(p) for p in parts)
             stems = {stem(p) for p in parts}
+            # (a number word says the digit the Chinese may write instead: three-sigma rule, 3σ准则)
+            stems |= {str(_NUMBER_WORDS.index(p)) for p in parts if p in _NUMBER_WORDS}
             whole = stem("".join(parts))
             pieces = set(stems) if len(parts) > 1 else set()  # the stems of what the word is made of
             # An agent noun of a three-letter word keeps its -er in the stem (see lexicon.stem): mixer meets mix.
@@ -351,10 +357,21 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # numerals of the small ones
 _LEADING_NUMBER = re.compile(r"([0-9]+)[-–]\w")
 _CHINESE_DIGITS = ("零", "一", "二两双", "三", "四", "五", "六", "七", "八", "九", "十")
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # -ize and -ization, which Chinese says with a character of its own (化).
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
 # A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).
 CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
+
+
+def leading_number(english: str) -> str:
+    """The number an English name starts with, in digits, as the Chinese may write it: 4 of 4-bit quantization
+    (4 比特量化), 3 of three-sigma rule (3σ准则); else ""."""
+    first = re.match(r"[0-9]+|[A-Za-z]+", english)
+    if first is None or first.group().isdigit():
+        return first.group() if first else ""
+    word = first.group().lower()
+    return str(_NUMBER_WORDS.index(word)) if word in _NUMBER_WORDS else ""
 
 
 def spaced_words(text: str) -> str:

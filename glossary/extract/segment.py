@@ -192,11 +192,15 @@ def cut_points(window: str, segmented: Sequence[str] | None = None, numbered: st
 
 
 def _starts_numbered(window: str, at: int, number: str) -> bool:
-    """Whether the number a term's English starts with starts here, before Chinese (4 比特量化)."""
+    """Whether the number a term's English starts with starts here, before Chinese or a Greek letter (4 比特量化,
+    3σ准则)."""
     if not number or not window.startswith(number, at) or (at and window[at - 1].isdigit()):
         return False
     after = window[at + len(number) : at + len(number) + 2].lstrip(" ")
-    return CJK_RE.match(after) is not None
+    return _CHINESE_OR_GREEK.match(after) is not None
+
+
+_CHINESE_OR_GREEK = re.compile(f"[{CJK_CHAR}{GREEK_CHAR}]")
 
 
 # Negations that are the prefixes of terms (非凸 non-convex, 不可约 irreducible, 无监督 unsupervised, 未命中 miss).
