@@ -165,6 +165,21 @@ GLOSSES = [
         "这种做法称为多输入多输出策略（multi-input multi-output，MIMO）。",
         {("多输入多输出策略", "multi-input multi-output")},
     ),
+    # a dictionary entry read across jieba's words must leave a rest that says another English word (做错|误: both
+    # would say "error")
+    ("我们抽了 300 条线上对话做错误分析（error analysis），发现问题分布很集中。", {("错误分析", "error analysis")}),
+    # a word further on that says more English says this word's English again (回答 before 问答)
+    (
+        "对于需要综合多个信息才能回答的多跳问答（multi-hop question answering），检索要做多轮。",
+        {("多跳问答", "multi-hop question answering")},
+    ),
+    # a copula is never a term's, whatever it says (就是 "exactly")
+    ("这就是精确线搜索（exact line search）。", {("精确线搜索", "exact line search")}),
+    # each member of a coordination says its share of what the English says again in each
+    (
+        "研究者把幻觉分成内在幻觉和外在幻觉（intrinsic hallucination and extrinsic hallucination）两类。",
+        {("内在幻觉", "intrinsic hallucination"), ("外在幻觉", "extrinsic hallucination")},
+    ),
     # a word and a suffix are one word, which the span says once (positional is no position + al)
     ("因此必须给每个位置加上位置编码（positional encoding）。", {("位置编码", "positional encoding")}),
     # an abbreviation, then its English and its Chinese in one bracket, in either order

@@ -158,14 +158,15 @@ _PARTICLES = frozenset(stem(w) for w in "out up off on in down away over forward
 
 def _ends_the_search(word: str, position: int, words: Sequence[str], english: EnglishSide) -> bool:
     """Whether a clause word in the span (or a word no term starts with, see _never_first) ends the search: a word
-    that names the term (称为) always does; any other unless the English says it (通过时间反向传播 "backpropagation
-    through time", 同时检测并分割 "simultaneous detection and segmentation"), or where it joins two of the span's
-    words as the English does (基础设施即代码 "infrastructure as code", 人在回路 "human in the loop", LLM作为评委
-    "LLM-as-a-judge"). A single character always does, but for the
-    morpheme of an English affix (最 of shortest: 最短作业优先), a localiser the English says (网络中的网络 "network
-    in network"), a first character that says the English's first word (和积算法, see _says_a_word) and a later
-    one that says an English word (自由|能 "free energy")."""
-    if word in NAMING_WORDS:
+    that names the term (称为) or a copula (是, 就是) always does; any other unless the English says it (通过时间反向
+    传播 "backpropagation through time", 同时检测并分割 "simultaneous detection and segmentation"), or where it joins
+    two of the span's words as the English does (基础设施即代码 "infrastructure as code", 人在回路 "human in the
+    loop", LLM作为评委 "LLM-as-a-judge"). A single character always does, but for the morpheme of an English affix
+    (最 of shortest: 最短作业优先), a localiser the English says (网络中的网络 "network in network"), a first
+    character that says the English's first word (和积算法, see _says_a_word) and a later one that says an English
+    word (自由|能 "free energy")."""
+    if word in NAMING_WORDS or (word in CLAUSE_WORDS and word.endswith("是")):
+        # (nor is a copula ever a term's, whatever it says: 就是 "exactly" in 这就是|精确线搜索 "exact line search")
         return True
     if word in FRAME_OPENERS and len(word) > 1 and position > 0:
         # a frame's preposition opens the term where the English says the frame (基于梯度的方法 "gradient-based
@@ -304,20 +305,24 @@ def _lead_repeated(char: str, others: Sequence[str], english: EnglishSide) -> bo
 _COORDINATORS = frozenset(("和", "与", "及", "、", "以及"))
 
 
-def _rest_of_member(words: Sequence[str], position: int, english: EnglishSide) -> Sequence[str]:
-    """The words after ``position`` up to the next coordinator, where the English coordinates too: members of a
-    coordination say their shared words again where the English says them once (梯度消失和梯度爆炸 "vanishing and
-    exploding gradients"). Otherwise all of them: 结构化数据和非结构化数据 says 数据 twice, "unstructured data" once."""
+def _rest_of_member(words: Sequence[str], position: int, english: EnglishSide) -> tuple[Sequence[str], int]:
+    """The words after ``position`` up to the next coordinator, where the English coordinates too, and how many
+    members the span coordinates: members of a coordination say their shared words again where the English says
+    them once (梯度消失和梯度爆炸 "vanishing and exploding gradients"), and each says its share of what the English
+    says in each (内在幻觉和外在幻觉 "intrinsic hallucination and extrinsic hallucination": 幻觉 once, not
+    幻觉分成内在幻觉). Otherwise all of them, one member: 结构化数据和非结构化数据 says 数据 twice, "unstructured data"
+    once."""
     rest = words[position + 1 :]
     if "and" not in english.said:
-        return rest
+        return rest, 1
     end = next((k for k, word in enumerate(rest) if word in _COORDINATORS), len(rest))
-    return rest[:end]
+    return rest[:end], 1 + sum(word in _COORDINATORS for word in words)
 
 
-def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
+def _repeats(word: str, others: Sequence[str], members: int = 1, *, english: EnglishSide) -> bool:
     """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
-    sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice)."""
+    sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice), or, in one of
+    ``members`` members, more often than its share."""
     mine = word_senses(word) & english.stems or derived_senses(word) & english.stems
     if not mine:
         return False
@@ -328,15 +333,16 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     else:
         # ... and a word's, the same word again (冷启动 in 冷启动分为用户冷启动 "user cold start") or a later word that
         # says it through a dictionary word of two characters or more, not through a lone character (部分 "part" of
-        # partial, before 主|元法 "pivoting", where 元 may mean "part"), nor through one that says another English
-        # word too: that is its sense here (统计 "statistical" before 显著|性, where 显著 is "significant" and
-        # "statistically significant")
+        # partial, before 主|元法 "pivoting", where 元 may mean "part"), nor through the next word where that says
+        # another English word too: that is its sense here (统计 "statistical" before 显著|性, where 显著 is
+        # "significant" and "statistically significant"); a word further on says it again all the same (回答 before
+        # 的|多|跳|问答 "multi-hop question answering")
         in_chinese = 1 + sum(
             1
-            for other in others
+            for k, other in enumerate(others)
             if other == word
             or any(
-                len(unit) > 1 and says_all(unit, mine) and not word_senses(unit) & english.stems - mine
+                len(unit) > 1 and says_all(unit, mine) and (k > 0 or not word_senses(unit) & english.stems - mine)
                 for unit in word_units(other)
             )
         )
@@ -345,7 +351,7 @@ def _repeats(word: str, others: Sequence[str], english: EnglishSide) -> bool:
     said: list[str | frozenset[str]] = [part for part in english.parts if part in mine or part[:4] in mine]
     if not said:  # ... or a word that says it by its base (earliest: early, 最早)
         said = [stems for stems, _ in english.vocabulary if stems & mine]
-    return in_chinese > (len(said) / len(set(said)) if said else 0)
+    return in_chinese > (math.ceil(len(said) / len(set(said)) / members) if said else 0)
 
 
 def _counts_what_it_says(word: str, english: EnglishSide) -> bool:
@@ -688,7 +694,7 @@ def _said(
             said.aligned += 1
             continue
         credit, accounted, known = alignment(word, english)
-        if credit and _repeats(word, _rest_of_member(words, position, english), english):
+        if credit and _repeats(word, *_rest_of_member(words, position, english), english=english):
             # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
             # Chinese word, the one nearest the rest of the term.

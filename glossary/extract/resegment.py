@@ -64,13 +64,15 @@ def rejoined_words(words: tuple[str, ...], english: EnglishSide) -> tuple[str, .
     English too (均|方根 -> 均方|根)."""
     merged: list[tuple[int, int]] = []
     for start, end, entry, parts, rest in _entries_across(words):
-        # An entry that ends inside a dictionary unit leaves the rest of it, which must say the English too
-        # (均|方根 -> 均方|根 "root mean square"; not 用|量子 -> 用量|子 "quantum")
+        # An entry that ends inside a dictionary unit leaves the rest of it, which must say another word of the
+        # English (均|方根 -> 均方|根 "root mean square"; not 用|量子 -> 用量|子 "quantum", nor 做|错误 -> 做错|误
+        # "error", where both would say "error")
+        said = word_senses(entry) & english.stems
         if (
             (not merged or start >= merged[-1][1])
-            and word_senses(entry) & english.stems
+            and said
             and not all(word_senses(part) & english.stems for part in parts)
-            and (not rest or word_senses(rest) & english.stems)
+            and (not rest or word_senses(rest) & english.stems - said)
         ):
             merged.append((start, end))
     if not merged:
