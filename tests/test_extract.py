@@ -180,6 +180,17 @@ GLOSSES = [
         "研究者把幻觉分成内在幻觉和外在幻觉（intrinsic hallucination and extrinsic hallucination）两类。",
         {("内在幻觉", "intrinsic hallucination"), ("外在幻觉", "extrinsic hallucination")},
     ),
+    # names after a hyphen that jieba cut with a localiser inside (伍|德伯|里 "Woodbury"), and a name whose English
+    # is no compound of dictionary words (Young is no you + ng, 尔 "you")
+    (
+        "求逆要用到谢尔曼-莫里森-伍德伯里公式（Sherman-Morrison-Woodbury formula）。",
+        {("谢尔曼-莫里森-伍德伯里公式", "Sherman-Morrison-Woodbury formula")},
+    ),
+    (
+        "由定义可直接得到芬彻尔-杨不等式（Fenchel-Young inequality）。",
+        {("芬彻尔-杨不等式", "Fenchel-Young inequality")},
+    ),
+    ("另一类与凸函数相关的集合是下水平集（sublevel set）。", {("下水平集", "sublevel set")}),  # (sub- 下)
     # a word and a suffix are one word, which the span says once (positional is no position + al)
     ("因此必须给每个位置加上位置编码（positional encoding）。", {("位置编码", "positional encoding")}),
     # an abbreviation, then its English and its Chinese in one bracket, in either order

@@ -44,7 +44,14 @@ from .corpus import CorpusStats
 from .english_side import EnglishSide, adjectival, expected_chars, same_morpheme
 from .patterns import COORDINATION_EN
 from .patterns import members as coordinated
-from .resegment import join_negations, merge_dictionary_words, recut_before_suffix, rejoined_option, rejoined_words
+from .resegment import (
+    join_names,
+    join_negations,
+    merge_dictionary_words,
+    recut_before_suffix,
+    rejoined_option,
+    rejoined_words,
+)
 from .segment import (
     BOUND_SUFFIXES,
     CLASSIFIERS,
@@ -548,7 +555,7 @@ def _read_words(option: SpanOption, english: EnglishSide) -> tuple[str, ...]:
     """The span's words as the scorer reads them: without layout spaces (CAP 定理), jieba's splits of dictionary
     words joined, a suffix the English says cut off (see resegment)."""
     words = join_negations(merge_dictionary_words(tuple(w for w in option.words if not w.isspace())), english)
-    return recut_before_suffix(words, english)
+    return recut_before_suffix(join_names(words, english), english)
 
 
 def says_glued_word(word: str, english: EnglishSide) -> bool:

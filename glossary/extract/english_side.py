@@ -26,7 +26,7 @@ def _table(pairs: str) -> dict[str, frozenset[str]]:
 # count only in words that are not words of their own (去噪 denoising, 重参数化 reparameterization, 不可约
 # irreducible).
 PREFIXES = _table(
-    "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
+    "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚下 pre:预前 post:后 "
     "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
     "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪 in:不非 im:不非 ir:不非 "
     "de:去解反 re:重再 co:协共 equi:等 homo:同 hetero:异 "
@@ -107,15 +107,19 @@ def _prefix_chars(word: str) -> frozenset[str]:
     return prefixed[1] if prefixed else frozenset()
 
 
-# Suffixes that CC-CEDICT's definitions also use as words (Al, -ic, -ism): positional is no position + al.
-_SUFFIX_WORDS = frozenset("al ally ic ism ant ness ing ed er es".split())
+# Suffixes that CC-CEDICT's definitions also use as words (-ism, -ness): positional is no position + al. Nor is an
+# end of two letters a word, but for a particle: young is no you + ng (CC-CEDICT's ng), warmup is warm + up.
+_SUFFIX_WORDS = frozenset("ally ism ant ness ing".split())
+_PARTICLES = frozenset("up in on by at to of".split())
 
 
 def _compound(word: str) -> tuple[str, str] | None:
     """Two dictionary words written as one (warm+up, back+propagation); not a word and a suffix (position+al)."""
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if tail not in _SUFFIX_WORDS and in_english_vocabulary(head) and in_english_vocabulary(tail):
+        if tail in _SUFFIX_WORDS or (len(tail) < 3 and tail not in _PARTICLES):
+            continue
+        if in_english_vocabulary(head) and in_english_vocabulary(tail):
             return head, tail
     return None
 

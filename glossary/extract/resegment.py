@@ -14,19 +14,23 @@ from functools import cache
 from itertools import accumulate, pairwise
 
 from ..lexicon import senses
+from ..normalize import CJK_RE
 from .align import word_senses, word_units
 from .english_side import EnglishSide
 from .segment import (
     ASPECT_PARTICLES,
     BOUND_SUFFIXES,
     CLAUSE_WORDS,
+    HYPHENS,
     JOINING_WORDS,
+    NAME_DOTS,
     NEGATIONS,
     NOT_STARTING,
     SpanOption,
     first_tag,
     glued_function_word,
 )
+from .transliteration import transliterates
 
 _FUNCTIONAL = CLAUSE_WORDS | JOINING_WORDS | NOT_STARTING
 
@@ -170,3 +174,29 @@ def rejoined_option(option: SpanOption, words: tuple[str, ...], english: English
         return replace(option, words=rejoined)
     first = rejoined[0]
     return replace(option, words=rejoined, first_tag=first_tag(first), first_glued=glued_function_word(first))
+
+
+@cache
+def join_names(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
+    """Join the pieces jieba cut a name after a hyphen or a dot into where together they sound out a name the
+    English spells: 谢尔曼-莫里森-伍|德伯|里公式 -> 伍德伯里 "Woodbury", whose 里 is no localiser "in". (A name at the
+    span's start is align.sounded_name's.)"""
+    if not english.spelled_names:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        end = i + 1
+        if i and words[i - 1] in HYPHENS | NAME_DOTS:
+            end = next(
+                (
+                    j
+                    for j in range(min(len(words), i + 4), i + 1, -1)
+                    if all(CJK_RE.match(word) for word in words[i:j])
+                    and any(transliterates("".join(words[i:j]), name) for name in english.spelled_names)
+                ),
+                end,
+            )
+        out.append("".join(words[i:end]))
+        i = end
+    return tuple(out)
