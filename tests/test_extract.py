@@ -191,6 +191,11 @@ GLOSSES = [
         {("芬彻尔-杨不等式", "Fenchel-Young inequality")},
     ),
     ("另一类与凸函数相关的集合是下水平集（sublevel set）。", {("下水平集", "sublevel set")}),  # (sub- 下)
+    # what a naming word introduces is the name, all of it (最大 "max", read as 最 "most" + 大 "big")
+    (
+        "在对数空间中，乘积变为求和，相应的算法称为最大和算法（max-sum algorithm）。",
+        {("最大和算法", "max-sum algorithm")},
+    ),
     # a word and a suffix are one word, which the span says once (positional is no position + al)
     ("因此必须给每个位置加上位置编码（positional encoding）。", {("位置编码", "positional encoding")}),
     # an abbreviation, then its English and its Chinese in one bracket, in either order

@@ -111,6 +111,7 @@ class Weights:
     fragment: float = 4.0  # the span nearly always follows the same character: part of a longer unit
     markup: float = 4.0  # the span starts just after an opening quote or emphasis
     splits_word: float = 2.0  # the span starts inside a word (see segment._splits_word)
+    named: float = 0.5  # the span starts right after a word that names it (称为|偶然不确定性), with no 的-phrase
 
 
 WEIGHTS = Weights()
@@ -548,6 +549,11 @@ def score_span(
             score -= weights.fragment * _tail_of_a_unit(stats, option.previous, words[0])
     if at_markup:
         score += weights.markup
+    elif option.previous in NAMING_WORDS and "的" not in words:
+        # What a naming word introduces is the name, all of it (这种不确定性称为|偶然不确定性 "aleatoric
+        # uncertainty", where the dictionary does not know 偶然's sense) ... unless a 的-phrase modifies the name
+        # (称为|相机的外参 "extrinsic parameters"): a hint, as markup is, though far weaker
+        score += weights.named
     return score, said.aligned, len(said.unaligned)
 
 
