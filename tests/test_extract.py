@@ -2576,6 +2576,9 @@ def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
     text = "预训练模型BERT（Bidirectional Encoder Representations from Transformers）采用掩码语言模型。"
     assert pairs(text, minimum=0.0) == set()
     assert prepare(text).abbreviations == (("BERT", "Bidirectional Encoder Representations from Transformers"),)
+    # ... nor one whose letters are not all initials (the L of Bilingual)
+    text = "以机器翻译里用了二十年的 BLEU（Bilingual Evaluation Understudy）为例。"
+    assert pairs(text, minimum=0.0) == set()
 
 
 def test_a_document_s_own_definition_of_an_abbreviation_comes_first_and_a_contradicted_one_is_not_used():

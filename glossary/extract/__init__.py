@@ -23,7 +23,7 @@ from .align import alignment, aligns
 from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
-from .english import abbreviates, looks_like_term, own_words, parse, singular_acronym, spells_out
+from .english import abbreviates, looks_like_term, own_words, parse, shortens, singular_acronym, spells_out
 from .english_side import CAMEL_WORD, EnglishSide, leading_number
 from .frozen import Picklable
 from .patterns import (
@@ -323,9 +323,11 @@ def resolve(
                     gloss, candidates = alternatives, item.options
                     evidence = abbreviated.weighed(gloss.forms[0].text, item.options)
             choice = choose(candidates, evidence, stats, markup_start=site.markup_start)
-            if choice is None or abbreviates(choice.option.words[-1], evidence):
-                # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）: the English spells out
-                # the abbreviation before it (find_abbreviations keeps that), it does not translate the Chinese.
+            last = choice.option.words[-1] if choice else ""
+            if choice is None or abbreviates(last, evidence) or (is_abbreviation(last) and shortens(last, evidence)):
+                # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）, 用了二十年的 BLEU
+                # （Bilingual Evaluation Understudy）: the English spells out the abbreviation before it
+                # (find_abbreviations keeps that), it does not translate the Chinese.
                 continue
             if item.after_gloss and choice.option.start == site.window_start:
                 # what the apposition names is the phrase a bracket before glossed the start of, not the rest of it
