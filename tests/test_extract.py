@@ -181,7 +181,7 @@ GLOSSES = [
         {("内在幻觉", "intrinsic hallucination"), ("外在幻觉", "extrinsic hallucination")},
     ),
     # names after a hyphen that jieba cut with a localiser inside (伍|德伯|里 "Woodbury"), and a name whose English
-    # is no compound of dictionary words (Young is no you + ng, 尔 "you")
+    # is no compound of dictionary words (Young is no you + ng, 尔 "you": English words have vowels)
     (
         "求逆要用到谢尔曼-莫里森-伍德伯里公式（Sherman-Morrison-Woodbury formula）。",
         {("谢尔曼-莫里森-伍德伯里公式", "Sherman-Morrison-Woodbury formula")},
@@ -190,7 +190,19 @@ GLOSSES = [
         "由定义可直接得到芬彻尔-杨不等式（Fenchel-Young inequality）。",
         {("芬彻尔-杨不等式", "Fenchel-Young inequality")},
     ),
-    ("另一类与凸函数相关的集合是下水平集（sublevel set）。", {("下水平集", "sublevel set")}),  # (sub- 下)
+    # ... not where the Chinese says it in characters after a figure's number (图 1 独热编码)
+    ("方法 2 两阶段训练（two-stage training）在所有数据集上最好。", {("两阶段训练", "two-stage training")}),
+    ("见图 1 独热编码（one-hot encoding）示意。", {("独热编码", "one-hot encoding")}),
+    # a member says what its English member says as often (序列 twice), whatever the other says
+    (
+        "我们比较了序列到序列模型和语言模型（sequence-to-sequence models and language models）。",
+        {("序列到序列模型", "sequence-to-sequence models"), ("语言模型", "language models")},
+    ),
+    # 下 of 情况下 says no sub-, 子 does
+    ("在这种情况下子网络（subnetwork）可以单独训练。", {("子网络", "subnetwork")}),
+    # English words that end like one of the dictionary's words are compounds all the same (logit: 对数 "log")
+    ("模型输出经过 softmax 之前称为对数几率（logit）。", {("对数几率", "logit")}),
+    ("这一方向被称为智能体工作流（agentic workflow）。", {("智能体工作流", "agentic workflow")}),
     # what a naming word introduces is the name, all of it (最大 "max", read as 最 "most" + 大 "big")
     (
         "在对数空间中，乘积变为求和，相应的算法称为最大和算法（max-sum algorithm）。",

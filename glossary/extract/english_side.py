@@ -26,7 +26,7 @@ def _table(pairs: str) -> dict[str, frozenset[str]]:
 # count only in words that are not words of their own (去噪 denoising, 重参数化 reparameterization, 不可约
 # irreducible).
 PREFIXES = _table(
-    "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚下 pre:预前 post:后 "
+    "non:非无不 un:无不未非 self:自 auto:自 multi:多 poly:多 bi:双二 semi:半 sub:子次亚 pre:预前 post:后 "
     "inter:间互 intra:内 over:过超 under:欠下 hyper:超 super:超 ultra:超 anti:反抗 counter:反逆 uni:单一 "
     "mono:单 tri:三 up:上 down:下 cross:交互跨 mini:小微 micro:微 quasi:拟准 pseudo:伪 in:不非 im:不非 ir:不非 "
     "de:去解反 re:重再 co:协共 equi:等 homo:同 hetero:异 "
@@ -107,17 +107,15 @@ def _prefix_chars(word: str) -> frozenset[str]:
     return prefixed[1] if prefixed else frozenset()
 
 
-# Suffixes that CC-CEDICT's definitions also use as words (-ism, -ness): positional is no position + al. Nor is an
-# end of two letters a word, but for a particle: young is no you + ng (CC-CEDICT's ng), warmup is warm + up.
-_SUFFIX_WORDS = frozenset("ally ism ant ness ing".split())
-_PARTICLES = frozenset("up in on by at to of".split())
+_VOWEL = re.compile("[aeiouy]")
 
 
 def _compound(word: str) -> tuple[str, str] | None:
-    """Two dictionary words written as one (warm+up, back+propagation); not a word and a suffix (position+al)."""
+    """Two dictionary words written as one (warm+up, back+propagation); each with a vowel, as English words have
+    (young is no you + ng, which CC-CEDICT lists)."""
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if tail in _SUFFIX_WORDS or (len(tail) < 3 and tail not in _PARTICLES):
+        if not (_VOWEL.search(head) and _VOWEL.search(tail)):
             continue
         if in_english_vocabulary(head) and in_english_vocabulary(tail):
             return head, tail
@@ -145,6 +143,8 @@ class EnglishSide:
     # the names a transliteration may sound out: each capitalised name word, and each run of them with its particles
     # (Dirichlet; Monte Carlo as montecarlo, de Bruijn as debruijn)
     spelled_names: tuple[str, ...] = ()
+    # the stems of each coordinated member's content words (sequence-to-sequence models | Transformers)
+    member_parts: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -301,7 +301,9 @@ class EnglishSide:
                     if compound and not (prefixed and compound[0] == prefixed[0]):
                         stems.update(stem(part) for part in compound)
                         pieces.update(stem(part) for part in compound)
-                        all_parts.extend(stem(part) for part in compound)
+                        # (a part the word's own stem is already, position of position + al, once: the English
+                        # says 位置 once in positional encoding)
+                        all_parts.extend(stem(part) for part in compound if stem(part) != stem(raw))
                         # back + propagation 反向传播, depth + wise 逐深度
                         chars |= MORPHEMES.get(compound[0], frozenset()) | MORPHEMES.get(compound[1], frozenset())
                     if prefixed:
@@ -345,7 +347,15 @@ class EnglishSide:
             name_words=sum(
                 1 for w in _WORD.findall(english) if (w[0].isupper() and w[1:].islower()) or w in _NAME_PARTICLES
             ),
+            member_parts=tuple(
+                tuple(stem(p) for token in _words_of(member) for p in token.split("-") if p and p not in STOP_WORDS)
+                for member in _MEMBERS.split(plain)
+            ),
         )
+
+
+# What separates the members of a coordination (intrinsic hallucination and extrinsic hallucination)
+_MEMBERS = re.compile(r"\s*(?:[,，;；&]|\band\b)\s*")
 
 
 # A word joined by a hyphen: an abbreviation with it (NP-complete, PPO-clip, U-Net) is a name of two parts.
@@ -366,6 +376,14 @@ _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
 _MADE_INTO = re.compile(r"...(?:is|iz)(?:ations?|e[sd]?|ing)$")
 # A name written as English words run together, each capitalised (DenseNet, PageRank, WordPiece).
 CAMEL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")
+
+
+def says_number(char: str, digits: str) -> bool:
+    """Whether a Chinese character says this number (二, 两 or 双 for 2; 一, 单 or 独 for 1)."""
+    n = int(digits)
+    if n >= len(_NUMBER_WORDS):
+        return False
+    return char in _CHINESE_DIGITS[n] or char in HYPHEN_PREFIXES.get(_NUMBER_WORDS[n], frozenset())
 
 
 def leading_number(english: str) -> str:

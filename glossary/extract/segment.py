@@ -16,6 +16,7 @@ from functools import cache
 from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
+from .english_side import says_number
 from .frozen import Picklable
 
 LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
@@ -193,11 +194,11 @@ def cut_points(window: str, segmented: Sequence[str] | None = None, numbered: st
 
 def _starts_numbered(window: str, at: int, number: str) -> bool:
     """Whether the number a term's English starts with starts here, before Chinese or a Greek letter (4 比特量化,
-    3σ准则)."""
+    3σ准则), which does not say it again (a figure's number before the term: 图 1 独热编码 "one-hot encoding")."""
     if not number or not window.startswith(number, at) or (at and window[at - 1].isdigit()):
         return False
     after = window[at + len(number) : at + len(number) + 2].lstrip(" ")
-    return _CHINESE_OR_GREEK.match(after) is not None
+    return _CHINESE_OR_GREEK.match(after) is not None and not says_number(after[0], number)
 
 
 _CHINESE_OR_GREEK = re.compile(f"[{CJK_CHAR}{GREEK_CHAR}]")
