@@ -198,6 +198,13 @@ GLOSSES = [
         "我们比较了序列到序列模型和语言模型（sequence-to-sequence models and language models）。",
         {("序列到序列模型", "sequence-to-sequence models"), ("语言模型", "language models")},
     ),
+    # door is no do + or (作 "do" of 叫作): a word of two letters opens a compound only as a prefix or particle
+    ("我们把这类路径叫作后门路径（back-door paths），它们体现了混杂。", {("后门路径", "back-door paths")}),
+    # an en dash joins names as a hyphen does
+    (
+        "这个估计量称为 Horvitz–Thompson 估计量（Horvitz–Thompson estimator）。",
+        {("Horvitz–Thompson估计量", "Horvitz–Thompson estimator")},
+    ),
     # 下 of 情况下 says no sub-, 子 does
     ("在这种情况下子网络（subnetwork）可以单独训练。", {("子网络", "subnetwork")}),
     # English words that end like one of the dictionary's words are compounds all the same (logit: 对数 "log")

@@ -108,14 +108,16 @@ def _prefix_chars(word: str) -> frozenset[str]:
 
 
 _VOWEL = re.compile("[aeiouy]")
+# Words of two letters that open compounds: prefixes and particles (bi + gram, up + load; door is no do + or)
+_TWO_LETTER_HEADS = frozenset(prefix for prefix in PREFIXES if len(prefix) == 2) | frozenset("up on by at to".split())
 
 
 def _compound(word: str) -> tuple[str, str] | None:
     """Two dictionary words written as one (warm+up, back+propagation); each with a vowel, as English words have
-    (young is no you + ng, which CC-CEDICT lists)."""
+    (young is no you + ng, which CC-CEDICT lists), and one of two letters only a particle or prefix first."""
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if not (_VOWEL.search(head) and _VOWEL.search(tail)):
+        if not (_VOWEL.search(head) and _VOWEL.search(tail)) or (cut == 2 and head not in _TWO_LETTER_HEADS):
             continue
         if in_english_vocabulary(head) and in_english_vocabulary(tail):
             return head, tail

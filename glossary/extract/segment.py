@@ -25,7 +25,7 @@ LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) wo
 _TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9A-Za-z])")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
 # (Qwen2.5-7B, α-β, pass@k, Q&A, C4.5)
-_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-@&][A-Za-z0-9{GREEK_CHAR}]|[0-9][.][0-9]")
+_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-–@&][A-Za-z0-9{GREEK_CHAR}]|[0-9][.][0-9]")
 
 # The clause words that name what follows (称为 "is called"): a term never holds one, whatever sense of it the
 # English shares (称为|工具调用 "tool calling": 称 "call")
@@ -561,7 +561,9 @@ def _splits_word(text: str, at: int, before: str = "", first: str = "") -> tuple
     return (before, first) if inside_unknown_word(before, first) else ("", "")
 
 
-HYPHENS = frozenset("-－‐")  # between two words of a name, in Chinese or English (崩溃-恢复, crash-recovery)
+HYPHENS = frozenset(
+    "-－‐–"
+)  # between two words of a name, in Chinese or English (崩溃-恢复, crash-recovery, Erdős–Rényi)
 NAME_DOTS = frozenset("·・‧•")  # between the parts of a transliterated name (冯·诺依曼 "von Neumann")
 
 
