@@ -20,6 +20,9 @@ CJK_RE = re.compile(f"[{CJK_CHAR}]")
 # Greek letters, which name things in Chinese as Latin letters do (μ律, ε-贪心 "ε-greedy")
 GREEK_CHAR = r"\u0391-\u03a9\u03b1-\u03c9\u03d5\u03f5\u00b5"  # (and ϕ, ϵ, and µ as typed for mu)
 LATIN_RE = re.compile(r"[A-Za-z]")
+# Latin letters with diacritics, which names keep in Chinese text (Erdős–Rényi 图, Fréchet 距离): Latin-1's letters
+# and Latin Extended-A
+ACCENTED_CHAR = r"\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 
 _WS_RE = re.compile(r"\s+")
 # Text pasted from web pages and word processors carries characters that look like nothing or like a space: a
@@ -197,7 +200,8 @@ def _fully_simplified(text: str) -> str:
 # characters.
 # Each pattern starts with the space, so that the regex engine skips from space to space (10x faster on prose).
 # Compiled on first use: their CJK classes cost Python's compiler ~8 ms, which `glossary lookup` need not pay.
-_BETWEEN_SCRIPTS = f"(?<=[{CJK_CHAR}] )(?=[A-Za-z0-9{GREEK_CHAR}])|(?<=[A-Za-z0-9{GREEK_CHAR}] )(?=[{CJK_CHAR}])"
+_LETTER_OR_DIGIT = f"[A-Za-z0-9{ACCENTED_CHAR}{GREEK_CHAR}]"
+_BETWEEN_SCRIPTS = f"(?<=[{CJK_CHAR}] )(?={_LETTER_OR_DIGIT})|(?<={_LETTER_OR_DIGIT} )(?=[{CJK_CHAR}])"
 
 
 @cache

@@ -205,6 +205,18 @@ GLOSSES = [
         "这个估计量称为 Horvitz–Thompson 估计量（Horvitz–Thompson estimator）。",
         {("Horvitz–Thompson估计量", "Horvitz–Thompson estimator")},
     ),
+    # a figure's number before a term that says the number is no word of the term (three: 三, not the 3 of 图 3)
+    (
+        "如图 3 三维重建（three-dimensional reconstruction）效果明显。",
+        {("三维重建", "three-dimensional reconstruction")},
+    ),
+    # names with diacritics, which jieba parts at such a letter (Erd|ő|s, Fr|é|chet)
+    ("经典的 Erdős–Rényi 图（Erdős–Rényi graph）是随机图。", {("Erdős–Rényi图", "Erdős–Rényi graph")}),
+    ("我们用 Poincaré 嵌入（Poincaré embeddings）表示层次结构。", {("Poincaré嵌入", "Poincaré embeddings")}),
+    (
+        "我们使用了 Barabási–Albert 模型（Barabási–Albert model）生成网络。",
+        {("Barabási–Albert模型", "Barabási–Albert model")},
+    ),
     # 下 of 情况下 says no sub-, 子 does
     ("在这种情况下子网络（subnetwork）可以单独训练。", {("子网络", "subnetwork")}),
     # English words that end like one of the dictionary's words are compounds all the same (logit: 对数 "log")
@@ -2598,6 +2610,8 @@ def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
     # ... nor one whose letters are not all initials (the L of Bilingual)
     text = "以机器翻译里用了二十年的 BLEU（Bilingual Evaluation Understudy）为例。"
     assert pairs(text, minimum=0.0) == set()
+    # (but where the English writes it as it is, it names its own thing: 算法 PPO（PPO algorithm）)
+    assert pairs("我们采用的策略优化算法 PPO（PPO algorithm）效果很好。", minimum=0.0)
 
 
 def test_a_document_s_own_definition_of_an_abbreviation_comes_first_and_a_contradicted_one_is_not_used():

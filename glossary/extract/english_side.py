@@ -229,8 +229,6 @@ class EnglishSide:
                 continue
             all_parts.extend(stem(p) for p in parts)
             stems = {stem(p) for p in parts}
-            # (a number word says the digit the Chinese may write instead: three-sigma rule, 3σ准则)
-            stems |= {str(_NUMBER_WORDS.index(p)) for p in parts if p in _NUMBER_WORDS}
             whole = stem("".join(parts))
             pieces = set(stems) if len(parts) > 1 else set()  # the stems of what the word is made of
             # An agent noun of a three-letter word keeps its -er in the stem (see lexicon.stem): mixer meets mix.
@@ -320,6 +318,8 @@ class EnglishSide:
             whole = stem("".join(hyphenated)) if len(hyphenated) > len(parts) else whole
             wholes.append(whole if whole not in pieces else "")
         said = frozenset(_WORD.findall(plain)) | ({"and"} if "&" in plain else set())  # (Wide & Deep)
+        # (a number word writes the digits the Chinese may write instead: three-sigma rule, 3σ准则)
+        said |= {str(_NUMBER_WORDS.index(w)) for w in said if w in _NUMBER_WORDS}
         said |= {number.group(1)} if number else set()
         names = english != english.lower() or not all(_english_word(w.lower()) for w in content)
         # A transliteration opens with the English's first name: a capitalised word (Cauchy of Cauchy-Schwarz), not

@@ -14,18 +14,22 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
-from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR
+from ..normalize import ACCENTED_CHAR, CJK_CHAR, CJK_RE, GREEK_CHAR
 from .english import SLASHED
 from .english_side import says_number
 from .frozen import Picklable
 
-LATIN = re.compile(f"[A-Za-z{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
+LATIN = re.compile(f"[A-Za-z{ACCENTED_CHAR}{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
 # A term starts with a Chinese character, a letter, or a number joined to a letter or another number (3D 并行 "3D
 # parallelism", 0-1背包问题 "zero-one knapsack problem", 2-SAT问题).
-_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9A-Za-z])")
+_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{ACCENTED_CHAR}{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9A-Za-z])")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
 # (Qwen2.5-7B, α-β, pass@k, Q&A, C4.5)
-_INSIDE_A_NAME = re.compile(f"{SLASHED.pattern}|[A-Za-z0-9{GREEK_CHAR}][-–@&][A-Za-z0-9{GREEK_CHAR}]|[0-9][.][0-9]")
+# (and between two Latin letters, where jieba parts a word at a letter with a diacritic: Erd|ő|s)
+_NAME_CHAR = f"[A-Za-z0-9{ACCENTED_CHAR}{GREEK_CHAR}]"
+_INSIDE_A_NAME = re.compile(
+    f"{SLASHED.pattern}|{_NAME_CHAR}[-–@&]{_NAME_CHAR}|[0-9][.][0-9]|.[A-Za-z{ACCENTED_CHAR}]{{2}}", re.S
+)
 
 # The clause words that name what follows (称为 "is called"): a term never holds one, whatever sense of it the
 # English shares (称为|工具调用 "tool calling": 称 "call")
@@ -113,7 +117,8 @@ def tokens(text: str) -> tuple[str, ...]:
     longer one whose only function characters are localisers after its first, most likely a name (德劳内
     "Delaunay"). So is a phrase of function characters jieba's dictionary lists (是从 "is from", 并用), not a noun
     (下位) nor a word CC-CEDICT lists. A verb glued to its complement of result (翻译成) is cut before it. A name
-    written with a slash between capitals or digits (A/B, I/O) is one word.
+    written with a slash between capitals or digits (A/B, I/O) is one word, and so is a Latin word with a letter
+    jieba does not know as a letter (Fréchet).
     """
     frequencies = jieba_tokenizer().FREQ
     out: list[str] = []
@@ -153,10 +158,15 @@ def tokens(text: str) -> tuple[str, ...]:
         ):
             # a modal verb before a noun is a word jieba does not list: 会|话 "session", 应|力 "stress"
             out[-1] += word
+        elif out and _LATIN_LETTER.match(word) and _LATIN_LETTER.match(out[-1][-1]):
+            out[-1] += word  # a Latin word jieba parted at a letter with a diacritic: Fr|é|chet
         else:
             out.append(word)
         at += len(word)
     return tuple(out)
+
+
+_LATIN_LETTER = re.compile(f"[A-Za-z{ACCENTED_CHAR}]")
 
 
 def cut_points(window: str, segmented: Sequence[str] | None = None, numbered: str = "") -> list[int]:
