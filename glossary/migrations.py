@@ -362,6 +362,14 @@ def m013_pinyin_tones(db: Database) -> None:
     Glossary(db.conn, _database_path(db)).reread_pinyin()
 
 
+@MIGRATIONS()
+def m014_accented_layout_keys(db: Database) -> None:
+    """zh_key drops the space between Chinese and a Latin letter with a diacritic too (Poincaré 嵌入 is
+    Poincaré嵌入), as it does beside other Latin letters: terms stored under the spaced key move to the new one
+    (see m006)."""
+    _rekey_terms(db)
+
+
 def _en_key_schema_9(text: str) -> str:
     """en_key as glossaries up to schema 9 were keyed with."""
     strip = "*_`\"'“”‘’「」『』《》〈〉【】,;:()[]"

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("db") / "glossary.db"
 # The number of migrations in glossary.migrations; a test keeps the two in step. Stored in PRAGMA user_version
 # so the read path can tell an up-to-date database without importing sqlite-utils.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 MIGRATION_SET = "glossary"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # An abbreviation's key, as the index pairs_abbr_key (migration m003) has it; lookup.abbr_key is its Python twin.

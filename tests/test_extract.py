@@ -217,6 +217,11 @@ GLOSSES = [
         "我们使用了 Barabási–Albert 模型（Barabási–Albert model）生成网络。",
         {("Barabási–Albert模型", "Barabási–Albert model")},
     ),
+    (
+        "这里用 Łojasiewicz 不等式（Łojasiewicz inequality）证明收敛。",
+        {("Łojasiewicz不等式", "Łojasiewicz inequality")},
+    ),
+    ("Fréchet distance（弗雷歇距离）常用于比较曲线。", {("弗雷歇距离", "Fréchet distance")}),
     # 下 of 情况下 says no sub-, 子 does
     ("在这种情况下子网络（subnetwork）可以单独训练。", {("子网络", "subnetwork")}),
     # English words that end like one of the dictionary's words are compounds all the same (logit: 对数 "log")
@@ -2612,6 +2617,12 @@ def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
     assert pairs(text, minimum=0.0) == set()
     # (but where the English writes it as it is, it names its own thing: 算法 PPO（PPO algorithm）)
     assert pairs("我们采用的策略优化算法 PPO（PPO algorithm）效果很好。", minimum=0.0)
+    assert pairs("我们采用的策略优化算法 PPO（PPO-based algorithm）效果很好。", minimum=0.0)
+
+
+def test_a_reading_in_pinyin_is_no_translation():
+    assert pairs("大模型（dà móxíng）很火，绿色计算（lǜsè jìsuàn）也是。", minimum=0.0) == set()
+    assert pairs("庞加莱（Poincaré）提出了这个猜想。") == {("庞加莱", "Poincaré")}  # (a name with a diacritic)
 
 
 def test_a_document_s_own_definition_of_an_abbreviation_comes_first_and_a_contradicted_one_is_not_used():

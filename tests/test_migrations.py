@@ -158,6 +158,17 @@ def test_a_term_spaced_beside_a_greek_letter_moves_to_its_new_key(db_path):
         assert [e.en for e in g.entries() if e.zh == "φ函数"] == ["phi function"]  # the two pairs folded into one
 
 
+def test_a_term_spaced_beside_a_letter_with_a_diacritic_moves_to_its_new_key(db_path):
+    """m014: zh_key drops the space between Chinese and a Latin letter with a diacritic, as beside any other."""
+    with open_glossary(db_path) as g:
+        _old_key_term(g, "Poincaré 嵌入", en_key("Poincaré embeddings"), note="kept")
+        g.execute("DELETE FROM _sqlite_migrations WHERE name = 'm014_accented_layout_keys'")
+        g.execute("PRAGMA user_version = 13")
+    with open_glossary(db_path) as g:
+        assert dict(g.execute("SELECT zh, note FROM terms").fetchall()) == {"Poincaré嵌入": "kept"}
+        assert g.find_pairs("Poincaré 嵌入")  # looked up as written, spaced
+
+
 def test_rekeying_two_curated_pairs_keeps_the_later_decision_and_both_notes(db_path):
     """Where a spaced key and today's key both hold a pair a person decided on, the fold loses neither."""
     with open_glossary(db_path) as g:

@@ -252,4 +252,5 @@ INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES
     ('glossary', 'm010_english_plural_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm011_pinyin_corrections', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
     ('glossary', 'm012_term_pinyin_written', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
-    ('glossary', 'm013_pinyin_tones', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));
+    ('glossary', 'm013_pinyin_tones', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')),
+    ('glossary', 'm014_accented_layout_keys', strftime('%Y-%m-%d %H:%M:%f+00:00', 'now'));

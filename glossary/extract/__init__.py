@@ -14,11 +14,12 @@ Extraction runs in two passes so that each boundary decision can use the whole c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Candidate
-from ..normalize import en_key, is_abbreviation, reading_text, without_layout_spaces
+from ..normalize import en_key, is_abbreviation, pinyin_readings, reading_text, without_layout_spaces
 from .align import alignment, aligns
 from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
@@ -40,7 +41,7 @@ from .score import site_confidence
 from .segment import CLAUSE_WORDS, FUNCTION_WORDS, SpanOption, fixed_option, fixed_options, span_options
 from .sentences import sentence_at
 
-EXTRACTOR_VERSION = "1.86"
+EXTRACTOR_VERSION = "1.87"
 
 _NAME_PARTS = re.compile(r"[\s\-]+|(?<=[a-z])(?=[A-Z]{2})")  # (PPO-clip, DeepFM: Deep + FM)
 
@@ -324,12 +325,16 @@ def resolve(
                     evidence = abbreviated.weighed(gloss.forms[0].text, item.options)
             choice = choose(candidates, evidence, stats, markup_start=site.markup_start)
             last = choice.option.words[-1] if choice else ""
-            shortened = is_abbreviation(last) and shortens(last, evidence) and last not in evidence.split()
+            shortened = (
+                is_abbreviation(last)
+                and shortens(last, evidence)
+                and not re.search(rf"\b{re.escape(last)}\b", evidence)
+            )
             if choice is None or abbreviates(last, evidence) or shortened:
                 # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）, 用了二十年的 BLEU
                 # （Bilingual Evaluation Understudy）: the English spells out the abbreviation before it
                 # (find_abbreviations keeps that), it does not translate the Chinese; not where it writes it as
-                # it is (算法 PPO（PPO algorithm）)
+                # it is (算法 PPO（PPO algorithm）, PPO-based algorithm)
                 continue
             if item.after_gloss and choice.option.start == site.window_start:
                 # what the apposition names is the phrase a bracket before glossed the start of, not the rest of it
@@ -346,6 +351,8 @@ def resolve(
             spelled = abbreviated.spelled_as(form.text, option) if len(gloss.forms) == 1 else None
             paired = coordinate(read, option.start, form, named=gloss.abbr is not None)
             for zh, zh_start, english, en_start, en_end in paired:
+                if reads_in_pinyin(zh, english):
+                    continue  # (a reading, not a translation: 大模型（dà móxíng）)
                 english = trim_generic_head(english, zh)
                 # (as written, or written with the head the members share: tensor and pipeline parallelism)
                 written = len(english) if text.startswith(english, en_start) else en_end - en_start
@@ -393,6 +400,18 @@ def resolve(
                         )
                     )
     return out
+
+
+_TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+
+
+def reads_in_pinyin(zh: str, english: str) -> bool:
+    """Whether the "English" is the Chinese's reading in pinyin with its tones (大模型（dà móxíng）, 对齐（duìqí）).
+    Only marked text is read: names with a diacritic are rare enough (Poincaré) that no other gloss pays for it."""
+    if not _TONE_MARKED.search(english.lower()):
+        return False
+    letters = unicodedata.normalize("NFD", english.lower()).replace("u\u0308", "v")  # (ü is v in pinyin_key)
+    return re.sub("[^a-z]", "", letters) == pinyin_readings(zh)[1]
 
 
 def extract_pairs(text: str, corpus: Sequence[str] | None = None) -> list[Candidate]:

@@ -96,9 +96,9 @@ WINDOW = 20
 _LATIN_WORD_CHAR = re.compile(f"[A-Za-z0-9{ACCENTED_CHAR}{GREEK_CHAR}-]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
-_LATIN_RUN = (
-    r"[A-Za-z][A-Za-z0-9'’&\-–]*(?:[ ][A-Za-z0-9][A-Za-z0-9'’&\-–]*){0,7}"  # (Horvitz–Thompson: an en dash joins names)
-)
+# Latin words: an en dash joins names (Horvitz–Thompson), and names keep their diacritics (Fréchet, Łojasiewicz)
+_LATIN = f"A-Za-z{ACCENTED_CHAR}"
+_LATIN_RUN = f"[{_LATIN}][{_LATIN}0-9'’&\\-–]*(?:[ ][{_LATIN}0-9][{_LATIN}0-9'’&\\-–]*){{0,7}}"
 _OPEN = "[（(]"
 _CLOSE = "[)）]"
 # A bracket's content up to its closing bracket, or (group "nested") up to a bracket opening inside it: the outer
