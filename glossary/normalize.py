@@ -20,9 +20,9 @@ CJK_RE = re.compile(f"[{CJK_CHAR}]")
 # Greek letters, which name things in Chinese as Latin letters do (μ律, ε-贪心 "ε-greedy")
 GREEK_CHAR = r"\u0391-\u03a9\u03b1-\u03c9\u03d5\u03f5\u00b5"  # (and ϕ, ϵ, and µ as typed for mu)
 LATIN_RE = re.compile(r"[A-Za-z]")
-# Latin letters with diacritics, which names keep in Chinese text (Erdős–Rényi 图, Fréchet 距离): Latin-1's letters
-# and Latin Extended-A
-ACCENTED_CHAR = r"\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
+# Latin letters with diacritics, which names keep in Chinese text (Erdős–Rényi 图, Fréchet 距离): Latin-1's letters,
+# Latin Extended-A and pinyin's ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ
+ACCENTED_CHAR = r"\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u01cd-\u01dc"
 
 _WS_RE = re.compile(r"\s+")
 # Text pasted from web pages and word processors carries characters that look like nothing or like a space: a

@@ -325,16 +325,12 @@ def resolve(
                     evidence = abbreviated.weighed(gloss.forms[0].text, item.options)
             choice = choose(candidates, evidence, stats, markup_start=site.markup_start)
             last = choice.option.words[-1] if choice else ""
-            shortened = (
-                is_abbreviation(last)
-                and shortens(last, evidence)
-                and not re.search(rf"\b{re.escape(last)}\b", evidence)
-            )
+            shortened = is_abbreviation(last) and shortens(last, evidence) and last not in evidence.split()
             if choice is None or abbreviates(last, evidence) or shortened:
                 # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）, 用了二十年的 BLEU
                 # （Bilingual Evaluation Understudy）: the English spells out the abbreviation before it
                 # (find_abbreviations keeps that), it does not translate the Chinese; not where it writes it as
-                # it is (算法 PPO（PPO algorithm）, PPO-based algorithm)
+                # it is (算法 PPO（PPO algorithm）)
                 continue
             if item.after_gloss and choice.option.start == site.window_start:
                 # what the apposition names is the phrase a bracket before glossed the start of, not the rest of it
