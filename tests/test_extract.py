@@ -2617,6 +2617,7 @@ def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
     assert pairs(text, minimum=0.0) == set()
     # (but where the English writes it as it is, it names its own thing: 算法 PPO（PPO algorithm）)
     assert pairs("我们采用的策略优化算法 PPO（PPO algorithm）效果很好。", minimum=0.0)
+    assert pairs("强化学习算法 PPO（PPO's algorithm）效果很好。", minimum=0.0)
 
 
 def test_a_reading_in_pinyin_is_no_translation():
