@@ -325,8 +325,11 @@ def resolve(
                     evidence = abbreviated.weighed(gloss.forms[0].text, item.options)
             choice = choose(candidates, evidence, stats, markup_start=site.markup_start)
             last = choice.option.words[-1] if choice else ""
-            as_is = re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", evidence)  # (PPO's; not PPO-based)
-            shortened = is_abbreviation(last) and shortens(last, evidence) and not as_is
+            shortened = (
+                is_abbreviation(last)
+                and shortens(last, evidence)
+                and not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", evidence)  # (PPO's; not PPO-based)
+            )
             if choice is None or abbreviates(last, evidence) or shortened:
                 # 预训练模型BERT（Bidirectional Encoder Representations from Transformers）, 用了二十年的 BLEU
                 # （Bilingual Evaluation Understudy）: the English spells out the abbreviation before it
