@@ -351,7 +351,7 @@ def resolve(
             spelled = abbreviated.spelled_as(form.text, option) if len(gloss.forms) == 1 else None
             paired = coordinate(read, option.start, form, named=gloss.abbr is not None)
             for zh, zh_start, english, en_start, en_end in paired:
-                if reads_in_pinyin(zh, english):
+                if _reads_in_pinyin(zh, english):
                     continue  # (a reading, not a translation: 大模型（dà móxíng）)
                 english = trim_generic_head(english, zh)
                 # (as written, or written with the head the members share: tensor and pipeline parallelism)
@@ -405,7 +405,7 @@ def resolve(
 _TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 
 
-def reads_in_pinyin(zh: str, english: str) -> bool:
+def _reads_in_pinyin(zh: str, english: str) -> bool:
     """Whether the "English" is the Chinese's reading in pinyin with its tones (大模型（dà móxíng）, 对齐（duìqí）).
     Only marked text is read: names with a diacritic are rare enough (Poincaré) that no other gloss pays for it."""
     if not _TONE_MARKED.search(english.lower()):

@@ -327,10 +327,12 @@ def _rest_of_member(words: Sequence[str], position: int, english: EnglishSide) -
     return rest[:end], 1 + sum(word in _COORDINATORS for word in words)
 
 
-def _repeats(word: str, others: Sequence[str], members: int = 1, *, english: EnglishSide) -> bool:
-    """Whether the span says this word's English more often than the English does (序列到序列 "sequence to
-    sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice), or, in one of
-    ``members`` members, more often than its share."""
+def _repeats(words: Sequence[str], position: int, english: EnglishSide) -> bool:
+    """Whether the span says the English of its word at ``position`` more often than the English does (序列到序列
+    "sequence to sequence" may say 序列 twice; 空格代替不间断空格 "non-breaking space" may not say 空格 twice), or,
+    in one member of a coordination, more often than its share (see _rest_of_member)."""
+    word = words[position]
+    others, members = _rest_of_member(words, position, english)
     mine = word_senses(word) & english.stems or derived_senses(word) & english.stems
     if not mine:
         return False
@@ -719,7 +721,7 @@ def _said(
             said.aligned += 1
             continue
         credit, accounted, known = alignment(word, english)
-        if credit and _repeats(word, *_rest_of_member(words, position, english), english=english):
+        if credit and _repeats(words, position, english):
             # A later word says again what this one says (空格 in 空格代替不间断空格 "non-breaking space", 出现
             # "emerge" in 会出现涌现能力 "emergent abilities"): a translation pairs each English word with one
             # Chinese word, the one nearest the rest of the term.
