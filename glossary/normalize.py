@@ -23,6 +23,8 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 # Latin letters with diacritics, which names keep in Chinese text (Erdős–Rényi 图, Fréchet 距离): Latin-1's letters,
 # Latin Extended-A and pinyin's ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ
 ACCENTED_CHAR = r"\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u01cd-\u01dc"
+# The letters of Latin words, theirs with diacritics included
+LATIN_CHAR = f"A-Za-z{ACCENTED_CHAR}"
 
 _WS_RE = re.compile(r"\s+")
 # Text pasted from web pages and word processors carries characters that look like nothing or like a space: a
@@ -200,7 +202,7 @@ def _fully_simplified(text: str) -> str:
 # characters.
 # Each pattern starts with the space, so that the regex engine skips from space to space (10x faster on prose).
 # Compiled on first use: their CJK classes cost Python's compiler ~8 ms, which `glossary lookup` need not pay.
-_LETTER_OR_DIGIT = f"[A-Za-z0-9{ACCENTED_CHAR}{GREEK_CHAR}]"
+_LETTER_OR_DIGIT = f"[{LATIN_CHAR}0-9{GREEK_CHAR}]"
 _BETWEEN_SCRIPTS = f"(?<=[{CJK_CHAR}] )(?={_LETTER_OR_DIGIT})|(?<={_LETTER_OR_DIGIT} )(?=[{CJK_CHAR}])"
 
 

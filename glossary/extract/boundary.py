@@ -358,10 +358,10 @@ def _repeats(words: Sequence[str], position: int, english: EnglishSide) -> bool:
         )
     # How often the English says all the word says: 二阶 says "second" and "order", which second-order says once
     # (parts: see EnglishSide.of)
-    said: list[str | frozenset[str]] = [part for part in english.parts if part in mine or part[:4] in mine]
-    if not said:  # ... or a word that says it by its base (earliest: early, 最早)
-        said = [stems for stems, _ in english.vocabulary if stems & mine]
-    allowed = len(said) / len(set(said)) if said else 0
+    allowed = _times_said(english.parts, mine)
+    if not allowed:  # ... or a word that says it by its base (earliest: early, 最早)
+        bases = [stems for stems, _ in english.vocabulary if stems & mine]
+        allowed = len(bases) / len(set(bases)) if bases else 0
     if members > 1:
         # ... in one member: as often as the member of the English that says it most (sequence-to-sequence models
         # and Transformers: 序列 twice in 序列到序列模型; intrinsic hallucination and extrinsic hallucination: once)
@@ -372,6 +372,7 @@ def _repeats(words: Sequence[str], position: int, english: EnglishSide) -> bool:
 
 
 def _times_said(parts: Sequence[str], mine: frozenset[str]) -> float:
+    """How often the parts say all of ``mine``, by the stem or its first four letters (see EnglishSide.of)."""
     said = [part for part in parts if part in mine or part[:4] in mine]
     return len(said) / len(set(said)) if said else 0.0
 

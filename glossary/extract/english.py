@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import STOP_WORDS, in_english_vocabulary
-from ..normalize import ACCENTED_CHAR, CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, LATIN_CHAR, en_key, is_abbreviation
 from .frozen import Picklable
 
 # Alternatives inside one gloss; a comma also separates a form from its abbreviation.
@@ -286,7 +286,7 @@ def parse(content: str, offset: int, *, members: int = 1) -> EnglishGloss | None
     if label:
         lead += label.end()
         stripped = stripped[label.end() :]
-    if not re.match(f"[A-Za-z{ACCENTED_CHAR}]", stripped) and not _DIGIT_LED_NAME.match(stripped):
+    if not re.match(f"[{LATIN_CHAR}]", stripped) and not _DIGIT_LED_NAME.match(stripped):
         return None  # no English (numbers, 256KB, 5-shot); 3D reconstruction and 1x1 convolution are names
     if _REMARK.match(stripped):
         return None  # (see Bishop, Chapter 9), (e.g., 1.0), (typically chosen by cross-validation)

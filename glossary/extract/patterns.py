@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from ..ingest import FRONT_MATTER
 from ..lexicon import jieba_tokenizer, pos_tag
-from ..normalize import ACCENTED_CHAR, CJK_CHAR, CJK_RE, GREEK_CHAR, en_key, is_abbreviation, separates_scripts
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, LATIN_CHAR, en_key, is_abbreviation, separates_scripts
 from .align import alignment, aligns, dictionary_knows
 from .english import (
     CUT_OFF,
@@ -91,14 +91,13 @@ _FILE_STEM = re.compile(r"[\w\-]+$")
 _CJK = f"[{CJK_CHAR}]"
 # Characters a Chinese term may be made of: Chinese with embedded Latin words, digits and hyphens
 # (Frobenius范数, 掩蔽softmax操作, 键－值存储, Q网络).
-TERM_CHAR = re.compile(f"[{CJK_CHAR}A-Za-z0-9{ACCENTED_CHAR}{GREEK_CHAR}\\-－‐–·]")
+TERM_CHAR = re.compile(f"[{CJK_CHAR}{LATIN_CHAR}0-9{GREEK_CHAR}\\-－‐–·]")
 WINDOW = 20
-_LATIN_WORD_CHAR = re.compile(f"[A-Za-z0-9{ACCENTED_CHAR}{GREEK_CHAR}-]")
+_LATIN_WORD_CHAR = re.compile(f"[{LATIN_CHAR}0-9{GREEK_CHAR}-]")
 # Marks that may enclose a term: the mark opening before it is a strong hint where it starts.
 _CLOSING_TO_OPENING = {"*": "*", "”": "“", "」": "「", "』": "『", "》": "《", "’": "‘", '"': '"'}
 # Latin words: an en dash joins names (Horvitz–Thompson), and names keep their diacritics (Fréchet, Łojasiewicz)
-_LATIN = f"A-Za-z{ACCENTED_CHAR}"
-_LATIN_RUN = f"[{_LATIN}][{_LATIN}0-9'’&\\-–]*(?:[ ][{_LATIN}0-9][{_LATIN}0-9'’&\\-–]*){{0,7}}"
+_LATIN_RUN = f"[{LATIN_CHAR}][{LATIN_CHAR}0-9'’&\\-–]*(?:[ ][{LATIN_CHAR}0-9][{LATIN_CHAR}0-9'’&\\-–]*){{0,7}}"
 _OPEN = "[（(]"
 _CLOSE = "[)）]"
 # A bracket's content up to its closing bracket, or (group "nested") up to a bracket opening inside it: the outer

@@ -176,6 +176,9 @@ def rejoined_option(option: SpanOption, words: tuple[str, ...], english: English
     return replace(option, words=rejoined, first_tag=first_tag(first), first_glued=glued_function_word(first))
 
 
+_NAME_JOINS = HYPHENS | NAME_DOTS
+
+
 @cache
 def join_names(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
     """Join the pieces jieba cut a name after a hyphen or a dot into where together they sound out a name the
@@ -187,7 +190,7 @@ def join_names(words: tuple[str, ...], english: EnglishSide) -> tuple[str, ...]:
     i = 0
     while i < len(words):
         end = i + 1
-        if i and words[i - 1] in HYPHENS | NAME_DOTS:
+        if i and words[i - 1] in _NAME_JOINS:
             end = next(
                 (
                     j

@@ -14,21 +14,21 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import STOP_WORDS, can_be_verb, is_entry, jieba_tokenizer, pos_tag, senses, stem
-from ..normalize import ACCENTED_CHAR, CJK_CHAR, CJK_RE, GREEK_CHAR
+from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, LATIN_CHAR
 from .english import SLASHED
 from .english_side import says_number
 from .frozen import Picklable
 
-LATIN = re.compile(f"[A-Za-z{ACCENTED_CHAR}{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
+LATIN = re.compile(f"[{LATIN_CHAR}{GREEK_CHAR}]")  # a letter of a Latin (or Greek) word: Q学习, μ律
 # A term starts with a Chinese character, a letter, or a number joined to a letter or another number (3D 并行 "3D
 # parallelism", 0-1背包问题 "zero-one knapsack problem", 2-SAT问题).
-_TERM_START = re.compile(f"[{CJK_CHAR}A-Za-z{ACCENTED_CHAR}{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9A-Za-z])")
+_TERM_START = re.compile(f"[{CJK_CHAR}{LATIN_CHAR}{GREEK_CHAR}]|[0-9]+(?:[A-Za-z]|[-–][0-9A-Za-z])")
 # The three characters around a cut inside a Latin name, which no term starts after: A/B 测试, Weisfeiler-Lehman.
 # (Qwen2.5-7B, α-β, pass@k, Q&A, C4.5)
 # (and between two Latin letters, where jieba parts a word at a letter with a diacritic: Erd|ő|s)
-_NAME_CHAR = f"[A-Za-z0-9{ACCENTED_CHAR}{GREEK_CHAR}]"
+_NAME_CHAR = f"[{LATIN_CHAR}0-9{GREEK_CHAR}]"
 _INSIDE_A_NAME = re.compile(
-    f"{SLASHED.pattern}|{_NAME_CHAR}[-–@&]{_NAME_CHAR}|[0-9][.][0-9]|.[A-Za-z{ACCENTED_CHAR}]{{2}}", re.S
+    f"{SLASHED.pattern}|{_NAME_CHAR}[-–@&]{_NAME_CHAR}|[0-9][.][0-9]|.[{LATIN_CHAR}]{{2}}", re.S
 )
 
 # The clause words that name what follows (称为 "is called"): a term never holds one, whatever sense of it the
@@ -166,7 +166,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LATIN_LETTER = re.compile(f"[A-Za-z{ACCENTED_CHAR}]")
+_LATIN_LETTER = re.compile(f"[{LATIN_CHAR}]")
 
 
 def cut_points(window: str, segmented: Sequence[str] | None = None, numbered: str = "") -> list[int]:
