@@ -2620,6 +2620,26 @@ def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
     assert pairs("强化学习算法 PPO（PPO's algorithm）效果很好。", minimum=0.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "模型采用多查询注意力 MQA（multi-query attention）来减少显存。",
+            ("多查询注意力", "multi-query attention", "MQA"),
+        ),
+        ("我们用均方误差MSE（mean squared error）作为损失。", ("均方误差", "mean squared error", "MSE")),
+        ("采用低秩适配 LoRA（Low-Rank Adaptation）微调。", ("低秩适配", "Low-Rank Adaptation", "LoRA")),
+    ],
+)
+def test_the_chinese_before_an_abbreviation_its_bracket_spells_out_is_the_term_where_it_says_the_english(
+    text, expected
+):
+    found = [(zh_key(c.zh), c.en, c.abbr) for c in extract_pairs(text) if c.confidence >= KNOWLEDGE]
+    assert found == [expected]
+    (candidate,) = extract_pairs(text)
+    assert text[candidate.start : candidate.end] == expected[0]  # (the span points at the Chinese, not the letters)
+
+
 def test_a_reading_in_pinyin_is_no_translation():
     assert pairs("大模型（dà móxíng）很火，绿色计算（lǜsè jìsuàn）也是。", minimum=0.0) == set()
     assert pairs("Lǜsè jìsuàn（绿色计算）关注能耗问题。", minimum=0.0) == set()  # (ǜ is a letter of the reading)

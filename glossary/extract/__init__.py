@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Candidate
 from ..normalize import en_key, is_abbreviation, pinyin_readings, reading_text, without_layout_spaces
-from .align import alignment, aligns
+from .align import alignment, aligns, says_every_word
 from .boundary import acceptable_term, choose, says_glued_word
 from .corpus import CorpusStats, distinct_texts
 from .derive import coordinate, derive_parts, trim_generic_head
@@ -161,11 +161,7 @@ class Abbreviations:
         defined = self.expansion(abbr)
         if not defined or not spells_out(abbr, defined):
             return None
-        # (every word of it matched by a word of the Chinese: not 往返时间 for RT "response time", where 时间 says
-        # "time" and nothing says "response")
-        side = EnglishSide.of(defined)
-        said = sum(alignment(word, side)[1] for word in option.words)
-        return defined if said >= len(side.vocabulary) else None
+        return defined if says_every_word(option.words, defined) else None
 
     def preferring(self, own: Abbreviations) -> Abbreviations:
         """These definitions, but where ``own`` (a document's) defines an abbreviation unambiguously, its."""
@@ -335,6 +331,10 @@ def resolve(
                 # （Bilingual Evaluation Understudy）: the English spells out the abbreviation before it
                 # (find_abbreviations keeps that), it does not translate the Chinese; not where it writes it as
                 # it is (算法 PPO（PPO algorithm）)
+                continue
+            if site.pattern == "zh ABBR(en)" and not says_every_word(choice.option.words, evidence):
+                # the Chinese before such an abbreviation is its term where it says the English (多查询注意力 MQA
+                # （multi-query attention））, not a phrase before a name (预训练模型BERT（...）)
                 continue
             if item.after_gloss and choice.option.start == site.window_start:
                 # what the apposition names is the phrase a bracket before glossed the start of, not the rest of it

@@ -123,6 +123,15 @@ def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     return credit, english.covered(frozenset(matched), frozenset(chars)), known
 
 
+def says_every_word(words: Sequence[str], english: str) -> bool:
+    """Whether the dictionary sees every word of the English in these Chinese words, as jieba cut them or as the
+    dictionary's own entries cut them all together (均|方|误差 is 均方|误差 "mean square, error"): 往返|时间
+    "round-trip time", not 往返|时间 "response time", where nothing says "response"."""
+    side = EnglishSide.of(english)
+    said = max(sum(alignment(word, side)[1] for word in words), alignment("".join(words), side)[1])
+    return said >= len(side.vocabulary)
+
+
 # A suffix that makes a device of the verb before it, which the English often names with the verb: 触发器 "trigger".
 # (Not the bound suffixes 化 and 性: their English says them, -ization and -ity, and a listed word with them that
 # misses, 规范化 for "add&norm", would pass as saying it.)

@@ -7,6 +7,7 @@ Patterns, in both bracket widths, with or without spaces:
   start when present;
 - English（中文） / ABBR（中文）: the Chinese is the bracket's content, the English the Latin words before it;
 - ABBR（English，中文） / ABBR（中文，English）: the abbreviation's English and Chinese in its bracket;
+- 中文 ABBR（English）: the English spells out the abbreviation, and the Chinese before it may be its term;
 - appositions: English，即中文 · 中文，即English · 关于English，中文 · 中文，也称/又称/也叫/简称/称为 English ·
   中文译为English · English 一般译作中文;
 - slash pairs: 后训练/post-training, post-training/后训练;
@@ -620,6 +621,22 @@ def _abbreviation_after(masked: str, end: int, gloss: EnglishGloss) -> EnglishGl
     return gloss
 
 
+# An acronym written between the Chinese and a bracket
+_ACRONYM_BEFORE = re.compile(f"(?<=[{CJK_CHAR}])[ \t]?(?P<abbr>{_ACRONYM})[ \t]*$")
+
+
+def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form | None:
+    """The acronym right after Chinese and before the bracket whose English spells it out (中文 ABBR（English））,
+    if any: the term's abbreviation, not a word of the term (多实例 GPU（Multi-Instance GPU） holds its GPU)."""
+    if gloss.abbr is not None or len(gloss.forms) != 1:
+        return None
+    before = max(0, open_at - 16)
+    m = _ACRONYM_BEFORE.search(masked[before:open_at])
+    if m is None or not abbreviates(m["abbr"], gloss.forms[0].text):
+        return None
+    return Form(m["abbr"], before + m.start("abbr"), before + m.end("abbr"))
+
+
 _CLAUSE_END = re.compile("[，,。；;：:！!？?\n]")
 
 
@@ -641,9 +658,16 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
         listing = "," in content or "，" in content
         gloss = parse(content, m.start(1), members=_members_before(masked, open_at) if listing else 1)
         if gloss is not None:
-            yield from _term_before(
-                masked, open_at, _also_named(masked, m.end(), _abbreviation_after(masked, m.end(), gloss))
-            )
+            gloss = _also_named(masked, m.end(), _abbreviation_after(masked, m.end(), gloss))
+            written = _abbreviation_before(masked, open_at, gloss)
+            if written is None:
+                yield from _term_before(masked, open_at, gloss)
+            else:
+                # (多查询注意力 MQA（multi-query attention）: the English spells out the abbreviation, and the Chinese
+                # before it is the term only where it says that English too, see resolve)
+                gloss = replace(gloss, abbr=written)
+                for site in _term_before(masked, written.start, gloss):
+                    yield replace(site, pattern="zh ABBR(en)")
             if chinese_name := _ALSO_NAMED_IN_CHINESE.match(masked, m.end()):
                 start = _after_naming(masked, chinese_name.start("zh"))
                 yield Site("zh，也称en", gloss, start, chinese_name.end("zh"), fixed=True)

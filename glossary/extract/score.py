@@ -24,6 +24,7 @@ from .segment import NUMERALS, tokens
 # How often each pattern holds a real translation, before looking at the particular sighting (log-odds).
 PATTERN_PRIOR = {
     "zh(en)": 1.0,
+    "zh ABBR(en)": 1.0,
     "en(zh)": 0.6,
     "abbr(zh)": 0.8,
     "zh，也称en": 0.8,
