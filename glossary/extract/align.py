@@ -129,7 +129,7 @@ def says_every_word(words: Sequence[str], english: str) -> bool:
     "round-trip time", not 往返|时间 "response time", where nothing says "response"."""
     side = EnglishSide.of(english)
     said = max(sum(alignment(word, side)[1] for word in words), alignment("".join(words), side)[1])
-    return said >= len(side.vocabulary)
+    return said >= len(side.vocabulary) > 0
 
 
 # A suffix that makes a device of the verb before it, which the English often names with the verb: 触发器 "trigger".

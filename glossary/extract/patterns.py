@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from ..ingest import FRONT_MATTER
 from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, LATIN_CHAR, en_key, is_abbreviation, separates_scripts
-from .align import alignment, aligns, dictionary_knows
+from .align import aligns, dictionary_knows, says_every_word
 from .english import (
     CUT_OFF,
     SENTENCE_WORDS,
@@ -45,7 +45,6 @@ from .english import (
     parse,
     shortens,
 )
-from .english_side import EnglishSide
 from .frozen import Picklable
 from .segment import FRAME_OPENERS, tokens
 
@@ -1322,7 +1321,7 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                     # the window ran back over the English of a slash pair before: 鲁棒性/robustness 和校准/calibration
                     left = latin.end()
                 # (a Chinese before the slash that says every word of the English glosses it, whatever follows)
-                translated = pattern == "zh/en" and _says_all(masked[left : m.end("zh")], EnglishSide.of(en_text))
+                translated = pattern == "zh/en" and says_every_word((masked[left : m.end("zh")],), en_text)
                 if not _isolated_slash_pair(masked, left, m.end(), translated):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
@@ -1423,10 +1422,6 @@ _PLACE_AFTER = re.compile(" ?(?:[之以]?[前后上下中间内外里])的")
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
 # The one who names, after 被 (被 TensorFlow 团队称为 autograph, 被业界称为): what is named comes before it.
 _NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
-
-
-def _says_all(chinese: str, english: EnglishSide) -> bool:
-    return alignment(chinese, english)[1] >= len(english.vocabulary) > 0
 
 
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*)*[ ]*")
