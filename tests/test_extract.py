@@ -621,6 +621,13 @@ GLOSSES = [
         {("去重", "de-duplication"), ("清洗", "data cleaning")},
     ),
     ("关于managing complexity，复杂度管理，说白了即算法相对简单。", {("复杂度管理", "managing complexity")}),
+    # ... and who calls it that (not a lone 称, as often a word's: 对称)
+    ("关于 negative prompt，国内社区一般叫负向提示词，也有人叫反向提示词。", {("负向提示词", "negative prompt")}),
+    (
+        "关于 timestep embedding，中文资料里一般叫时间步嵌入，做法和位置编码一样。",
+        {("时间步嵌入", "timestep embedding")},
+    ),
+    ("关于 world model，业界通常称为世界模型。", {("世界模型", "world model")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
     # a word jieba's dictionary tags a conjunction that CC-CEDICT gives content senses may start a term (即时
     # "immediate"); a negation's may not (不是 "fault")
@@ -1349,6 +1356,15 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             {("双编码器", "bi-encoder"), ("双塔模型", "bi-encoder")},
         ),
         ("模型（model），也称为一个函数。", {("模型", "model")}),
+        # (what some call it, or render it as)
+        (
+            "这种特例被称为整流（rectified flow），也有人翻成“矫正流”。",
+            {("整流", "rectified flow"), ("矫正流", "rectified flow")},
+        ),
+        (
+            "内存屏障（memory barrier），也有人叫 memory fence。",
+            {("内存屏障", "memory barrier"), ("内存屏障", "memory fence")},
+        ),
         (
             "我们启用了梯度检查点（gradient checkpointing），也叫作重计算，以节省显存。",
             {("梯度检查点", "gradient checkpointing"), ("重计算", "gradient checkpointing")},

@@ -107,7 +107,13 @@ _BRACKET = re.compile(f"{_OPEN}([^（）()\\n]{{1,120}})(?:{_CLOSE}|(?P<nested>(
 _THAT_IS = "(?:[也亦]?即|也就是)"  # "that is"
 # ... or, after the English, what it is called in Chinese (HNSW（Hierarchical Navigable Small World），中文一般叫
 # 分层可导航小世界图)
-_IN_CHINESE = "(?:中文|汉语)(?:里|中)?(?:一般|通常|常|多)?(?:叫做|叫作|叫|称之为|称为|称作|称|译为|译作|名为)"
+_USUALLY = "(?:一般|通常|常|多)"
+_IN_CHINESE = f"(?:中文|汉语)(?:里|中)?{_USUALLY}?(?:叫做|叫作|叫|称之为|称为|称作|称|译为|译作|名为)"
+# ... or, after 关于 and the English, who calls it what (关于 negative prompt，国内社区一般叫负向提示词; not a lone 称,
+# which is as often a word's: 关于 X，对称矩阵)
+_WHO_CALLS = (
+    f"(?:[^，,。；;：:！？!?\\s]{{0,8}}?{_USUALLY}?(?:叫做|叫作|叫|称之为|称为|称作|译为|译作|译成|翻译成|翻成))?"
+)
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
 # "is usually rendered as": 译为, 译作, 译成 (or 翻译为) after an adverb that makes it a usage (一般, 常被), or after a
@@ -157,7 +163,9 @@ _APPOSITIONS = [
     (
         "关于en，zh",
         "关于",
-        re.compile(f"关于\\s*(?P<en>{_LATIN_RUN})\\s*[，,]\\s*(?P<zh>{_CJK}{{2,12}})(?=[，,。；;：:！？!?\\s]|$)"),
+        re.compile(
+            f"关于\\s*(?P<en>{_LATIN_RUN})\\s*[，,]\\s*{_WHO_CALLS}\\s*(?P<zh>{_CJK}{{2,12}})(?=[，,。；;：:！？!?\\s]|$)"
+        ),
     ),
     (
         "zh，也称en",
@@ -571,14 +579,16 @@ _NAMED_AFTER = re.compile(
 
 # ... and another name of the term in English, which ends the clause (又称 memory fence，). Not after 即, which
 # names an instance as often (优化器（optimizer），即 AdamW), nor a letter or two (a symbol: 学习率，也称 lr).
-_ALSO = "\\s*[，,]\\s*(?:也|又|亦|或)被?"
+_ALSO = "\\s*[，,]\\s*(?:也|又|亦|或)(?:有人)?被?"
 _ENDS_THE_CLAUSE = "[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
 _ALSO_NAMED = re.compile(f"{_ALSO}(?:称为|称作|称|叫做|叫)\\s*[“「]?(?P<en>{_LATIN_RUN}){_ENDS_THE_CLAUSE}")
 
 
-# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码)
+# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码; 整流
+# （rectified flow），也有人翻成“矫正流”)
 _ALSO_NAMED_IN_CHINESE = re.compile(
-    f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫)\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
+    f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
+    f"\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
 )
 
 
