@@ -629,6 +629,14 @@ GLOSSES = [
     ),
     ("关于 world model，业界通常称为世界模型。", {("世界模型", "world model")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    # (the Chinese after English and 即 ends where it has said the English and a predicate starts; not before a
+    # head noun the English leaves out)
+    (
+        "它由 encoder and decoder，即编码器和解码器两部分组成：编码器把图片映射成向量。",
+        {("编码器", "encoder"), ("解码器", "decoder")},
+    ),
+    ("这里用到 attention，即注意力机制。", {("注意力机制", "attention")}),
+    ("two-phase commit，即两阶段提交，要求所有参与者一致同意。", {("两阶段提交", "two-phase commit")}),
     # a word jieba's dictionary tags a conjunction that CC-CEDICT gives content senses may start a term (即时
     # "immediate"); a negation's may not (不是 "fault")
     ("框架的另一类采用即时执行（eager execution）。", {("即时执行", "eager execution")}),

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from ..ingest import FRONT_MATTER
 from ..lexicon import jieba_tokenizer, pos_tag
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, LATIN_CHAR, en_key, is_abbreviation, separates_scripts
-from .align import aligns, dictionary_knows, says_every_word
+from .align import alignment, aligns, dictionary_knows, says_every_word
 from .english import (
     CUT_OFF,
     SENTENCE_WORDS,
@@ -45,6 +45,7 @@ from .english import (
     parse,
     shortens,
 )
+from .english_side import EnglishSide
 from .frozen import Picklable
 from .segment import FRAME_OPENERS, tokens
 
@@ -1338,6 +1339,8 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 zh_end = m.end("zh")
                 if "head" in regex.groupindex and m.group("head") and not _heads_the_english(m, masked, en_text):
                     zh_end = m.start("head")  # (a word of what follows: 即基于图的 RAG 系统 for "graph-based")
+                if pattern == "en，即zh":
+                    zh_end = _end_of_the_term(masked, m.start("zh"), zh_end, en_text)
                 if not _glossed_otherwise(masked, zh_end, en_text):
                     yield from _fixed_chinese(
                         pattern, masked, en_text, en_start, _after_naming(masked, m.start("zh")), zh_end
@@ -1495,6 +1498,33 @@ def _fixed_chinese(
             english, ee = f"{english} {head}", last
         if looks_like_term(english):
             yield Site(pattern + "+coordination", EnglishGloss((Form(english, es, ee),)), zs, ze, fixed=True)
+
+
+# The tags of a word that starts a predicate, not a term's next word: a numeral, classifier, verb (not a verbal
+# noun), adverb, preposition, conjunction, aspect particle or pronoun (not 的, which may join a term's words:
+# 基于知识图谱的 RAG)
+_PREDICATE_TAGS = frozenset("m q mq v vd d p c ul uz r".split())
+
+
+def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> int:
+    """Where the Chinese after English and 即 ends, which runs to the clause's end: where the words of its last
+    member have said all of the last English name, if the words after them start a predicate and say none of it
+    (encoder and decoder，即编码器和解码器|两部分组成). One word left is as often the term's own, which the dictionary
+    does not see in the English (即两阶段|提交 "two-phase commit", 即投影|层 "projector")."""
+    text, at = members(masked[zh_start:zh_end], COORDINATION_ZH)[-1]
+    name = members(english, COORDINATION_EN)[-1][0].strip()
+    side = EnglishSide.of(name)
+    words = tokens(text)
+    end = zh_start + at
+    for k in range(1, len(words)):
+        end += len(words[k - 1])
+        if says_every_word(tuple(words[:k]), name):
+            rest = words[k:]
+            predicate = len(rest) > 1 and pos_tag(rest[0]) in _PREDICATE_TAGS
+            if predicate and not any(alignment(word, side)[0] for word in rest):
+                return end
+            break
+    return zh_end
 
 
 def separators(text: str, start: int, end: int, separator: re.Pattern) -> list[re.Match[str]]:
