@@ -1369,10 +1369,8 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             "这种特例被称为整流（rectified flow），也有人翻成“矫正流”。",
             {("整流", "rectified flow"), ("矫正流", "rectified flow")},
         ),
-        (
-            "内存屏障（memory barrier），也有人叫 memory fence。",
-            {("内存屏障", "memory barrier"), ("内存屏障", "memory fence")},
-        ),
+        ("熵（entropy），也有人叫混乱度，其实不准确。", {("熵", "entropy")}),  # (unquoted: not named as a name)
+        ("张量（tensor），也有人叫 NumPy。", {("张量", "tensor")}),
         (
             "我们启用了梯度检查点（gradient checkpointing），也叫作重计算，以节省显存。",
             {("梯度检查点", "gradient checkpointing"), ("重计算", "gradient checkpointing")},
@@ -2662,6 +2660,32 @@ def test_the_chinese_before_an_abbreviation_its_bracket_spells_out_is_the_term_w
     assert found == [expected]
     (candidate,) = extract_pairs(text)
     assert text[candidate.start : candidate.end] == expected[0]  # (the span points at the Chinese, not the letters)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # (two words that say one of the English's: nothing says "commit")
+        ("two-phase commit，即两阶段提交需要一个协调者。", ("两阶段", "two-phase commit")),
+        ("这个实现用的是两阶段 TPC（two-phase commit）。", ("两阶段", "two-phase commit")),
+        # (not before a suffix jieba cut off, or one it glued to the next word)
+        ("precision and recall，即精确率和召回率都很高。", ("召回", "recall")),
+        ("projector，即投影层把视觉特征映射到文本空间。", ("投影", "projector")),
+        ("perplexity，即困惑度越低越好。", ("困惑", "perplexity")),
+        # (what someone once called it, or a translation into a language, is no usage)
+        ("关于 fine-tuning，论文里译成微调的较多。", ("微调的较多", "fine-tuning")),
+        ("关于 API，文档已经翻译成中文。", ("中文", "API")),
+        ("关于 MoE，大家叫法不一。", ("法不一", "MoE")),
+        ("关于 overfitting，有人称之为模型的记忆。", ("模型的记忆", "overfitting")),
+    ],
+)
+def test_appositions_stop_short_of_what_is_no_name(text, wrong):
+    assert wrong not in pairs(text)
+
+
+def test_an_abbreviation_before_a_bracket_is_the_term_s_only_where_it_spells_out_the_english():
+    found = [(zh_key(c.zh), c.abbr) for c in extract_pairs("推理时开启键值缓存 KV（key-value cache）。")]
+    assert ("键值缓存", "KV") not in found  # (KV abbreviates "key-value", not the cache)
 
 
 def test_a_reading_in_pinyin_is_no_translation():

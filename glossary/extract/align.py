@@ -105,6 +105,14 @@ def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     "length, period" or 长|短期 "long, short-term"), and each part that matches earns credit: a compound must not
     score below the part of it the dictionary happens to list.
     """
+    credit, matched, chars, known = _aligned(word, english)
+    return credit, english.covered(matched, chars), known
+
+
+@cache
+def _aligned(word: str, english: EnglishSide) -> tuple[float, frozenset[str], frozenset[str], bool]:
+    """:func:`alignment`'s credit, with the English stems and leading characters the word matched, and whether it
+    is known."""
     listed = senses(word) is not None or bool(LATIN.search(word))
     parts = word_units(word)
     credit, matched, chars = _parts_alignment(parts, english)
@@ -120,15 +128,19 @@ def alignment(word: str, english: EnglishSide) -> tuple[float, int, bool]:
     # A name jieba lists that CC-CEDICT does not (马尔可夫, 贝尔曼) is, like a coinage, a word whose English is
     # unknown here: in 马尔可夫奖励过程 it is what "Markov" says, not context before the term.
     known = listed or (len(word) > 1 and pos_tag(word) not in _UNKNOWN_TAGS)
-    return credit, english.covered(frozenset(matched), frozenset(chars)), known
+    return credit, frozenset(matched), frozenset(chars), known
 
 
 def says_every_word(words: Sequence[str], english: str) -> bool:
     """Whether the dictionary sees every word of the English in these Chinese words, as jieba cut them or as the
     dictionary's own entries cut them all together (均|方|误差 is 均方|误差 "mean square, error"): 往返|时间
-    "round-trip time", not 往返|时间 "response time", where nothing says "response"."""
+    "round-trip time", not 往返|时间 "response time", where nothing says "response"; nor 两|阶段 "two-phase
+    commit", where two words say one."""
     side = EnglishSide.of(english)
-    said = max(sum(alignment(word, side)[1] for word in words), alignment("".join(words), side)[1])
+    found = [_aligned(word, side) for word in words]
+    matched = frozenset[str]().union(*(stems for _, stems, _, _ in found))
+    chars = frozenset[str]().union(*(leads for _, _, leads, _ in found))
+    said = max(side.covered(matched, chars), alignment("".join(words), side)[1])
     return said >= len(side.vocabulary) > 0
 
 

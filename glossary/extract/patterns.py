@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..ingest import FRONT_MATTER
-from ..lexicon import jieba_tokenizer, pos_tag
+from ..lexicon import jieba_tokenizer, pos_tag, senses
 from ..normalize import CJK_CHAR, CJK_RE, GREEK_CHAR, LATIN_CHAR, en_key, is_abbreviation, separates_scripts
 from .align import alignment, aligns, dictionary_knows, says_every_word
 from .english import (
@@ -44,10 +44,11 @@ from .english import (
     looks_like_term,
     parse,
     shortens,
+    spells_out,
 )
 from .english_side import EnglishSide
 from .frozen import Picklable
-from .segment import FRAME_OPENERS, tokens
+from .segment import CLAUSE_WORDS, FRAME_OPENERS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -110,10 +111,11 @@ _THAT_IS = "(?:[也亦]?即|也就是)"  # "that is"
 # 分层可导航小世界图)
 _USUALLY = "(?:一般|通常|常|多)"
 _IN_CHINESE = f"(?:中文|汉语)(?:里|中)?{_USUALLY}?(?:叫做|叫作|叫|称之为|称为|称作|称|译为|译作|名为)"
-# ... or, after 关于 and the English, who calls it what (关于 negative prompt，国内社区一般叫负向提示词; not a lone 称,
-# which is as often a word's: 关于 X，对称矩阵)
+# ... or, after 关于 and the English, what who usually calls it (关于 negative prompt，国内社区一般叫负向提示词):
+# a usage, not what someone once called it (有人称之为模型的记忆, 文档已经翻译成中文), nor 称 or 叫 inside a word
+# (对称矩阵, 大家叫法不一)
 _WHO_CALLS = (
-    f"(?:[^，,。；;：:！？!?\\s]{{0,8}}?{_USUALLY}?(?:叫做|叫作|叫|称之为|称为|称作|译为|译作|译成|翻译成|翻成))?"
+    f"(?:[^，,。；;：:！？!?\\s]{{0,8}}?{_USUALLY}(?:叫做|叫作|叫(?!法)|称之为|称为|称作|译为|译作|译成|翻译成|翻成))?"
 )
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
@@ -580,15 +582,16 @@ _NAMED_AFTER = re.compile(
 
 # ... and another name of the term in English, which ends the clause (又称 memory fence，). Not after 即, which
 # names an instance as often (优化器（optimizer），即 AdamW), nor a letter or two (a symbol: 学习率，也称 lr).
-_ALSO = "\\s*[，,]\\s*(?:也|又|亦|或)(?:有人)?被?"
+_ALSO = "\\s*[，,]\\s*(?:也|又|亦|或)被?"
 _ENDS_THE_CLAUSE = "[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
 _ALSO_NAMED = re.compile(f"{_ALSO}(?:称为|称作|称|叫做|叫)\\s*[“「]?(?P<en>{_LATIN_RUN}){_ENDS_THE_CLAUSE}")
 
 
-# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码; 整流
-# （rectified flow），也有人翻成“矫正流”)
+# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码), or what
+# some call it, quoted as a name (整流（rectified flow），也有人翻成“矫正流”; not 也有人叫混乱度，其实不准确)
+_NAMES_AS = "(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
 _ALSO_NAMED_IN_CHINESE = re.compile(
-    f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
+    f"(?:{_ALSO}{_NAMES_AS}|\\s*[，,]\\s*也有人{_NAMES_AS}(?=\\s*[“「]))"
     f"\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
 )
 
@@ -642,8 +645,8 @@ def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form
         return None
     before = max(0, open_at - 16)
     m = _ACRONYM_BEFORE.search(masked[before:open_at])
-    if m is None or not abbreviates(m["abbr"], gloss.forms[0].text):
-        return None
+    if m is None or not spells_out(m["abbr"], gloss.forms[0].text):
+        return None  # (its capitals the initials of every content word: not KV of 键值缓存 KV（key-value cache）)
     return Form(m["abbr"], before + m.start("abbr"), before + m.end("abbr"))
 
 
@@ -1520,11 +1523,22 @@ def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> i
         end += len(words[k - 1])
         if says_every_word(tuple(words[:k]), name):
             rest = words[k:]
-            predicate = len(rest) > 1 and pos_tag(rest[0]) in _PREDICATE_TAGS
-            if predicate and not any(alignment(word, side)[0] for word in rest):
+            if _starts_a_predicate(rest) and not any(alignment(word, side)[0] for word in rest):
                 return end
             break
     return zh_end
+
+
+def _starts_a_predicate(words: Sequence[str]) -> bool:
+    """Whether words after a term start a predicate: two or more, the first a word of a predicate's tag the
+    dictionary lists, or a numeral or clause word of one character (编码器|两|部分|组成); not a suffix jieba cut
+    off (召回|率|都|很|高, 投影|层|把) nor a word it made of one (困惑|度越|低)."""
+    first = words[0]
+    if len(words) < 2:
+        return False
+    if len(first) == 1:
+        return first in CLAUSE_WORDS or pos_tag(first) == "m"
+    return pos_tag(first) in _PREDICATE_TAGS and senses(first) is not None
 
 
 def separators(text: str, start: int, end: int, separator: re.Pattern) -> list[re.Match[str]]:
