@@ -2679,6 +2679,26 @@ def test_an_abbreviation_before_a_bracket_is_the_term_s_only_where_it_spells_out
     assert ("键值缓存", "KV") not in found  # (KV abbreviates "key-value", not the cache)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "english"),
+    [
+        ("这一方法由芬兰学者贾维林（Kalervo Järvelin）提出。", "贾维林", "Kalervo Järvelin"),
+        ("图灵奖得主辛顿（Geoffrey Hinton）是深度学习的先驱。", "辛顿", "Geoffrey Hinton"),
+        ("信息检索之父萨尔顿（Gerard Salton）提出了向量空间模型。", "萨尔顿", "Gerard Salton"),
+        ("数学家高斯（Carl Friedrich Gauss）发现了这一点。", "高斯", "Carl Friedrich Gauss"),
+        ("大奖赛冠军团队的成员科伦（Yehuda Koren）提出了这个模型。", "科伦", "Yehuda Koren"),
+    ],
+)
+def test_a_person_s_name_is_the_term_without_the_title_or_role_before_it(text, name, english):
+    assert pairs(text) == {(name, english)}
+
+
+def test_a_name_in_title_case_english_that_the_chinese_translates_keeps_its_words():
+    assert pairs("希尔伯特空间（Hilbert Space）是完备的内积空间。") == {("希尔伯特空间", "Hilbert Space")}
+    # (一次 sounds like "once", but it is a word that translates it)
+    assert pairs("Kafka 支持精确一次（Exactly Once）语义。") == {("精确一次", "Exactly Once")}
+
+
 def test_a_reading_in_pinyin_is_no_translation():
     assert pairs("大模型（dà móxíng）很火，绿色计算（lǜsè jìsuàn）也是。", minimum=0.0) == set()
     assert pairs("Lǜsè jìsuàn（绿色计算）关注能耗问题。", minimum=0.0) == set()  # (ǜ is a letter of the reading)

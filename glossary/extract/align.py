@@ -298,6 +298,34 @@ def _sounded_name(words: tuple[str, ...], english: EnglishSide) -> int:
     return 0
 
 
+def titled_name(words: Sequence[str], english: EnglishSide) -> bool:
+    """Whether a span is a person's name the English gives, after words that say none of it: a title or a role
+    (数学家|高斯 "Carl Friedrich Gauss", 图灵奖|得主|辛顿 "Geoffrey Hinton", 之|父|萨尔顿), which Chinese writes before
+    the name and the English leaves out. Its last words sound out the surname; before them are words the
+    dictionary lists or characters no transliteration is made of. The name's words are no dictionary word but a
+    name (一次 "once" sounds like once, but is a word: 精确一次 "Exactly Once")."""
+    if not english.surname:
+        return False
+    for k in range(len(words) - 1, 0, -1):
+        if transliterates("".join(words[k:]), english.surname):
+            return all(_transliteration_piece(word) for word in words[k:]) and all(
+                _context_before_a_name(word, english) for word in words[:k]
+            )
+    return False
+
+
+def _transliteration_piece(word: str) -> bool:
+    if len(word) == 1:
+        return word in _name_chars()
+    return senses(word) is None or pos_tag(word) in NAME_TAGS
+
+
+def _context_before_a_name(word: str, english: EnglishSide) -> bool:
+    if alignment(word, english)[0] or not CJK_RE.match(word):
+        return False
+    return senses(word) is not None if len(word) > 1 else word not in _name_chars()
+
+
 def _name_piece(word: str, english: EnglishSide) -> bool:
     """Whether a word may be a piece of a transliteration: it says nothing of the English, and it is a character, a
     name or a word jieba guessed; not a word of the general vocabulary (比赛 is no Pearson, 希望 no Schwarz)."""

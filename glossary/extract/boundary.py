@@ -37,6 +37,7 @@ from .align import (
     opens_a_name,
     says_all,
     sounded_name,
+    titled_name,
     word_senses,
     word_units,
 )
@@ -500,6 +501,8 @@ def score_span(
     glued = option.first_glued and not says_glued_word(words[0], english)
     if not words or glued or all(word in _PARTICLE_CHARS or not CJK_RE.search(word) for word in words):
         return _EXCLUDED  # (nor is Latin around a particle a term: Linux 的 futex)
+    if titled_name(words, english):
+        return _EXCLUDED  # (the name is the term, not its title: 数学家|高斯 "Carl Friedrich Gauss")
     # Words that sound out a name of the English (狄|里克|雷 "Dirichlet", 里|卡蒂 "Riccati") are one word of it,
     # whatever the dictionary reads in them
     named = sounded_name(words, english)

@@ -145,6 +145,8 @@ class EnglishSide:
     # the names a transliteration may sound out: each capitalised name word, and each run of them with its particles
     # (Dirichlet; Monte Carlo as montecarlo, de Bruijn as debruijn)
     spelled_names: tuple[str, ...] = ()
+    # where the English is a person's name, capitalised words only (Carl Friedrich Gauss), its last: gauss
+    surname: str = ""
     # the stems of each coordinated member's content words (sequence-to-sequence models | Transformers)
     member_parts: tuple[tuple[str, ...], ...] = ()
 
@@ -346,6 +348,7 @@ class EnglishSide:
             names=names,
             name_sounds=sounds,
             spelled_names=tuple(dict.fromkeys(spelled)),
+            surname=_surname(english),
             name_words=sum(
                 1 for w in _WORD.findall(english) if (w[0].isupper() and w[1:].islower()) or w in _NAME_PARTICLES
             ),
@@ -362,7 +365,19 @@ _MEMBERS = re.compile(r"\s*(?:[,，;；&]|\band\b)\s*")
 
 # A word joined by a hyphen: an abbreviation with it (NP-complete, PPO-clip, U-Net) is a name of two parts.
 _WORD_PART = re.compile(r"(?:^|-)[A-Za-z][a-z]{2,}(?:-|$)")
+
+
 # Lower-case particles of European names (von Neumann, de Casteljau, van der Waals)
+def _surname(english: str) -> str:
+    """The last word of an English that is a person's name: one to four capitalised words, particles between them
+    (Geoffrey Hinton, Johann von Neumann); "" for any other."""
+    words = _WORD.findall(english)
+    names = [w for w in words if w not in _NAME_PARTICLES]
+    if not names or len(words) > 4 or not all(w[0].isupper() and w[1:].islower() for w in names):
+        return ""
+    return words[-1].lower()
+
+
 _NAME_PARTICLES = frozenset("von van de der den da di du del della le la ten ter".split())
 # Runs of capitalised words and particles, which a transliteration may sound out as one (Monte Carlo 蒙特卡洛)
 _NAME_RUN = re.compile(rf"(?:\b(?:[A-Z][^\W\d_]+|{'|'.join(sorted(_NAME_PARTICLES))})\b[\s-]*)+")
