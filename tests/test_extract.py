@@ -629,6 +629,8 @@ GLOSSES = [
     ),
     ("关于 world model，业界通常称为世界模型。", {("世界模型", "world model")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
+    # (a naming verb right after 被 has no one who names between them: what follows is named)
+    ("这种方法又被称为低秩适配，简称 LoRA。", {("低秩适配", "LoRA")}),
     # (the Chinese after English and 即 ends where it has said the English and a predicate starts; not before a
     # head noun the English leaves out)
     (
@@ -2663,6 +2665,7 @@ def test_an_expansion_of_the_abbreviation_before_it_translates_no_chinese():
         ),
         ("我们用均方误差MSE（mean squared error）作为损失。", ("均方误差", "mean squared error", "MSE")),
         ("采用低秩适配 LoRA（Low-Rank Adaptation）微调。", ("低秩适配", "Low-Rank Adaptation", "LoRA")),
+        ("学习率 lr（learning rate）设为 0.1。", ("学习率", "learning rate", "lr")),  # (in lower case too)
     ],
 )
 def test_the_chinese_before_an_abbreviation_its_bracket_spells_out_is_the_term_where_it_says_the_english(

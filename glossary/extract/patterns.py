@@ -634,8 +634,8 @@ def _abbreviation_after(masked: str, end: int, gloss: EnglishGloss) -> EnglishGl
     return gloss
 
 
-# An acronym written between the Chinese and a bracket
-_ACRONYM_BEFORE = re.compile(f"(?<=[{CJK_CHAR}])[ \t]?(?P<abbr>{_ACRONYM})[ \t]*$")
+# An acronym written between the Chinese and a bracket, in capitals or not (均方误差 mse（mean squared error）)
+_ACRONYM_BEFORE = re.compile(f"(?<=[{CJK_CHAR}])[ \t]?(?P<abbr>{_ACRONYM}|[a-z]{{2,6}})[ \t]*$")
 
 
 def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form | None:
@@ -645,7 +645,7 @@ def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form
         return None
     before = max(0, open_at - 16)
     m = _ACRONYM_BEFORE.search(masked[before:open_at])
-    if m is None or not spells_out(m["abbr"], gloss.forms[0].text):
+    if m is None or not spells_out(m["abbr"] if m["abbr"][0].isupper() else m["abbr"].upper(), gloss.forms[0].text):
         return None  # (its capitals the initials of every content word: not KV of 键值缓存 KV（key-value cache）)
     return Form(m["abbr"], before + m.start("abbr"), before + m.end("abbr"))
 
@@ -1436,8 +1436,9 @@ _PLACE_AFTER = re.compile(" ?(?:[之以]?[前后上下中间内外里])的")
 # A demonstrative with a short noun right before an apposition's keyword (这种情况称为, 该方法也称为): the Chinese
 # refers back to what the text describes, the English names it; the two are no pair.
 _DESCRIBED = re.compile(f"(?:这|那|该|此)(?:种|个|类|一|些|样的)?{_CJK}{{1,2}}$")
-# The one who names, after 被 (被 TensorFlow 团队称为 autograph, 被业界称为): what is named comes before it.
-_NAMED_BY = re.compile("被[^，,。；;！？!?\n（()）]{1,12}$")
+# The one who names, after 被 (被 TensorFlow 团队称为 autograph, 被业界称为): what is named comes before it. Not a
+# naming verb right after 被, which names what follows it (又被叫作多模态大语言模型，简称 MLLM).
+_NAMED_BY = re.compile("被(?!称|叫|命名|译|记)[^，,。；;！？!?\n（()）]{1,12}$")
 
 
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*)*[ ]*")
