@@ -299,19 +299,27 @@ def _sounded_name(words: tuple[str, ...], english: EnglishSide) -> int:
 
 
 def titled_name(words: Sequence[str], english: EnglishSide) -> bool:
-    """Whether a span is a person's name the English gives, after words that say none of it: a title or a role
+    """Whether a span is a person's name the English gives, after a title or a role that says none of it
     (数学家|高斯 "Carl Friedrich Gauss", 图灵奖|得主|辛顿 "Geoffrey Hinton", 之|父|萨尔顿), which Chinese writes before
     the name and the English leaves out. Its last words sound out the surname; before them are words the
-    dictionary lists or characters no transliteration is made of. The name's words are no dictionary word but a
-    name (一次 "once" sounds like once, but is a word: 精确一次 "Exactly Once")."""
+    dictionary lists or characters no transliteration is made of, the last a word for a person (家, 者, 人, 员 ...;
+    not 朴素|贝叶斯 "Naive Bayes", a method). The name's words are no dictionary word but a name (一次 "once" sounds
+    like once, but is a word: 精确一次 "Exactly Once")."""
     if not english.surname:
         return False
     for k in range(len(words) - 1, 0, -1):
         if transliterates("".join(words[k:]), english.surname):
-            return all(_transliteration_piece(word) for word in words[k:]) and all(
-                _context_before_a_name(word, english) for word in words[:k]
+            return (
+                words[k - 1][-1] in _PERSON_CHARS
+                and all(_transliteration_piece(word) for word in words[k:])
+                and all(_context_before_a_name(word, english) for word in words[:k])
             )
     return False
+
+
+# The characters a word for a person ends in: agentive suffixes (学者, 科学家, 成员, 工程师, 博士, 创始人) and kin
+# and titles (之父, 得主, 教授, 院长)
+_PERSON_CHARS = frozenset("家者人员师士手生父母主授长")
 
 
 def _transliteration_piece(word: str) -> bool:

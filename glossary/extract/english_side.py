@@ -145,7 +145,7 @@ class EnglishSide:
     # the names a transliteration may sound out: each capitalised name word, and each run of them with its particles
     # (Dirichlet; Monte Carlo as montecarlo, de Bruijn as debruijn)
     spelled_names: tuple[str, ...] = ()
-    # where the English is a person's name, capitalised words only (Carl Friedrich Gauss), its last: gauss
+    # where the English may be a person's name, capitalised words only, its surname (Carl Friedrich Gauss: gauss)
     surname: str = ""
     # the stems of each coordinated member's content words (sequence-to-sequence models | Transformers)
     member_parts: tuple[tuple[str, ...], ...] = ()
@@ -369,13 +369,16 @@ _WORD_PART = re.compile(r"(?:^|-)[A-Za-z][a-z]{2,}(?:-|$)")
 
 # Lower-case particles of European names (von Neumann, de Casteljau, van der Waals)
 def _surname(english: str) -> str:
-    """The last word of an English that is a person's name: one to four capitalised words, particles between them
-    (Geoffrey Hinton, Johann von Neumann); "" for any other."""
+    """The surname of an English that may be a person's name, its particles with it: one to four capitalised
+    words (Geoffrey Hinton: hinton, Guido van Rossum: vanrossum); "" for any other."""
     words = _WORD.findall(english)
     names = [w for w in words if w not in _NAME_PARTICLES]
     if not names or len(words) > 4 or not all(w[0].isupper() and w[1:].islower() for w in names):
         return ""
-    return words[-1].lower()
+    first = len(words) - 1
+    while first > 0 and words[first - 1] in _NAME_PARTICLES:
+        first -= 1
+    return "".join(words[first:]).lower()
 
 
 _NAME_PARTICLES = frozenset("von van de der den da di du del della le la ten ter".split())

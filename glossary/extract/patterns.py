@@ -48,7 +48,7 @@ from .english import (
 )
 from .english_side import EnglishSide
 from .frozen import Picklable
-from .segment import CLAUSE_WORDS, FRAME_OPENERS, tokens
+from .segment import CLAUSE_WORDS, FRAME_OPENERS, NAMING_WORDS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -111,11 +111,11 @@ _THAT_IS = "(?:[也亦]?即|也就是)"  # "that is"
 # 分层可导航小世界图)
 _USUALLY = "(?:一般|通常|常|多)"
 _IN_CHINESE = f"(?:中文|汉语)(?:里|中)?{_USUALLY}?(?:叫做|叫作|叫|称之为|称为|称作|称|译为|译作|名为)"
-# ... or, after 关于 and the English, what who usually calls it (关于 negative prompt，国内社区一般叫负向提示词):
-# a usage, not what someone once called it (有人称之为模型的记忆, 文档已经翻译成中文), nor 称 or 叫 inside a word
-# (对称矩阵, 大家叫法不一)
+# ... or, after 关于 and the English, who calls it what (关于 negative prompt，国内社区一般叫负向提示词); not 称 or 叫
+# inside a word (对称矩阵, 大家叫法不一), and see _apposition_sites
 _WHO_CALLS = (
-    f"(?:[^，,。；;：:！？!?\\s]{{0,8}}?{_USUALLY}(?:叫做|叫作|叫(?!法)|称之为|称为|称作|译为|译作|译成|翻译成|翻成))?"
+    f"(?P<calls>[^，,。；;：:！？!?\\s]{{0,8}}?{_USUALLY}?"
+    "(?:叫做|叫作|叫(?!法)|称之为|称为|称作|译为|译作|译成|翻译成|翻成))?"
 )
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
@@ -582,18 +582,28 @@ _NAMED_AFTER = re.compile(
 
 # ... and another name of the term in English, which ends the clause (又称 memory fence，). Not after 即, which
 # names an instance as often (优化器（optimizer），即 AdamW), nor a letter or two (a symbol: 学习率，也称 lr).
-_ALSO = "\\s*[，,]\\s*(?:也|又|亦|或)被?"
+_ALSO = "\\s*[，,]\\s*(?:也|又|亦|或)(?:有人)?被?"
 _ENDS_THE_CLAUSE = "[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
 _ALSO_NAMED = re.compile(f"{_ALSO}(?:称为|称作|称|叫做|叫)\\s*[“「]?(?P<en>{_LATIN_RUN}){_ENDS_THE_CLAUSE}")
 
 
-# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码), or what
-# some call it, quoted as a name (整流（rectified flow），也有人翻成“矫正流”; not 也有人叫混乱度，其实不准确)
-_NAMES_AS = "(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
+# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码, 整流
+# （rectified flow），也有人翻成“矫正流”); not a name the text goes on to call wrong (也有人叫混乱度，其实不准确)
 _ALSO_NAMED_IN_CHINESE = re.compile(
-    f"(?:{_ALSO}{_NAMES_AS}|\\s*[，,]\\s*也有人{_NAMES_AS}(?=\\s*[“「]))"
+    f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
     f"\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
+    "(?![ \\t]*[，,][^。；;！？!?\\n]{0,8}(?:不准确|不严谨|不恰当|不对|有误|是错))"
 )
+
+
+_NAMING_WORD = re.compile("|".join(sorted(NAMING_WORDS, key=len, reverse=True)))
+
+
+def _last_naming_word(masked: str, start: int, end: int) -> int | None:
+    """Where the Chinese after the last naming word in ``masked[start:end]`` starts, if there is one and Chinese
+    after it."""
+    found = [m.end() for m in _NAMING_WORD.finditer(masked, start, end) if m.end() < end]
+    return found[-1] if found else None
 
 
 def _after_naming(masked: str, start: int) -> int:
@@ -618,8 +628,8 @@ def _also_named(masked: str, end: int, gloss: EnglishGloss) -> EnglishGloss:
     又称 memory fence. As a form, it names the span the gloss's English chooses."""
     named = _ALSO_NAMED.match(masked, end) if len(gloss.forms) == 1 else None
     text = named["en"].strip() if named else ""
-    if named is None or len(text) < 3 or not looks_like_term(text):
-        return gloss
+    if named is None or len(text) < 3 or not looks_like_term(text) or _CAMEL_CASE.fullmatch(text):
+        return gloss  # (nor a product's name, an instance: 张量（tensor），也有人叫 NumPy)
     form = Form(text, named.start("en"), named.start("en") + len(text))
     if gloss.abbr is None and is_abbreviation(text) and abbreviates(text, gloss.forms[0].text):
         return replace(gloss, abbr=form)  # (大语言模型（large language model），也称为 LLM)
@@ -639,14 +649,15 @@ _ACRONYM_BEFORE = re.compile(f"(?<=[{CJK_CHAR}])[ \t]?(?P<abbr>{_ACRONYM}|[a-z]{
 
 
 def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form | None:
-    """The acronym right after Chinese and before the bracket whose English spells it out (中文 ABBR（English））,
-    if any: the term's abbreviation, not a word of the term (多实例 GPU（Multi-Instance GPU） holds its GPU)."""
+    """The acronym right after Chinese and before the bracket whose English abbreviates it (中文 ABBR（English））,
+    if any, in capitals or not: the term's abbreviation, not a word of the term (多实例 GPU（Multi-Instance GPU）
+    holds its GPU)."""
     if gloss.abbr is not None or len(gloss.forms) != 1:
         return None
     before = max(0, open_at - 16)
     m = _ACRONYM_BEFORE.search(masked[before:open_at])
-    if m is None or not spells_out(m["abbr"] if m["abbr"][0].isupper() else m["abbr"].upper(), gloss.forms[0].text):
-        return None  # (its capitals the initials of every content word: not KV of 键值缓存 KV（key-value cache）)
+    if m is None or not abbreviates(m["abbr"] if m["abbr"][0].isupper() else m["abbr"].upper(), gloss.forms[0].text):
+        return None
     return Form(m["abbr"], before + m.start("abbr"), before + m.end("abbr"))
 
 
@@ -677,8 +688,10 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
                 yield from _term_before(masked, open_at, gloss)
             else:
                 # (多查询注意力 MQA（multi-query attention）: the English spells out the abbreviation, and the Chinese
-                # before it is the term only where it says that English too, see resolve)
-                gloss = replace(gloss, abbr=written)
+                # before it is the term only where it says that English too, see resolve; the pair's abbreviation
+                # where its letters are the initials of every content word, not KV of 键值缓存 KV（key-value cache）)
+                if spells_out(written.text.upper() if written.text.islower() else written.text, gloss.forms[0].text):
+                    gloss = replace(gloss, abbr=written)
                 for site in _term_before(masked, written.start, gloss):
                     yield replace(site, pattern="zh ABBR(en)")
             if chinese_name := _ALSO_NAMED_IN_CHINESE.match(masked, m.end()):
@@ -1339,10 +1352,12 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 if not _isolated_slash_pair(masked, left, m.end(), translated):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
+                if "calls" in regex.groupindex and m.group("calls") and _NO_NAME.search(m.group("zh")):
+                    continue  # (what someone once called it, 有人称之为模型的记忆, or a language, 文档已经翻译成中文)
                 zh_end = m.end("zh")
                 if "head" in regex.groupindex and m.group("head") and not _heads_the_english(m, masked, en_text):
                     zh_end = m.start("head")  # (a word of what follows: 即基于图的 RAG 系统 for "graph-based")
-                if pattern == "en，即zh":
+                if pattern in ("en，即zh", "关于en，zh"):
                     zh_end = _end_of_the_term(masked, m.start("zh"), zh_end, en_text)
                 if not _glossed_otherwise(masked, zh_end, en_text):
                     yield from _fixed_chinese(
@@ -1361,6 +1376,9 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             ):
                 continue
             start, hint = window_before(masked, zh_end)
+            if hint is None and (named := _last_naming_word(masked, start, zh_end)) is not None:
+                # (what a naming verb names is marked as markup would mark it: 被叫做混合专家模型，简称 MoE)
+                hint = _after_naming(masked, named)
             abbr, en_text, en_start = abbreviation_beside(en_text, en_start)
             forms = [Form(en_text, en_start, en_start + len(en_text))]
             if pattern == "zh，也称en" and (other := _OR_ANOTHER.match(masked, m.end("en"))):
@@ -1504,6 +1522,10 @@ def _fixed_chinese(
             yield Site(pattern + "+coordination", EnglishGloss((Form(english, es, ee),)), zs, ze, fixed=True)
 
 
+# What someone calls a term is no name where it is a phrase with 的 (译成微调的较多) or a language (翻译成中文)
+_NO_NAME = re.compile(f"的|^(?:{_LANGUAGE.pattern})$")
+
+
 # The tags of a word that starts a predicate, not a term's next word: a numeral, classifier, verb (not a verbal
 # noun), adverb, preposition, conjunction, aspect particle or pronoun (not 的, which may join a term's words:
 # 基于知识图谱的 RAG)
@@ -1531,15 +1553,18 @@ def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> i
 
 
 def _starts_a_predicate(words: Sequence[str]) -> bool:
-    """Whether words after a term start a predicate: two or more, the first a word of a predicate's tag the
-    dictionary lists, or a numeral or clause word of one character (编码器|两|部分|组成); not a suffix jieba cut
-    off (召回|率|都|很|高, 投影|层|把) nor a word it made of one (困惑|度越|低)."""
+    """Whether words after a term start a predicate: two or more, the first a numeral (编码器|两|部分|组成, 两种), a
+    word of a predicate's tag the dictionary lists, or a character of such a tag that is no verb or classifier (不,
+    只, 太); not a suffix jieba cut off (召回|率|都很高, 投影|层|把...) nor a word it made of one (困惑|度越|低)."""
     first = words[0]
     if len(words) < 2:
         return False
+    tag = pos_tag(first)
+    if tag in ("m", "mq"):
+        return True
     if len(first) == 1:
-        return first in CLAUSE_WORDS or pos_tag(first) == "m"
-    return pos_tag(first) in _PREDICATE_TAGS and senses(first) is not None
+        return first in CLAUSE_WORDS or (tag in _PREDICATE_TAGS and tag not in ("v", "vd", "q"))
+    return tag in _PREDICATE_TAGS and senses(first) is not None
 
 
 def separators(text: str, start: int, end: int, separator: re.Pattern) -> list[re.Match[str]]:
