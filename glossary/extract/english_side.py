@@ -367,7 +367,6 @@ _MEMBERS = re.compile(r"\s*(?:[,，;；&]|\band\b)\s*")
 _WORD_PART = re.compile(r"(?:^|-)[A-Za-z][a-z]{2,}(?:-|$)")
 
 
-# Lower-case particles of European names (von Neumann, de Casteljau, van der Waals)
 def _surname(english: str) -> str:
     """The surname of an English that may be a person's name, its particles with it: one to four capitalised
     words (Geoffrey Hinton: hinton, Guido van Rossum: vanrossum); "" for any other."""
@@ -381,6 +380,7 @@ def _surname(english: str) -> str:
     return "".join(words[first:]).lower()
 
 
+# Lower-case particles of European names (von Neumann, de Casteljau, van der Waals)
 _NAME_PARTICLES = frozenset("von van de der den da di du del della le la ten ter".split())
 # Runs of capitalised words and particles, which a transliteration may sound out as one (Monte Carlo 蒙特卡洛)
 _NAME_RUN = re.compile(rf"(?:\b(?:[A-Z][^\W\d_]+|{'|'.join(sorted(_NAME_PARTICLES))})\b[\s-]*)+")

@@ -656,9 +656,14 @@ def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form
         return None
     before = max(0, open_at - 16)
     m = _ACRONYM_BEFORE.search(masked[before:open_at])
-    if m is None or not abbreviates(m["abbr"] if m["abbr"][0].isupper() else m["abbr"].upper(), gloss.forms[0].text):
+    if m is None or not abbreviates(_in_capitals(m["abbr"]), gloss.forms[0].text):
         return None
     return Form(m["abbr"], before + m.start("abbr"), before + m.end("abbr"))
+
+
+def _in_capitals(abbr: str) -> str:
+    """An abbreviation written in lower case (mse) as its letters are compared with initials (MSE)."""
+    return abbr.upper() if abbr.islower() else abbr
 
 
 _CLAUSE_END = re.compile("[，,。；;：:！!？?\n]")
@@ -687,10 +692,11 @@ def _bracket_sites(masked: str) -> Iterator[Site]:
             if written is None:
                 yield from _term_before(masked, open_at, gloss)
             else:
-                # (多查询注意力 MQA（multi-query attention）: the English spells out the abbreviation, and the Chinese
-                # before it is the term only where it says that English too, see resolve; the pair's abbreviation
-                # where its letters are the initials of every content word, not KV of 键值缓存 KV（key-value cache）)
-                if spells_out(written.text.upper() if written.text.islower() else written.text, gloss.forms[0].text):
+                # (多查询注意力 MQA（multi-query attention）: the English is what the abbreviation stands for, and the
+                # Chinese before it is the term only where it says that English too, see resolve; the pair's
+                # abbreviation where its letters are the initials of every content word, not KV of 键值缓存 KV
+                # （key-value cache）)
+                if spells_out(_in_capitals(written.text), gloss.forms[0].text):
                     gloss = replace(gloss, abbr=written)
                 for site in _term_before(masked, written.start, gloss):
                     yield replace(site, pattern="zh ABBR(en)")
