@@ -629,12 +629,15 @@ GLOSSES = [
     ),
     ("关于 world model，业界通常称为世界模型。", {("世界模型", "world model")}),
     ("关于 overfitting，教材里称为过拟合。", {("过拟合", "overfitting")}),
+    ("关于 RLHF，国内一般叫基于人类反馈的强化学习。", {("基于人类反馈的强化学习", "RLHF")}),  # (a frame's 的)
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
     # (a naming verb right after 被 has no one who names between them: what follows is named)
     ("这种方法又被称为低秩适配，简称 LoRA。", {("低秩适配", "LoRA")}),
     # (what a naming verb names, as markup would mark it)
     ("这种结构被叫做混合专家模型，简称 MoE。", {("混合专家模型", "MoE")}),
     ("这个量被记作交叉熵，简称 CE。", {("交叉熵", "CE")}),
+    # (but not a phrase whose 的 makes it a modifier of the term)
+    ("这种网络被称为第三代神经网络的脉冲神经网络，简称 SNN。", {("脉冲神经网络", "SNN")}),
     # (the Chinese after English and 即 ends where it has said the English and a predicate starts; not before a
     # head noun the English leaves out)
     (
@@ -644,6 +647,7 @@ GLOSSES = [
     ("这里用到 attention，即注意力机制。", {("注意力机制", "attention")}),
     ("sparse attention，即稀疏注意力只计算部分位置。", {("稀疏注意力", "sparse attention")}),
     ("model parallelism，即模型并行两种方式都常见。", {("模型并行", "model parallelism")}),
+    ("precision and recall，即精确率和召回率都很高。", {("精确率", "precision"), ("召回率", "recall")}),
     ("two-phase commit，即两阶段提交，要求所有参与者一致同意。", {("两阶段提交", "two-phase commit")}),
     # a word jieba's dictionary tags a conjunction that CC-CEDICT gives content senses may start a term (即时
     # "immediate"); a negation's may not (不是 "fault")
@@ -1378,6 +1382,7 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
             {("整流", "rectified flow"), ("矫正流", "rectified flow")},
         ),
         ("熵（entropy），也有人叫混乱度，其实不准确。", {("熵", "entropy")}),  # (a name the text calls wrong)
+        ("损失函数（loss function），也有人叫目标函数，但二者不完全相同。", {("损失函数", "loss function")}),
         ("鲁棒性（robustness），也有人叫稳健性。", {("鲁棒性", "robustness"), ("稳健性", "robustness")}),
         ("张量（tensor），也有人叫 NumPy。", {("张量", "tensor")}),
         (
@@ -1968,6 +1973,8 @@ def test_prose_that_only_looks_like_front_matter_or_html_code_keeps_its_terms(te
         ("关于 API，文档已经翻译成中文。", ("中文", "API")),
         ("关于 MoE，大家叫法不一。", ("法不一", "MoE")),
         ("关于 overfitting，有人称之为模型的记忆。", ("模型的记忆", "overfitting")),
+        ("关于 embedding，有人叫嵌入向量，但严格来说不对。", ("嵌入向量", "embedding")),
+        ("关于 throughput，我觉得叫英文原词更好。", ("英文原词更好", "throughput")),
     ],
 )
 def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):

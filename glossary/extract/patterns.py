@@ -589,10 +589,15 @@ _ALSO_NAMED = re.compile(f"{_ALSO}(?:称为|称作|称|叫做|叫)\\s*[“「]?(
 
 # ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码, 整流
 # （rectified flow），也有人翻成“矫正流”); not a name the text goes on to call wrong (也有人叫混乱度，其实不准确)
+# What the text goes on to say of a name it calls wrong or loose: 其实不准确, 但二者不完全相同, 这是一种调侃
+_CALLED_WRONG = (
+    "[ \\t]*[，,（(][ \\t]*(?:[^。；;！？!?\\n]{0,8}(?:不准确|不严谨|不恰当|不对|有误|是错)"
+    "|(?:但|不过|其实|严格|准确地说|两者|二者|这只是|这是一种|这种说法|这个说法|这种叫法|不太|并不|并非))"
+)
 _ALSO_NAMED_IN_CHINESE = re.compile(
     f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
     f"\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
-    "(?![ \\t]*[，,][^。；;！？!?\\n]{0,8}(?:不准确|不严谨|不恰当|不对|有误|是错))"
+    f"(?!{_CALLED_WRONG})"
 )
 
 
@@ -1358,8 +1363,12 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
                 if not _isolated_slash_pair(masked, left, m.end(), translated):
                     continue
             if pattern in ("en，即zh", "关于en，zh", "en/zh", "en译为zh"):
-                if "calls" in regex.groupindex and m.group("calls") and _NO_NAME.search(m.group("zh")):
-                    continue  # (what someone once called it, 有人称之为模型的记忆, or a language, 文档已经翻译成中文)
+                if (
+                    "calls" in regex.groupindex
+                    and m.group("calls")
+                    and (_NO_NAME.search(m.group("zh")) or _CALLED_WRONG_AFTER.match(masked, m.end("zh")))
+                ):
+                    continue  # (what someone once called it, 有人称之为模型的记忆, a language, 翻译成中文, or wrongly)
                 zh_end = m.end("zh")
                 if "head" in regex.groupindex and m.group("head") and not _heads_the_english(m, masked, en_text):
                     zh_end = m.start("head")  # (a word of what follows: 即基于图的 RAG 系统 for "graph-based")
@@ -1382,7 +1391,11 @@ def _apposition_sites(masked: str) -> Iterator[Site]:
             ):
                 continue
             start, hint = window_before(masked, zh_end)
-            if hint is None and (named := _last_naming_word(masked, start, zh_end)) is not None:
+            if (
+                hint is None
+                and (named := _last_naming_word(masked, start, zh_end)) is not None
+                and "的" not in masked[named:zh_end]  # (被称为第三代神经网络的|脉冲神经网络: it names a modifier)
+            ):
                 # (what a naming verb names is marked as markup would mark it: 被叫做混合专家模型，简称 MoE)
                 hint = _after_naming(masked, named)
             abbr, en_text, en_start = abbreviation_beside(en_text, en_start)
@@ -1528,8 +1541,10 @@ def _fixed_chinese(
             yield Site(pattern + "+coordination", EnglishGloss((Form(english, es, ee),)), zs, ze, fixed=True)
 
 
-# What someone calls a term is no name where it is a phrase with 的 (译成微调的较多) or a language (翻译成中文)
-_NO_NAME = re.compile(f"的|^(?:{_LANGUAGE.pattern})$")
+# What someone calls a term is no name where it is a phrase with 的 (译成微调的较多; but a frame's, 一般叫基于人类
+# 反馈的强化学习) or holds a language (翻译成中文, 叫英文原词更好)
+_CALLED_WRONG_AFTER = re.compile(_CALLED_WRONG)
+_NO_NAME = re.compile(f"^(?!{'|'.join(FRAME_OPENERS)}).*的|{_LANGUAGE.pattern}")
 
 
 # The tags of a word that starts a predicate, not a term's next word: a numeral, classifier, verb (not a verbal
@@ -1541,8 +1556,8 @@ _PREDICATE_TAGS = frozenset("m q mq v vd d p c ul uz r".split())
 def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> int:
     """Where the Chinese after English and 即 ends, which runs to the clause's end: where the words of its last
     member have said all of the last English name, if the words after them start a predicate and say none of it
-    (encoder and decoder，即编码器和解码器|两部分组成). One word left is as often the term's own, which the dictionary
-    does not see in the English (即两阶段|提交 "two-phase commit", 即投影|层 "projector")."""
+    (encoder and decoder，即编码器和解码器|两部分组成), the first such place. One word left is as often the term's own,
+    which the dictionary does not see in the English (即两阶段|提交 "two-phase commit", 即投影|层 "projector")."""
     text, at = members(masked[zh_start:zh_end], COORDINATION_ZH)[-1]
     name = members(english, COORDINATION_EN)[-1][0].strip()
     side = EnglishSide.of(name)
@@ -1550,11 +1565,11 @@ def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> i
     end = zh_start + at
     for k in range(1, len(words)):
         end += len(words[k - 1])
-        if says_every_word(tuple(words[:k]), name):
-            rest = words[k:]
-            if _starts_a_predicate(rest) and not any(alignment(word, side)[0] for word in rest):
-                return end
-            break
+        rest = words[k:]
+        if any(alignment(word, side)[0] for word in rest):
+            continue
+        if _starts_a_predicate(rest) and says_every_word(tuple(words[:k]), name):
+            return end  # (after a suffix too: 召回|率|都很高)
     return zh_end
 
 
