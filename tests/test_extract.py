@@ -630,6 +630,7 @@ GLOSSES = [
     ("关于 world model，业界通常称为世界模型。", {("世界模型", "world model")}),
     ("关于 overfitting，教材里称为过拟合。", {("过拟合", "overfitting")}),
     ("关于 RLHF，国内一般叫基于人类反馈的强化学习。", {("基于人类反馈的强化学习", "RLHF")}),  # (a frame's 的)
+    ("关于 syntax-semantics interface，一般叫句法语义接口。", {("句法语义接口", "syntax-semantics interface")}),
     ("这一阶段称为对齐，即alignment。", {("对齐", "alignment")}),
     # (a naming verb right after 被 has no one who names between them: what follows is named)
     ("这种方法又被称为低秩适配，简称 LoRA。", {("低秩适配", "LoRA")}),
@@ -648,6 +649,7 @@ GLOSSES = [
     ("sparse attention，即稀疏注意力只计算部分位置。", {("稀疏注意力", "sparse attention")}),
     ("model parallelism，即模型并行两种方式都常见。", {("模型并行", "model parallelism")}),
     ("precision and recall，即精确率和召回率都很高。", {("精确率", "precision"), ("召回率", "recall")}),
+    ("我们关心 recall，即召回率。", {("召回率", "recall")}),  # (nothing after the suffix: the term's end)
     ("two-phase commit，即两阶段提交，要求所有参与者一致同意。", {("两阶段提交", "two-phase commit")}),
     # a word jieba's dictionary tags a conjunction that CC-CEDICT gives content senses may start a term (即时
     # "immediate"); a negation's may not (不是 "fault")
@@ -1383,6 +1385,11 @@ def test_a_clause_in_bold_is_no_term_nor_are_the_words_at_its_end():
         ),
         ("熵（entropy），也有人叫混乱度，其实不准确。", {("熵", "entropy")}),  # (a name the text calls wrong)
         ("损失函数（loss function），也有人叫目标函数，但二者不完全相同。", {("损失函数", "loss function")}),
+        # (a clause after it that says something else)
+        (
+            "鲁棒性（robustness），也有人叫稳健性，但本文统一用鲁棒性。",
+            {("鲁棒性", "robustness"), ("稳健性", "robustness")},
+        ),
         ("鲁棒性（robustness），也有人叫稳健性。", {("鲁棒性", "robustness"), ("稳健性", "robustness")}),
         ("张量（tensor），也有人叫 NumPy。", {("张量", "tensor")}),
         (
@@ -1975,6 +1982,10 @@ def test_prose_that_only_looks_like_front_matter_or_html_code_keeps_its_terms(te
         ("关于 overfitting，有人称之为模型的记忆。", ("模型的记忆", "overfitting")),
         ("关于 embedding，有人叫嵌入向量，但严格来说不对。", ("嵌入向量", "embedding")),
         ("关于 throughput，我觉得叫英文原词更好。", ("英文原词更好", "throughput")),
+        # (the 即 cut is where the English is said, or one suffix further: not past other words to a predicate)
+        ("vector database，即向量数据库存储了所有文档的嵌入。", ("向量数据库存储", "vector database")),
+        ("matrix multiplication，即矩阵乘法占了大部分计算。", ("矩阵乘法占", "matrix multiplication")),
+        ("cache，即缓存命中时直接返回缓存中的结果。", ("缓存命中时直接返回缓存", "cache")),
     ],
 )
 def test_an_apposition_pairs_only_a_name_with_a_name(sentence, wrong):

@@ -48,7 +48,7 @@ from .english import (
 )
 from .english_side import EnglishSide
 from .frozen import Picklable
-from .segment import CLAUSE_WORDS, FRAME_OPENERS, NAMING_WORDS, tokens
+from .segment import ASPECT_PARTICLES, CLAUSE_WORDS, FRAME_OPENERS, NAMING_WORDS, tokens
 
 MASK = "\x00"
 # An author-year citation: (Ho et al., 2020), (Smith and Jones 2019), (Lee, 2021a), (OSDI 2024). A name and a
@@ -589,10 +589,11 @@ _ALSO_NAMED = re.compile(f"{_ALSO}(?:称为|称作|称|叫做|叫)\\s*[“「]?(
 
 # ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码, 整流
 # （rectified flow），也有人翻成“矫正流”); not a name the text goes on to call wrong (也有人叫混乱度，其实不准确)
-# What the text goes on to say of a name it calls wrong or loose: 其实不准确, 但二者不完全相同, 这是一种调侃
+# What the text goes on to say of a name it calls wrong or loose, within a few words: 其实不准确, 但这不太严谨, 但二者
+# 不完全相同 (not any clause that opens with 但 or 其实: 也有人叫稳健性，但本文统一用鲁棒性)
 _CALLED_WRONG = (
-    "[ \\t]*[，,（(][ \\t]*(?:[^。；;！？!?\\n]{0,8}(?:不准确|不严谨|不恰当|不对|有误|是错)"
-    "|(?:但|不过|其实|严格|准确地说|两者|二者|这只是|这是一种|这种说法|这个说法|这种叫法|不太|并不|并非))"
+    "[ \\t]*[，,（(][^。；;！？!?\\n]{0,8}"
+    "(?:不太?(?:准确|严谨|恰当|对)|有误|是错|不完全(?:相同|一样|等同)|有(?:所)?区别)"
 )
 _ALSO_NAMED_IN_CHINESE = re.compile(
     f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
@@ -1542,9 +1543,9 @@ def _fixed_chinese(
 
 
 # What someone calls a term is no name where it is a phrase with 的 (译成微调的较多; but a frame's, 一般叫基于人类
-# 反馈的强化学习) or holds a language (翻译成中文, 叫英文原词更好)
+# 反馈的强化学习) or starts with a language (翻译成中文, 叫英文原词更好; not 句法语义接口)
 _CALLED_WRONG_AFTER = re.compile(_CALLED_WRONG)
-_NO_NAME = re.compile(f"^(?!{'|'.join(FRAME_OPENERS)}).*的|{_LANGUAGE.pattern}")
+_NO_NAME = re.compile(f"^(?!{'|'.join(FRAME_OPENERS)}).*的|^(?:{_LANGUAGE.pattern})")
 
 
 # The tags of a word that starts a predicate, not a term's next word: a numeral, classifier, verb (not a verbal
@@ -1556,8 +1557,8 @@ _PREDICATE_TAGS = frozenset("m q mq v vd d p c ul uz r".split())
 def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> int:
     """Where the Chinese after English and 即 ends, which runs to the clause's end: where the words of its last
     member have said all of the last English name, if the words after them start a predicate and say none of it
-    (encoder and decoder，即编码器和解码器|两部分组成), the first such place. One word left is as often the term's own,
-    which the dictionary does not see in the English (即两阶段|提交 "two-phase commit", 即投影|层 "projector")."""
+    (encoder and decoder，即编码器和解码器|两部分组成). One word left is as often the term's own, which the dictionary
+    does not see in the English (即两阶段|提交 "two-phase commit", 即投影|层 "projector")."""
     text, at = members(masked[zh_start:zh_end], COORDINATION_ZH)[-1]
     name = members(english, COORDINATION_EN)[-1][0].strip()
     side = EnglishSide.of(name)
@@ -1565,11 +1566,17 @@ def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> i
     end = zh_start + at
     for k in range(1, len(words)):
         end += len(words[k - 1])
-        rest = words[k:]
-        if any(alignment(word, side)[0] for word in rest):
+        if not says_every_word(tuple(words[:k]), name):
             continue
-        if _starts_a_predicate(rest) and says_every_word(tuple(words[:k]), name):
-            return end  # (after a suffix too: 召回|率|都很高)
+        # there, or after one more character that is no particle nor a verb an aspect particle follows: a suffix
+        # (召回|率|都很高; not 凸函数|的, 矩阵乘法|占|了)
+        after = words[k + 1][:1] if k + 1 < len(words) else ""
+        suffix = len(words[k]) == 1 and not pos_tag(words[k]).startswith("u") and after not in ASPECT_PARTICLES
+        for cut in (k, k + 1) if suffix else (k,):
+            rest = words[cut:]
+            if _starts_a_predicate(rest) and not any(alignment(word, side)[0] for word in rest):
+                return end + (cut - k) * len(words[k])
+        break
     return zh_end
 
 
@@ -1577,9 +1584,9 @@ def _starts_a_predicate(words: Sequence[str]) -> bool:
     """Whether words after a term start a predicate: two or more, the first a numeral (编码器|两|部分|组成, 两种), a
     word of a predicate's tag the dictionary lists, or a character of such a tag that is no verb or classifier (不,
     只, 太); not a suffix jieba cut off (召回|率|都很高, 投影|层|把...) nor a word it made of one (困惑|度越|低)."""
-    first = words[0]
     if len(words) < 2:
         return False
+    first = words[0]
     tag = pos_tag(first)
     if tag in ("m", "mq"):
         return True
