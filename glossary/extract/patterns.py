@@ -587,14 +587,18 @@ _ENDS_THE_CLAUSE = "[”」]?(?=[ \\t]*(?:[，,。；;）)：:？?！!\\n]|$))"
 _ALSO_NAMED = re.compile(f"{_ALSO}(?:称为|称作|称|叫做|叫)\\s*[“「]?(?P<en>{_LATIN_RUN}){_ENDS_THE_CLAUSE}")
 
 
-# ... or in Chinese, which the bracket's English glosses too (投机解码（speculative decoding），也称推测解码, 整流
-# （rectified flow），也有人翻成“矫正流”); not a name the text goes on to call wrong (也有人叫混乱度，其实不准确)
 # What the text goes on to say of a name it calls wrong or loose, within a few words: 其实不准确, 但这不太严谨, 但二者
 # 不完全相同 (not any clause that opens with 但 or 其实: 也有人叫稳健性，但本文统一用鲁棒性)
 _CALLED_WRONG = (
     "[ \\t]*[，,（(][^。；;！？!?\\n]{0,8}"
     "(?:不太?(?:准确|严谨|恰当|对)|有误|是错|不完全(?:相同|一样|等同)|有(?:所)?区别)"
 )
+_CALLED_WRONG_AFTER = re.compile(_CALLED_WRONG)
+
+
+# Another name of the term in Chinese, which the bracket's English glosses too (投机解码（speculative
+# decoding），也称推测解码, 整流（rectified flow），也有人翻成“矫正流”); not a name the text goes on to call wrong
+# (也有人叫混乱度，其实不准确)
 _ALSO_NAMED_IN_CHINESE = re.compile(
     f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
     f"\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
@@ -1544,7 +1548,6 @@ def _fixed_chinese(
 
 # What someone calls a term is no name where it is a phrase with 的 (译成微调的较多; but a frame's, 一般叫基于人类
 # 反馈的强化学习) or starts with a language (翻译成中文, 叫英文原词更好; not 句法语义接口)
-_CALLED_WRONG_AFTER = re.compile(_CALLED_WRONG)
 _NO_NAME = re.compile(f"^(?!{'|'.join(FRAME_OPENERS)}).*的|^(?:{_LANGUAGE.pattern})")
 
 
@@ -1556,9 +1559,10 @@ _PREDICATE_TAGS = frozenset("m q mq v vd d p c ul uz r".split())
 
 def _end_of_the_term(masked: str, zh_start: int, zh_end: int, english: str) -> int:
     """Where the Chinese after English and 即 ends, which runs to the clause's end: where the words of its last
-    member have said all of the last English name, if the words after them start a predicate and say none of it
-    (encoder and decoder，即编码器和解码器|两部分组成). One word left is as often the term's own, which the dictionary
-    does not see in the English (即两阶段|提交 "two-phase commit", 即投影|层 "projector")."""
+    member have first said all of the last English name, or a suffix after them, if the words after start a
+    predicate and say none of it (encoder and decoder，即编码器和解码器|两部分组成, 召回|率|都很高). One word left is
+    as often the term's own, which the dictionary does not see in the English (即两阶段|提交 "two-phase commit",
+    即投影|层 "projector")."""
     text, at = members(masked[zh_start:zh_end], COORDINATION_ZH)[-1]
     name = members(english, COORDINATION_EN)[-1][0].strip()
     side = EnglishSide.of(name)
