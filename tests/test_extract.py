@@ -2639,6 +2639,48 @@ def test_extractor_never_raises_on_any_text(text):
         assert text[c.start : c.end] == c.zh
 
 
+# Glossing prose from its parts: every pattern's frame, filled with a term and its English and words around the
+# term, so that generated text reaches the patterns' rarer branches (a term ending the text right after a suffix:
+# recall，即召回率)
+_TERMS = [
+    ("召回率", "recall"),
+    ("编码器", "encoder"),
+    ("多查询注意力", "multi-query attention"),
+    ("均方误差", "mean squared error"),
+    ("高斯", "Carl Friedrich Gauss"),
+    ("大语言模型", "large language model"),
+]
+_ZH_WORDS = "率 两部分 组成 都 很高 的 和 了 占 层 数学家 学者 我们 使用 模型".split()
+_FRAMES = [
+    "{zh}（{en}）",
+    "{zh} {abbr}（{en}）",
+    "{en}，即{zh}",
+    "关于 {en}，一般叫{zh}",
+    "{zh}（{en}），也有人叫{zh}",
+    "被称为{zh}，简称 {abbr}",
+]
+
+
+@st.composite
+def _glossing_prose(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        term, en = draw(st.sampled_from(_TERMS))
+        before, after = (draw(st.lists(st.sampled_from(_ZH_WORDS), max_size=3)) for _ in range(2))
+        zh = "".join([*before, term, *after])
+        abbr = draw(st.sampled_from(["MQA", "mse", "LLM", "CE"]))
+        end = draw(st.sampled_from(["", "。", "，", "\n"]))
+        parts.append(draw(st.sampled_from(_FRAMES)).format(zh=zh, en=en, abbr=abbr) + end)
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_glossing_prose())
+def test_extractor_never_raises_on_glossing_prose(text):
+    for c in extract_pairs(text):
+        assert text[c.start : c.end] == c.zh
+
+
 def test_a_span_far_shorter_than_its_acronym_predicts_is_not_knowledge():
     # RLHF stands for four words; 学习 is one: the letters give no other evidence, so the length decides.
     assert ("学习", "RLHF") not in pairs("我们对模型进行了基于人类反馈的强化学习（RLHF）。")
