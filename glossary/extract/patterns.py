@@ -111,12 +111,11 @@ _THAT_IS = "(?:[也亦]?即|也就是)"  # "that is"
 # 分层可导航小世界图)
 _USUALLY = "(?:一般|通常|常|多)"
 _IN_CHINESE = f"(?:中文|汉语)(?:里|中)?{_USUALLY}?(?:叫做|叫作|叫|称之为|称为|称作|称|译为|译作|名为)"
+# The verbs that name a term as someone calls or renders it (叫, 称为, 译作, 翻成)
+_CALLED_AS = "(?:叫做|叫作|叫|称之为|称为|称作|译为|译作|译成|翻译成|翻成)"
 # ... or, after 关于 and the English, who calls it what (关于 negative prompt，国内社区一般叫负向提示词); not 称 or 叫
 # inside a word (对称矩阵, 大家叫法不一), and see _apposition_sites
-_WHO_CALLS = (
-    f"(?P<calls>[^，,。；;：:！？!?\\s]{{0,8}}?{_USUALLY}?"
-    "(?:叫做|叫作|叫(?!法)|称之为|称为|称作|译为|译作|译成|翻译成|翻成))?"
-)
+_WHO_CALLS = f"(?P<calls>[^，,。；;：:！？!?\\s]{{0,8}}?{_USUALLY}?(?!叫法){_CALLED_AS})?"
 # (a frame closed by 的 before more Chinese: 基于 HMAC 的密钥派生函数, 基于 AI 反馈的强化学习; not 带 TLS 的 HTTP)
 _FRAMED_LATIN = f"(?:{'|'.join(FRAME_OPENERS)})[ ]?[A-Za-z0-9][A-Za-z0-9\\-]*[ ]?(?:(?!的){_CJK}){{0,6}}的(?={_CJK})"
 # "is usually rendered as": 译为, 译作, 译成 (or 翻译为) after an adverb that makes it a usage (一般, 常被), or after a
@@ -600,7 +599,7 @@ _CALLED_WRONG_AFTER = re.compile(_CALLED_WRONG)
 # decoding），也称推测解码, 整流（rectified flow），也有人翻成“矫正流”); not a name the text goes on to call wrong
 # (也有人叫混乱度，其实不准确)
 _ALSO_NAMED_IN_CHINESE = re.compile(
-    f"{_ALSO}(?:称之为|称为|称作|称|叫做|叫作|叫|译为|译作|译成|翻译成|翻成)"
+    f"{_ALSO}(?:{_CALLED_AS}|称)"
     f"\\s*[“「]?(?P<zh>{_CJK}(?:[\\-－‐·]?{_CJK}){{1,11}}){_ENDS_THE_CLAUSE}"
     f"(?!{_CALLED_WRONG})"
 )
@@ -654,8 +653,9 @@ def _abbreviation_after(masked: str, end: int, gloss: EnglishGloss) -> EnglishGl
     return gloss
 
 
-# An acronym written between the Chinese and a bracket, in capitals or not (均方误差 mse（mean squared error）)
-_ACRONYM_BEFORE = re.compile(f"(?<=[{CJK_CHAR}])[ \t]?(?P<abbr>{_ACRONYM}|[a-z]{{2,6}})[ \t]*$")
+# An acronym written between the Chinese and a bracket, in capitals or not (均方误差 mse（mean squared error）); the
+# Chinese before it is checked in code: a class of Chinese costs a millisecond to compile at every start-up
+_ACRONYM_BEFORE = re.compile(f"[ \t]?(?P<abbr>{_ACRONYM}|[a-z]{{2,6}})[ \t]*$")
 
 
 def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form | None:
@@ -665,10 +665,14 @@ def _abbreviation_before(masked: str, open_at: int, gloss: EnglishGloss) -> Form
     if gloss.abbr is not None or len(gloss.forms) != 1:
         return None
     before = max(0, open_at - 16)
-    m = _ACRONYM_BEFORE.search(masked[before:open_at])
-    if m is None or not abbreviates(_in_capitals(m["abbr"]), gloss.forms[0].text):
+    m = _ACRONYM_BEFORE.search(masked, before, open_at)
+    if (
+        m is None
+        or not CJK_RE.match(masked[m.start() - 1 : m.start()])
+        or not abbreviates(_in_capitals(m["abbr"]), gloss.forms[0].text)
+    ):
         return None
-    return Form(m["abbr"], before + m.start("abbr"), before + m.end("abbr"))
+    return Form(m["abbr"], m.start("abbr"), m.end("abbr"))
 
 
 def _in_capitals(abbr: str) -> str:
